@@ -1,0 +1,68 @@
+//! Tuning aid for the matcher. `cargo run --release --example tune` prints, for a grid of
+//! thresholds and margins, the share of in-domain dev-set questions answered right and of
+//! off-topic ones abstained on. `cargo run --release --example tune -- explain "question"` prints
+//! the top answers with their scores.
+
+use gfmd_bot::answers::AnswerSet;
+use gfmd_bot::knowledge::Knowledge;
+use gfmd_bot::matcher::{decide_from_ranking, Settings};
+
+const DEVSET: &str = include_str!("../tests/devset.tsv");
+
+fn main() {
+    let knowledge = Knowledge::new(
+        AnswerSet::embedded().expect("the embedded set is valid"),
+        Settings::default(),
+    );
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().map(String::as_str) == Some("explain") {
+        for question in &args[1..] {
+            println!("{question:?}");
+            for (scored, answer) in knowledge.top(question, 5) {
+                println!("  {:.3}  {}", scored.score, answer.id);
+            }
+        }
+        return;
+    }
+    let cases: Vec<(&str, &str)> = DEVSET
+        .lines()
+        .filter(|line| !line.trim().is_empty() && !line.starts_with('#'))
+        .filter_map(|line| line.split_once('\t'))
+        .collect();
+    let rankings: Vec<_> = cases
+        .iter()
+        .map(|(expected, question)| (*expected, knowledge.matcher().rank(question, 3)))
+        .collect();
+    println!(
+        "threshold  margin   right%  abstain%  (in-domain {}, off-topic {})",
+        cases.iter().filter(|(id, _)| *id != "none").count(),
+        cases.iter().filter(|(id, _)| *id == "none").count()
+    );
+    for threshold in (30..=70).step_by(5).map(|t| t as f32 / 100.0) {
+        for margin in [0.0, 0.02, 0.05, 0.08, 0.1, 0.15] {
+            let settings = Settings {
+                threshold,
+                margin,
+                ..Settings::default()
+            };
+            let (mut right, mut in_domain, mut abstained, mut off_topic) = (0, 0, 0, 0);
+            for (expected, ranking) in &rankings {
+                let got = decide_from_ranking(ranking, &settings)
+                    .answer()
+                    .map(|index| knowledge.answer_at(index).id.as_str());
+                if *expected == "none" {
+                    off_topic += 1;
+                    abstained += usize::from(got.is_none());
+                } else {
+                    in_domain += 1;
+                    right += usize::from(got == Some(*expected));
+                }
+            }
+            println!(
+                "{threshold:>9.2}  {margin:>6.2}  {:>6.1}  {:>8.1}",
+                100.0 * right as f64 / in_domain as f64,
+                100.0 * abstained as f64 / off_topic as f64
+            );
+        }
+    }
+}

@@ -1,0 +1,110 @@
+//! Errors and warnings about answer files, each naming a file and a line.
+
+use std::fmt;
+
+/// A 1-based line and column in a file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Position {
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, in characters.
+    pub column: usize,
+}
+
+impl Position {
+    /// The position of byte `offset` in `text` (clamped to the text).
+    pub fn at(text: &str, offset: usize) -> Self {
+        let offset = offset.min(text.len());
+        let before = text.get(..offset).unwrap_or(text);
+        let line = before.matches('\n').count() + 1;
+        let line_start = before.rfind('\n').map_or(0, |index| index + 1);
+        let column = before[line_start..].chars().count() + 1;
+        Self { line, column }
+    }
+}
+
+/// One problem in one file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// Display path of the file.
+    pub file: String,
+    /// Where in the file, when known.
+    pub position: Option<Position>,
+    /// What is wrong, for a human.
+    pub message: String,
+}
+
+impl Problem {
+    /// A problem at a known position.
+    pub fn at(file: &str, position: Position, message: impl Into<String>) -> Self {
+        Self {
+            file: file.to_owned(),
+            position: Some(position),
+            message: message.into(),
+        }
+    }
+
+    /// A problem with the whole file.
+    pub fn in_file(file: &str, message: impl Into<String>) -> Self {
+        Self {
+            file: file.to_owned(),
+            position: None,
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.position {
+            Some(Position { line, column }) => {
+                write!(f, "{}:{line}:{column}: {}", self.file, self.message)
+            }
+            None => write!(f, "{}: {}", self.file, self.message),
+        }
+    }
+}
+
+/// Why an answer set could not be loaded.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    /// A file or directory could not be read.
+    #[error("cannot read {path}: {source}")]
+    Io {
+        /// The path that failed.
+        path: String,
+        /// The underlying error.
+        #[source]
+        source: std::io::Error,
+    },
+    /// One or more files are invalid; every problem is listed.
+    #[error("{} problem(s) in the answer set:\n{}", .0.len(), ProblemList(.0))]
+    Invalid(Vec<Problem>),
+}
+
+struct ProblemList<'a>(&'a [Problem]);
+
+impl fmt::Display for ProblemList<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (index, problem) in self.0.iter().enumerate() {
+            if index > 0 {
+                writeln!(f)?;
+            }
+            write!(f, "  {problem}")?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn position_counts_lines_and_characters() {
+        let text = "a = 1\nbé = 2\n";
+        assert_eq!(Position::at(text, 0), Position { line: 1, column: 1 });
+        let offset = text.find('2').unwrap();
+        assert_eq!(Position::at(text, offset), Position { line: 2, column: 6 });
+    }
+}

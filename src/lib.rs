@@ -1,0 +1,25 @@
+//! # gfmd-bot
+//!
+//! A Discord bot that answers questions about the Global Forum on Migration and Development
+//! (GFMD) from a curated, moderator-owned answer set.
+//!
+//! # Layout
+//!
+//! - [`answers`]: the curated set — the model, loading `responses/*.toml`, and validation
+//!   against the schema and Discord's limits (errors name file and line).
+//! - [`matcher`]: normalization, an inverted index with BM25-style scoring, typo tolerance,
+//!   the confidence threshold and margin, suggestions and autocomplete. No Discord, no I/O.
+//! - [`knowledge`]: an answer set with its matcher, the unit every front end queries.
+//! - [`render`]: answer -> embed data (Discord, `--json`) and terminal text; limits enforced
+//!   once here; defusing mentions in user text.
+//! - [`config`]: `config.toml`, strict, with environment overrides.
+//! - [`console`]: the offline terminal chat and `ask`.
+//!
+//! Arrows point inward: front ends -> render -> knowledge -> matcher/answers.
+
+pub mod answers;
+pub mod config;
+pub mod console;
+pub mod knowledge;
+pub mod matcher;
+pub mod render;

@@ -1,0 +1,143 @@
+//! The `gfmd-bot` command line: parses arguments, sets up logging, loads the config and calls
+//! the library.
+
+use anyhow::{bail, Context, Result};
+use clap::{Parser, Subcommand};
+use gfmd_bot::config::{self, Config};
+use gfmd_bot::knowledge::Knowledge;
+use gfmd_bot::render::Style;
+use std::io::{BufRead, IsTerminal};
+use std::path::PathBuf;
+
+/// Answers questions about the Global Forum on Migration and Development (GFMD), on Discord or in
+/// the terminal. With no command: runs the Discord bot when DISCORD_TOKEN is set, else the
+/// console.
+#[derive(Parser)]
+#[command(name = "gfmd-bot", version, about, long_about = None)]
+struct Cli {
+    /// Config file (default: ./config.toml when present, else built-in defaults).
+    #[arg(long, global = true, value_name = "PATH")]
+    config: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Chat with the bot in the terminal (no Discord token needed).
+    Console,
+    /// Answer one question, or each line of standard input.
+    Ask {
+        /// The question; without it, each line of standard input is a question.
+        question: Option<String>,
+        /// One JSON object per question: {question, answer|null, score, suggestions}.
+        #[arg(long)]
+        json: bool,
+    },
+    /// List the answers: id, subcommand and title.
+    Topics,
+    /// Validate the config and the answer set; exits non-zero on errors.
+    Check,
+}
+
+fn main() -> Result<()> {
+    let cli = Cli::parse();
+    let (mut config, _config_path) = Config::resolve(cli.config.as_deref())?;
+    config.apply_env(|name| std::env::var(name).ok())?;
+    match cli.command {
+        Some(Command::Check) => check(&config),
+        Some(Command::Topics) => topics(&load(&config)?),
+        Some(Command::Ask { question, json }) => ask(&load(&config)?, question, json),
+        Some(Command::Console) => console(&load(&config)?),
+        None => {
+            if std::env::var_os(config::env::TOKEN).is_some() {
+                bail!(
+                    "Discord mode is not available yet; unset {} to use the console",
+                    config::env::TOKEN
+                );
+            }
+            eprintln!(
+                "No {} set: starting the offline console.",
+                config::env::TOKEN
+            );
+            console(&load(&config)?)
+        }
+    }
+}
+
+fn load(config: &Config) -> Result<Knowledge> {
+    Knowledge::load(config).context("the answer set is invalid")
+}
+
+fn style() -> Style {
+    if std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none() {
+        Style::Color
+    } else {
+        Style::Plain
+    }
+}
+
+fn check(config: &Config) -> Result<()> {
+    let knowledge = load(config)?;
+    let answers = knowledge.answers();
+    for warning in answers.warnings() {
+        eprintln!("warning: {warning}");
+    }
+    println!(
+        "ok: {} answers, {} subcommands, {} synonym groups, {} warning(s)",
+        answers.len(),
+        answers.commands().len(),
+        answers.synonyms().groups.len(),
+        answers.warnings().len()
+    );
+    Ok(())
+}
+
+fn topics(knowledge: &Knowledge) -> Result<()> {
+    for answer in knowledge.answers().answers() {
+        let command = answer
+            .command
+            .as_deref()
+            .map(|command| format!("/gfmd {command}"))
+            .unwrap_or_default();
+        println!("{:<28} {:<22} {}", answer.id, command, answer.title);
+    }
+    Ok(())
+}
+
+fn ask(knowledge: &Knowledge, question: Option<String>, json: bool) -> Result<()> {
+    let mut out = std::io::stdout().lock();
+    match question {
+        Some(question) => gfmd_bot::console::ask(
+            knowledge,
+            std::iter::once(question),
+            json,
+            style(),
+            &mut out,
+        )?,
+        None => {
+            let lines = std::io::stdin().lock().lines().map_while(Result::ok);
+            gfmd_bot::console::ask(
+                knowledge,
+                lines.filter(|line| !line.trim().is_empty()),
+                json,
+                style(),
+                &mut out,
+            )?
+        }
+    }
+    Ok(())
+}
+
+fn console(knowledge: &Knowledge) -> Result<()> {
+    let stdin = std::io::stdin();
+    let interactive = stdin.is_terminal();
+    gfmd_bot::console::console(
+        knowledge,
+        stdin.lock(),
+        &mut std::io::stdout().lock(),
+        interactive,
+        style(),
+    )?;
+    Ok(())
+}

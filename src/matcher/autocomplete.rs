@@ -1,0 +1,97 @@
+//! Prefix lookup for autocomplete: a sorted list of folded keys (titles, each title word onward,
+//! commands, ids, keywords) searched by binary search, so a keystroke costs `O(log n)` plus the
+//! matches it reads.
+
+use super::normalize::fold;
+use crate::answers::AnswerSet;
+
+/// How many prefix matches are read before ranking them, so a one-letter prefix over a large set
+/// stays cheap.
+const SCAN_LIMIT: usize = 512;
+
+/// Kinds of key, best first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum KeyKind {
+    /// The start of the title, the command or the id.
+    Start,
+    /// The start of a later word of the title.
+    TitleWord,
+    /// A keyword.
+    Keyword,
+}
+
+/// Sorted prefix keys.
+pub struct AutocompleteIndex {
+    keys: Vec<(String, KeyKind, u32)>,
+    /// Answer indices in the order shown for an empty input: answers with a command first, then
+    /// by title.
+    default_order: Vec<usize>,
+}
+
+impl AutocompleteIndex {
+    /// Builds the keys of every answer.
+    pub fn build(set: &AnswerSet) -> Self {
+        let mut keys = Vec::new();
+        for (index, answer) in set.answers().iter().enumerate() {
+            let index = index as u32;
+            let title = squash(&fold(&answer.title));
+            let mut word_starts = title.match_indices(' ').map(|(at, _)| at + 1);
+            keys.push((title.clone(), KeyKind::Start, index));
+            for start in word_starts.by_ref() {
+                keys.push((title[start..].to_owned(), KeyKind::TitleWord, index));
+            }
+            keys.push((squash(&fold(&answer.id)), KeyKind::Start, index));
+            if let Some(command) = &answer.command {
+                keys.push((squash(&fold(command)), KeyKind::Start, index));
+            }
+            for keyword in &answer.keywords {
+                keys.push((squash(&fold(keyword)), KeyKind::Keyword, index));
+            }
+        }
+        keys.retain(|(key, _, _)| !key.is_empty());
+        keys.sort_unstable();
+        let mut default_order: Vec<usize> = (0..set.len()).collect();
+        default_order.sort_by_key(|&index| {
+            let answer = &set.answers()[index];
+            (answer.command.is_none(), answer.title.to_lowercase())
+        });
+        Self {
+            keys,
+            default_order,
+        }
+    }
+
+    /// Answers whose keys start with `input` (folded), best kind first, at most `limit`.
+    pub fn prefix_matches(&self, input: &str, limit: usize) -> Vec<usize> {
+        let prefix = squash(&fold(input));
+        if prefix.is_empty() {
+            return self.default_order.iter().copied().take(limit).collect();
+        }
+        let start = self
+            .keys
+            .partition_point(|(key, _, _)| key.as_str() < prefix.as_str());
+        let mut hits: Vec<(KeyKind, usize, u32)> = self.keys[start..]
+            .iter()
+            .take(SCAN_LIMIT)
+            .take_while(|(key, _, _)| key.starts_with(&prefix))
+            .map(|(key, kind, index)| (*kind, key.len(), *index))
+            .collect();
+        hits.sort_unstable();
+        let mut chosen: Vec<usize> = Vec::with_capacity(limit);
+        for (_, _, index) in hits {
+            let index = index as usize;
+            if !chosen.contains(&index) {
+                chosen.push(index);
+                if chosen.len() == limit {
+                    break;
+                }
+            }
+        }
+        chosen
+    }
+}
+
+/// Collapses runs of spaces and trims.
+fn squash(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}

@@ -1,0 +1,132 @@
+//! Typo tolerance: finds the known word closest to an unknown one with a symmetric-deletion
+//! index (SymSpell's idea: every known word is stored under each string made by deleting up to
+//! its allowed distance of characters, and a query is looked up the same way), so a lookup costs a
+//! few dozen hash probes instead of a scan of the vocabulary. Candidates are confirmed with
+//! `strsim`'s Damerau–Levenshtein distance.
+
+use std::collections::HashMap;
+
+/// Shortest unknown word that is corrected; shorter ones are too ambiguous.
+pub const MIN_WORD_CHARS: usize = 4;
+
+/// Edit distance allowed for a word of `chars` characters.
+pub fn allowed_distance(chars: usize) -> usize {
+    match chars {
+        0..=3 => 0,
+        4..=7 => 1,
+        _ => 2,
+    }
+}
+
+/// Known words and their deletion variants.
+#[derive(Default)]
+pub struct Corrector {
+    words: Vec<String>,
+    /// Maps a word, or a word with one character deleted, to indices into `words`.
+    variants: HashMap<String, Vec<u32>>,
+}
+
+impl Corrector {
+    /// Indexes `words` (duplicates are ignored).
+    pub fn new<'a>(words: impl IntoIterator<Item = &'a String>) -> Self {
+        let mut corrector = Self::default();
+        let mut seen = std::collections::HashSet::new();
+        for word in words {
+            if word.chars().count() < MIN_WORD_CHARS || !seen.insert(word.as_str()) {
+                continue;
+            }
+            let index = corrector.words.len() as u32;
+            corrector.words.push(word.clone());
+            for variant in with_deletions(word, allowed_distance(word.chars().count())) {
+                let entry = corrector.variants.entry(variant).or_default();
+                if entry.last() != Some(&index) {
+                    entry.push(index);
+                }
+            }
+        }
+        corrector
+    }
+
+    /// The closest known word to `word` within [`allowed_distance`], preferring the smaller
+    /// distance, then the longer common prefix, then alphabetical order (so results are stable).
+    pub fn correct(&self, word: &str) -> Option<&str> {
+        let chars = word.chars().count();
+        if chars < MIN_WORD_CHARS {
+            return None;
+        }
+        let allowed = allowed_distance(chars);
+        let mut best: Option<(usize, usize, &str)> = None;
+        for variant in with_deletions(word, allowed) {
+            let Some(candidates) = self.variants.get(&variant) else {
+                continue;
+            };
+            for &index in candidates {
+                let candidate = self.words[index as usize].as_str();
+                let distance = strsim::damerau_levenshtein(word, candidate);
+                if distance > allowed {
+                    continue;
+                }
+                let prefix = common_prefix(word, candidate);
+                let key = (distance, usize::MAX - prefix, candidate);
+                if best.is_none_or(|current| key < current) {
+                    best = Some(key);
+                }
+            }
+        }
+        best.map(|(_, _, candidate)| candidate)
+    }
+}
+
+fn common_prefix(a: &str, b: &str) -> usize {
+    a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count()
+}
+
+/// `word` itself and every distinct string made by deleting up to `depth` of its characters.
+fn with_deletions(word: &str, depth: usize) -> Vec<String> {
+    let mut out = vec![word.to_owned()];
+    let mut seen = std::collections::HashSet::new();
+    let mut frontier = vec![word.chars().collect::<Vec<char>>()];
+    for _ in 0..depth {
+        let mut next = Vec::new();
+        for chars in &frontier {
+            for skip in 0..chars.len() {
+                let mut shorter = chars.clone();
+                shorter.remove(skip);
+                let text: String = shorter.iter().collect();
+                if seen.insert(text.clone()) {
+                    out.push(text);
+                    next.push(shorter);
+                }
+            }
+        }
+        frontier = next;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn corrector(words: &[&str]) -> Corrector {
+        let owned: Vec<String> = words.iter().map(|word| word.to_string()).collect();
+        Corrector::new(&owned)
+    }
+
+    #[test]
+    fn corrects_one_typo_in_a_short_word_and_two_in_a_long_one() {
+        let known = corrector(&["objectives", "brussels", "cairo", "secretary"]);
+        assert_eq!(known.correct("objetives"), Some("objectives"));
+        assert_eq!(known.correct("brussles"), Some("brussels"));
+        assert_eq!(known.correct("cario"), Some("cairo"));
+        assert_eq!(known.correct("secertery"), Some("secretary"));
+        assert_eq!(known.correct("sekretory"), None);
+    }
+
+    #[test]
+    fn leaves_short_and_distant_words_alone() {
+        let known = corrector(&["visa", "gfmd"]);
+        assert_eq!(known.correct("gfm"), None);
+        assert_eq!(known.correct("weather"), None);
+    }
+}

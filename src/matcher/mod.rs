@@ -1,0 +1,261 @@
+//! Matching questions to answers, with no Discord and no I/O: normalization, an inverted index
+//! with BM25-style weighting, typo tolerance, a confidence with a threshold and a margin over the
+//! runner-up, suggestions when it abstains, and the ranking for autocomplete.
+
+mod autocomplete;
+mod fuzzy;
+mod index;
+pub mod normalize;
+
+use crate::answers::AnswerSet;
+use autocomplete::AutocompleteIndex;
+use fuzzy::Corrector;
+use index::{Index, QueryTerm};
+use normalize::{is_stop_word, words, Analyzer};
+use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
+
+/// Weight kept by a word that was corrected as a typo.
+const TYPO_CONFIDENCE: f32 = 0.85;
+/// Unknown words this short are ignored: they are mostly slang or typos of stop words.
+const MAX_IGNORED_UNKNOWN_CHARS: usize = 2;
+/// Numbers with fewer digits than this (not years) cannot make a question on their own.
+const YEAR_DIGITS: usize = 4;
+
+/// How the matcher decides between answering and abstaining. Lives in `[matcher]` in the config.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Settings {
+    /// Lowest score (0..1) at which the best answer is given.
+    pub threshold: f32,
+    /// Lowest lead the best answer must have over the runner-up.
+    pub margin: f32,
+    /// How many "did you mean" suggestions to offer when abstaining (0..=3).
+    pub max_suggestions: usize,
+    /// Lowest score for an answer to be suggested.
+    pub suggestion_floor: f32,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            threshold: 0.45,
+            margin: 0.05,
+            max_suggestions: 3,
+            suggestion_floor: 0.2,
+        }
+    }
+}
+
+/// An answer index with its score.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Scored {
+    /// Index into [`AnswerSet::answers`].
+    pub index: usize,
+    /// Score in 0..=1.
+    pub score: f32,
+}
+
+/// What the matcher decided for one question.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Decision {
+    /// Confident: give this answer.
+    Answer {
+        /// The answer and its score.
+        best: Scored,
+        /// The runner-up, if any.
+        runner_up: Option<Scored>,
+    },
+    /// Not confident: say so, and offer these suggestions (possibly none).
+    Abstain {
+        /// The best score seen (0 when nothing matched).
+        best_score: f32,
+        /// Up to `max_suggestions` answers worth offering.
+        suggestions: Vec<Scored>,
+    },
+}
+
+impl Decision {
+    /// The score of the best candidate, answered or not.
+    pub fn score(&self) -> f32 {
+        match self {
+            Decision::Answer { best, .. } => best.score,
+            Decision::Abstain { best_score, .. } => *best_score,
+        }
+    }
+
+    /// The answer index, when answering.
+    pub fn answer(&self) -> Option<usize> {
+        match self {
+            Decision::Answer { best, .. } => Some(best.index),
+            Decision::Abstain { .. } => None,
+        }
+    }
+}
+
+/// Matches free text against one answer set. Build once per answer set; cheap to query.
+pub struct Matcher {
+    analyzer: Analyzer,
+    index: Index,
+    corrector: Corrector,
+    known_words: HashSet<String>,
+    autocomplete: AutocompleteIndex,
+    settings: Settings,
+}
+
+impl Matcher {
+    /// Indexes `set`.
+    pub fn new(set: &AnswerSet, settings: Settings) -> Self {
+        let analyzer = Analyzer::new(set.synonyms());
+        let index = Index::build(set, &analyzer);
+        let mut known_words: HashSet<String> = HashSet::new();
+        for answer in set.answers() {
+            let texts = [&answer.title, &answer.description]
+                .into_iter()
+                .chain(&answer.questions)
+                .chain(&answer.keywords)
+                .chain(
+                    answer
+                        .fields
+                        .iter()
+                        .flat_map(|field| [&field.name, &field.value]),
+                );
+            for text in texts {
+                known_words.extend(words(text));
+            }
+        }
+        for (canonical, alternatives) in &set.synonyms().groups {
+            for text in std::iter::once(canonical).chain(alternatives) {
+                known_words.extend(words(text));
+            }
+        }
+        let corrector = Corrector::new(&known_words);
+        let autocomplete = AutocompleteIndex::build(set);
+        Self {
+            analyzer,
+            index,
+            corrector,
+            known_words,
+            autocomplete,
+            settings,
+        }
+    }
+
+    /// The settings in force.
+    pub fn settings(&self) -> Settings {
+        self.settings
+    }
+
+    /// A copy of this matcher's decisions under other settings (for tuning).
+    pub fn with_settings(mut self, settings: Settings) -> Self {
+        self.settings = settings;
+        self
+    }
+
+    /// The question's terms: known words kept, typos corrected against the answers' own words,
+    /// then stemmed, synonyms replaced and stop words dropped.
+    fn analyze(&self, question: &str) -> Vec<QueryTerm> {
+        let words = words(question);
+        let only_small_numbers = words
+            .iter()
+            .filter(|word| !is_stop_word(word))
+            .all(|word| word.len() < YEAR_DIGITS && word.bytes().all(|byte| byte.is_ascii_digit()));
+        if only_small_numbers {
+            return Vec::new();
+        }
+        let mut corrected = Vec::new();
+        let mut stems = Vec::new();
+        for word in words {
+            let stemmed = self.analyzer.stems(&word);
+            let known = self.known_words.contains(&word)
+                || is_stop_word(&word)
+                || stemmed.iter().all(|stem| {
+                    self.index.term_id(stem).is_some() || self.analyzer.synonyms().knows(stem)
+                });
+            if known {
+                stems.extend(stemmed);
+                continue;
+            }
+            match self.corrector.correct(&word) {
+                Some(fixed) => {
+                    let fixed_stems = self.analyzer.stems(fixed);
+                    corrected.extend(fixed_stems.iter().cloned());
+                    stems.extend(fixed_stems);
+                }
+                None if word.chars().count() <= MAX_IGNORED_UNKNOWN_CHARS => {}
+                None => stems.extend(stemmed),
+            }
+        }
+        let mut seen = HashSet::new();
+        self.analyzer
+            .finish(stems)
+            .into_iter()
+            .filter(|term| seen.insert(term.clone()))
+            .map(|term| {
+                let confidence = if corrected.contains(&term) {
+                    TYPO_CONFIDENCE
+                } else {
+                    1.0
+                };
+                self.index.query_term(&term, confidence)
+            })
+            .collect()
+    }
+
+    /// The best answers for `question`, best first (at most `limit`).
+    pub fn rank(&self, question: &str, limit: usize) -> Vec<Scored> {
+        let query = self.analyze(question);
+        self.index
+            .score(&query, limit)
+            .into_iter()
+            .map(|(index, score)| Scored { index, score })
+            .collect()
+    }
+
+    /// Answers when the best score clears the threshold and leads the runner-up by the margin;
+    /// otherwise abstains with suggestions.
+    pub fn decide(&self, question: &str) -> Decision {
+        let ranked = self.rank(question, self.settings.max_suggestions.max(2));
+        decide_from_ranking(&ranked, &self.settings)
+    }
+
+    /// Answer indices for an autocomplete menu, best first: title, command and id prefixes, then
+    /// keyword matches, then fuzzy matches; at most `limit`.
+    pub fn autocomplete(&self, input: &str, limit: usize) -> Vec<usize> {
+        let mut chosen = self.autocomplete.prefix_matches(input, limit);
+        if chosen.len() < limit && !input.trim().is_empty() {
+            for scored in self.rank(input, limit) {
+                if scored.score >= self.settings.suggestion_floor / 2.0
+                    && !chosen.contains(&scored.index)
+                {
+                    chosen.push(scored.index);
+                }
+                if chosen.len() == limit {
+                    break;
+                }
+            }
+        }
+        chosen
+    }
+}
+
+/// Applies threshold and margin to a ranking (best first).
+pub fn decide_from_ranking(ranked: &[Scored], settings: &Settings) -> Decision {
+    let best = ranked.first().copied();
+    let runner_up = ranked.get(1).copied();
+    if let Some(best) = best {
+        let lead = best.score - runner_up.map_or(0.0, |second| second.score);
+        if best.score >= settings.threshold && lead >= settings.margin {
+            return Decision::Answer { best, runner_up };
+        }
+    }
+    Decision::Abstain {
+        best_score: best.map_or(0.0, |scored| scored.score),
+        suggestions: ranked
+            .iter()
+            .filter(|scored| scored.score >= settings.suggestion_floor)
+            .take(settings.max_suggestions)
+            .copied()
+            .collect(),
+    }
+}

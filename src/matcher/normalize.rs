@@ -1,0 +1,362 @@
+//! Text normalization shared by the index and queries: Unicode folding (case, diacritics,
+//! compatibility forms), word splitting, stemming, synonym replacement and stop-word removal.
+
+use crate::answers::Synonyms;
+use rust_stemmers::{Algorithm, Stemmer};
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+use unicode_normalization::{char::is_combining_mark, UnicodeNormalization};
+
+/// Longest input, in characters, that the matcher reads; the rest of a longer message is ignored.
+pub const MAX_QUERY_CHARS: usize = 1000;
+
+/// Words that carry no topic on their own. Question words that tell intent apart ("when", "who",
+/// "where", "why") are kept.
+const STOP_WORDS: &[&str] = &[
+    "a",
+    "about",
+    "abt",
+    "actually",
+    "all",
+    "also",
+    "am",
+    "an",
+    "and",
+    "any",
+    "anyone",
+    "are",
+    "as",
+    "at",
+    "basically",
+    "be",
+    "been",
+    "being",
+    "bot",
+    "brief",
+    "briefly",
+    "but",
+    "by",
+    "can",
+    "could",
+    "describe",
+    "detail",
+    "details",
+    "did",
+    "do",
+    "does",
+    "doing",
+    "dont",
+    "eh",
+    "even",
+    "ever",
+    "exactly",
+    "explain",
+    "for",
+    "from",
+    "get",
+    "give",
+    "go",
+    "got",
+    "had",
+    "has",
+    "have",
+    "hey",
+    "hi",
+    "how",
+    "i",
+    "if",
+    "im",
+    "in",
+    "info",
+    "information",
+    "into",
+    "is",
+    "it",
+    "its",
+    "just",
+    "know",
+    "let",
+    "like",
+    "me",
+    "mean",
+    "meaning",
+    "means",
+    "more",
+    "my",
+    "of",
+    "on",
+    "or",
+    "our",
+    "pls",
+    "please",
+    "plz",
+    "quick",
+    "quickly",
+    "r",
+    "really",
+    "s",
+    "say",
+    "simple",
+    "simply",
+    "should",
+    "so",
+    "some",
+    "someone",
+    "tell",
+    "teh",
+    "terms",
+    "than",
+    "thanks",
+    "that",
+    "the",
+    "their",
+    "them",
+    "then",
+    "there",
+    "these",
+    "they",
+    "thing",
+    "things",
+    "this",
+    "those",
+    "thx",
+    "to",
+    "u",
+    "ur",
+    "us",
+    "very",
+    "want",
+    "wanna",
+    "was",
+    "wat",
+    "we",
+    "were",
+    "what",
+    "whats",
+    "which",
+    "will",
+    "with",
+    "would",
+    "wut",
+    "wuz",
+    "ya",
+    "yo",
+    "you",
+    "your",
+];
+
+static STOP_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| STOP_WORDS.iter().copied().collect());
+
+/// Whether `word` (already folded) is a stop word.
+pub fn is_stop_word(word: &str) -> bool {
+    STOP_SET.contains(word)
+}
+
+/// Lowercases, strips diacritics and compatibility forms, and turns everything that is not a
+/// letter or digit into a space. Zero-width and control characters disappear. Only the first
+/// [`MAX_QUERY_CHARS`] characters are read.
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len().min(MAX_QUERY_CHARS * 2));
+    for c in text.chars().take(MAX_QUERY_CHARS).nfkd() {
+        if is_combining_mark(c) {
+            continue;
+        }
+        if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+        } else if matches!(
+            c,
+            '\'' | '’' | '\u{200B}'..='\u{200F}' | '\u{2060}' | '\u{FEFF}'
+        ) {
+            // Apostrophes join ("what's" -> "whats"); zero-width characters vanish.
+        } else {
+            out.push(' ');
+        }
+    }
+    out
+}
+
+/// Folded words of `text`, in order.
+pub fn words(text: &str) -> Vec<String> {
+    fold(text).split_whitespace().map(str::to_owned).collect()
+}
+
+/// Stems English words, leaving numbers and short words alone.
+pub struct WordStemmer {
+    stemmer: Stemmer,
+}
+
+impl Default for WordStemmer {
+    fn default() -> Self {
+        Self {
+            stemmer: Stemmer::create(Algorithm::English),
+        }
+    }
+}
+
+impl WordStemmer {
+    /// The stem of one folded word.
+    pub fn stem(&self, word: &str) -> String {
+        if word.chars().count() <= 3 || word.chars().any(|c| c.is_ascii_digit()) {
+            word.to_owned()
+        } else {
+            self.stemmer.stem(word).into_owned()
+        }
+    }
+}
+
+/// Replaces synonym phrases (as stemmed word sequences) with their canonical stemmed words.
+#[derive(Default)]
+pub struct SynonymMap {
+    phrases: HashMap<Vec<String>, Vec<String>>,
+    longest: usize,
+    words: HashSet<String>,
+}
+
+impl SynonymMap {
+    /// Builds the map from the answer set's synonyms table.
+    pub fn new(synonyms: &Synonyms, stemmer: &WordStemmer) -> Self {
+        let stem_all = |text: &str| -> Vec<String> {
+            words(text).iter().map(|word| stemmer.stem(word)).collect()
+        };
+        let mut map = Self::default();
+        for (canonical, alternatives) in &synonyms.groups {
+            let canonical_stems = stem_all(canonical);
+            if canonical_stems.is_empty() {
+                continue;
+            }
+            map.words.extend(canonical_stems.iter().cloned());
+            for alternative in alternatives {
+                let stems = stem_all(alternative);
+                if stems.is_empty() || stems == canonical_stems {
+                    continue;
+                }
+                map.longest = map.longest.max(stems.len());
+                map.words.extend(stems.iter().cloned());
+                map.phrases.insert(stems, canonical_stems.clone());
+            }
+        }
+        map
+    }
+
+    /// Whether `stem` is part of any synonym phrase.
+    pub fn knows(&self, stem: &str) -> bool {
+        self.words.contains(stem)
+    }
+
+    /// Every word that appears in a synonym phrase.
+    pub fn words(&self) -> impl Iterator<Item = &String> {
+        self.words.iter()
+    }
+
+    /// `stems` with every synonym phrase replaced by its canonical form, longest match first.
+    pub fn apply(&self, stems: Vec<String>) -> Vec<String> {
+        if self.phrases.is_empty() {
+            return stems;
+        }
+        let mut out = Vec::with_capacity(stems.len());
+        let mut start = 0;
+        'outer: while start < stems.len() {
+            let longest = self.longest.min(stems.len() - start);
+            for length in (1..=longest).rev() {
+                if let Some(canonical) = self.phrases.get(&stems[start..start + length]) {
+                    out.extend(canonical.iter().cloned());
+                    start += length;
+                    continue 'outer;
+                }
+            }
+            out.push(stems[start].clone());
+            start += 1;
+        }
+        out
+    }
+}
+
+/// The full pipeline used for indexing: fold, split, stem, replace synonyms, drop stop words.
+pub struct Analyzer {
+    stemmer: WordStemmer,
+    synonyms: SynonymMap,
+}
+
+impl Analyzer {
+    /// An analyzer for this synonyms table.
+    pub fn new(synonyms: &Synonyms) -> Self {
+        let stemmer = WordStemmer::default();
+        let synonyms = SynonymMap::new(synonyms, &stemmer);
+        Self { stemmer, synonyms }
+    }
+
+    /// Stems of the words of `text`, before synonyms and stop words.
+    pub fn stems(&self, text: &str) -> Vec<String> {
+        words(text)
+            .into_iter()
+            .map(|word| {
+                if is_stop_word(&word) {
+                    word
+                } else {
+                    self.stemmer.stem(&word)
+                }
+            })
+            .collect()
+    }
+
+    /// Synonym replacement and stop-word removal over stems.
+    pub fn finish(&self, stems: Vec<String>) -> Vec<String> {
+        self.synonyms
+            .apply(stems)
+            .into_iter()
+            .filter(|stem| !is_stop_word(stem))
+            .collect()
+    }
+
+    /// The index terms of `text`.
+    pub fn terms(&self, text: &str) -> Vec<String> {
+        self.finish(self.stems(text))
+    }
+
+    /// The synonym map.
+    pub fn synonyms(&self) -> &SynonymMap {
+        &self.synonyms
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fold_strips_case_diacritics_punctuation_and_zero_width() {
+        assert_eq!(fold("Où est BRÜSSEL?!"), "ou est brussel  ");
+        assert_eq!(fold("what's"), "whats");
+        assert_eq!(fold("g\u{200B}fmd"), "gfmd");
+        assert_eq!(fold("ｇｆｍｄ"), "gfmd");
+    }
+
+    #[test]
+    fn synonyms_replace_longest_phrase_first() {
+        let synonyms = Synonyms {
+            groups: vec![
+                (
+                    "gfmd".into(),
+                    vec![
+                        "global forum on migration and development".into(),
+                        "global forum".into(),
+                    ],
+                ),
+                ("objective".into(), vec!["goal".into()]),
+            ],
+        };
+        let analyzer = Analyzer::new(&synonyms);
+        assert_eq!(
+            analyzer.terms("The Global Forum on Migration and Development goals"),
+            vec!["gfmd", "object"]
+        );
+        assert_eq!(analyzer.terms("global forum aims"), vec!["gfmd", "aim"]);
+    }
+
+    #[test]
+    fn stop_words_and_punctuation_leave_nothing_for_chatter() {
+        let analyzer = Analyzer::new(&Synonyms::default());
+        assert!(analyzer.terms("hi, what is it?").is_empty());
+    }
+}
