@@ -30,7 +30,7 @@ const twin = await startTwin({
   users: [{ id: USER, username: 'alice' }],
   botUser: { id: BOT, username: 'gfmd-bot' },
   botToken: TOKEN,
-})
+}, { answerGetGateway: true })
 const { discord } = twin
 const api = (method, path, body) =>
   fetch(`${twin.apiBase}${path}`, {

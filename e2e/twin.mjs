@@ -3,7 +3,8 @@
 // What it adds on top of the package (see NOTES.md for why):
 //   * re-binds the HTTP/WS server to a chosen host/port (the package always does listen(0) on all interfaces);
 //   * records every REST request (method, path, query, headers, raw body, parsed JSON, status);
-//   * answers GET /api/v10/gateway, which serenity's ClientBuilder calls but the twin lacks;
+//   * optionally answers GET /api/v10/gateway, which serenity's ClientBuilder calls but the twin
+//     lacks (off by default: gfmd-bot sets the gateway URL itself, and the tests prove that);
 //   * a tiny raw gateway client (GatewayClient) for probes / tests that play the bot themselves.
 //
 // Relies on runtime access to TypeScript-"private" fields (`discord.server`), which are plain
@@ -15,9 +16,10 @@ import WebSocket from 'ws'
 /**
  * Start a DigitalDiscord twin and instrument it.
  * @param {import('discord-digital-twin').DigitalDiscordOptions} options seed options
- * @param {{host?: string, port?: number}} [listen] where to listen (default 127.0.0.1, random port)
+ * @param {{host?: string, port?: number, answerGetGateway?: boolean}} [listen] where to listen
+ *   (default 127.0.0.1, random port) and whether to answer GET /gateway
  */
-export async function startTwin(options = {}, { host = '127.0.0.1', port = 0 } = {}) {
+export async function startTwin(options = {}, { host = '127.0.0.1', port = 0, answerGetGateway = false } = {}) {
   const discord = new DigitalDiscord(options)
   await discord.start() // seeds the DB, listens on :: / random port
 
@@ -59,7 +61,7 @@ export async function startTwin(options = {}, { host = '127.0.0.1', port = 0 } =
     }
     requests.push(rec)
     let response
-    if (request.method === 'GET' && url.pathname === '/api/v10/gateway') {
+    if (answerGetGateway && request.method === 'GET' && url.pathname === '/api/v10/gateway') {
       // Missing in the twin; serenity's ClientBuilder uses it to find the gateway URL
       // (on failure it silently falls back to wss://gateway.discord.gg).
       response = Response.json({ url: discord.gatewayUrl })

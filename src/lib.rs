@@ -14,12 +14,17 @@
 //!   once here; defusing mentions in user text.
 //! - [`config`]: `config.toml`, strict, with environment overrides.
 //! - [`console`]: the offline terminal chat and `ask`.
+//! - [`discord`]: the only module that imports serenity — client set-up, command
+//!   registration, slash commands, components, free-form messages, flood control.
+//! - [`logging`]: tracing set-up (pretty or JSON) and the panic hook.
 //!
 //! Arrows point inward: front ends -> render -> knowledge -> matcher/answers.
 
 pub mod answers;
 pub mod config;
 pub mod console;
+pub mod discord;
 pub mod knowledge;
+pub mod logging;
 pub mod matcher;
 pub mod render;

@@ -2,12 +2,14 @@
 //! the library.
 
 use anyhow::{bail, Context, Result};
+use arc_swap::ArcSwap;
 use clap::{Parser, Subcommand};
 use gfmd_bot::config::{self, Config};
 use gfmd_bot::knowledge::Knowledge;
 use gfmd_bot::render::Style;
 use std::io::{BufRead, IsTerminal};
 use std::path::PathBuf;
+use std::sync::Arc;
 
 /// Answers questions about the Global Forum on Migration and Development (GFMD), on Discord or in
 /// the terminal. With no command: runs the Discord bot when DISCORD_TOKEN is set, else the
@@ -24,6 +26,8 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Run the Discord bot (needs DISCORD_TOKEN in the environment).
+    Run,
     /// Chat with the bot in the terminal (no Discord token needed).
     Console,
     /// Answer one question, or each line of standard input.
@@ -44,7 +48,16 @@ fn main() -> Result<()> {
     let cli = Cli::parse();
     let (mut config, _config_path) = Config::resolve(cli.config.as_deref())?;
     config.apply_env(|name| std::env::var(name).ok())?;
+    let quiet = !matches!(cli.command, Some(Command::Run) | None) || token().is_none();
+    gfmd_bot::logging::init(&config.logging, quiet.then_some("warn"));
     match cli.command {
+        Some(Command::Run) => match token() {
+            Some(token) => run(config, &token),
+            None => bail!(
+                "{} is not set: the bot needs a token to connect to Discord",
+                config::env::TOKEN
+            ),
+        },
         Some(Command::Check) => check(&config),
         Some(Command::Topics) => topics(&load(&config)?),
         Some(Command::Ask { question, json }) => ask(&load(&config)?, question, json),
@@ -63,6 +76,48 @@ fn main() -> Result<()> {
             console(&load(&config)?)
         }
     }
+}
+
+/// The bot token, from the environment only.
+fn token() -> Option<String> {
+    std::env::var(config::env::TOKEN)
+        .ok()
+        .map(|token| token.trim().to_owned())
+        .filter(|token| !token.is_empty())
+}
+
+fn run(config: Config, token: &str) -> Result<()> {
+    let knowledge = Arc::new(ArcSwap::from_pointee(load(&config)?));
+    let runtime = tokio::runtime::Runtime::new().context("cannot start the async runtime")?;
+    runtime.block_on(gfmd_bot::discord::run(
+        config,
+        knowledge,
+        token,
+        shutdown_signal(),
+    ))?;
+    Ok(())
+}
+
+/// Completes on SIGINT (Ctrl-C) or SIGTERM.
+async fn shutdown_signal() {
+    let interrupt = tokio::signal::ctrl_c();
+    #[cfg(unix)]
+    {
+        let mut terminate =
+            match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+                Ok(signal) => signal,
+                Err(_) => {
+                    let _ = interrupt.await;
+                    return;
+                }
+            };
+        tokio::select! {
+            _ = interrupt => {}
+            _ = terminate.recv() => {}
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = interrupt.await;
 }
 
 fn load(config: &Config) -> Result<Knowledge> {

@@ -1,0 +1,286 @@
+//! What the bot sends, as plain data first (so handlers can be tested without Discord), then as
+//! serenity builders. Every message built here pings nobody: allowed mentions are empty and
+//! replies do not notify the replied-to user.
+
+use crate::answers::limits::{self, truncate};
+use crate::answers::Answer;
+use crate::render::{self, defuse_mentions, Embed};
+use serenity::all::{
+    ButtonStyle, CreateActionRow, CreateAllowedMentions, CreateButton, CreateEmbed,
+    CreateEmbedFooter, CreateInteractionResponseMessage, CreateMessage, CreateSelectMenu,
+    CreateSelectMenuKind, CreateSelectMenuOption,
+};
+
+/// Custom-id prefix of "Did you mean" buttons: `gfmd:show:<answer id>`.
+pub const SHOW_PREFIX: &str = "gfmd:show:";
+/// Custom-id prefix of the related-answers menu: `gfmd:related:<asker id>`.
+pub const RELATED_PREFIX: &str = "gfmd:related:";
+/// Custom-id prefix of the delete button: `gfmd:delete:<asker id>`.
+pub const DELETE_PREFIX: &str = "gfmd:delete:";
+
+/// A button.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Button {
+    /// Custom id (≤100 characters).
+    pub custom_id: String,
+    /// Label (≤80 characters).
+    pub label: String,
+    /// Red (destructive) rather than grey.
+    pub danger: bool,
+}
+
+/// A select-menu option.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MenuOption {
+    /// Value sent back when chosen (an answer id).
+    pub value: String,
+    /// Label (≤100 characters).
+    pub label: String,
+}
+
+/// One row of components.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Row {
+    /// Up to five buttons.
+    Buttons(Vec<Button>),
+    /// A string select menu.
+    Menu {
+        /// Custom id.
+        custom_id: String,
+        /// Placeholder text.
+        placeholder: String,
+        /// Up to 25 options.
+        options: Vec<MenuOption>,
+    },
+}
+
+/// A message to send, independent of serenity.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Reply {
+    /// Plain text (≤2000 characters).
+    pub content: Option<String>,
+    /// One embed.
+    pub embed: Option<Embed>,
+    /// Component rows.
+    pub rows: Vec<Row>,
+    /// Visible only to the asker (interaction responses only).
+    pub ephemeral: bool,
+}
+
+impl Reply {
+    /// A short text notice, ephemeral when possible.
+    pub fn notice(text: impl Into<String>) -> Self {
+        Self {
+            content: Some(text.into()),
+            ephemeral: true,
+            ..Self::default()
+        }
+    }
+
+    /// The answer as an embed, with a "Related" menu and a "Delete" button for `asker_id`.
+    pub fn answer(answer: &Answer, related: &[&Answer], asker_id: u64) -> Self {
+        let mut rows = Vec::new();
+        let options: Vec<MenuOption> = related
+            .iter()
+            .take(limits::SELECT_OPTION_COUNT)
+            .map(|related| MenuOption {
+                value: related.id.clone(),
+                label: truncate(&related.title, limits::SELECT_OPTION_TEXT_LENGTH),
+            })
+            .collect();
+        if !options.is_empty() {
+            rows.push(Row::Menu {
+                custom_id: format!("{RELATED_PREFIX}{asker_id}"),
+                placeholder: "Related questions".to_owned(),
+                options,
+            });
+        }
+        rows.push(Row::Buttons(vec![Button {
+            custom_id: format!("{DELETE_PREFIX}{asker_id}"),
+            label: "Delete".to_owned(),
+            danger: true,
+        }]));
+        Self {
+            content: None,
+            embed: Some(render::embed(answer)),
+            rows,
+            ephemeral: false,
+        }
+    }
+
+    /// "Not sure", with up to three "Did you mean" buttons. Ephemeral.
+    pub fn not_sure(suggestions: &[&Answer]) -> Self {
+        let mut text = String::from("I'm not sure I can answer that from the GFMD source.");
+        if !suggestions.is_empty() {
+            text.push_str(" Did you mean:");
+        }
+        let buttons: Vec<Button> = suggestions
+            .iter()
+            .take(3)
+            .map(|answer| Button {
+                custom_id: format!("{SHOW_PREFIX}{}", answer.id),
+                label: truncate(&answer.title, limits::BUTTON_LABEL_LENGTH),
+                danger: false,
+            })
+            .collect();
+        Self {
+            content: Some(text),
+            embed: None,
+            rows: if buttons.is_empty() {
+                Vec::new()
+            } else {
+                vec![Row::Buttons(buttons)]
+            },
+            ephemeral: true,
+        }
+    }
+
+    /// Content cut to Discord's limit, with mentions defused.
+    fn safe_content(&self) -> Option<String> {
+        self.content
+            .as_deref()
+            .map(|text| truncate(&defuse_mentions(text), limits::MESSAGE_CONTENT_LENGTH))
+    }
+
+    /// As an interaction response.
+    pub fn to_interaction_message(&self) -> CreateInteractionResponseMessage {
+        let mut message = CreateInteractionResponseMessage::new()
+            .allowed_mentions(no_pings())
+            .components(self.rows.iter().map(to_action_row).collect())
+            .ephemeral(self.ephemeral);
+        if let Some(content) = self.safe_content() {
+            message = message.content(content);
+        }
+        if let Some(embed) = &self.embed {
+            message = message.embed(to_create_embed(embed));
+        }
+        message
+    }
+
+    /// As a channel message (ephemeral does not apply).
+    pub fn to_channel_message(&self) -> CreateMessage {
+        let mut message = CreateMessage::new()
+            .allowed_mentions(no_pings())
+            .components(self.rows.iter().map(to_action_row).collect());
+        if let Some(content) = self.safe_content() {
+            message = message.content(content);
+        }
+        if let Some(embed) = &self.embed {
+            message = message.embed(to_create_embed(embed));
+        }
+        message
+    }
+}
+
+/// Allowed mentions that let nothing ping: no users, roles or `@everyone`, and no reply ping.
+pub fn no_pings() -> CreateAllowedMentions {
+    CreateAllowedMentions::new()
+        .empty_users()
+        .empty_roles()
+        .everyone(false)
+        .replied_user(false)
+}
+
+fn to_create_embed(embed: &Embed) -> CreateEmbed {
+    let mut built = CreateEmbed::new()
+        .title(&embed.title)
+        .description(&embed.description)
+        .footer(CreateEmbedFooter::new(&embed.footer))
+        .fields(
+            embed
+                .fields
+                .iter()
+                .map(|field| (field.name.clone(), field.value.clone(), field.inline)),
+        );
+    if let Some(color) = embed.color {
+        built = built.colour(color);
+    }
+    if let Some(url) = &embed.url {
+        built = built.url(url);
+    }
+    built
+}
+
+fn to_action_row(row: &Row) -> CreateActionRow {
+    match row {
+        Row::Buttons(buttons) => CreateActionRow::Buttons(
+            buttons
+                .iter()
+                .take(limits::BUTTONS_PER_ROW)
+                .map(|button| {
+                    CreateButton::new(truncate(&button.custom_id, limits::CUSTOM_ID_LENGTH))
+                        .label(truncate(&button.label, limits::BUTTON_LABEL_LENGTH))
+                        .style(if button.danger {
+                            ButtonStyle::Danger
+                        } else {
+                            ButtonStyle::Secondary
+                        })
+                })
+                .collect(),
+        ),
+        Row::Menu {
+            custom_id,
+            placeholder,
+            options,
+        } => CreateActionRow::SelectMenu(
+            CreateSelectMenu::new(
+                truncate(custom_id, limits::CUSTOM_ID_LENGTH),
+                CreateSelectMenuKind::String {
+                    options: options
+                        .iter()
+                        .take(limits::SELECT_OPTION_COUNT)
+                        .map(|option| {
+                            CreateSelectMenuOption::new(
+                                truncate(&option.label, limits::SELECT_OPTION_TEXT_LENGTH),
+                                truncate(&option.value, limits::SELECT_OPTION_TEXT_LENGTH),
+                            )
+                        })
+                        .collect(),
+                },
+            )
+            .placeholder(truncate(placeholder, limits::SELECT_OPTION_TEXT_LENGTH)),
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::answers::AnswerSet;
+
+    #[test]
+    fn an_answer_reply_carries_embed_related_menu_and_delete_button() {
+        let set = AnswerSet::embedded().unwrap();
+        let answer = set.get("objectives").unwrap();
+        let related: Vec<&Answer> = answer.related.iter().filter_map(|id| set.get(id)).collect();
+        let reply = Reply::answer(answer, &related, 42);
+        assert_eq!(reply.embed.as_ref().unwrap().title, answer.title);
+        assert!(
+            matches!(&reply.rows[0], Row::Menu { options, .. } if options.len() == related.len())
+        );
+        assert!(
+            matches!(&reply.rows[1], Row::Buttons(buttons) if buttons[0].custom_id == "gfmd:delete:42")
+        );
+        assert!(!reply.ephemeral);
+    }
+
+    #[test]
+    fn every_message_sets_allowed_mentions_to_nobody() {
+        let reply = Reply::notice("@everyone <@1> <@&2>");
+        let json = serde_json::to_value(reply.to_channel_message()).unwrap();
+        let mentions = &json["allowed_mentions"];
+        assert_eq!(mentions["parse"], serde_json::json!([]));
+        assert_eq!(mentions["users"], serde_json::json!([]));
+        assert_eq!(mentions["roles"], serde_json::json!([]));
+        assert_eq!(mentions["replied_user"], serde_json::json!(false));
+        let content = json["content"].as_str().unwrap();
+        assert!(!content.contains("@everyone") && !content.contains("<@"));
+        let json = serde_json::to_value(reply.to_interaction_message()).unwrap();
+        assert_eq!(json["allowed_mentions"]["parse"], serde_json::json!([]));
+        assert_eq!(
+            json["flags"],
+            serde_json::json!(64),
+            "notices are ephemeral"
+        );
+    }
+}
