@@ -21,6 +21,10 @@ export const IDS = {
   mod: '1200000000000000102',
   bot: '1200000000000000999',
 }
+/** View Channel (1 << 10) + Send Messages (1 << 11). */
+export const PLAIN_MEMBER = String((1 << 10) | (1 << 11))
+/** A plain member with Manage Messages (1 << 13). */
+export const MODERATOR = String((1 << 10) | (1 << 11) | (1 << 13))
 export const TOKEN = 'e2e-SECRET-token-do-not-log-0123456789'
 
 /** The gfmd-bot binary: $GFMD_BOT_BIN, else the debug build. */
@@ -60,6 +64,18 @@ export async function startBot({ configToml = '', env = {}, twinOptions = {} } =
     dbUrl: `file:${path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'gfmd-twin-')), 'twin.db')}`,
     ...twinOptions,
   })
+  // The twin gives every member all permissions unless told otherwise: make alice and bob plain
+  // members (View Channel + Send Messages) and mod a moderator (plus Manage Messages).
+  for (const [user, permissions] of [
+    [IDS.alice, PLAIN_MEMBER],
+    [IDS.bob, PLAIN_MEMBER],
+    [IDS.mod, MODERATOR],
+  ]) {
+    await twin.discord.prisma.guildMember.update({
+      where: { guildId_userId: { guildId: IDS.guild, userId: user } },
+      data: { permissions },
+    })
+  }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gfmd-bot-e2e-'))
   const configPath = path.join(dir, 'config.toml')
   fs.writeFileSync(configPath, configToml)

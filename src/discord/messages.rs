@@ -90,6 +90,7 @@ pub async fn handle(state: &BotState, ctx: &Context, message: &Message) {
         content: &message.content,
     };
     let Some(trigger) = trigger(&facts, &state.config.questions) else {
+        debug!(message_id = %message.id, channel = facts.channel_id, "not a question for the bot");
         return;
     };
     let question = question_text(&message.content, facts.bot_id);

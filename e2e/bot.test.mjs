@@ -1,0 +1,319 @@
+// End-to-end: the real gfmd-bot binary (serenity 0.12.5) against discord-digital-twin on
+// loopback. Every request the bot sends is recorded and, at the end, checked against Discord's
+// OpenAPI spec and the documented limits the spec leaves out (6000-character embeds,
+// 2000-character content, 25 autocomplete choices).
+// Run: node --test e2e/   (after `cargo build`; GFMD_BOT_BIN overrides the binary)
+
+import { describe, it, before, after } from 'node:test'
+import assert from 'node:assert/strict'
+import { startBot, slash, callbackOf, waitUntil, IDS, TOKEN } from './harness.mjs'
+import { createOpenApiValidator, specPathFor, CALLBACK_SCHEMA_BY_TYPE } from './openapi-validator.mjs'
+
+const DEADLINE_MS = 3000
+const config = `
+[discord]
+guild_ids = ["${IDS.guild}"]
+
+[questions]
+channels = ["${IDS.questions}"]
+cooldown_seconds = 60
+user_rate_limit = 1000
+`
+
+/** Characters Discord counts towards an embed's 6000 total. */
+function embedTotal(embed) {
+  const len = (s) => [...(s ?? '')].length
+  return (
+    len(embed.title) +
+    len(embed.description) +
+    len(embed.footer?.text) +
+    len(embed.author?.name) +
+    (embed.fields ?? []).reduce((sum, f) => sum + len(f.name) + len(f.value), 0)
+  )
+}
+
+/** The message-like part of a recorded bot request body (channel message or callback data). */
+function messagePart(request) {
+  if (request.path.includes('/interactions/')) return request.body?.data ?? null
+  return request.body ?? null
+}
+
+describe('gfmd-bot against the Discord stand-in', () => {
+  let bot
+  const interactionTimes = []
+
+  async function ask(options) {
+    const sent = await slash(bot, options)
+    const callback = await callbackOf(bot, sent.id)
+    interactionTimes.push(callback.time - sent.sentAt)
+    return callback
+  }
+
+  function sendAs(user, channel, content) {
+    return bot.discord.channel(channel).user(user).sendMessage({ content })
+  }
+
+  function botRepliesTo(messageId) {
+    return bot
+      .requests('POST', /\/channels\/\d+\/messages$/)
+      .filter((r) => r.body?.message_reference?.message_id === messageId)
+  }
+
+  before(async () => {
+    bot = await startBot({ configToml: config })
+    await waitUntil(() => bot.requests('PUT', /\/commands$/).length > 0, { label: 'command registration' })
+  })
+
+  after(async () => {
+    if (bot) await bot.stop()
+  })
+
+  it('registers /gfmd in the configured guild with one bulk overwrite', () => {
+    const puts = bot.requests('PUT', /\/commands$/)
+    assert.equal(puts.length, 1)
+    assert.equal(puts[0].path, `/api/v10/applications/${IDS.bot}/guilds/${IDS.guild}/commands`)
+    const [gfmd] = puts[0].body
+    assert.equal(gfmd.name, 'gfmd')
+    const names = gfmd.options.map((o) => o.name)
+    for (const expected of ['objectives', 'origins', 'ask', 'topic']) assert.ok(names.includes(expected), expected)
+    assert.ok(gfmd.options.length <= 25)
+    const topic = gfmd.options.find((o) => o.name === 'topic')
+    assert.equal(topic.options[0].autocomplete, true)
+  })
+
+  it('uses the configured gateway URL instead of asking GET /gateway', () => {
+    assert.equal(bot.twin.gatewayClients().filter((c) => c.identified).length, 1)
+  })
+
+  it('/gfmd objectives answers with the objectives embed, citing the source', async () => {
+    const callback = await ask({ subcommand: 'objectives' })
+    assert.equal(callback.body.type, 4)
+    const [embed] = callback.body.data.embeds
+    assert.equal(embed.title, 'The five objectives of the GFMD')
+    assert.match(embed.footer.text, /^Source: /)
+    assert.ok(!(callback.body.data.flags & 64), 'public')
+    const rows = callback.body.data.components
+    assert.ok(rows.some((row) => row.components.some((c) => c.type === 3)), 'related menu')
+    assert.ok(rows.some((row) => row.components.some((c) => c.type === 2 && c.label === 'Delete')), 'delete button')
+  })
+
+  it('/gfmd ask answers a paraphrased question', async () => {
+    const callback = await ask({
+      subcommand: 'ask',
+      options: [{ name: 'question', type: 3, value: 'who proposed creating the gfmd?' }],
+    })
+    assert.equal(callback.body.type, 4)
+    assert.equal(callback.body.data.embeds.length, 1)
+  })
+
+  it('/gfmd ask on an off-topic question says "not sure" privately, never guessing', async () => {
+    const callback = await ask({
+      subcommand: 'ask',
+      options: [{ name: 'question', type: 3, value: 'how do I renew my passport' }],
+    })
+    assert.equal(callback.body.type, 4)
+    assert.equal(callback.body.data.flags & 64, 64, 'ephemeral')
+    assert.ok(!callback.body.data.embeds?.length, 'no answer embed')
+    assert.match(callback.body.data.content, /not sure/i)
+  })
+
+  it('/gfmd topic autocompletes, prefix matches first, within Discord limits', async () => {
+    const sentAt = Date.now()
+    const { id } = await bot.discord.simulateInteraction({
+      type: 4,
+      channelId: IDS.general,
+      userId: IDS.alice,
+      data: {
+        id: '1200000000000005555',
+        name: 'gfmd',
+        type: 1,
+        options: [{ name: 'topic', type: 1, options: [{ name: 'name', type: 3, value: 'cai', focused: true }] }],
+      },
+    })
+    const callback = await callbackOf(bot, id)
+    interactionTimes.push(callback.time - sentAt)
+    assert.equal(callback.body.type, 8)
+    const { choices } = callback.body.data
+    assert.ok(choices.length >= 1 && choices.length <= 25)
+    assert.equal(choices[0].value, 'cairo-1994')
+    for (const choice of choices) assert.ok([...choice.name].length <= 100 && [...choice.value].length <= 100)
+  })
+
+  it('/gfmd topic with a typed value that is no choice still resolves it, or refuses politely', async () => {
+    const resolved = await ask({ subcommand: 'topic', options: [{ name: 'name', type: 3, value: 'timeline' }] })
+    assert.ok(resolved.body.data.embeds[0].title.length > 0)
+    const refused = await ask({ subcommand: 'topic', options: [{ name: 'name', type: 3, value: 'pizza recipes' }] })
+    assert.equal(refused.body.data.flags & 64, 64)
+    assert.match(refused.body.data.content, /no topic/i)
+  })
+
+  it('answers a confident question in a questions channel as a reply', async () => {
+    const question = await sendAs(IDS.alice, IDS.questions, 'when did the gfmd start?')
+    const [reply] = await waitUntil(() => botRepliesTo(question.id).length && botRepliesTo(question.id), {
+      label: 'reply in the questions channel',
+    })
+    assert.equal(reply.path, `/api/v10/channels/${IDS.questions}/messages`)
+    assert.match(reply.body.embeds[0].title, /2007/)
+  })
+
+  it('stays silent on off-topic chatter in a questions channel', async () => {
+    const since = bot.logs.length
+    const chatter = await sendAs(IDS.bob, IDS.questions, 'anyone up for valorant tonight?')
+    await bot.waitForLog((l) => l.message === 'abstained' && /valorant/.test(l.question), { since, label: 'abstain log' })
+    assert.equal(botRepliesTo(chatter.id).length, 0)
+    assert.equal(bot.requests('PUT', new RegExp(`/messages/${chatter.id}/reactions/`)).length, 0)
+  })
+
+  it('ignores questions elsewhere unless mentioned, and answers the mention', async () => {
+    const since = bot.logs.length
+    const unmentioned = await sendAs(IDS.alice, IDS.general, 'what are the objectives of the gfmd?')
+    await bot.waitForLog((l) => l.message === 'not a question for the bot' && l.message_id === unmentioned.id, { since })
+    assert.equal(botRepliesTo(unmentioned.id).length, 0)
+    const mentioned = await sendAs(IDS.alice, IDS.general, `<@${IDS.bot}> what is the gcim?`)
+    const [reply] = await waitUntil(() => botRepliesTo(mentioned.id).length && botRepliesTo(mentioned.id), {
+      label: 'reply to the mention',
+    })
+    assert.match(reply.body.embeds[0].title, /Global Commission/i)
+  })
+
+  it('answers a burst of the same question once, pointing later askers to it', async () => {
+    const first = await sendAs(IDS.alice, IDS.questions, 'what was the high-level dialogue of 2006?')
+    await waitUntil(() => botRepliesTo(first.id).length, { label: 'first answer' })
+    const second = await sendAs(IDS.bob, IDS.questions, 'what was the hld in 2006')
+    const pointer = await waitUntil(
+      () => bot.requests('PUT', new RegExp(`/channels/${IDS.questions}/messages/${second.id}/reactions/`))[0],
+      { label: 'pointer reaction' },
+    )
+    assert.match(decodeURIComponent(pointer.path), /👆/)
+    assert.equal(botRepliesTo(second.id).length, 0, 'no second answer')
+  })
+
+  it('never pings anyone, whatever the user typed', async () => {
+    const hostile = await sendAs(
+      IDS.alice,
+      IDS.general,
+      `<@${IDS.bot}> @everyone @here <@${IDS.bob}> <@&${IDS.guild}> what is the weather`,
+    )
+    const [reply] = await waitUntil(() => botRepliesTo(hostile.id).length && botRepliesTo(hostile.id), {
+      label: 'reply to hostile mention',
+    })
+    assert.ok(!/@everyone|@here|<@/.test(reply.body.content ?? ''))
+    const topic = await ask({ subcommand: 'topic', options: [{ name: 'name', type: 3, value: '@everyone <@&1> hi' }] })
+    assert.ok(!/@everyone|<@/.test(topic.body.data.content))
+  })
+
+  it('shows a "Did you mean" choice publicly when clicked', async () => {
+    const callback = await ask({ subcommand: 'ask', options: [{ name: 'question', type: 3, value: 'objectiv' }] })
+    const buttons = (callback.body.data.components ?? []).flatMap((row) => row.components)
+    if (callback.body.data.embeds?.length) return // confidently answered: nothing to click
+    assert.ok(buttons.length >= 1 && buttons.length <= 3, 'suggestion buttons')
+    const message = await waitUntil(
+      async () => (await bot.discord.channel(IDS.general).getMessages()).find((m) => m.components?.length && /not sure/i.test(m.content)),
+      { label: 'the not-sure message' },
+    )
+    const { id } = await bot.discord.channel(IDS.general).user(IDS.alice).clickButton({
+      messageId: message.id,
+      customId: buttons[0].custom_id,
+    })
+    const click = await callbackOf(bot, id)
+    assert.equal(click.body.data.embeds.length, 1)
+  })
+
+  it('lets only the asker or a moderator delete an answer', async () => {
+    const callback = await ask({ subcommand: 'nature', user: IDS.alice })
+    const message = await waitUntil(
+      async () => (await bot.discord.channel(IDS.general).getMessages()).reverse().find((m) => m.embeds?.[0]?.title === callback.body.data.embeds[0].title),
+      { label: 'the answer message' },
+    )
+    const deleteId = callback.body.data.components.flatMap((r) => r.components).find((c) => c.label === 'Delete').custom_id
+    const denied = await bot.discord.channel(IDS.general).user(IDS.bob).clickButton({ messageId: message.id, customId: deleteId })
+    const refusal = await callbackOf(bot, denied.id)
+    assert.equal(refusal.body.data.flags & 64, 64)
+    assert.match(refusal.body.data.content, /only the person who asked/i)
+    const allowed = await bot.discord.channel(IDS.general).user(IDS.alice).clickButton({ messageId: message.id, customId: deleteId })
+    const ack = await callbackOf(bot, allowed.id)
+    assert.equal(ack.body.type, 6)
+    await waitUntil(() => bot.requests('DELETE', `/api/v10/channels/${IDS.general}/messages/${message.id}`).length, {
+      label: 'delete request',
+    })
+    const other = await ask({ subcommand: 'purpose', user: IDS.bob })
+    const otherMessage = await waitUntil(
+      async () => (await bot.discord.channel(IDS.general).getMessages()).reverse().find((m) => m.embeds?.[0]?.title === other.body.data.embeds[0].title),
+      { label: "bob's answer" },
+    )
+    const otherDelete = other.body.data.components.flatMap((r) => r.components).find((c) => c.label === 'Delete').custom_id
+    const byModerator = await bot.discord.channel(IDS.general).user(IDS.mod).clickButton({ messageId: otherMessage.id, customId: otherDelete })
+    assert.equal((await callbackOf(bot, byModerator.id)).body.type, 6)
+    await waitUntil(() => bot.requests('DELETE', `/api/v10/channels/${IDS.general}/messages/${otherMessage.id}`).length, {
+      label: 'moderator delete request',
+    })
+  })
+
+  it('shows a related answer privately from the menu', async () => {
+    const callback = await ask({ subcommand: 'origins', channel: IDS.questions, user: IDS.bob })
+    const menu = callback.body.data.components.flatMap((r) => r.components).find((c) => c.type === 3)
+    const message = await waitUntil(
+      async () => (await bot.discord.channel(IDS.questions).getMessages()).reverse().find((m) => m.embeds?.[0]?.title === callback.body.data.embeds[0].title),
+      { label: 'the origins message' },
+    )
+    const { id } = await bot.discord.channel(IDS.questions).user(IDS.alice).selectMenu({
+      messageId: message.id,
+      customId: menu.custom_id,
+      values: [menu.options[0].value],
+    })
+    const chosen = await callbackOf(bot, id)
+    assert.equal(chosen.body.data.flags & 64, 64)
+    assert.equal(chosen.body.data.embeds.length, 1)
+  })
+
+  it('answers every interaction within 3 seconds', () => {
+    assert.ok(interactionTimes.length >= 8, `${interactionTimes.length} timed interactions`)
+    const slowest = Math.max(...interactionTimes)
+    assert.ok(slowest < DEADLINE_MS, `slowest acknowledgement ${slowest} ms`)
+  })
+
+  it('sends only bodies valid against the OpenAPI spec and inside Discord limits, with nobody pingable', () => {
+    const oas = createOpenApiValidator()
+    const written = bot.twin.requests.filter((r) => r.body !== undefined && r.method !== 'GET')
+    assert.ok(written.length >= 10)
+    for (const request of written) {
+      const specPath = specPathFor(request.method, request.path)
+      assert.ok(specPath, `unexpected write ${request.method} ${request.path}`)
+      const isCallback = request.path.includes('/interactions/')
+      const result = isCallback
+        ? oas.validateComponent(CALLBACK_SCHEMA_BY_TYPE[request.body.type], request.body)
+        : oas.validateRequest(request.method, specPath, request.body)
+      assert.ok(result.valid, `${request.method} ${request.path}: ${oas.errorsText(result.errors)}`)
+      const message = messagePart(request)
+      if (!message || request.path.endsWith('/commands')) continue
+      if (isCallback && request.body.type === 8) {
+        assert.ok(message.choices.length <= 25)
+        continue
+      }
+      if (isCallback && request.body.type === 6) continue
+      assert.ok([...(message.content ?? '')].length <= 2000, 'content ≤ 2000')
+      for (const embed of message.embeds ?? []) assert.ok(embedTotal(embed) <= 6000, 'embed ≤ 6000')
+      assert.deepEqual(message.allowed_mentions?.parse, [], `${request.path} allowed_mentions`)
+      assert.deepEqual(message.allowed_mentions?.users ?? [], [])
+      assert.deepEqual(message.allowed_mentions?.roles ?? [], [])
+    }
+  })
+
+  it('never logs the token, even at debug level', () => {
+    assert.ok(bot.output.stderr.length > 1000, 'debug logs were captured')
+    assert.ok(!bot.output.stderr.includes(TOKEN))
+    assert.ok(!bot.output.stdout.includes(TOKEN))
+  })
+})
+
+describe('shutdown', () => {
+  it('SIGTERM closes the gateway connection and exits 0', async () => {
+    const bot = await startBot({ configToml: config })
+    bot.child.kill('SIGTERM')
+    const { code } = await bot.exited
+    await bot.twin.stop()
+    assert.equal(code, 0)
+    assert.ok(bot.logs.some((l) => l.message === 'shutting down: closing the gateway connection'))
+    assert.ok(bot.logs.some((l) => l.message === 'stopped'))
+  })
+})
