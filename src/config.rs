@@ -43,7 +43,7 @@ pub struct Config {
 }
 
 /// `[discord]`.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct DiscordConfig {
     /// Guilds to register `/gfmd` in (instant); empty registers globally.
@@ -53,13 +53,17 @@ pub struct DiscordConfig {
     /// Gateway websocket URL (`ws://` or `wss://`) of a Discord-compatible server.
     pub gateway_url: Option<String>,
     /// Whether to request the privileged MESSAGE_CONTENT intent (needed for channel listening).
-    pub message_content_intent: Option<bool>,
+    pub message_content_intent: bool,
 }
 
-impl DiscordConfig {
-    /// Whether MESSAGE_CONTENT is requested (default: yes).
-    pub fn wants_message_content(&self) -> bool {
-        self.message_content_intent.unwrap_or(true)
+impl Default for DiscordConfig {
+    fn default() -> Self {
+        Self {
+            guild_ids: Vec::new(),
+            api_base: None,
+            gateway_url: None,
+            message_content_intent: true,
+        }
     }
 }
 
@@ -321,6 +325,16 @@ mod tests {
         assert_eq!(config.discord.guild_ids, vec![Snowflake(42), Snowflake(43)]);
         let error = Config::parse("c", "[discord]\nguild_ids = [\"general\"]\n").unwrap_err();
         assert!(error.to_string().contains("c:2:"), "{error}");
+    }
+
+    #[test]
+    fn the_example_config_documents_the_defaults() {
+        let example = Config::parse(
+            "config.example.toml",
+            include_str!("../config.example.toml"),
+        )
+        .unwrap();
+        assert_eq!(example, Config::default());
     }
 
     #[test]

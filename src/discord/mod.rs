@@ -114,7 +114,7 @@ pub async fn run(
             .ratelimiter_disabled(true);
         info!(api_base = %base, "using a Discord-compatible REST endpoint");
     }
-    let message_content = config.discord.wants_message_content();
+    let message_content = config.discord.message_content_intent;
     if !message_content {
         warn!("MESSAGE_CONTENT intent not requested: questions in [questions] channels cannot be read; mentions, DMs and slash commands still work");
     } else if config.questions.channels.is_empty() {
