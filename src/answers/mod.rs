@@ -8,6 +8,7 @@ mod validate;
 
 pub use load::{embedded_sources, read_dir_sources, SourceFile, SYNONYMS_FILE};
 pub use problem::{LoadError, Position, Problem};
+pub use validate::{embed_total_length, footer_text, is_valid_id};
 
 use std::collections::HashMap;
 
