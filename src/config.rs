@@ -22,6 +22,8 @@ pub mod env {
     pub const RESPONSES_DIR: &str = "GFMD_RESPONSES_DIR";
     /// The bot token. Read only from the environment.
     pub const TOKEN: &str = "DISCORD_TOKEN";
+    /// Every override [`super::Config::apply_env`] reads (not the token).
+    pub const ALL: &[&str] = &[API_BASE, GATEWAY_URL, LOG_FORMAT, RESPONSES_DIR];
 }
 
 /// Everything the bot can be configured with.

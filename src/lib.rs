@@ -17,6 +17,8 @@
 //! - [`discord`]: the only module that imports serenity — client set-up, command
 //!   registration, slash commands, components, free-form messages, flood control.
 //! - [`logging`]: tracing set-up (pretty or JSON) and the panic hook.
+//! - [`reload`]: live reload — rebuild the knowledge from the files off the hot path and swap it
+//!   in whole; a broken edit keeps the old set; a debounced file watcher.
 //!
 //! Arrows point inward: front ends -> render -> knowledge -> matcher/answers.
 
@@ -27,4 +29,5 @@ pub mod discord;
 pub mod knowledge;
 pub mod logging;
 pub mod matcher;
+pub mod reload;
 pub mod render;
