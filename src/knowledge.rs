@@ -48,7 +48,8 @@ impl Knowledge {
     }
 
     /// Resolves a topic name typed or picked in `/gfmd topic`: an exact id or command, an exact
-    /// title (ignoring case), or a confident match of the text.
+    /// title (ignoring case), a confident match of the text, or else the best title, command,
+    /// id or keyword that starts with it (as autocomplete would have offered).
     pub fn resolve_topic(&self, name: &str) -> Option<&Answer> {
         let name = name.trim();
         if let Some(answer) = self
@@ -66,9 +67,11 @@ impl Knowledge {
         {
             return Some(answer);
         }
-        self.decide(name)
+        let index = self
+            .decide(name)
             .answer()
-            .map(|index| self.answer_at(index))
+            .or_else(|| self.matcher.prefix_matches(name, 1).first().copied())?;
+        Some(self.answer_at(index))
     }
 
     /// Up to `limit` answers for an autocomplete menu.

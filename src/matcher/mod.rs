@@ -219,6 +219,14 @@ impl Matcher {
         decide_from_ranking(&ranked, &self.settings)
     }
 
+    /// Answer indices whose title, command, id or keyword starts with `input`, best kind first.
+    pub fn prefix_matches(&self, input: &str, limit: usize) -> Vec<usize> {
+        if input.trim().is_empty() {
+            return Vec::new();
+        }
+        self.autocomplete.prefix_matches(input, limit)
+    }
+
     /// Answer indices for an autocomplete menu, best first: title, command and id prefixes, then
     /// keyword matches, then fuzzy matches; at most `limit`.
     pub fn autocomplete(&self, input: &str, limit: usize) -> Vec<usize> {
