@@ -16,15 +16,20 @@ export const IDS = {
   guild: '1200000000000000001',
   questions: '1200000000000000010',
   general: '1200000000000000011',
+  modLog: '1200000000000000012',
   alice: '1200000000000000100',
   bob: '1200000000000000101',
   mod: '1200000000000000102',
+  admin: '1200000000000000103',
+  moderatorRole: '1200000000000000500',
   bot: '1200000000000000999',
 }
 /** View Channel (1 << 10) + Send Messages (1 << 11). */
 export const PLAIN_MEMBER = String((1 << 10) | (1 << 11))
 /** A plain member with Manage Messages (1 << 13). */
 export const MODERATOR = String((1 << 10) | (1 << 11) | (1 << 13))
+/** A plain member with Manage Server (1 << 5). */
+export const SERVER_MANAGER = String((1 << 10) | (1 << 11) | (1 << 5))
 export const TOKEN = 'e2e-SECRET-token-do-not-log-0123456789'
 
 /** The gfmd-bot binary: $GFMD_BOT_BIN, else the debug build. */
@@ -53,11 +58,13 @@ export async function startBot({ configToml = '', env = {}, twinOptions = {} } =
     channels: [
       { id: IDS.questions, name: 'gfmd-questions', type: 0 },
       { id: IDS.general, name: 'general', type: 0 },
+      { id: IDS.modLog, name: 'mod-log', type: 0 },
     ],
     users: [
       { id: IDS.alice, username: 'alice' },
       { id: IDS.bob, username: 'bob' },
       { id: IDS.mod, username: 'mod' },
+      { id: IDS.admin, username: 'admin' },
     ],
     botUser: { id: IDS.bot, username: 'gfmd-bot' },
     botToken: TOKEN,
@@ -65,15 +72,17 @@ export async function startBot({ configToml = '', env = {}, twinOptions = {} } =
     ...twinOptions,
   })
   // The twin gives every member all permissions unless told otherwise: make alice and bob plain
-  // members (View Channel + Send Messages) and mod a moderator (plus Manage Messages).
-  for (const [user, permissions] of [
-    [IDS.alice, PLAIN_MEMBER],
-    [IDS.bob, PLAIN_MEMBER],
-    [IDS.mod, MODERATOR],
+  // members (View Channel + Send Messages), mod a member with Manage Messages and the moderator
+  // role, and admin a member with Manage Server.
+  for (const [user, permissions, roles] of [
+    [IDS.alice, PLAIN_MEMBER, []],
+    [IDS.bob, PLAIN_MEMBER, []],
+    [IDS.mod, MODERATOR, [IDS.moderatorRole]],
+    [IDS.admin, SERVER_MANAGER, []],
   ]) {
     await twin.discord.prisma.guildMember.update({
       where: { guildId_userId: { guildId: IDS.guild, userId: user } },
-      data: { permissions },
+      data: { permissions, roles: JSON.stringify(roles) },
     })
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gfmd-bot-e2e-'))
