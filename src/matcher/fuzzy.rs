@@ -24,6 +24,8 @@ pub struct Corrector {
     words: Vec<String>,
     /// Maps a word, or a word with one character deleted, to indices into `words`.
     variants: HashMap<String, Vec<u32>>,
+    /// Characters in the longest known word: a longer unknown word cannot be within reach.
+    longest: usize,
 }
 
 impl Corrector {
@@ -37,6 +39,7 @@ impl Corrector {
             }
             let index = corrector.words.len() as u32;
             corrector.words.push(word.clone());
+            corrector.longest = corrector.longest.max(word.chars().count());
             for variant in with_deletions(word, allowed_distance(word.chars().count())) {
                 let entry = corrector.variants.entry(variant).or_default();
                 if entry.last() != Some(&index) {
@@ -55,6 +58,12 @@ impl Corrector {
             return None;
         }
         let allowed = allowed_distance(chars);
+        // Deleting `allowed` characters cannot bring a longer word down to a known one; and the
+        // deletion variants of a long word grow with the cube of its length (a 1000-letter
+        // "word" took seconds and gigabytes).
+        if chars > self.longest + allowed {
+            return None;
+        }
         let mut best: Option<(usize, usize, &str)> = None;
         for variant in with_deletions(word, allowed) {
             let Some(candidates) = self.variants.get(&variant) else {
@@ -121,6 +130,14 @@ mod tests {
         assert_eq!(known.correct("cario"), Some("cairo"));
         assert_eq!(known.correct("secertery"), Some("secretary"));
         assert_eq!(known.correct("sxkrxtory"), None);
+    }
+
+    #[test]
+    fn a_word_longer_than_any_known_word_is_left_alone_at_once() {
+        let known = corrector(&["objectives", "brussels"]);
+        assert_eq!(known.correct("objectivesxx"), Some("objectives"));
+        assert_eq!(known.correct("objectivesxxx"), None);
+        assert_eq!(known.correct(&"objectives".repeat(100)), None);
     }
 
     #[test]
