@@ -37,7 +37,9 @@ pub fn quote_user_text(text: &str, max_chars: usize) -> String {
         .collect::<Vec<_>>()
         .join(" ")
         .replace('`', "ˋ");
-    defuse_mentions(&truncate(&one_line, max_chars))
+    // Defuse first: the zero-width spaces count towards the limit. A cut right after `@` or `<`
+    // leaves `@…`, which cannot ping.
+    truncate(&defuse_mentions(&one_line), max_chars)
 }
 
 #[cfg(test)]
@@ -59,5 +61,12 @@ mod tests {
         assert!(!out.contains('\n'));
         assert!(!out.contains('`'));
         assert!(out.chars().count() <= 12);
+    }
+
+    #[test]
+    fn quoted_text_stays_within_its_length_even_full_of_mentions() {
+        let out = quote_user_text("@everyone @everyone @everyone", 12);
+        assert!(out.chars().count() <= 12, "{out:?}");
+        assert!(!out.contains("@everyone"));
     }
 }
