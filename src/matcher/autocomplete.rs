@@ -79,12 +79,12 @@ impl AutocompleteIndex {
         hits.sort_unstable();
         let mut chosen: Vec<usize> = Vec::with_capacity(limit);
         for (_, _, index) in hits {
+            if chosen.len() == limit {
+                break;
+            }
             let index = index as usize;
             if !chosen.contains(&index) {
                 chosen.push(index);
-                if chosen.len() == limit {
-                    break;
-                }
             }
         }
         chosen
@@ -94,4 +94,17 @@ impl AutocompleteIndex {
 /// Collapses runs of spaces and trims.
 fn squash(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn never_offers_more_than_the_limit_even_zero() {
+        let index = AutocompleteIndex::build(&AnswerSet::embedded().unwrap());
+        assert!(index.prefix_matches("i", 0).is_empty());
+        assert!(index.prefix_matches("", 0).is_empty());
+        assert_eq!(index.prefix_matches("g", 1).len(), 1);
+    }
 }
