@@ -1,0 +1,445 @@
+//! Validation of the curated answer set: the shipped set loads clean, and each kind of broken
+//! file is rejected with a message that names the file and the exact line.
+//!
+//! Small broken sets are written inline; the ones that read better as files live in
+//! `tests/fixtures/broken/` (single files, and `duplicate-command/`, a directory loaded with
+//! `AnswerSet::load_dir`).
+
+use gfmd_bot::answers::{AnswerSet, LoadError, SourceFile};
+use std::path::PathBuf;
+
+/// `tests/fixtures/broken/<name>`.
+fn broken_fixture(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/broken")
+        .join(name)
+}
+
+/// A fixture file, named by its path relative to the crate.
+fn fixture_file(name: &str) -> SourceFile {
+    let text = std::fs::read_to_string(broken_fixture(name)).expect("fixture exists");
+    SourceFile::new(format!("tests/fixtures/broken/{name}"), text)
+}
+
+/// A valid answer file for `id`, with `extra` lines appended after line 6:
+///
+/// ```text
+/// 1 id = "<id>"
+/// 2 title = "An example answer"
+/// 3 questions = [...]
+/// 4 keywords = [...]
+/// 5 description = "Body text in **Discord markdown**."
+/// 6 source = "GFMD background note, section \"Background\""
+/// 7 <extra>
+/// ```
+fn answer_text(id: &str, extra: &str) -> String {
+    format!(
+        "id = \"{id}\"\n\
+         title = \"An example answer\"\n\
+         questions = [\"Question one?\", \"Question two?\", \"Question three?\", \"Question four?\"]\n\
+         keywords = [\"example\", \"sample\", \"demo\"]\n\
+         description = \"Body text in **Discord markdown**.\"\n\
+         source = \"GFMD background note, section \\\"Background\\\"\"\n\
+         {extra}"
+    )
+}
+
+/// `responses/<id>.toml` holding [`answer_text`].
+fn answer_file(id: &str, extra: &str) -> SourceFile {
+    SourceFile::new(format!("responses/{id}.toml"), answer_text(id, extra))
+}
+
+/// The problems of a set that must fail to load, each as `file:line:col: message`.
+fn problems(result: Result<AnswerSet, LoadError>) -> Vec<String> {
+    match result {
+        Ok(set) => panic!("the set loaded ({} answers) but should not have", set.len()),
+        Err(LoadError::Invalid(problems)) => problems.iter().map(ToString::to_string).collect(),
+        Err(other) => panic!("expected validation problems, got: {other}"),
+    }
+}
+
+/// Asserts that the only problem is at `file:line:` and its message contains `message`.
+fn assert_only_problem(problems: &[String], file: &str, line: usize, message: &str) {
+    assert_eq!(problems.len(), 1, "expected one problem, got {problems:#?}");
+    assert_problem(problems, file, line, message);
+}
+
+/// Asserts that some problem is at `file:line:` and its message contains `message`.
+fn assert_problem(problems: &[String], file: &str, line: usize, message: &str) {
+    let at = format!("{file}:{line}:");
+    assert!(
+        problems
+            .iter()
+            .any(|problem| problem.starts_with(&at) && problem.contains(message)),
+        "no problem at `{at}` saying `{message}` in {problems:#?}"
+    );
+}
+
+/// The 1-based line of the first line of `text` that contains `needle`.
+fn line_containing(text: &str, needle: &str) -> usize {
+    text.lines()
+        .position(|line| line.contains(needle))
+        .unwrap_or_else(|| panic!("`{needle}` not in the text"))
+        + 1
+}
+
+fn load(files: &[SourceFile]) -> Result<AnswerSet, LoadError> {
+    AnswerSet::from_sources(files)
+}
+
+#[test]
+fn the_shipped_set_passes_validation() {
+    let embedded = AnswerSet::embedded().unwrap_or_else(|error| panic!("{error:#}"));
+    assert!(embedded.len() >= 20, "only {} answers", embedded.len());
+    let on_disk = AnswerSet::load_dir(&PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("responses"))
+        .unwrap_or_else(|error| panic!("{error:#}"));
+    let ids = |set: &AnswerSet| -> Vec<String> {
+        set.answers()
+            .iter()
+            .map(|answer| answer.id.clone())
+            .collect()
+    };
+    assert_eq!(ids(&embedded), ids(&on_disk));
+    assert!(embedded.get("objectives").is_some());
+}
+
+#[test]
+fn a_valid_example_answer_loads() {
+    let set = load(&[answer_file("example", "")]).unwrap_or_else(|error| panic!("{error:#}"));
+    assert_eq!(set.len(), 1);
+    assert_eq!(set.answers()[0].title, "An example answer");
+}
+
+#[test]
+fn a_toml_syntax_error_is_rejected_naming_file_and_line() {
+    let problems = problems(load(&[fixture_file("syntax-error.toml")]));
+    assert_only_problem(
+        &problems,
+        "tests/fixtures/broken/syntax-error.toml",
+        2,
+        "invalid basic string",
+    );
+}
+
+#[test]
+fn an_unknown_key_is_rejected_naming_the_key_and_its_line() {
+    let problems = problems(load(&[fixture_file("unknown-key.toml")]));
+    assert_only_problem(
+        &problems,
+        "tests/fixtures/broken/unknown-key.toml",
+        6,
+        "unknown field `colour`",
+    );
+}
+
+#[test]
+fn a_missing_source_is_rejected_naming_file_and_line() {
+    let problems = problems(load(&[fixture_file("missing-source.toml")]));
+    assert_only_problem(
+        &problems,
+        "tests/fixtures/broken/missing-source.toml",
+        1,
+        "missing field `source`",
+    );
+}
+
+#[test]
+fn an_id_that_differs_from_the_file_name_is_rejected() {
+    let file = SourceFile::new("responses/objectives.toml", answer_text("goals", ""));
+    let problems = problems(load(&[file]));
+    assert_only_problem(
+        &problems,
+        "responses/objectives.toml",
+        1,
+        "id `goals` must match the file name",
+    );
+}
+
+#[test]
+fn an_id_with_path_characters_is_rejected() {
+    let file = SourceFile::new("responses/etc.toml", answer_text("../etc", ""));
+    let problems = problems(load(&[file]));
+    assert_only_problem(
+        &problems,
+        "responses/etc.toml",
+        1,
+        "id `../etc` must be 1-64 characters of a-z, 0-9 and `-`",
+    );
+}
+
+#[test]
+fn a_command_used_by_two_files_is_rejected_naming_the_second_file_and_line() {
+    let error = AnswerSet::load_dir(&broken_fixture("duplicate-command")).unwrap_err();
+    let problems = problems(Err(error));
+    let first = broken_fixture("duplicate-command/first-answer.toml");
+    let second = broken_fixture("duplicate-command/second-answer.toml");
+    assert_only_problem(
+        &problems,
+        &second.display().to_string(),
+        6,
+        &format!("command `shared` is already used by {}", first.display()),
+    );
+}
+
+#[test]
+fn a_command_used_by_two_inline_files_is_rejected() {
+    let problems = problems(load(&[
+        answer_file("first", "command = \"shared\"\n"),
+        answer_file("second", "command = \"shared\"\n"),
+    ]));
+    assert_only_problem(
+        &problems,
+        "responses/second.toml",
+        7,
+        "command `shared` is already used by responses/first.toml",
+    );
+}
+
+#[test]
+fn a_related_id_that_names_no_answer_is_rejected() {
+    let problems = problems(load(&[
+        answer_file("present", ""),
+        answer_file("pointer", "related = [\"present\",\n  \"absent\"]\n"),
+    ]));
+    assert_only_problem(
+        &problems,
+        "responses/pointer.toml",
+        8,
+        "related id `absent` names no answer",
+    );
+}
+
+#[test]
+fn a_title_over_256_characters_is_rejected() {
+    let text = answer_text("long-title", "").replace(
+        "title = \"An example answer\"",
+        &format!("title = \"{}\"", "é".repeat(257)),
+    );
+    let problems = problems(load(&[SourceFile::new("responses/long-title.toml", text)]));
+    assert_only_problem(
+        &problems,
+        "responses/long-title.toml",
+        2,
+        "title is 257 characters; Discord allows at most 256",
+    );
+}
+
+#[test]
+fn a_title_at_256_characters_is_accepted() {
+    let text = answer_text("full-title", "").replace(
+        "title = \"An example answer\"",
+        &format!("title = \"{}\"", "é".repeat(256)),
+    );
+    load(&[SourceFile::new("responses/full-title.toml", text)])
+        .unwrap_or_else(|error| panic!("{error:#}"));
+}
+
+#[test]
+fn a_description_over_4096_characters_is_rejected_at_its_first_line() {
+    let body = "word ".repeat(820); // 4100 characters
+    let text = answer_text("long-description", "").replace(
+        "description = \"Body text in **Discord markdown**.\"",
+        &format!("description = \"\"\"\n{body}\n\"\"\""),
+    );
+    let problems = problems(load(&[SourceFile::new(
+        "responses/long-description.toml",
+        text,
+    )]));
+    assert_only_problem(
+        &problems,
+        "responses/long-description.toml",
+        5,
+        "description is 4099 characters; Discord allows at most 4096",
+    );
+}
+
+#[test]
+fn a_field_value_over_1024_characters_is_rejected_at_the_value() {
+    let extra = format!(
+        "\n[[fields]]\nname = \"Short\"\nvalue = \"fine\"\n\n[[fields]]\nname = \"Long\"\nvalue = \"{}\"\n",
+        "x".repeat(1025)
+    );
+    let text = answer_text("long-field", &extra);
+    let line = line_containing(&text, "xxxx");
+    assert_eq!(line, 14);
+    let problems = problems(load(&[SourceFile::new("responses/long-field.toml", text)]));
+    assert_only_problem(
+        &problems,
+        "responses/long-field.toml",
+        line,
+        "field value is 1025 characters; Discord allows at most 1024",
+    );
+}
+
+#[test]
+fn twenty_six_fields_are_rejected_at_the_twenty_sixth() {
+    let extra: String = (1..=26)
+        .map(|n| format!("[[fields]]\nname = \"Field {n}\"\nvalue = \"Value {n}\"\n"))
+        .collect();
+    let text = answer_text("many-fields", &extra);
+    let line = line_containing(&text, "name = \"Field 26\"");
+    let problems = problems(load(&[SourceFile::new("responses/many-fields.toml", text)]));
+    assert_only_problem(
+        &problems,
+        "responses/many-fields.toml",
+        line,
+        "26 fields; Discord allows at most 25",
+    );
+}
+
+#[test]
+fn an_embed_over_6000_characters_in_all_is_rejected_at_the_title() {
+    // Every part is within its own limit; together they are not.
+    let body = "b".repeat(4000);
+    let extra: String = (1..=3)
+        .map(|n| {
+            format!(
+                "[[fields]]\nname = \"Part {n}\"\nvalue = \"{}\"\n",
+                "v".repeat(1000)
+            )
+        })
+        .collect();
+    let text = answer_text("huge-embed", &extra).replace(
+        "description = \"Body text in **Discord markdown**.\"",
+        &format!("description = \"{body}\""),
+    );
+    let problems = problems(load(&[SourceFile::new("responses/huge-embed.toml", text)]));
+    assert_only_problem(
+        &problems,
+        "responses/huge-embed.toml",
+        2,
+        "the embed would hold",
+    );
+    assert!(
+        problems[0].contains("Discord allows at most 6000"),
+        "{problems:#?}"
+    );
+}
+
+#[test]
+fn a_command_over_32_characters_or_in_uppercase_is_rejected() {
+    let long = "a".repeat(33);
+    let problems = problems(load(&[
+        answer_file("long-command", &format!("command = \"{long}\"\n")),
+        answer_file("upper-command", "command = \"Objectives\"\n"),
+    ]));
+    assert_eq!(problems.len(), 2, "{problems:#?}");
+    assert_problem(
+        &problems,
+        "responses/long-command.toml",
+        7,
+        &format!("command `{long}` must be 1-32 characters of a-z, 0-9 and `-`"),
+    );
+    assert_problem(
+        &problems,
+        "responses/upper-command.toml",
+        7,
+        "command `Objectives` must be 1-32 characters of a-z, 0-9 and `-`",
+    );
+}
+
+#[test]
+fn a_command_of_exactly_32_characters_is_accepted() {
+    let command = "a".repeat(32);
+    load(&[answer_file(
+        "full-command",
+        &format!("command = \"{command}\"\n"),
+    )])
+    .unwrap_or_else(|error| panic!("{error:#}"));
+}
+
+#[test]
+fn the_reserved_command_ask_is_rejected() {
+    let problems = problems(load(&[answer_file("asking", "command = \"ask\"\n")]));
+    assert_only_problem(
+        &problems,
+        "responses/asking.toml",
+        7,
+        "command `ask` is reserved by /gfmd itself",
+    );
+}
+
+/// `count` answers `answer-00`, `answer-01`, … each with the command `topic-NN`.
+fn answers_with_commands(count: usize) -> Vec<SourceFile> {
+    (0..count)
+        .map(|n| {
+            answer_file(
+                &format!("answer-{n:02}"),
+                &format!("command = \"topic-{n:02}\"\n"),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn twenty_three_answers_with_commands_are_accepted() {
+    let set = load(&answers_with_commands(23)).unwrap_or_else(|error| panic!("{error:#}"));
+    assert_eq!(set.commands().len(), 23);
+}
+
+#[test]
+fn a_twenty_fourth_answer_with_a_command_is_rejected_naming_it() {
+    let problems = problems(load(&answers_with_commands(24)));
+    assert_only_problem(
+        &problems,
+        "responses/answer-23.toml",
+        7,
+        "24 answers declare a command; /gfmd holds at most 23 besides `ask` and `topic`",
+    );
+}
+
+#[test]
+fn a_synonym_listed_in_two_groups_is_rejected_naming_the_second_group() {
+    let synonyms = SourceFile::new(
+        "responses/synonyms.toml",
+        "# Synonyms.\n[synonyms]\nobjective = [\"goal\", \"aim\"]\npurpose = [\"reason\", \"aim\"]\n",
+    );
+    let problems = problems(load(&[answer_file("example", ""), synonyms]));
+    assert_only_problem(
+        &problems,
+        "responses/synonyms.toml",
+        4,
+        "`aim` is listed under both `objective` and `purpose`",
+    );
+}
+
+#[test]
+fn every_problem_in_a_set_is_reported_at_once() {
+    let problems = problems(load(&[
+        answer_file("asking", "command = \"ask\"\n"),
+        fixture_file("unknown-key.toml"),
+        answer_file("pointer", "related = [\"absent\"]\n"),
+    ]));
+    assert_eq!(problems.len(), 3, "{problems:#?}");
+    assert_problem(&problems, "responses/asking.toml", 7, "reserved");
+    assert_problem(
+        &problems,
+        "tests/fixtures/broken/unknown-key.toml",
+        6,
+        "colour",
+    );
+    assert_problem(&problems, "responses/pointer.toml", 7, "names no answer");
+}
+
+/// Fails today: `parse_synonyms` finds a group's line by searching for `\n<key>`, which never
+/// matches a quoted key such as `"chapter x"`, so the problem names the file but no line.
+#[test]
+#[ignore = "src/answers/load.rs: synonyms problems under a quoted key carry no line"]
+fn a_synonym_in_two_quoted_groups_is_rejected_naming_the_line() {
+    let synonyms = SourceFile::new(
+        "responses/synonyms.toml",
+        "[synonyms]\n\"chapter x\" = [\"chapter 10\"]\n\"chapter ten\" = [\"chapter 10\"]\n",
+    );
+    let problems = problems(load(&[answer_file("example", ""), synonyms]));
+    assert_eq!(problems.len(), 1, "{problems:#?}");
+    assert!(
+        problems[0].contains("`chapter 10` is listed under both"),
+        "{problems:#?}"
+    );
+    // Either group's line will do; today there is none.
+    assert!(
+        problems[0].starts_with("responses/synonyms.toml:2:")
+            || problems[0].starts_with("responses/synonyms.toml:3:"),
+        "{problems:#?}"
+    );
+}
