@@ -1,0 +1,366 @@
+//! The `gfmd-bot` binary as a user runs it: `check`, `ask` (text and `--json`), `console` with
+//! piped input, the plain command without a token, `topics`, `--help`, and config errors.
+//!
+//! Every run starts in an empty temporary directory (so no `./config.toml` is picked up), with
+//! `DISCORD_TOKEN` and the other environment overrides removed, and standard input either piped
+//! or closed, so nothing waits on a terminal.
+
+use gfmd_bot::answers::AnswerSet;
+use serde_json::Value;
+use std::collections::BTreeSet;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use tempfile::TempDir;
+
+/// Environment variables that would change what the binary does.
+const ENVIRONMENT: &[&str] = &[
+    "DISCORD_TOKEN",
+    "GFMD_DISCORD_API_BASE",
+    "GFMD_DISCORD_GATEWAY_URL",
+    "GFMD_LOG_FORMAT",
+    "GFMD_RESPONSES_DIR",
+    "RUST_LOG",
+    "NO_COLOR",
+];
+
+/// A run of the binary in `dir` with a clean environment.
+fn gfmd_bot(dir: &Path, args: &[&str]) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_gfmd-bot"));
+    command.args(args).current_dir(dir);
+    for name in ENVIRONMENT {
+        command.env_remove(name);
+    }
+    command
+}
+
+/// Runs `command` with `input` on standard input (closed after writing) and collects the result.
+fn run(mut command: Command, input: &str) -> Output {
+    let mut child = command
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the gfmd-bot binary starts");
+    let mut stdin = child.stdin.take().expect("stdin is piped");
+    stdin
+        .write_all(input.as_bytes())
+        .expect("stdin takes the input");
+    drop(stdin);
+    child.wait_with_output().expect("gfmd-bot finishes")
+}
+
+/// Runs the binary in a fresh empty directory with `input` on standard input.
+fn run_in_empty_dir(args: &[&str], input: &str) -> Output {
+    let dir = TempDir::new().unwrap();
+    run(gfmd_bot(dir.path(), args), input)
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).expect("stdout is UTF-8")
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8(output.stderr.clone()).expect("stderr is UTF-8")
+}
+
+/// Asserts a zero exit status, showing both streams otherwise.
+fn assert_success(output: &Output) {
+    assert!(
+        output.status.success(),
+        "exit {:?}\nstdout:\n{}\nstderr:\n{}",
+        output.status,
+        stdout(output),
+        stderr(output)
+    );
+}
+
+fn shipped() -> AnswerSet {
+    AnswerSet::embedded().expect("the shipped set is valid")
+}
+
+fn title_of(id: &str) -> String {
+    shipped()
+        .get(id)
+        .unwrap_or_else(|| panic!("no answer `{id}`"))
+        .title
+        .clone()
+}
+
+/// The keys of a JSON object.
+fn keys(value: &Value) -> BTreeSet<&str> {
+    value
+        .as_object()
+        .unwrap_or_else(|| panic!("not an object: {value}"))
+        .keys()
+        .map(String::as_str)
+        .collect()
+}
+
+fn key_set(names: &[&'static str]) -> BTreeSet<&'static str> {
+    names.iter().copied().collect()
+}
+
+/// `tests/fixtures/broken/<name>`.
+fn broken_fixture(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/broken")
+        .join(name)
+}
+
+/// Copies the `*.toml` files of `from` into a new directory `to`.
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, to.join(path.file_name().unwrap())).unwrap();
+    }
+}
+
+#[test]
+fn check_accepts_the_shipped_set_and_prints_a_summary() {
+    let output = run_in_empty_dir(&["check"], "");
+    assert_success(&output);
+    let set = shipped();
+    let summary = stdout(&output);
+    assert!(
+        summary.starts_with(&format!(
+            "ok: {} answers, {} subcommands, {} synonym groups, 0 warning(s)",
+            set.len(),
+            set.commands().len(),
+            set.synonyms().groups.len()
+        )),
+        "{summary}"
+    );
+    assert_eq!(summary.lines().count(), 1, "{summary}");
+    assert_eq!(stderr(&output), "");
+}
+
+#[test]
+fn check_rejects_a_broken_responses_dir_naming_file_and_line() {
+    let dir = TempDir::new().unwrap();
+    let responses = dir.path().join("responses");
+    copy_dir(&broken_fixture("duplicate-command"), &responses);
+    let config = dir.path().join("config.toml");
+    std::fs::write(&config, "responses_dir = \"responses\"\n").unwrap();
+    let output = run(
+        gfmd_bot(dir.path(), &["check", "--config", config.to_str().unwrap()]),
+        "",
+    );
+    assert!(!output.status.success(), "check passed a broken set");
+    let errors = stderr(&output);
+    let second = responses.join("second-answer.toml");
+    assert!(
+        errors.contains(&format!("{}:6:", second.display())),
+        "stderr does not name {}:6:\n{errors}",
+        second.display()
+    );
+    assert!(
+        errors.contains("command `shared` is already used by"),
+        "{errors}"
+    );
+    assert_eq!(stdout(&output), "", "nothing on stdout for a failed check");
+}
+
+#[test]
+fn ask_prints_the_answer_to_a_question() {
+    let output = run_in_empty_dir(&["ask", "What are the objectives of the GFMD?"], "");
+    assert_success(&output);
+    let text = stdout(&output);
+    let first_line = text.lines().next().unwrap_or_default();
+    assert_eq!(first_line, format!("▌ {}", title_of("objectives")));
+    assert!(text.contains("Source: "), "no source footer in:\n{text}");
+    assert!(
+        !text.contains('\x1b'),
+        "colour codes in piped output:\n{text}"
+    );
+}
+
+#[test]
+fn ask_json_prints_one_object_per_question_with_the_documented_keys() {
+    let questions = [
+        "What are the objectives of the GFMD?",
+        "how do I renew my passport",
+        "What is the GFMD?",
+    ];
+    let output = run_in_empty_dir(&["ask", "--json"], &(questions.join("\n") + "\n"));
+    assert_success(&output);
+    let text = stdout(&output);
+    let lines: Vec<Value> = text
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap_or_else(|error| panic!("{error}: {line}")))
+        .collect();
+    assert_eq!(lines.len(), questions.len(), "{text}");
+
+    for (line, question) in lines.iter().zip(questions) {
+        assert_eq!(
+            keys(line),
+            key_set(&["question", "answer", "score", "suggestions"])
+        );
+        assert_eq!(line["question"], question);
+        let score = line["score"].as_f64().expect("score is a number");
+        assert!((0.0..=1.0).contains(&score), "score {score}");
+        assert!(line["suggestions"].is_array());
+    }
+
+    let answer_keys = key_set(&["id", "title", "description", "fields", "footer", "url"]);
+    let objectives = &lines[0]["answer"];
+    assert_eq!(keys(objectives), answer_keys);
+    assert_eq!(objectives["id"], "objectives");
+    assert_eq!(objectives["title"], title_of("objectives"));
+    assert!(objectives["footer"]
+        .as_str()
+        .unwrap()
+        .starts_with("Source: "));
+    assert_eq!(lines[0]["suggestions"], Value::Array(Vec::new()));
+
+    let passport = &lines[1];
+    assert!(
+        passport["answer"].is_null(),
+        "answered off-topic: {passport}"
+    );
+
+    let what_is = &lines[2]["answer"];
+    assert_eq!(keys(what_is), answer_keys);
+    assert_eq!(what_is["id"], "what-is-gfmd");
+    let fields = what_is["fields"].as_array().expect("fields is an array");
+    assert!(!fields.is_empty(), "what-is-gfmd has fields");
+    for field in fields {
+        assert_eq!(keys(field), key_set(&["name", "value"]));
+        assert!(field["name"].is_string() && field["value"].is_string());
+    }
+}
+
+#[test]
+fn ask_json_offers_suggestions_with_id_title_and_score_when_unsure() {
+    // Close to several answers (the proposal, Belgium's offer, the first meeting) but not to one.
+    let output = run_in_empty_dir(&["ask", "--json"], "who started the gfmd\n");
+    assert_success(&output);
+    let line: Value = serde_json::from_str(stdout(&output).trim()).unwrap();
+    assert!(line["answer"].is_null(), "{line}");
+    let suggestions = line["suggestions"].as_array().unwrap();
+    assert!(
+        (1..=3).contains(&suggestions.len()),
+        "{} suggestions",
+        suggestions.len()
+    );
+    let set = shipped();
+    for suggestion in suggestions {
+        assert_eq!(keys(suggestion), key_set(&["id", "title", "score"]));
+        let id = suggestion["id"].as_str().unwrap();
+        let answer = set
+            .get(id)
+            .unwrap_or_else(|| panic!("suggested `{id}` does not exist"));
+        assert_eq!(suggestion["title"], answer.title.as_str());
+    }
+}
+
+#[test]
+fn console_with_piped_input_answers_each_line_and_exits_at_end_of_input() {
+    let output = run_in_empty_dir(
+        &["console"],
+        "/gfmd objectives\nWho proposed the GFMD?\n/gfmd nonexistent\n",
+    );
+    assert_success(&output);
+    let text = stdout(&output);
+    let objectives = text
+        .find(&format!("▌ {}", title_of("objectives")))
+        .unwrap_or_else(|| panic!("no objectives answer in:\n{text}"));
+    let proposal = text
+        .find(&format!("▌ {}", title_of("gfmd-proposal")))
+        .unwrap_or_else(|| panic!("no answer to the free-text question in:\n{text}"));
+    let unknown = text
+        .find("Unknown subcommand `/gfmd nonexistent`.")
+        .unwrap_or_else(|| panic!("no reply to the unknown subcommand in:\n{text}"));
+    assert!(objectives < proposal && proposal < unknown, "{text}");
+    assert!(
+        !text.contains("> "),
+        "a prompt was shown to piped input:\n{text}"
+    );
+    assert_eq!(stderr(&output), "");
+}
+
+#[test]
+fn plain_gfmd_bot_without_a_token_prints_a_one_line_notice_and_starts_the_console() {
+    let output = run_in_empty_dir(&[], "/gfmd objectives\n");
+    assert_success(&output);
+    let notice = stderr(&output);
+    assert_eq!(notice.lines().count(), 1, "{notice}");
+    assert!(
+        notice.contains("DISCORD_TOKEN") && notice.contains("console"),
+        "{notice}"
+    );
+    assert!(
+        stdout(&output).starts_with(&format!("▌ {}", title_of("objectives"))),
+        "{}",
+        stdout(&output)
+    );
+}
+
+#[test]
+fn topics_lists_every_id_with_its_subcommand() {
+    let output = run_in_empty_dir(&["topics"], "");
+    assert_success(&output);
+    let text = stdout(&output);
+    let listed: Vec<&str> = text
+        .lines()
+        .map(|line| line.split_whitespace().next().unwrap_or_default())
+        .collect();
+    let set = shipped();
+    let ids: Vec<&str> = set
+        .answers()
+        .iter()
+        .map(|answer| answer.id.as_str())
+        .collect();
+    assert_eq!(listed, ids);
+    let objectives = text
+        .lines()
+        .find(|line| line.starts_with("objectives "))
+        .unwrap();
+    assert!(objectives.contains("/gfmd objectives"), "{objectives}");
+}
+
+#[test]
+fn help_lists_the_commands() {
+    let output = run_in_empty_dir(&["--help"], "");
+    assert_success(&output);
+    let text = stdout(&output);
+    assert!(text.contains("Usage: gfmd-bot"), "{text}");
+    for command in ["console", "ask", "topics", "check", "--config"] {
+        assert!(text.contains(command), "`{command}` missing from:\n{text}");
+    }
+}
+
+#[test]
+fn a_config_with_an_unknown_key_fails_naming_file_and_line() {
+    let dir = TempDir::new().unwrap();
+    let config = dir.path().join("settings.toml");
+    std::fs::write(&config, "[questions]\ncooldown_seconds = 5\nchanel = []\n").unwrap();
+    let output = run(
+        gfmd_bot(dir.path(), &["check", "--config", config.to_str().unwrap()]),
+        "",
+    );
+    assert!(!output.status.success(), "an unknown key was accepted");
+    let errors = stderr(&output);
+    assert!(
+        errors.contains(&format!("{}:3:", config.display())),
+        "stderr does not name {}:3:\n{errors}",
+        config.display()
+    );
+    assert!(errors.contains("chanel"), "{errors}");
+}
+
+#[test]
+fn a_config_toml_in_the_working_directory_is_read_without_being_named() {
+    let dir = TempDir::new().unwrap();
+    std::fs::write(
+        dir.path().join("config.toml"),
+        "[matcher]\nthreshhold = 0.5\n",
+    )
+    .unwrap();
+    let output = run(gfmd_bot(dir.path(), &["check"]), "");
+    assert!(!output.status.success(), "./config.toml was not read");
+    let errors = stderr(&output);
+    assert!(errors.contains("config.toml:2:"), "{errors}");
+    assert!(errors.contains("threshhold"), "{errors}");
+}
