@@ -19,6 +19,8 @@
 //! - [`logging`]: tracing set-up (pretty or JSON) and the panic hook.
 //! - [`reload`]: live reload — rebuild the knowledge from the files off the hot path and swap it
 //!   in whole; a broken edit keeps the old set; a debounced file watcher.
+//! - [`store`]: moderators' writes — validate the set as it would be, then write
+//!   `responses/<id>.toml` atomically or move it to `responses/.trash/`.
 //!
 //! Arrows point inward: front ends -> render -> knowledge -> matcher/answers.
 
@@ -31,3 +33,4 @@ pub mod logging;
 pub mod matcher;
 pub mod reload;
 pub mod render;
+pub mod store;
