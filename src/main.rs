@@ -46,13 +46,13 @@ enum Command {
 
 fn main() -> Result<()> {
     let cli = Cli::parse();
-    let (mut config, _config_path) = Config::resolve(cli.config.as_deref())?;
+    let (mut config, config_path) = Config::resolve(cli.config.as_deref())?;
     config.apply_env(|name| std::env::var(name).ok())?;
     let quiet = !matches!(cli.command, Some(Command::Run) | None) || token().is_none();
     gfmd_bot::logging::init(&config.logging, quiet.then_some("warn"));
     match cli.command {
         Some(Command::Run) => match token() {
-            Some(token) => run(config, &token),
+            Some(token) => run(config, config_path, &token),
             None => bail!(
                 "{} is not set: the bot needs a token to connect to Discord",
                 config::env::TOKEN
@@ -86,11 +86,12 @@ fn token() -> Option<String> {
         .filter(|token| !token.is_empty())
 }
 
-fn run(config: Config, token: &str) -> Result<()> {
+fn run(config: Config, config_path: Option<PathBuf>, token: &str) -> Result<()> {
     let knowledge = Arc::new(ArcSwap::from_pointee(load(&config)?));
     let runtime = tokio::runtime::Runtime::new().context("cannot start the async runtime")?;
     runtime.block_on(gfmd_bot::discord::run(
         config,
+        config_path,
         knowledge,
         token,
         shutdown_signal(),

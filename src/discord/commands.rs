@@ -34,7 +34,7 @@ pub enum GfmdRequest {
     Topic(String),
 }
 
-/// The commands to register for this answer set.
+/// The commands to register for this answer set: `/gfmd` plus the moderators' commands.
 pub fn command_set(answers: &AnswerSet) -> Vec<CreateCommand> {
     let mut gfmd = CreateCommand::new(GFMD)
         .description("Answers about the Global Forum on Migration and Development (GFMD)");
@@ -72,7 +72,9 @@ pub fn command_set(answers: &AnswerSet) -> Vec<CreateCommand> {
                     .max_length(limits::CHOICE_LENGTH as u16),
             ),
         );
-    vec![gfmd]
+    let mut commands = vec![gfmd];
+    commands.extend(super::admin::admin_commands());
+    commands
 }
 
 /// A stable fingerprint of a command set, to skip registering what is already registered.
@@ -135,6 +137,7 @@ mod tests {
     fn the_command_tree_has_one_subcommand_per_answer_command_plus_ask_and_topic() {
         let answers = AnswerSet::embedded().unwrap();
         let commands = serde_json::to_value(command_set(&answers)).unwrap();
+        assert_eq!(commands[0]["name"], "gfmd");
         let options = commands[0]["options"].as_array().unwrap();
         assert_eq!(options.len(), answers.commands().len() + 2);
         assert!(options.len() <= limits::SUBCOMMAND_COUNT);

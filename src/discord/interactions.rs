@@ -2,6 +2,7 @@
 //! data (`plan_*`, testable without Discord), then sends it in one REST call, well inside
 //! Discord's 3-second deadline: all the work before it is in memory and takes microseconds.
 
+use super::admin;
 use super::commands::{self, GfmdRequest};
 use super::reply::{Reply, DELETE_PREFIX, RELATED_PREFIX, SHOW_PREFIX};
 use super::state::BotState;
@@ -121,8 +122,8 @@ pub fn plan_autocomplete(knowledge: &Knowledge, input: &str) -> Vec<(String, Str
 /// What a click on one of the bot's components should do.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ComponentPlan {
-    /// Reply with this message.
-    Reply(Reply, Outcome),
+    /// Reply with this message (boxed: a reply is much larger than the other variant).
+    Reply(Box<Reply>, Outcome),
     /// Delete the message the component is on.
     Delete,
 }
@@ -135,23 +136,21 @@ pub fn plan_component(
     user_id: u64,
     is_moderator: bool,
 ) -> ComponentPlan {
-    let gone = || {
+    let reply = |reply: Reply, answer_id: Option<String>| {
         ComponentPlan::Reply(
-            Reply::notice("That answer is no longer available."),
+            Box::new(reply),
             Outcome {
-                answer_id: None,
+                answer_id,
                 score: None,
             },
         )
     };
+    let gone = || reply(Reply::notice("That answer is no longer available."), None);
     if let Some(id) = custom_id.strip_prefix(SHOW_PREFIX) {
         return match knowledge.answers().get(id) {
-            Some(answer) => ComponentPlan::Reply(
+            Some(answer) => reply(
                 Reply::answer(answer, &related(knowledge, answer), user_id),
-                Outcome {
-                    answer_id: Some(answer.id.clone()),
-                    score: None,
-                },
+                Some(answer.id.clone()),
             ),
             None => gone(),
         };
@@ -160,39 +159,24 @@ pub fn plan_component(
         let Some(answer) = values.first().and_then(|id| knowledge.answers().get(id)) else {
             return gone();
         };
-        let mut reply = Reply::answer(answer, &related(knowledge, answer), user_id);
-        reply.ephemeral = true;
-        reply
+        let mut private = Reply::answer(answer, &related(knowledge, answer), user_id);
+        private.ephemeral = true;
+        private
             .rows
             .retain(|row| !matches!(row, super::reply::Row::Buttons(_)));
-        return ComponentPlan::Reply(
-            reply,
-            Outcome {
-                answer_id: None,
-                score: None,
-            },
-        );
+        return reply(private, None);
     }
     if let Some(asker) = custom_id.strip_prefix(DELETE_PREFIX) {
         return if asker.parse::<u64>().ok() == Some(user_id) || is_moderator {
             ComponentPlan::Delete
         } else {
-            ComponentPlan::Reply(
+            reply(
                 Reply::notice("Only the person who asked, or a moderator, can delete this answer."),
-                Outcome {
-                    answer_id: None,
-                    score: None,
-                },
+                None,
             )
         };
     }
-    ComponentPlan::Reply(
-        Reply::notice("This button has expired."),
-        Outcome {
-            answer_id: None,
-            score: None,
-        },
-    )
+    reply(Reply::notice("This button has expired."), None)
 }
 
 /// Dispatches one interaction.
@@ -200,6 +184,17 @@ pub async fn handle(state: &BotState, ctx: &Context, interaction: Interaction) {
     match interaction {
         Interaction::Command(command) if command.data.name == commands::GFMD => {
             handle_gfmd(state, ctx, &command).await;
+        }
+        Interaction::Command(command)
+            if command.data.name == admin::ADMIN || command.data.name == admin::ANSWER_WITH_FAQ =>
+        {
+            admin::handle_command(state, ctx, &command).await;
+        }
+        Interaction::Modal(modal) => admin::handle_modal(state, ctx, &modal).await,
+        Interaction::Component(component)
+            if component.data.custom_id.starts_with(admin::POST_PREFIX) =>
+        {
+            admin::handle_post(state, ctx, &component).await;
         }
         Interaction::Autocomplete(autocomplete) => {
             let input = autocomplete
@@ -316,7 +311,7 @@ async fn handle_component(state: &BotState, ctx: &Context, component: &Component
     );
     match plan {
         ComponentPlan::Reply(reply, outcome) => {
-            respond(ctx, component.id, &component.token, reply).await;
+            respond(ctx, component.id, &component.token, *reply).await;
             if outcome.answer_id.is_some() {
                 log_question("button", &component.data.custom_id, &outcome, started);
             }

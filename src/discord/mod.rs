@@ -5,6 +5,7 @@
 //! run time, while poise's commands are fixed at compile time by its macros; plain serenity
 //! builders express a command tree built from data directly.
 
+mod admin;
 mod commands;
 mod interactions;
 mod messages;
@@ -12,6 +13,7 @@ mod reply;
 mod state;
 mod throttle;
 
+pub use admin::{admin_commands, draft_from_fields, plan_top_matches};
 pub use commands::{command_set, fingerprint, parse_request, GfmdRequest};
 pub use interactions::{plan_autocomplete, plan_component, plan_gfmd, ComponentPlan, Outcome};
 pub use messages::{mentions, question_text, trigger, MessageFacts, Trigger, POINTER_REACTION};
@@ -21,13 +23,17 @@ pub use throttle::{Cooldowns, PostedMessage, RateLimiter, RecentlyPosted};
 
 use crate::config::Config;
 use crate::knowledge::Knowledge;
+use crate::reload::{ReloadError, ReloadReport, Reloader};
 use arc_swap::ArcSwap;
 use serenity::all::{
-    ClientBuilder, Context, EventHandler, GatewayIntents, HttpBuilder, Interaction, Message, Ready,
+    ClientBuilder, Context, EventHandler, GatewayIntents, Http, HttpBuilder, Interaction, Message,
+    Ready,
 };
 use serenity::async_trait;
 use std::future::Future;
+use std::path::PathBuf;
 use std::sync::Arc;
+use std::time::Duration;
 use tracing::{error, info, warn};
 
 /// Why the bot stopped with an error.
@@ -59,7 +65,7 @@ impl EventHandler for Handler {
     async fn ready(&self, ctx: Context, ready: Ready) {
         self.state.set_bot_user_id(ready.user.id.get());
         info!(user = %ready.user.name, id = %ready.user.id, guilds = ready.guilds.len(), "connected to Discord");
-        register_commands(&self.state, &ctx).await;
+        register_commands(&self.state, &ctx.http).await;
     }
 
     async fn message(&self, ctx: Context, message: Message) {
@@ -72,7 +78,7 @@ impl EventHandler for Handler {
 }
 
 /// Registers the command set unless the same set is already registered by this process.
-async fn register_commands(state: &BotState, ctx: &Context) {
+async fn register_commands(state: &BotState, http: &Http) {
     let commands = command_set(state.knowledge.load().answers());
     if !state.mark_registered(fingerprint(&commands)) {
         return;
@@ -84,7 +90,7 @@ async fn register_commands(state: &BotState, ctx: &Context) {
         .iter()
         .map(|id| id.0)
         .collect();
-    match commands::register(&ctx.http, &guilds, commands).await {
+    match commands::register(http, &guilds, commands).await {
         Ok(()) if guilds.is_empty() => info!("registered /gfmd globally"),
         Ok(()) => info!(
             guilds = guilds.len(),
@@ -97,10 +103,59 @@ async fn register_commands(state: &BotState, ctx: &Context) {
     }
 }
 
+/// Starts the file watcher when the answers come from files and `[moderation] watch` is on.
+/// Reloads are reported in the log and the moderation log channel; commands are re-registered
+/// only when they changed.
+fn watch_files(
+    state: &Arc<BotState>,
+    http: Arc<Http>,
+) -> Option<notify_debouncer_mini::Debouncer<notify::RecommendedWatcher>> {
+    let reloader = Arc::clone(state.reloader()?);
+    if !state.config.moderation.watch {
+        return None;
+    }
+    let (sender, mut receiver) =
+        tokio::sync::mpsc::unbounded_channel::<Result<ReloadReport, ReloadError>>();
+    let debounce = Duration::from_millis(state.config.moderation.debounce_ms);
+    let watcher = match reloader.watch(debounce, move |outcome| {
+        let _ = sender.send(outcome);
+    }) {
+        Ok(watcher) => watcher,
+        Err(error) => {
+            warn!(%error, "cannot watch the answer files; use /gfmd-admin reload");
+            return None;
+        }
+    };
+    let state = Arc::clone(state);
+    tokio::spawn(async move {
+        while let Some(outcome) = receiver.recv().await {
+            let text = match outcome {
+                Ok(report) => {
+                    info!(
+                        answers = report.answers,
+                        changed = report.changed,
+                        "answers reloaded"
+                    );
+                    register_commands(&state, &http).await;
+                    format!("Answer files reloaded: {report}.")
+                }
+                Err(error) => {
+                    error!("{error:#}; the previous answers stay live");
+                    format!("Answer files NOT reloaded, the previous answers stay live:\n{error:#}")
+                }
+            };
+            admin::post_to_log_channel(&state, &http, &text).await;
+        }
+    });
+    info!("watching the answer files for changes");
+    Some(watcher)
+}
+
 /// Runs the bot until `shutdown` completes (then closes the shards cleanly) or the connection
 /// fails for good. The token is used for Discord only and never logged.
 pub async fn run(
     config: Config,
+    config_path: Option<PathBuf>,
     knowledge: Arc<ArcSwap<Knowledge>>,
     token: &str,
     shutdown: impl Future<Output = ()> + Send + 'static,
@@ -121,10 +176,20 @@ pub async fn run(
         info!("no [questions] channels configured: answering mentions, DMs and slash commands");
     }
     let gateway_url = config.discord.gateway_url.clone();
-    let state = Arc::new(BotState::new(config, knowledge));
+    let reloader = config.responses_dir.is_some().then(|| {
+        Arc::new(Reloader::new(
+            config_path,
+            config.clone(),
+            Arc::clone(&knowledge),
+        ))
+    });
+    let state = Arc::new(BotState::with_reloader(config, knowledge, reloader));
     let mut client = ClientBuilder::new_with_http(http.build(), intents(message_content))
-        .event_handler(Handler { state })
+        .event_handler(Handler {
+            state: Arc::clone(&state),
+        })
         .await?;
+    let _watcher = watch_files(&state, Arc::clone(&client.http));
     if let Some(url) = gateway_url {
         info!(gateway_url = %url, "using a Discord-compatible gateway");
         *client.ws_url.lock().await = url;

@@ -4,6 +4,8 @@
 use super::throttle::{Cooldowns, RateLimiter};
 use crate::config::Config;
 use crate::knowledge::Knowledge;
+use crate::reload::Reloader;
+use crate::store::Store;
 use arc_swap::ArcSwap;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -19,11 +21,27 @@ pub struct BotState {
     cooldowns: Mutex<Cooldowns>,
     rate_limiter: Mutex<RateLimiter>,
     registered: Mutex<Option<u64>>,
+    reloader: Option<Arc<Reloader>>,
+    store: Option<Arc<Store>>,
 }
 
 impl BotState {
     /// State for `config` serving `knowledge`.
     pub fn new(config: Config, knowledge: Arc<ArcSwap<Knowledge>>) -> Self {
+        Self::with_reloader(config, knowledge, None)
+    }
+
+    /// State whose answers can be reloaded and edited through `reloader` (which serves the same
+    /// knowledge) when the config names a `responses_dir`.
+    pub fn with_reloader(
+        config: Config,
+        knowledge: Arc<ArcSwap<Knowledge>>,
+        reloader: Option<Arc<Reloader>>,
+    ) -> Self {
+        let store = config
+            .responses_dir
+            .as_ref()
+            .map(|dir| Arc::new(Store::new(dir.clone())));
         let questions = &config.questions;
         let cooldowns = Cooldowns::new(Duration::from_secs(questions.cooldown_seconds));
         let rate_limiter = RateLimiter::new(
@@ -37,6 +55,8 @@ impl BotState {
             cooldowns: Mutex::new(cooldowns),
             rate_limiter: Mutex::new(rate_limiter),
             registered: Mutex::new(None),
+            reloader,
+            store,
         }
     }
 
@@ -73,6 +93,38 @@ impl BotState {
     /// Forgets the registered fingerprint (registration failed; try again next time).
     pub fn forget_registration(&self) {
         *lock(&self.registered) = None;
+    }
+
+    /// The reloader, when the answers come from files.
+    pub fn reloader(&self) -> Option<&Arc<Reloader>> {
+        self.reloader.as_ref()
+    }
+
+    /// The answer-file store, when the answers come from files.
+    pub fn store(&self) -> Option<&Arc<Store>> {
+        self.store.as_ref()
+    }
+
+    /// Whether a member may use the moderators' commands: Manage Server (or Administrator), or
+    /// one of `[moderation] role_ids`. Checked on every use, whatever Discord's command
+    /// permissions say.
+    pub fn can_administer(
+        &self,
+        roles: &[u64],
+        permissions: Option<serenity::all::Permissions>,
+    ) -> bool {
+        permissions.is_some_and(|p| p.manage_guild() || p.administrator())
+            || self.has_moderator_role(roles)
+    }
+
+    fn has_moderator_role(&self, roles: &[u64]) -> bool {
+        roles.iter().any(|role| {
+            self.config
+                .moderation
+                .role_ids
+                .iter()
+                .any(|id| id.0 == *role)
+        })
     }
 
     /// Whether a member with these roles and permissions counts as a moderator: Manage Server,
