@@ -3,6 +3,7 @@
 
 use crate::answers::Synonyms;
 use rust_stemmers::{Algorithm, Stemmer};
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 use unicode_normalization::{char::is_combining_mark, UnicodeNormalization};
@@ -25,6 +26,7 @@ const STOP_WORDS: &[&str] = &[
     "any",
     "anyone",
     "are",
+    "arent",
     "as",
     "at",
     "basically",
@@ -37,13 +39,18 @@ const STOP_WORDS: &[&str] = &[
     "but",
     "by",
     "can",
+    "cannot",
+    "cant",
     "could",
+    "couldnt",
     "describe",
     "detail",
     "details",
     "did",
+    "didnt",
     "do",
     "does",
+    "doesnt",
     "doing",
     "dont",
     "eh",
@@ -71,6 +78,7 @@ const STOP_WORDS: &[&str] = &[
     "information",
     "into",
     "is",
+    "isnt",
     "it",
     "its",
     "just",
@@ -128,6 +136,7 @@ const STOP_WORDS: &[&str] = &[
     "want",
     "wanna",
     "was",
+    "wasnt",
     "wat",
     "we",
     "were",
@@ -136,7 +145,9 @@ const STOP_WORDS: &[&str] = &[
     "which",
     "will",
     "with",
+    "wont",
     "would",
+    "wouldnt",
     "wut",
     "wuz",
     "ya",
@@ -154,21 +165,31 @@ pub fn is_stop_word(word: &str) -> bool {
 }
 
 /// Lowercases, strips diacritics and compatibility forms, and turns everything that is not a
-/// letter or digit into a space. Zero-width and control characters disappear. Only the first
-/// [`MAX_QUERY_CHARS`] characters are read.
+/// letter or digit into a space. Zero-width and control characters disappear. A possessive or
+/// contracted "'s" is dropped ("GFMD's" -> "gfmd", "what's" -> "what"); other apostrophes join
+/// ("don't" -> "dont"). Only the first [`MAX_QUERY_CHARS`] characters are read.
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len().min(MAX_QUERY_CHARS * 2));
+    let mut after_apostrophe = false;
+    let mut pending_s = false;
     for c in text.chars().take(MAX_QUERY_CHARS).nfkd() {
-        if is_combining_mark(c) {
+        if is_combining_mark(c) || matches!(c, '\u{200B}'..='\u{200F}' | '\u{2060}' | '\u{FEFF}') {
+            continue;
+        }
+        if matches!(c, '\'' | '’') {
+            after_apostrophe = true;
+            continue;
+        }
+        let joined_s = std::mem::take(&mut pending_s);
+        if std::mem::take(&mut after_apostrophe) && matches!(c, 's' | 'S') {
+            pending_s = true;
             continue;
         }
         if c.is_alphanumeric() {
+            if joined_s {
+                out.push('s');
+            }
             out.extend(c.to_lowercase());
-        } else if matches!(
-            c,
-            '\'' | '’' | '\u{200B}'..='\u{200F}' | '\u{2060}' | '\u{FEFF}'
-        ) {
-            // Apostrophes join ("what's" -> "whats"); zero-width characters vanish.
         } else {
             out.push(' ');
         }
@@ -179,6 +200,48 @@ pub fn fold(text: &str) -> String {
 /// Folded words of `text`, in order.
 pub fn words(text: &str) -> Vec<String> {
     fold(text).split_whitespace().map(str::to_owned).collect()
+}
+
+/// British spellings and their American forms, as word endings, most specific first. Both the
+/// answers and the questions go through them, so a rule only has to be consistent, not perfect.
+const SPELLING_ENDINGS: &[(&str, &str)] = &[
+    ("isations", "izations"),
+    ("isation", "ization"),
+    ("ctised", "cticed"),
+    ("ctises", "ctices"),
+    ("ctising", "cticing"),
+    ("ctise", "ctice"),
+    ("ising", "izing"),
+    ("ised", "ized"),
+    ("ises", "izes"),
+    ("ise", "ize"),
+    ("ysing", "yzing"),
+    ("ysed", "yzed"),
+    ("yse", "yze"),
+    ("ogues", "ogs"),
+    ("ogue", "og"),
+    ("ammes", "ams"),
+    ("amme", "am"),
+    ("ours", "ors"),
+    ("our", "or"),
+];
+
+/// Fewest letters that must come before a [`SPELLING_ENDINGS`] ending, so that "four", "your"
+/// and "rise" are left alone.
+const MIN_SPELLING_STEM: usize = 3;
+
+/// `word` with a British ending ("organisation", "programme", "dialogue", "behaviour") turned
+/// into its American form, so both spellings share a stem.
+pub fn american_spelling(word: &str) -> Cow<'_, str> {
+    for (british, american) in SPELLING_ENDINGS {
+        if let Some(stem) = word.strip_suffix(british) {
+            if stem.chars().count() >= MIN_SPELLING_STEM {
+                return Cow::Owned(format!("{stem}{american}"));
+            }
+            break;
+        }
+    }
+    Cow::Borrowed(word)
 }
 
 /// Stems English words, leaving numbers and short words alone.
@@ -200,7 +263,7 @@ impl WordStemmer {
         if word.chars().count() <= 3 || word.chars().any(|c| c.is_ascii_digit()) {
             word.to_owned()
         } else {
-            self.stemmer.stem(word).into_owned()
+            self.stemmer.stem(&american_spelling(word)).into_owned()
         }
     }
 }
@@ -327,9 +390,35 @@ mod tests {
     #[test]
     fn fold_strips_case_diacritics_punctuation_and_zero_width() {
         assert_eq!(fold("Où est BRÜSSEL?!"), "ou est brussel  ");
-        assert_eq!(fold("what's"), "whats");
         assert_eq!(fold("g\u{200B}fmd"), "gfmd");
         assert_eq!(fold("ｇｆｍｄ"), "gfmd");
+        assert_eq!(fold("don't"), "dont");
+    }
+
+    #[test]
+    fn fold_drops_possessive_and_contracted_s() {
+        assert_eq!(fold("what's"), "what");
+        assert_eq!(fold("the GFMD's goals"), "the gfmd goals");
+        assert_eq!(fold("Belgium’s offer"), "belgium offer");
+        assert_eq!(fold("o'sullivan"), "osullivan");
+    }
+
+    #[test]
+    fn british_and_american_spellings_share_a_stem() {
+        let stemmer = WordStemmer::default();
+        for (british, american) in [
+            ("organisation", "organization"),
+            ("programme", "program"),
+            ("dialogue", "dialog"),
+            ("maximise", "maximize"),
+            ("behaviour", "behavior"),
+            ("practise", "practice"),
+        ] {
+            assert_eq!(stemmer.stem(british), stemmer.stem(american), "{british}");
+        }
+        for short in ["four", "your", "rise", "vogue"] {
+            assert_eq!(american_spelling(short), short);
+        }
     }
 
     #[test]
