@@ -18,6 +18,14 @@ fn main() {
     if args.first().map(String::as_str) == Some("explain") {
         for question in &args[1..] {
             println!("{question:?}");
+            let terms = knowledge.matcher().explain_terms(question);
+            let shown: Vec<String> = terms
+                .iter()
+                .map(|(term, weight, known)| {
+                    format!("{term}{}={weight:.2}", if *known { "" } else { "?" })
+                })
+                .collect();
+            println!("  terms: {}", shown.join(" "));
             for (scored, answer) in knowledge.top(question, 5) {
                 println!("  {:.3}  {}", scored.score, answer.id);
             }
@@ -33,10 +41,22 @@ fn main() {
         .iter()
         .map(|(expected, question)| (*expected, knowledge.matcher().rank(question, 3)))
         .collect();
+    let top_right = rankings
+        .iter()
+        .filter(|(expected, ranking)| {
+            ranking
+                .first()
+                .is_some_and(|best| knowledge.answer_at(best.index).id == *expected)
+        })
+        .count();
+    let in_domain = cases.iter().filter(|(id, _)| *id != "none").count();
     println!(
-        "threshold  margin   right%  abstain%  (in-domain {}, off-topic {})",
-        cases.iter().filter(|(id, _)| *id != "none").count(),
-        cases.iter().filter(|(id, _)| *id == "none").count()
+        "ranked first (any score): {:.1}% of in-domain",
+        100.0 * top_right as f64 / in_domain as f64
+    );
+    println!(
+        "threshold  margin   right%  abstain%  (in-domain {in_domain}, off-topic {})",
+        cases.len() - in_domain
     );
     for threshold in (30..=70).step_by(5).map(|t| t as f32 / 100.0) {
         for margin in [0.0, 0.02, 0.05, 0.08, 0.1, 0.15] {

@@ -152,9 +152,17 @@ impl Matcher {
         self
     }
 
+    /// The analyzed terms of `question` with their weights, for explanations and tuning.
+    pub fn explain_terms(&self, question: &str) -> Vec<(String, f32, bool)> {
+        self.analyze(question)
+            .into_iter()
+            .map(|(text, term)| (text, term.weight, term.term.is_some()))
+            .collect()
+    }
+
     /// The question's terms: known words kept, typos corrected against the answers' own words,
     /// then stemmed, synonyms replaced and stop words dropped.
-    fn analyze(&self, question: &str) -> Vec<QueryTerm> {
+    fn analyze(&self, question: &str) -> Vec<(String, QueryTerm)> {
         let words = words(question);
         let only_small_numbers = words
             .iter()
@@ -197,14 +205,19 @@ impl Matcher {
                 } else {
                     1.0
                 };
-                self.index.query_term(&term, confidence)
+                let query = self.index.query_term(&term, confidence);
+                (term, query)
             })
             .collect()
     }
 
     /// The best answers for `question`, best first (at most `limit`).
     pub fn rank(&self, question: &str, limit: usize) -> Vec<Scored> {
-        let query = self.analyze(question);
+        let query: Vec<QueryTerm> = self
+            .analyze(question)
+            .into_iter()
+            .map(|(_, term)| term)
+            .collect();
         self.index
             .score(&query, limit)
             .into_iter()
