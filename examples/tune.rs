@@ -21,8 +21,9 @@ fn main() {
             let terms = knowledge.matcher().explain_terms(question);
             let shown: Vec<String> = terms
                 .iter()
-                .map(|(term, weight, known)| {
-                    format!("{term}{}={weight:.2}", if *known { "" } else { "?" })
+                .map(|term| {
+                    let unknown = if term.known { "" } else { "?" };
+                    format!("{}{unknown}={:.2}", term.text, term.weight)
                 })
                 .collect();
             println!("  terms: {}", shown.join(" "));

@@ -4,7 +4,7 @@
 //! few dozen hash probes instead of a scan of the vocabulary. Candidates are confirmed with
 //! `strsim`'s Damerau–Levenshtein distance.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// Shortest unknown word that is corrected; shorter ones are too ambiguous.
 pub const MIN_WORD_CHARS: usize = 4;
@@ -32,7 +32,7 @@ impl Corrector {
     /// Indexes `words` (duplicates are ignored).
     pub fn new<'a>(words: impl IntoIterator<Item = &'a String>) -> Self {
         let mut corrector = Self::default();
-        let mut seen = std::collections::HashSet::new();
+        let mut seen = HashSet::new();
         for word in words {
             if word.chars().count() < MIN_WORD_CHARS || !seen.insert(word.as_str()) {
                 continue;
@@ -86,6 +86,24 @@ impl Corrector {
     }
 }
 
+/// Shortest part a run-together word may be split into.
+const MIN_COMPOUND_PART_CHARS: usize = 3;
+
+/// Splits a word that is two known words run together ("policymakers" -> "policy", "makers"),
+/// trying the longest first part first.
+pub fn split_compound<'a>(word: &'a str, known: &HashSet<String>) -> Option<(&'a str, &'a str)> {
+    let chars = word.chars().count();
+    if chars < 2 * MIN_COMPOUND_PART_CHARS {
+        return None;
+    }
+    word.char_indices()
+        .skip(MIN_COMPOUND_PART_CHARS)
+        .take(chars + 1 - 2 * MIN_COMPOUND_PART_CHARS)
+        .map(|(at, _)| word.split_at(at))
+        .filter(|(left, right)| known.contains(*left) && known.contains(*right))
+        .last()
+}
+
 fn common_prefix(a: &str, b: &str) -> usize {
     a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count()
 }
@@ -93,7 +111,7 @@ fn common_prefix(a: &str, b: &str) -> usize {
 /// `word` itself and every distinct string made by deleting up to `depth` of its characters.
 fn with_deletions(word: &str, depth: usize) -> Vec<String> {
     let mut out = vec![word.to_owned()];
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = HashSet::new();
     let mut frontier = vec![word.chars().collect::<Vec<char>>()];
     for _ in 0..depth {
         let mut next = Vec::new();
@@ -138,6 +156,25 @@ mod tests {
         assert_eq!(known.correct("objectivesxx"), Some("objectives"));
         assert_eq!(known.correct("objectivesxxx"), None);
         assert_eq!(known.correct(&"objectives".repeat(100)), None);
+    }
+
+    #[test]
+    fn splits_two_known_words_run_together() {
+        let known: HashSet<String> = ["policy", "makers", "high", "level", "non", "binding"]
+            .into_iter()
+            .map(String::from)
+            .collect();
+        assert_eq!(
+            split_compound("policymakers", &known),
+            Some(("policy", "makers"))
+        );
+        assert_eq!(split_compound("highlevel", &known), Some(("high", "level")));
+        assert_eq!(
+            split_compound("nonbinding", &known),
+            Some(("non", "binding"))
+        );
+        assert_eq!(split_compound("minecraft", &known), None);
+        assert_eq!(split_compound("policy", &known), None);
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! perfect match would score, blended with the best phrasing overlap (a weighted Dice coefficient
 //! between the question and each title, question and keyword of an answer).
 
-use super::normalize::Analyzer;
+use super::normalize::{is_intent_word, is_quantity_word, is_specifier, Analyzer};
 use crate::answers::AnswerSet;
 use std::collections::HashMap;
 
@@ -23,6 +23,42 @@ const WEIGHT_QUESTION: f32 = 1.5;
 const WEIGHT_KEYWORD: f32 = 2.0;
 const WEIGHT_DESCRIPTION: f32 = 1.0;
 const WEIGHT_FIELD: f32 = 0.5;
+
+/// Most distinct terms of one question that scoring reads.
+pub const MAX_QUESTION_TERMS: usize = 64;
+
+/// What a question term is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// A word about the topic.
+    Topic,
+    /// A question word telling what kind of answer is wanted ("who", "when", "where", "why").
+    Intent,
+    /// A word asking for a count ("how many"); it weighs nothing.
+    Quantity,
+    /// A number or ordinal that picks one thing out of several ("1994", "second").
+    Specifier,
+}
+
+impl Role {
+    /// The role of an analyzed question term.
+    pub fn of(term: &str) -> Self {
+        if is_intent_word(term) {
+            Role::Intent
+        } else if is_quantity_word(term) {
+            Role::Quantity
+        } else if is_specifier(term) {
+            Role::Specifier
+        } else {
+            Role::Topic
+        }
+    }
+
+    /// Whether the term only asks (a question word or "how many") and says nothing of the topic.
+    pub fn only_asks(self) -> bool {
+        matches!(self, Role::Intent | Role::Quantity)
+    }
+}
 
 /// One term of an analyzed question: its id in the index (`None` when unknown) and weight.
 #[derive(Debug, Clone, Copy)]
@@ -148,18 +184,17 @@ impl Index {
         self.terms.get(term).copied()
     }
 
-    /// A query term for `term`, weighted by IDF and by `confidence` (1.0, or less for a typo).
-    pub fn query_term(&self, term: &str, confidence: f32) -> QueryTerm {
-        match self.term_id(term) {
-            Some(id) => QueryTerm {
-                term: Some(id),
-                weight: self.idf[id as usize] * confidence,
-            },
-            None => QueryTerm {
-                term: None,
-                weight: self.unknown_idf,
-            },
-        }
+    /// A query term for `term` in `role`, weighted by IDF (the highest IDF when no answer has
+    /// the term) and by `confidence` (1.0, or less for a typo). Quantity words weigh nothing.
+    pub fn query_term(&self, term: &str, confidence: f32, role: Role) -> QueryTerm {
+        let id = self.term_id(term);
+        let idf = id.map_or(self.unknown_idf, |id| self.idf[id as usize]);
+        let weight = if role == Role::Quantity {
+            0.0
+        } else {
+            idf * confidence
+        };
+        QueryTerm { term: id, weight }
     }
 
     /// Scores answers for `query`, best first: `(answer index, score in 0..=1)`, at most `limit`,

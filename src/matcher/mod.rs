@@ -1,17 +1,20 @@
 //! Matching questions to answers, with no Discord and no I/O: normalization, an inverted index
-//! with BM25-style weighting, typo tolerance, a confidence with a threshold and a margin over the
-//! runner-up, suggestions when it abstains, and the ranking for autocomplete.
+//! with BM25-style weighting, typo tolerance and run-together words, a confidence with a
+//! threshold and a margin over the runner-up, suggestions when it abstains, and the ranking for
+//! autocomplete.
 
 mod autocomplete;
+#[cfg(test)]
+mod fixture;
 mod fuzzy;
 mod index;
 pub mod normalize;
 
 use crate::answers::AnswerSet;
 use autocomplete::AutocompleteIndex;
-use fuzzy::Corrector;
-use index::{Index, QueryTerm};
-use normalize::{is_stop_word, words, Analyzer};
+use fuzzy::{split_compound, Corrector};
+use index::{Index, QueryTerm, Role, MAX_QUESTION_TERMS};
+use normalize::{is_stop_word, words, Analyzer, YEAR_DIGITS};
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 
@@ -19,8 +22,6 @@ use std::collections::HashSet;
 const TYPO_CONFIDENCE: f32 = 0.85;
 /// Unknown words this short are ignored: they are mostly slang or typos of stop words.
 const MAX_IGNORED_UNKNOWN_CHARS: usize = 2;
-/// Numbers with fewer digits than this (not years) cannot make a question on their own.
-const YEAR_DIGITS: usize = 4;
 
 /// How the matcher decides between answering and abstaining. Lives in `[matcher]` in the config.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -93,6 +94,29 @@ impl Decision {
     }
 }
 
+/// One analyzed term of a question, as [`Matcher::explain_terms`] reports it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TermReport {
+    /// The term (stemmed, after synonyms).
+    pub text: String,
+    /// Its weight in scoring.
+    pub weight: f32,
+    /// Whether any answer contains it.
+    pub known: bool,
+}
+
+/// How one word of a question is read.
+enum Reading {
+    /// Known as written (or a stop word, or known words run together): its stems.
+    Known(Vec<String>),
+    /// A typo of a known word: the stems of the correction.
+    Corrected(Vec<String>),
+    /// Unknown: its stems, which weigh as unknown terms.
+    Unknown(Vec<String>),
+    /// Unknown and too short to mean anything.
+    Ignored,
+}
+
 /// Matches free text against one answer set. Build once per answer set; cheap to query.
 pub struct Matcher {
     analyzer: Analyzer,
@@ -152,16 +176,49 @@ impl Matcher {
         self
     }
 
-    /// The analyzed terms of `question` with their weights, for explanations and tuning.
-    pub fn explain_terms(&self, question: &str) -> Vec<(String, f32, bool)> {
+    /// The analyzed terms of `question`, for explanations and tuning.
+    pub fn explain_terms(&self, question: &str) -> Vec<TermReport> {
         self.analyze(question)
             .into_iter()
-            .map(|(text, term)| (text, term.weight, term.term.is_some()))
+            .map(|(text, term)| TermReport {
+                text,
+                weight: term.weight,
+                known: term.term.is_some(),
+            })
             .collect()
     }
 
-    /// The question's terms: known words kept, typos corrected against the answers' own words,
-    /// then stemmed, synonyms replaced and stop words dropped.
+    /// How one folded word of a question is read.
+    fn read_word(&self, word: &str) -> Reading {
+        let stems = self.analyzer.stems(word);
+        let known = self.known_words.contains(word)
+            || is_stop_word(word)
+            || stems.iter().all(|stem| {
+                self.index.term_id(stem).is_some() || self.analyzer.synonyms().knows(stem)
+            });
+        if known {
+            return Reading::Known(stems);
+        }
+        if word.bytes().any(|byte| byte.is_ascii_digit()) {
+            // A number is never a typo of another number: 2023 is not 2003.
+            return Reading::Unknown(stems);
+        }
+        if let Some((left, right)) = split_compound(word, &self.known_words) {
+            let mut parts = self.analyzer.stems(left);
+            parts.extend(self.analyzer.stems(right));
+            return Reading::Known(parts);
+        }
+        match self.corrector.correct(word) {
+            Some(fixed) => Reading::Corrected(self.analyzer.stems(fixed)),
+            None if word.chars().count() <= MAX_IGNORED_UNKNOWN_CHARS => Reading::Ignored,
+            None => Reading::Unknown(stems),
+        }
+    }
+
+    /// The question's terms: known words kept, run-together words split and typos corrected
+    /// against the answers' own words, then stemmed, synonyms replaced and stop words dropped.
+    /// A question of nothing but small numbers or question words ("what is the WHO") has no
+    /// terms: it names no topic. Only the first [`MAX_QUESTION_TERMS`] distinct terms are kept.
     fn analyze(&self, question: &str) -> Vec<(String, QueryTerm)> {
         let words = words(question);
         let only_small_numbers = words
@@ -174,38 +231,39 @@ impl Matcher {
         let mut corrected = Vec::new();
         let mut stems = Vec::new();
         for word in words {
-            let stemmed = self.analyzer.stems(&word);
-            let known = self.known_words.contains(&word)
-                || is_stop_word(&word)
-                || stemmed.iter().all(|stem| {
-                    self.index.term_id(stem).is_some() || self.analyzer.synonyms().knows(stem)
-                });
-            if known {
-                stems.extend(stemmed);
-                continue;
-            }
-            match self.corrector.correct(&word) {
-                Some(fixed) => {
-                    let fixed_stems = self.analyzer.stems(fixed);
-                    corrected.extend(fixed_stems.iter().cloned());
-                    stems.extend(fixed_stems);
+            match self.read_word(&word) {
+                Reading::Known(read) | Reading::Unknown(read) => stems.extend(read),
+                Reading::Corrected(fixed) => {
+                    corrected.extend(fixed.iter().cloned());
+                    stems.extend(fixed);
                 }
-                None if word.chars().count() <= MAX_IGNORED_UNKNOWN_CHARS => {}
-                None => stems.extend(stemmed),
+                Reading::Ignored => {}
             }
         }
         let mut seen = HashSet::new();
-        self.analyzer
+        let terms: Vec<(String, Role)> = self
+            .analyzer
             .finish(stems)
             .into_iter()
             .filter(|term| seen.insert(term.clone()))
+            .take(MAX_QUESTION_TERMS)
             .map(|term| {
+                let role = Role::of(&term);
+                (term, role)
+            })
+            .collect();
+        if terms.iter().all(|(_, role)| role.only_asks()) {
+            return Vec::new();
+        }
+        terms
+            .into_iter()
+            .map(|(term, role)| {
                 let confidence = if corrected.contains(&term) {
                     TYPO_CONFIDENCE
                 } else {
                     1.0
                 };
-                let query = self.index.query_term(&term, confidence);
+                let query = self.index.query_term(&term, confidence, role);
                 (term, query)
             })
             .collect()
@@ -278,5 +336,74 @@ pub fn decide_from_ranking(ranked: &[Scored], settings: &Settings) -> Decision {
             .take(settings.max_suggestions)
             .copied()
             .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn matcher() -> (Matcher, AnswerSet) {
+        let set = fixture::answer_set();
+        (Matcher::new(&set, Settings::default()), set)
+    }
+
+    fn terms(matcher: &Matcher, question: &str) -> Vec<(String, bool)> {
+        matcher
+            .explain_terms(question)
+            .into_iter()
+            .map(|term| (term.text, term.known))
+            .collect()
+    }
+
+    #[test]
+    fn question_words_alone_name_no_topic() {
+        let (matcher, _) = matcher();
+        assert!(matcher.rank("what is the WHO", 3).is_empty());
+        assert!(matcher.rank("when? where?", 3).is_empty());
+        assert!(matcher.rank("how many", 3).is_empty());
+        assert!(!matcher.rank("who set up the commission", 3).is_empty());
+    }
+
+    #[test]
+    fn a_long_question_reads_its_first_64_terms_and_scores_stay_in_range() {
+        let (matcher, _) = matcher();
+        let filler: Vec<String> = (0..200).map(|n| format!("word{n}")).collect();
+        let long = format!("kofi annan {}", filler.join(" "));
+        assert_eq!(matcher.explain_terms(&long).len(), MAX_QUESTION_TERMS);
+        for question in [
+            long.as_str(),
+            "",
+            "👍👍",
+            "belgium belgium belgium",
+            "2 2 2",
+        ] {
+            for scored in matcher.rank(question, 6) {
+                assert!((0.0..=1.0).contains(&scored.score), "{question:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_number_is_never_corrected_into_another_number() {
+        let (matcher, _) = matcher();
+        assert_eq!(
+            terms(&matcher, "commission 2008"),
+            vec![("commiss".to_owned(), true), ("2008".to_owned(), false)]
+        );
+        // A word one letter away from a known one still is.
+        assert_eq!(
+            terms(&matcher, "comission")[0],
+            ("commiss".to_owned(), true)
+        );
+    }
+
+    #[test]
+    fn known_words_run_together_are_split() {
+        let (matcher, _) = matcher();
+        assert_eq!(
+            terms(&matcher, "kofiannan"),
+            vec![("kofi".to_owned(), true), ("annan".to_owned(), true)]
+        );
     }
 }

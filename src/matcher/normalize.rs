@@ -11,6 +11,9 @@ use unicode_normalization::{char::is_combining_mark, UnicodeNormalization};
 /// Longest input, in characters, that the matcher reads; the rest of a longer message is ignored.
 pub const MAX_QUERY_CHARS: usize = 1000;
 
+/// Digits in a year: shorter numbers are counts or ordinals, not dates.
+pub const YEAR_DIGITS: usize = 4;
+
 /// Words that carry no topic on their own. Question words that tell intent apart ("when", "who",
 /// "where", "why") are kept.
 const STOP_WORDS: &[&str] = &[
@@ -63,6 +66,9 @@ const STOP_WORDS: &[&str] = &[
     "get",
     "give",
     "go",
+    "goes",
+    "going",
+    "gone",
     "got",
     "had",
     "has",
@@ -107,6 +113,7 @@ const STOP_WORDS: &[&str] = &[
     "simple",
     "simply",
     "should",
+    "since",
     "so",
     "some",
     "someone",
@@ -130,6 +137,7 @@ const STOP_WORDS: &[&str] = &[
     "thx",
     "to",
     "u",
+    "until",
     "ur",
     "us",
     "very",
@@ -139,6 +147,7 @@ const STOP_WORDS: &[&str] = &[
     "wasnt",
     "wat",
     "we",
+    "went",
     "were",
     "what",
     "whats",
@@ -155,6 +164,63 @@ const STOP_WORDS: &[&str] = &[
     "you",
     "your",
 ];
+
+/// Question words that are kept as terms because they tell intent apart.
+const INTENT_WORDS: &[&str] = &["who", "when", "where", "why"];
+
+/// Words that ask for a count ("how many", "how much").
+const QUANTITY_WORDS: &[&str] = &["many", "much"];
+
+/// Number words that give a count; "one" is left out, as the synonyms read it as "first".
+const NUMBER_WORDS: &[&str] = &[
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "dozen",
+    "hundred",
+    "hundreds",
+    "thousand",
+    "thousands",
+    "million",
+    "millions",
+    "billion",
+];
+
+/// Ordinals as the synonyms table writes them, so "2nd" and "second" both count.
+const ORDINALS: &[&str] = &[
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+];
+
+/// Whether `term` is a question word that tells intent apart ("who", "when", "where", "why").
+pub fn is_intent_word(term: &str) -> bool {
+    INTENT_WORDS.contains(&term)
+}
+
+/// Whether `term` asks for a count ("many", "much").
+pub fn is_quantity_word(term: &str) -> bool {
+    QUANTITY_WORDS.contains(&term)
+}
+
+/// Whether `term` gives a count: a number shorter than a year, or a number word.
+pub fn is_count(term: &str) -> bool {
+    NUMBER_WORDS.contains(&term)
+        || (!term.is_empty()
+            && term.len() < YEAR_DIGITS
+            && term.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// Whether `term` picks one thing out of several: a number ("1994") or an ordinal ("second").
+pub fn is_specifier(term: &str) -> bool {
+    ORDINALS.contains(&term) || (!term.is_empty() && term.bytes().all(|byte| byte.is_ascii_digit()))
+}
 
 static STOP_SET: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| STOP_WORDS.iter().copied().collect());
@@ -354,7 +420,7 @@ impl Analyzer {
         words(text)
             .into_iter()
             .map(|word| {
-                if is_stop_word(&word) {
+                if is_stop_word(&word) || is_intent_word(&word) || is_quantity_word(&word) {
                     word
                 } else {
                     self.stemmer.stem(&word)
@@ -441,6 +507,23 @@ mod tests {
             vec!["gfmd", "object"]
         );
         assert_eq!(analyzer.terms("global forum aims"), vec!["gfmd", "aim"]);
+    }
+
+    #[test]
+    fn question_words_are_kept_unstemmed_and_contractions_dropped() {
+        let analyzer = Analyzer::new(&Synonyms::default());
+        assert_eq!(
+            analyzer.terms("How many meetings, and where? Why can't it?"),
+            vec!["many", "meet", "where", "why"]
+        );
+    }
+
+    #[test]
+    fn numbers_and_ordinals_specify_and_short_numbers_count() {
+        assert!(is_specifier("2007") && is_specifier("6") && is_specifier("second"));
+        assert!(!is_specifier("brussels") && !is_specifier(""));
+        assert!(is_count("6") && is_count("five") && is_count("six"));
+        assert!(!is_count("2007") && !is_count("second") && !is_count("one"));
     }
 
     #[test]
