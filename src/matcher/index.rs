@@ -1,9 +1,28 @@
-//! The inverted index over answers and its scoring: a BM25 weighting across weighted fields
-//! (title, questions, keywords, command, description, fields), normalized to 0..1 by what a
-//! perfect match would score, blended with the best phrasing overlap (a weighted Dice coefficient
-//! between the question and each title, question and keyword of an answer).
+//! The inverted index over answers and its scoring.
+//!
+//! A question is scored against every answer that shares a term with it by BM25 across weighted
+//! fields (title, questions, keywords, command, description, fields), normalized to 0..1 by what
+//! a perfect match would score. Only a bounded top-K by BM25 is then reranked, blending in:
+//!
+//! - the best *phrasing overlap*: a weighted Dice coefficient between the question and each
+//!   title, question and keyword of the answer;
+//! - the *keyword cover*: how much of the question lies inside keywords of the answer that the
+//!   question contains whole (keywords are the editor's own aliases for the topic);
+//!
+//! and then checking the question against the candidate:
+//!
+//! - *intent*: a "who", "when", "where" or "why" question, or a "how many", needs a phrasing of
+//!   the answer that asks the same about the same topic;
+//! - *specifiers*: a number or ordinal in the question ("1994", "second") must appear in the
+//!   answer;
+//! - *unknown words*: when words no answer knows outweigh the known ones, the question is most
+//!   likely about something else.
+//!
+//! A term's IDF averages how many answers mention it anywhere and how many are *about* it (have
+//! it in a title, question or keyword), so that names which descriptions mention in passing
+//! ("Belgium", "Secretary-General") still weigh as topics.
 
-use super::normalize::{is_intent_word, is_quantity_word, is_specifier, Analyzer};
+use super::normalize::{is_count, is_intent_word, is_quantity_word, is_specifier, Analyzer};
 use crate::answers::AnswerSet;
 use std::collections::HashMap;
 
@@ -13,8 +32,28 @@ const K1: f32 = 1.2;
 const B: f32 = 0.5;
 /// How many answers, by BM25, get their phrasings compared with the question.
 const RERANK_DEPTH: usize = 32;
-/// Share of the final score that comes from BM25; the rest is phrasing overlap.
+
+/// Share of the final score that comes from BM25.
 const BM25_SHARE: f32 = 0.5;
+/// Share of the final score that comes from the keyword cover; the rest is phrasing overlap.
+const KEYWORD_SHARE: f32 = 0.2;
+/// Share of the final score that comes from the best phrasing overlap.
+const OVERLAP_SHARE: f32 = 1.0 - BM25_SHARE - KEYWORD_SHARE;
+
+/// Score kept by an answer none of whose phrasings asks the question's "who", "when", "where"
+/// or "why" about the question's topic.
+const INTENT_MISMATCH: f32 = 0.5;
+/// Score kept by an answer none of whose phrasings gives a count, for a "how many" question.
+const QUANTITY_MISMATCH: f32 = 0.3;
+/// Score kept by an answer that lacks a number or ordinal of the question.
+const SPECIFIER_MISMATCH: f32 = 0.6;
+/// Unknown words dominate a question when their weight (at full IDF) exceeds the weight of its
+/// known topic words by this factor.
+const UNKNOWN_DOMINANCE: f32 = 1.5;
+/// Score kept by every answer when unknown words dominate the question.
+const DOMINATED: f32 = 0.6;
+/// Most distinct terms of one question that scoring reads (one bit each in a `u64`).
+pub const MAX_QUESTION_TERMS: usize = 64;
 
 /// Field weights: how much one occurrence of a term in each field counts.
 const WEIGHT_TITLE: f32 = 2.0;
@@ -24,9 +63,6 @@ const WEIGHT_KEYWORD: f32 = 2.0;
 const WEIGHT_DESCRIPTION: f32 = 1.0;
 const WEIGHT_FIELD: f32 = 0.5;
 
-/// Most distinct terms of one question that scoring reads.
-pub const MAX_QUESTION_TERMS: usize = 64;
-
 /// What a question term is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Role {
@@ -34,7 +70,8 @@ pub enum Role {
     Topic,
     /// A question word telling what kind of answer is wanted ("who", "when", "where", "why").
     Intent,
-    /// A word asking for a count ("how many"); it weighs nothing.
+    /// A word asking for a count ("how many"); it weighs nothing and is met by phrasings that
+    /// give a number.
     Quantity,
     /// A number or ordinal that picks one thing out of several ("1994", "second").
     Specifier,
@@ -60,25 +97,168 @@ impl Role {
     }
 }
 
-/// One term of an analyzed question: its id in the index (`None` when unknown) and weight.
+/// One term of an analyzed question: its id in the index (`None` when unknown), weight and role.
 #[derive(Debug, Clone, Copy)]
 pub struct QueryTerm {
     /// Index term id, if the index knows the term.
     pub term: Option<u32>,
     /// Weight: the term's IDF, reduced when the word was a corrected typo.
     pub weight: f32,
+    /// What the term is for.
+    pub role: Role,
 }
 
-/// A set of terms from one title, question or keyword, for overlap scoring.
+impl QueryTerm {
+    /// Whether the term is about the topic (a topic word or a specifier).
+    fn is_topical(&self) -> bool {
+        matches!(self.role, Role::Topic | Role::Specifier)
+    }
+}
+
+/// The terms of one title, question or keyword, for overlap scoring.
 struct Phrasing {
+    /// Sorted, distinct term ids.
     terms: Vec<u32>,
+    /// Sum of the terms' IDF.
     mass: f32,
+    /// Whether this is one of the answer's keywords.
+    keyword: bool,
+    /// Whether it gives a count ("five objectives").
+    counts: bool,
+}
+
+/// A question prepared for reranking: its terms, found by id.
+struct Question<'a> {
+    terms: &'a [QueryTerm],
+    /// `(term id, position in terms)` for known terms, sorted by id.
+    by_id: Vec<(u32, usize)>,
+    /// [`bit`]s of the question words ("who", "when", "where", "why").
+    intents: u64,
+    /// Whether the question asks "how many".
+    asks_count: bool,
+    /// Sum of the terms' weights.
+    total: f32,
+}
+
+impl<'a> Question<'a> {
+    fn new(terms: &'a [QueryTerm]) -> Self {
+        let mut by_id: Vec<(u32, usize)> = terms
+            .iter()
+            .enumerate()
+            .filter_map(|(at, term)| term.term.map(|id| (id, at)))
+            .collect();
+        by_id.sort_unstable();
+        let intents = terms
+            .iter()
+            .enumerate()
+            .filter(|(_, term)| term.role == Role::Intent)
+            .fold(0, |bits, (at, _)| bits | bit(at));
+        Self {
+            terms,
+            by_id,
+            intents,
+            asks_count: terms.iter().any(|term| term.role == Role::Quantity),
+            total: terms.iter().map(|term| term.weight).sum(),
+        }
+    }
+
+    /// The position of term `id` in the question.
+    fn position(&self, id: u32) -> Option<usize> {
+        self.by_id
+            .binary_search_by_key(&id, |&(term, _)| term)
+            .ok()
+            .map(|found| self.by_id[found].1)
+    }
+
+    /// The weight of the terms whose [`bit`]s are set in `bits`.
+    fn weight_of(&self, bits: u64) -> f32 {
+        self.terms
+            .iter()
+            .enumerate()
+            .filter(|&(at, _)| bits & bit(at) != 0)
+            .map(|(_, term)| term.weight)
+            .sum()
+    }
+
+    /// [`INTENT_MISMATCH`] or [`QUANTITY_MISMATCH`] unless, for each of the question's
+    /// question words, some phrasing asks the same (has the word, or gives a count for "how
+    /// many") about a topic of the question; otherwise 1.
+    fn intent_factor(&self, found: &PhrasingMatch) -> f32 {
+        let mut factor: f32 = 1.0;
+        if found.intents & self.intents != self.intents {
+            factor = factor.min(INTENT_MISMATCH);
+        }
+        if self.asks_count && !found.counts {
+            factor = factor.min(QUANTITY_MISMATCH);
+        }
+        factor
+    }
+}
+
+/// The bit that stands for the question term at position `at`; terms past the 64th have none
+/// (the matcher reads no more than [`MAX_QUESTION_TERMS`]).
+fn bit(at: usize) -> u64 {
+    1u64.checked_shl(at as u32).unwrap_or(0)
+}
+
+/// What the phrasings of one answer share with a question.
+#[derive(Debug, Default, PartialEq)]
+struct PhrasingMatch {
+    /// The best weighted Dice coefficient between the question and one phrasing.
+    overlap: f32,
+    /// [`bit`]s of the question terms inside keywords that the question contains whole.
+    covered: u64,
+    /// [`bit`]s of the question words asked by a phrasing that shares a topic with the question.
+    intents: u64,
+    /// Whether a phrasing that shares a topic with the question gives a count.
+    counts: bool,
+}
+
+/// Which part of an answer a text comes from.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Part {
+    Title,
+    Command,
+    Id,
+    Question,
+    Keyword,
+    Description,
+    Field,
+}
+
+impl Part {
+    fn weight(self) -> f32 {
+        match self {
+            Part::Title => WEIGHT_TITLE,
+            Part::Command | Part::Id => WEIGHT_COMMAND,
+            Part::Question => WEIGHT_QUESTION,
+            Part::Keyword => WEIGHT_KEYWORD,
+            Part::Description => WEIGHT_DESCRIPTION,
+            Part::Field => WEIGHT_FIELD,
+        }
+    }
+
+    /// Whether texts of this part are phrasings that a question can be compared with.
+    fn is_phrasing(self) -> bool {
+        matches!(
+            self,
+            Part::Title | Part::Command | Part::Question | Part::Keyword
+        )
+    }
+}
+
+/// A phrasing as analyzed at build time, before IDF is known.
+struct RawPhrasing {
+    terms: Vec<u32>,
+    keyword: bool,
+    counts: bool,
 }
 
 /// Inverted index with per-answer phrasings.
 pub struct Index {
     terms: HashMap<String, u32>,
     idf: Vec<f32>,
+    /// For each term, `(answer, weighted term frequency)` sorted by answer.
     postings: Vec<Vec<(u32, f32)>>,
     length_norm: Vec<f32>,
     phrasings: Vec<Vec<Phrasing>>,
@@ -91,49 +271,59 @@ impl Index {
         let mut terms: HashMap<String, u32> = HashMap::new();
         let mut frequencies: Vec<HashMap<u32, f32>> = Vec::with_capacity(set.len());
         let mut lengths = Vec::with_capacity(set.len());
-        let mut phrasing_terms: Vec<Vec<Vec<u32>>> = Vec::with_capacity(set.len());
-        let intern = |term: String, terms: &mut HashMap<String, u32>| -> u32 {
-            let next = terms.len() as u32;
-            *terms.entry(term).or_insert(next)
-        };
+        let mut raw_phrasings: Vec<Vec<RawPhrasing>> = Vec::with_capacity(set.len());
         for answer in set.answers() {
             let mut frequency: HashMap<u32, f32> = HashMap::new();
             let mut length = 0.0;
             let mut phrasings = Vec::new();
-            let command = answer.command.as_deref().unwrap_or("");
             let id_words = answer.id.replace('-', " ");
-            let mut add =
-                |text: &str, weight: f32, phrasing: bool, terms: &mut HashMap<String, u32>| {
-                    let ids: Vec<u32> = analyzer
-                        .terms(text)
-                        .into_iter()
-                        .map(|term| intern(term, terms))
-                        .collect();
-                    for &id in &ids {
-                        *frequency.entry(id).or_default() += weight;
-                        length += weight;
-                    }
-                    if phrasing && !ids.is_empty() {
-                        phrasings.push(ids);
-                    }
-                };
-            add(&answer.title, WEIGHT_TITLE, true, &mut terms);
-            add(command, WEIGHT_COMMAND, true, &mut terms);
-            add(&id_words, WEIGHT_COMMAND, false, &mut terms);
-            for question in &answer.questions {
-                add(question, WEIGHT_QUESTION, true, &mut terms);
-            }
-            for keyword in &answer.keywords {
-                add(keyword, WEIGHT_KEYWORD, true, &mut terms);
-            }
-            add(&answer.description, WEIGHT_DESCRIPTION, false, &mut terms);
-            for field in &answer.fields {
-                add(&field.name, WEIGHT_FIELD, false, &mut terms);
-                add(&field.value, WEIGHT_FIELD, false, &mut terms);
+            let texts = [
+                (Part::Title, answer.title.as_str()),
+                (Part::Command, answer.command.as_deref().unwrap_or("")),
+                (Part::Id, id_words.as_str()),
+                (Part::Description, answer.description.as_str()),
+            ]
+            .into_iter()
+            .chain(
+                answer
+                    .questions
+                    .iter()
+                    .map(|q| (Part::Question, q.as_str())),
+            )
+            .chain(answer.keywords.iter().map(|k| (Part::Keyword, k.as_str())))
+            .chain(answer.fields.iter().flat_map(|field| {
+                [
+                    (Part::Field, field.name.as_str()),
+                    (Part::Field, field.value.as_str()),
+                ]
+            }));
+            for (part, text) in texts {
+                let analyzed = analyzer.terms(text);
+                let counts = analyzed.iter().any(|term| is_count(term));
+                let mut ids: Vec<u32> = analyzed
+                    .into_iter()
+                    .map(|term| {
+                        let next = terms.len() as u32;
+                        *terms.entry(term).or_insert(next)
+                    })
+                    .collect();
+                for &id in &ids {
+                    *frequency.entry(id).or_default() += part.weight();
+                    length += part.weight();
+                }
+                if part.is_phrasing() && !ids.is_empty() {
+                    ids.sort_unstable();
+                    ids.dedup();
+                    phrasings.push(RawPhrasing {
+                        terms: ids,
+                        keyword: part == Part::Keyword,
+                        counts,
+                    });
+                }
             }
             frequencies.push(frequency);
             lengths.push(length);
-            phrasing_terms.push(phrasings);
+            raw_phrasings.push(phrasings);
         }
 
         let documents = set.len().max(1) as f32;
@@ -149,22 +339,30 @@ impl Index {
         let idf_of = |df: f32| (1.0 + (documents - df + 0.5) / (df + 0.5)).ln();
         let idf: Vec<f32> = postings
             .iter()
-            .map(|list| idf_of(list.len() as f32))
+            .zip(phrasing_frequencies(&raw_phrasings, terms.len()))
+            .map(|(list, about)| {
+                let mentioned = idf_of(list.len() as f32);
+                if about == 0 {
+                    mentioned
+                } else {
+                    (mentioned + idf_of(about as f32)) / 2.0
+                }
+            })
             .collect();
         let average = lengths.iter().sum::<f32>() / documents;
         let length_norm = lengths
             .iter()
             .map(|length| K1 * (1.0 - B + B * length / average.max(f32::EPSILON)))
             .collect();
-        let phrasings = phrasing_terms
+        let phrasings = raw_phrasings
             .into_iter()
             .map(|list| {
                 list.into_iter()
-                    .map(|mut ids| {
-                        ids.sort_unstable();
-                        ids.dedup();
-                        let mass = ids.iter().map(|&id| idf[id as usize]).sum();
-                        Phrasing { terms: ids, mass }
+                    .map(|raw| Phrasing {
+                        mass: raw.terms.iter().map(|&id| idf[id as usize]).sum(),
+                        terms: raw.terms,
+                        keyword: raw.keyword,
+                        counts: raw.counts,
                     })
                     .collect()
             })
@@ -194,18 +392,45 @@ impl Index {
         } else {
             idf * confidence
         };
-        QueryTerm { term: id, weight }
+        QueryTerm {
+            term: id,
+            weight,
+            role,
+        }
     }
 
     /// Scores answers for `query`, best first: `(answer index, score in 0..=1)`, at most `limit`,
     /// only answers that share a term with the question.
     pub fn score(&self, query: &[QueryTerm], limit: usize) -> Vec<(usize, f32)> {
-        let total: f32 = query.iter().map(|term| term.weight).sum();
-        if total <= 0.0 {
+        let question = Question::new(query);
+        if question.total <= 0.0 {
             return Vec::new();
         }
+        let mut candidates = self.bm25_top(&question, RERANK_DEPTH.max(limit));
+        let dominated = if self.unknown_dominates(query) {
+            DOMINATED
+        } else {
+            1.0
+        };
+        for (document, score) in &mut candidates {
+            let found = self.match_phrasings(*document, &question);
+            let cover = question.weight_of(found.covered) / question.total;
+            let blended =
+                BM25_SHARE * *score + KEYWORD_SHARE * cover + OVERLAP_SHARE * found.overlap;
+            *score = blended
+                * question.intent_factor(&found)
+                * self.specifier_factor(*document, query)
+                * dominated;
+        }
+        sort_best_first(&mut candidates);
+        candidates.truncate(limit);
+        candidates
+    }
+
+    /// The `depth` best answers by BM25, normalized by the question's total weight.
+    fn bm25_top(&self, question: &Question, depth: usize) -> Vec<(usize, f32)> {
         let mut accumulated: HashMap<u32, f32> = HashMap::new();
-        for term in query {
+        for term in question.terms {
             let Some(id) = term.term else { continue };
             for &(document, tf) in &self.postings[id as usize] {
                 let saturation = tf / (tf + self.length_norm[document as usize]);
@@ -214,39 +439,273 @@ impl Index {
         }
         let mut candidates: Vec<(usize, f32)> = accumulated
             .into_iter()
-            .map(|(document, sum)| (document as usize, sum / total))
+            .map(|(document, sum)| (document as usize, sum / question.total))
             .collect();
         sort_best_first(&mut candidates);
-        candidates.truncate(RERANK_DEPTH.max(limit));
-        for (document, score) in &mut candidates {
-            let overlap = self.best_overlap(*document, query, total);
-            *score = BM25_SHARE * *score + (1.0 - BM25_SHARE) * overlap;
-        }
-        sort_best_first(&mut candidates);
-        candidates.truncate(limit);
+        candidates.truncate(depth);
         candidates
     }
 
-    /// The best weighted Dice coefficient between the question and one phrasing of `document`.
-    fn best_overlap(&self, document: usize, query: &[QueryTerm], total: f32) -> f32 {
-        self.phrasings[document]
-            .iter()
-            .map(|phrasing| {
-                let shared: f32 = query
-                    .iter()
-                    .filter(|term| {
-                        term.term
-                            .is_some_and(|id| phrasing.terms.binary_search(&id).is_ok())
-                    })
-                    .map(|term| term.weight)
-                    .sum();
-                2.0 * shared / (total + phrasing.mass)
-            })
-            .fold(0.0, f32::max)
+    /// Compares the question with every phrasing of `document` in one pass.
+    fn match_phrasings(&self, document: usize, question: &Question) -> PhrasingMatch {
+        let mut found = PhrasingMatch::default();
+        for phrasing in &self.phrasings[document] {
+            let (mut shared, mut bits, mut whole, mut topical) = (0.0, 0u64, true, false);
+            for &id in &phrasing.terms {
+                match question.position(id) {
+                    Some(at) => {
+                        let term = &question.terms[at];
+                        shared += term.weight;
+                        bits |= bit(at);
+                        topical |= term.is_topical();
+                    }
+                    None => whole = false,
+                }
+            }
+            found.overlap = found
+                .overlap
+                .max(2.0 * shared / (question.total + phrasing.mass));
+            if phrasing.keyword && whole {
+                found.covered |= bits;
+            }
+            if topical {
+                found.intents |= bits & question.intents;
+                found.counts |= phrasing.counts;
+            }
+        }
+        found
     }
+
+    /// Whether the question's unknown words, at full IDF, outweigh its known topic words by
+    /// [`UNKNOWN_DOMINANCE`].
+    fn unknown_dominates(&self, query: &[QueryTerm]) -> bool {
+        let unknown = query.iter().filter(|term| term.term.is_none()).count() as f32;
+        let known: f32 = query
+            .iter()
+            .filter(|term| term.term.is_some() && term.is_topical())
+            .map(|term| term.weight)
+            .sum();
+        unknown * self.unknown_idf > known * UNKNOWN_DOMINANCE
+    }
+
+    /// [`SPECIFIER_MISMATCH`] when `document` lacks a known number or ordinal of the question.
+    fn specifier_factor(&self, document: usize, query: &[QueryTerm]) -> f32 {
+        let lacks = query.iter().any(|term| {
+            term.role == Role::Specifier && term.term.is_some_and(|id| !self.contains(document, id))
+        });
+        if lacks {
+            SPECIFIER_MISMATCH
+        } else {
+            1.0
+        }
+    }
+
+    /// Whether answer `document` has `term` anywhere.
+    fn contains(&self, document: usize, term: u32) -> bool {
+        self.postings[term as usize]
+            .binary_search_by_key(&(document as u32), |&(doc, _)| doc)
+            .is_ok()
+    }
+}
+
+/// For each term, how many answers have it in a phrasing (title, command, question, keyword).
+fn phrasing_frequencies(phrasings: &[Vec<RawPhrasing>], terms: usize) -> Vec<u32> {
+    let mut frequencies = vec![0; terms];
+    let mut last_seen_in: Vec<Option<usize>> = vec![None; terms];
+    for (document, list) in phrasings.iter().enumerate() {
+        for &id in list.iter().flat_map(|phrasing| &phrasing.terms) {
+            let seen = &mut last_seen_in[id as usize];
+            if *seen != Some(document) {
+                *seen = Some(document);
+                frequencies[id as usize] += 1;
+            }
+        }
+    }
+    frequencies
 }
 
 /// Sorts by score descending, then by answer index, so ties are stable.
 fn sort_best_first(scored: &mut [(usize, f32)]) {
     scored.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::matcher::fixture;
+
+    struct Fixture {
+        set: AnswerSet,
+        analyzer: Analyzer,
+        index: Index,
+    }
+
+    impl Fixture {
+        fn new() -> Self {
+            let set = fixture::answer_set();
+            let analyzer = Analyzer::new(set.synonyms());
+            let index = Index::build(&set, &analyzer);
+            Self {
+                set,
+                analyzer,
+                index,
+            }
+        }
+
+        fn query(&self, text: &str) -> Vec<QueryTerm> {
+            self.analyzer
+                .terms(text)
+                .iter()
+                .map(|term| self.index.query_term(term, 1.0, Role::of(term)))
+                .collect()
+        }
+
+        fn doc(&self, id: &str) -> usize {
+            self.set
+                .answers()
+                .iter()
+                .position(|answer| answer.id == id)
+                .expect("a fixture answer")
+        }
+
+        fn weight(&self, term: &str) -> f32 {
+            self.index.query_term(term, 1.0, Role::Topic).weight
+        }
+
+        fn intent_factor(&self, id: &str, text: &str) -> f32 {
+            let query = self.query(text);
+            let question = Question::new(&query);
+            question.intent_factor(&self.index.match_phrasings(self.doc(id), &question))
+        }
+
+        fn keyword_cover(&self, id: &str, text: &str) -> f32 {
+            let query = self.query(text);
+            let question = Question::new(&query);
+            question.weight_of(self.index.match_phrasings(self.doc(id), &question).covered)
+        }
+    }
+
+    #[test]
+    fn a_question_word_needs_a_phrasing_that_asks_it_about_the_same_topic() {
+        let f = Fixture::new();
+        assert_eq!(f.intent_factor("commission", "when commission"), 1.0);
+        assert_eq!(
+            f.intent_factor("commission", "when kofi annan"),
+            INTENT_MISMATCH
+        );
+        assert_eq!(
+            f.intent_factor("secretary-general", "when kofi annan"),
+            INTENT_MISMATCH
+        );
+        assert_eq!(f.intent_factor("secretary-general", "kofi annan"), 1.0);
+    }
+
+    #[test]
+    fn each_question_word_may_be_met_by_a_different_phrasing() {
+        let f = Fixture::new();
+        assert_eq!(
+            f.intent_factor("first-meeting", "when and where first meeting"),
+            1.0
+        );
+        assert_eq!(
+            f.intent_factor("first-meeting", "when and why first meeting"),
+            INTENT_MISMATCH
+        );
+    }
+
+    #[test]
+    fn how_many_needs_a_phrasing_that_gives_a_count() {
+        let f = Fixture::new();
+        assert_eq!(f.query("how many objectives")[0].weight, 0.0);
+        assert_eq!(f.intent_factor("objectives", "how many objectives"), 1.0);
+        assert_eq!(
+            f.intent_factor("first-meeting", "how many meetings"),
+            QUANTITY_MISMATCH
+        );
+    }
+
+    #[test]
+    fn a_number_or_ordinal_the_answer_lacks_counts_against_it() {
+        let f = Fixture::new();
+        let meeting = f.doc("first-meeting");
+        assert_eq!(
+            f.index
+                .specifier_factor(meeting, &f.query("second meeting")),
+            SPECIFIER_MISMATCH
+        );
+        assert_eq!(
+            f.index.specifier_factor(meeting, &f.query("meeting 2007")),
+            1.0
+        );
+        assert_eq!(
+            f.index.specifier_factor(meeting, &f.query("meeting 2003")),
+            SPECIFIER_MISMATCH
+        );
+        let second = f.doc("objective-2");
+        assert_eq!(
+            f.index
+                .specifier_factor(second, &f.query("second objective")),
+            1.0
+        );
+    }
+
+    #[test]
+    fn unknown_words_dominate_only_when_they_outweigh_the_known_ones() {
+        let f = Fixture::new();
+        assert!(f
+            .index
+            .unknown_dominates(&f.query("population of brussels")));
+        assert!(!f
+            .index
+            .unknown_dominates(&f.query("belgian offer population")));
+        assert!(!f.index.unknown_dominates(&f.query("brussels")));
+    }
+
+    #[test]
+    fn a_dominated_question_scores_lower_than_its_known_words_alone() {
+        let f = Fixture::new();
+        let best = |text: &str| f.index.score(&f.query(text), 1)[0];
+        let plain = best("brussels");
+        let dominated = best("population of brussels");
+        assert_eq!(plain.0, dominated.0);
+        assert!(
+            dominated.1 < plain.1 * DOMINATED,
+            "{dominated:?} vs {plain:?}"
+        );
+    }
+
+    #[test]
+    fn a_name_few_answers_are_about_weighs_more_than_one_many_are_about() {
+        let f = Fixture::new();
+        // Three descriptions mention each, but only one answer is about Belgium while two have
+        // Brussels in their keywords.
+        assert!(f.weight("belgium") > f.weight("brussel"));
+    }
+
+    #[test]
+    fn a_keyword_counts_for_cover_only_when_the_question_has_it_whole() {
+        let f = Fixture::new();
+        let question = "what role did belgium play";
+        let belgium = f.keyword_cover("belgium", question);
+        assert!((belgium - f.weight("belgium")).abs() < 1e-6);
+        assert_eq!(f.keyword_cover("secretary-general", question), 0.0);
+        assert_eq!(f.keyword_cover("belgium", "an offer"), 0.0);
+        assert!(f.keyword_cover("belgium", "the belgian offer") > 0.0);
+    }
+
+    #[test]
+    fn only_the_first_64_terms_have_a_bit() {
+        assert_eq!(bit(0), 1);
+        assert_eq!(bit(63), 1 << 63);
+        assert_eq!(bit(64), 0);
+    }
+
+    #[test]
+    fn scoring_leaves_nothing_behind_for_the_next_question() {
+        let f = Fixture::new();
+        let first = f.index.score(&f.query("kofi annan commission"), 6);
+        let other = f.index.score(&f.query("brussels meeting"), 6);
+        assert_ne!(first, other);
+        assert_eq!(f.index.score(&f.query("kofi annan commission"), 6), first);
+    }
 }

@@ -1,5 +1,6 @@
 //! Matching questions to answers, with no Discord and no I/O: normalization, an inverted index
-//! with BM25-style weighting, typo tolerance and run-together words, a confidence with a
+//! with BM25-style weighting reranked by phrasing overlap, keyword cover, question intent and
+//! specifiers (see `index.rs`), typo tolerance and run-together words, a confidence with a
 //! threshold and a margin over the runner-up, suggestions when it abstains, and the ranking for
 //! autocomplete.
 
@@ -404,6 +405,38 @@ mod tests {
         assert_eq!(
             terms(&matcher, "kofiannan"),
             vec![("kofi".to_owned(), true), ("annan".to_owned(), true)]
+        );
+    }
+
+    #[test]
+    fn the_named_topic_beats_a_question_template_it_shares_with_another_answer() {
+        let (matcher, set) = matcher();
+        let ranked = matcher.rank("what role did belgium play", 2);
+        assert_eq!(set.answers()[ranked[0].index].id, "belgium");
+    }
+
+    #[test]
+    fn a_when_question_no_answer_dates_is_not_answered() {
+        let (matcher, set) = matcher();
+        assert_eq!(matcher.decide("when did kofi annan die").answer(), None);
+        let dated = matcher.decide("when was the commission set up").answer();
+        assert_eq!(
+            dated.map(|index| set.answers()[index].id.as_str()),
+            Some("commission")
+        );
+    }
+
+    #[test]
+    fn an_ordinal_no_answer_has_is_not_answered() {
+        let (matcher, set) = matcher();
+        assert_eq!(
+            matcher.decide("where was the second meeting held").answer(),
+            None
+        );
+        let first = matcher.decide("where was the first meeting held").answer();
+        assert_eq!(
+            first.map(|index| set.answers()[index].id.as_str()),
+            Some("first-meeting")
         );
     }
 }
