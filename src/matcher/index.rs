@@ -2,7 +2,9 @@
 //!
 //! A question is scored against every answer that shares a term with it by BM25 across weighted
 //! fields (title, questions, keywords, command, description, fields), normalized to 0..1 by what
-//! a perfect match would score. Only a bounded top-K by BM25 is then reranked, blending in:
+//! a perfect match would score; terms that nearly every answer has and that weigh little in the
+//! question are only added once the candidates are chosen. Only a bounded top-K by BM25 is then
+//! reranked, blending in:
 //!
 //! - the best *phrasing overlap*: a weighted Dice coefficient between the question and each
 //!   title, question and keyword of the answer;
@@ -24,6 +26,7 @@
 
 use super::normalize::{is_count, is_intent_word, is_quantity_word, is_specifier, Analyzer};
 use crate::answers::AnswerSet;
+use std::cell::RefCell;
 use std::collections::HashMap;
 
 /// BM25 term-frequency saturation.
@@ -32,6 +35,10 @@ const K1: f32 = 1.2;
 const B: f32 = 0.5;
 /// How many answers, by BM25, get their phrasings compared with the question.
 const RERANK_DEPTH: usize = 32;
+/// Share of a question's weight that its most widespread terms ("gfmd" in a set about the GFMD)
+/// may hold and still be left out when choosing the answers to rerank, which saves scanning
+/// their long posting lists; they are added to the chosen answers' BM25 afterwards.
+const SKIM_SHARE: f32 = 0.1;
 
 /// Share of the final score that comes from BM25.
 const BM25_SHARE: f32 = 0.5;
@@ -258,11 +265,26 @@ struct RawPhrasing {
 pub struct Index {
     terms: HashMap<String, u32>,
     idf: Vec<f32>,
-    /// For each term, `(answer, weighted term frequency)` sorted by answer.
+    /// For each term, `(answer, BM25-saturated term frequency)` sorted by answer.
     postings: Vec<Vec<(u32, f32)>>,
-    length_norm: Vec<f32>,
+    answers: usize,
     phrasings: Vec<Vec<Phrasing>>,
     unknown_idf: f32,
+}
+
+thread_local! {
+    /// Per-thread BM25 accumulator, one slot per answer, reused across questions so that a
+    /// question allocates nothing in proportion to the number of answers.
+    static ACCUMULATOR: RefCell<Accumulator> = RefCell::new(Accumulator::default());
+}
+
+/// Dense BM25 sums with the list of answers touched, reset after each question, and room for
+/// their scores.
+#[derive(Default)]
+struct Accumulator {
+    sums: Vec<f32>,
+    touched: Vec<u32>,
+    scored: Vec<(usize, f32)>,
 }
 
 impl Index {
@@ -327,10 +349,12 @@ impl Index {
         }
 
         let documents = set.len().max(1) as f32;
+        let average = lengths.iter().sum::<f32>() / documents;
         let mut postings: Vec<Vec<(u32, f32)>> = vec![Vec::new(); terms.len()];
-        for (document, frequency) in frequencies.iter().enumerate() {
+        for (document, (frequency, length)) in frequencies.iter().zip(&lengths).enumerate() {
+            let length_norm = K1 * (1.0 - B + B * length / average.max(f32::EPSILON));
             for (&term, &tf) in frequency {
-                postings[term as usize].push((document as u32, tf));
+                postings[term as usize].push((document as u32, tf / (tf + length_norm)));
             }
         }
         for list in &mut postings {
@@ -349,11 +373,6 @@ impl Index {
                 }
             })
             .collect();
-        let average = lengths.iter().sum::<f32>() / documents;
-        let length_norm = lengths
-            .iter()
-            .map(|length| K1 * (1.0 - B + B * length / average.max(f32::EPSILON)))
-            .collect();
         let phrasings = raw_phrasings
             .into_iter()
             .map(|list| {
@@ -371,7 +390,7 @@ impl Index {
             terms,
             idf,
             postings,
-            length_norm,
+            answers: set.len(),
             phrasings,
             unknown_idf: idf_of(0.0),
         }
@@ -427,23 +446,74 @@ impl Index {
         candidates
     }
 
-    /// The `depth` best answers by BM25, normalized by the question's total weight.
+    /// The `depth` best answers by BM25, normalized by the question's total weight. The terms
+    /// with the longest posting lists, while together they weigh less than [`SKIM_SHARE`] of the
+    /// question, are left out when choosing the `depth` answers and only then added to their
+    /// sums.
     fn bm25_top(&self, question: &Question, depth: usize) -> Vec<(usize, f32)> {
-        let mut accumulated: HashMap<u32, f32> = HashMap::new();
-        for term in question.terms {
-            let Some(id) = term.term else { continue };
-            for &(document, tf) in &self.postings[id as usize] {
-                let saturation = tf / (tf + self.length_norm[document as usize]);
-                *accumulated.entry(document).or_default() += term.weight * saturation;
-            }
-        }
-        let mut candidates: Vec<(usize, f32)> = accumulated
-            .into_iter()
-            .map(|(document, sum)| (document as usize, sum / question.total))
+        let mut known: Vec<(u32, f32)> = question
+            .terms
+            .iter()
+            .filter(|term| term.weight > 0.0)
+            .filter_map(|term| term.term.map(|id| (id, term.weight)))
             .collect();
-        sort_best_first(&mut candidates);
-        candidates.truncate(depth);
-        candidates
+        known.sort_by_key(|&(id, _)| self.postings[id as usize].len());
+        let scanned = self.scanned_terms(&known, question.total);
+        let mut best = ACCUMULATOR.with_borrow_mut(|accumulator| {
+            let Accumulator {
+                sums,
+                touched,
+                scored,
+            } = accumulator;
+            sums.resize(self.answers, 0.0);
+            for &(id, weight) in &known[..scanned] {
+                for &(document, saturation) in &self.postings[id as usize] {
+                    let slot = &mut sums[document as usize];
+                    if *slot == 0.0 {
+                        touched.push(document);
+                    }
+                    *slot += weight * saturation;
+                }
+            }
+            scored.clear();
+            scored.extend(touched.drain(..).map(|document| {
+                let sum = std::mem::take(&mut sums[document as usize]);
+                (document as usize, sum)
+            }));
+            best_first(scored, depth)
+        });
+        for (document, sum) in &mut best {
+            for &(id, weight) in &known[scanned..] {
+                *sum += weight * self.saturation(*document, id).unwrap_or(0.0);
+            }
+            *sum /= question.total;
+        }
+        sort_best_first(&mut best);
+        best
+    }
+
+    /// How many of `known` (sorted by posting-list length) to scan: all but the longest lists
+    /// that together weigh less than [`SKIM_SHARE`] of `total`, and always the first.
+    fn scanned_terms(&self, known: &[(u32, f32)], total: f32) -> usize {
+        let mut scanned = known.len();
+        let mut skimmed_weight = 0.0;
+        while scanned > 1 {
+            skimmed_weight += known[scanned - 1].1;
+            if skimmed_weight >= SKIM_SHARE * total {
+                break;
+            }
+            scanned -= 1;
+        }
+        scanned
+    }
+
+    /// BM25's saturated frequency of `term` in answer `document`, if the answer has the term.
+    fn saturation(&self, document: usize, term: u32) -> Option<f32> {
+        let postings = &self.postings[term as usize];
+        postings
+            .binary_search_by_key(&(document as u32), |&(doc, _)| doc)
+            .ok()
+            .map(|found| postings[found].1)
     }
 
     /// Compares the question with every phrasing of `document` in one pass.
@@ -491,20 +561,16 @@ impl Index {
     /// [`SPECIFIER_MISMATCH`] when `document` lacks a known number or ordinal of the question.
     fn specifier_factor(&self, document: usize, query: &[QueryTerm]) -> f32 {
         let lacks = query.iter().any(|term| {
-            term.role == Role::Specifier && term.term.is_some_and(|id| !self.contains(document, id))
+            term.role == Role::Specifier
+                && term
+                    .term
+                    .is_some_and(|id| self.saturation(document, id).is_none())
         });
         if lacks {
             SPECIFIER_MISMATCH
         } else {
             1.0
         }
-    }
-
-    /// Whether answer `document` has `term` anywhere.
-    fn contains(&self, document: usize, term: u32) -> bool {
-        self.postings[term as usize]
-            .binary_search_by_key(&(document as u32), |&(doc, _)| doc)
-            .is_ok()
     }
 }
 
@@ -524,9 +590,28 @@ fn phrasing_frequencies(phrasings: &[Vec<RawPhrasing>], terms: usize) -> Vec<u32
     frequencies
 }
 
-/// Sorts by score descending, then by answer index, so ties are stable.
+/// The `depth` best of `scored`, best first, leaving `scored` in some other order.
+fn best_first(scored: &mut [(usize, f32)], depth: usize) -> Vec<(usize, f32)> {
+    let depth = depth.min(scored.len());
+    if depth == 0 {
+        return Vec::new();
+    }
+    if depth < scored.len() {
+        scored.select_nth_unstable_by(depth - 1, ranking);
+    }
+    let mut best = scored[..depth].to_vec();
+    sort_best_first(&mut best);
+    best
+}
+
+/// The ranking order: higher score first, then lower answer index, so ties are stable.
+fn ranking(a: &(usize, f32), b: &(usize, f32)) -> std::cmp::Ordering {
+    b.1.total_cmp(&a.1).then(a.0.cmp(&b.0))
+}
+
+/// Sorts by [`ranking`].
 fn sort_best_first(scored: &mut [(usize, f32)]) {
-    scored.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    scored.sort_unstable_by(ranking);
 }
 
 #[cfg(test)]
@@ -707,5 +792,36 @@ mod tests {
         let other = f.index.score(&f.query("brussels meeting"), 6);
         assert_ne!(first, other);
         assert_eq!(f.index.score(&f.query("kofi annan commission"), 6), first);
+    }
+
+    #[test]
+    fn widespread_terms_skimmed_still_count_in_the_chosen_answers_bm25() {
+        let f = Fixture::new();
+        let query = f.query("kofi annan and the belgian offer to the forum");
+        let question = Question::new(&query);
+        let mut known: Vec<(u32, f32)> = query
+            .iter()
+            .filter_map(|term| term.term.map(|id| (id, term.weight)))
+            .collect();
+        known.sort_by_key(|&(id, _)| f.index.postings[id as usize].len());
+        assert!(f.index.scanned_terms(&known, question.total) < known.len());
+        for (document, score) in f.index.bm25_top(&question, RERANK_DEPTH) {
+            let full: f32 = known
+                .iter()
+                .map(|&(id, weight)| weight * f.index.saturation(document, id).unwrap_or(0.0))
+                .sum();
+            assert!((score - full / question.total).abs() < 1e-6);
+        }
+    }
+
+    #[test]
+    fn best_first_keeps_the_best_few_in_order_with_ties_by_index() {
+        let mut scored = vec![(4, 0.5), (1, 0.9), (3, 0.5), (2, 0.1), (0, 0.7)];
+        assert_eq!(
+            best_first(&mut scored, 3),
+            vec![(1, 0.9), (0, 0.7), (3, 0.5)]
+        );
+        assert_eq!(best_first(&mut scored, 9).len(), 5);
+        assert!(best_first(&mut scored, 0).is_empty());
     }
 }
