@@ -41,8 +41,8 @@ pub struct Settings {
 impl Default for Settings {
     fn default() -> Self {
         Self {
-            threshold: 0.45,
-            margin: 0.05,
+            threshold: 0.32,
+            margin: 0.04,
             max_suggestions: 3,
             suggestion_floor: 0.2,
         }
