@@ -171,7 +171,8 @@ const INTENT_WORDS: &[&str] = &["who", "when", "where", "why"];
 /// Words that ask for a count ("how many", "how much").
 const QUANTITY_WORDS: &[&str] = &["many", "much"];
 
-/// Number words that give a count; "one" is left out, as the synonyms read it as "first".
+/// Number words that give a count. "one" is left out, being as often a pronoun ("which one"); a
+/// synonyms table may also read some of these as ordinals ("objective three" = third).
 const NUMBER_WORDS: &[&str] = &[
     "two",
     "three",
