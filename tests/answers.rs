@@ -421,10 +421,7 @@ fn every_problem_in_a_set_is_reported_at_once() {
     assert_problem(&problems, "responses/pointer.toml", 7, "names no answer");
 }
 
-/// Fails today: `parse_synonyms` finds a group's line by searching for `\n<key>`, which never
-/// matches a quoted key such as `"chapter x"`, so the problem names the file but no line.
 #[test]
-#[ignore = "src/answers/load.rs: synonyms problems under a quoted key carry no line"]
 fn a_synonym_in_two_quoted_groups_is_rejected_naming_the_line() {
     let synonyms = SourceFile::new(
         "responses/synonyms.toml",
@@ -436,7 +433,7 @@ fn a_synonym_in_two_quoted_groups_is_rejected_naming_the_line() {
         problems[0].contains("`chapter 10` is listed under both"),
         "{problems:#?}"
     );
-    // Either group's line will do; today there is none.
+    // Either group's line will do.
     assert!(
         problems[0].starts_with("responses/synonyms.toml:2:")
             || problems[0].starts_with("responses/synonyms.toml:3:"),

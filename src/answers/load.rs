@@ -115,7 +115,7 @@ struct RawField {
 #[serde(deny_unknown_fields)]
 struct RawSynonyms {
     #[serde(default)]
-    synonyms: toml::Table,
+    synonyms: std::collections::BTreeMap<Spanned<String>, toml::Value>,
 }
 
 /// Parses and validates every file, collecting all problems before failing.
@@ -239,17 +239,18 @@ fn parse_synonyms(file: &SourceFile) -> Result<Synonyms, Vec<Problem>> {
     let mut groups = Vec::new();
     let mut problems = Vec::new();
     let mut seen: std::collections::HashMap<String, String> = Default::default();
-    let line_of = |key: &str| {
-        file.text
-            .find(&format!("\n{key}"))
-            .map(|offset| Position::at(&file.text, offset + 1))
-    };
-    for (canonical, value) in &raw.synonyms {
+    // In file order, so that groups and problems read top to bottom.
+    let mut entries: Vec<_> = raw.synonyms.iter().collect();
+    entries.sort_by_key(|(key, _)| key.span().start);
+    for (key, value) in entries {
+        let canonical = key.get_ref();
         let canonical_lower = canonical.trim().to_lowercase();
-        let problem = |message: String| Problem {
-            file: file.name.clone(),
-            position: line_of(canonical),
-            message,
+        let problem = |message: String| {
+            Problem::at(
+                &file.name,
+                Position::at(&file.text, key.span().start),
+                message,
+            )
         };
         let Some(list) = value.as_array() else {
             problems.push(problem(format!(
