@@ -77,7 +77,7 @@ impl Corrector {
                 }
                 let prefix = common_prefix(word, candidate);
                 let key = (distance, usize::MAX - prefix, candidate);
-                if best.map_or(true, |current| key < current) {
+                if best.is_none_or(|current| key < current) {
                     best = Some(key);
                 }
             }
