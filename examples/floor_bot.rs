@@ -5,9 +5,10 @@
 //! It reads the same environment as `gfmd-bot run` (`DISCORD_TOKEN`, `GFMD_DISCORD_API_BASE`,
 //! `GFMD_DISCORD_GATEWAY_URL`), is wired to a Discord-compatible server the same way
 //! (`HttpBuilder::proxy` with serenity's rate limiter off, `client.ws_url` set before `start()`),
-//! asks for the same intents, uses only serenity (not the gfmd_bot library), and ignores its command-line arguments, so the e2e harness can start
-//! it in place of the bot. On READY it writes the JSON log line `{"message":"connected to
-//! Discord", "unix_micros": …}` to stderr, the line the harness waits for.
+//! asks for the same intents, uses only serenity (not the gfmd_bot library), and ignores its
+//! command-line arguments, so the e2e harness can start it in place of the bot. On READY it
+//! writes the JSON line `{"message":"connected to Discord","unix_micros":…}` to stderr, the line
+//! the harness waits for.
 //!
 //! `cargo build --release --example floor_bot`; run by `node e2e/load.mjs`.
 
