@@ -66,6 +66,7 @@ export async function gatewayDrop({ binary, mode = 'close-4000', before = 200, i
         answered: summary.answered,
         lost: summary.lost,
         doubles: summary.doubles,
+        repeats: summary.repeats,
         late: summary.late,
         p99: summary.p99,
       }
@@ -187,7 +188,7 @@ export async function restFaults({ binary, count = 300, messages = 20, window = 
     return {
       alive,
       troubleLines: trouble.length,
-      interactions: { sent: summary.sent, answered: summary.answered, lost: summary.lost, rejected: summary.rejected, doubles: summary.doubles, byFault },
+      interactions: { sent: summary.sent, answered: summary.answered, lost: summary.lost, doubles: summary.doubles, repeats: summary.repeats, byFault },
       registration: {
         attempts: proxy.find('PUT', /\/commands$/).length,
         logged: logs.filter((l) => /register/.test(l.message ?? '')).map((l) => `${l.level}: ${l.message}${l.error ? ` (${l.error})` : ''}`),

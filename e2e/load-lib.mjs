@@ -384,7 +384,9 @@ export function percentile(sorted, p) {
 /**
  * Sums up a run: sent, delivered (a live bot connection got it), undelivered (no live
  * connection: the stand-in drops it), answered (a callback accepted with 204), lost (delivered,
- * never answered), doubles (more than one callback), late (answered after 3 s), latencies.
+ * never answered), doubles (more than one callback accepted: answered twice), repeats (more than
+ * one callback sent; the stand-in refuses all but the first with 400/40060, as Discord does),
+ * late (answered after 3 s), latencies.
  */
 export function summarize(subject, sent) {
   const latencies = []
@@ -393,13 +395,15 @@ export function summarize(subject, sent) {
   let answered = 0
   let lost = 0
   let doubles = 0
+  let repeats = 0
   let late = 0
   let rejected = 0
   const lostIds = []
   for (const { id } of sent) {
     const deliveries = subject.deliveries.get(id)
     const callbacks = subject.callbacks.get(id) ?? []
-    if (callbacks.length > 1) doubles++
+    if (callbacks.length > 1) repeats++
+    if (callbacks.filter((c) => c.status === 204).length > 1) doubles++
     if (!deliveries) {
       undelivered++
       continue
@@ -428,6 +432,7 @@ export function summarize(subject, sent) {
     lost,
     rejected,
     doubles,
+    repeats,
     late,
     lostIds,
     sendRate: times.length / seconds,

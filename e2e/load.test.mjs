@@ -45,7 +45,8 @@ describe('under load (short)', () => {
   })
 
   it('answers each interaction once', () => {
-    assert.equal(summary.doubles, 0)
+    assert.equal(summary.doubles, 0, 'answered twice')
+    assert.equal(summary.repeats, 0, 'a second callback sent')
   })
 
   it('answers within Discord\'s 3-second deadline', () => {
