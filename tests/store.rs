@@ -2,7 +2,7 @@
 //! write, hostile ids refused, removal to `.trash/`, and atomic writes.
 
 use gfmd_bot::answers::AnswerSet;
-use gfmd_bot::store::{render_new, AnswerDraft, SaveMode, Store, StoreError};
+use gfmd_bot::store::{AnswerDraft, SaveMode, Store, StoreError};
 use std::path::Path;
 
 fn copy_of_responses() -> tempfile::TempDir {
@@ -186,7 +186,7 @@ fn an_interrupted_write_leaves_the_old_answer_and_a_finished_one_leaves_no_temp_
     let dir = copy_of_responses();
     let store = Store::new(dir.path());
     // What a crash mid-save leaves behind: a hidden, partial temp file beside the real one.
-    let partial = render_new(&draft("timeline"), "2026-11-28");
+    let partial = std::fs::read_to_string(dir.path().join("timeline.toml")).unwrap();
     std::fs::write(
         dir.path().join(".tmpAbC123.tmp"),
         &partial[..partial.len() / 2],
