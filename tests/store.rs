@@ -1,209 +1,525 @@
 //! Moderators' writes: new and edited answers in the hand-written format, validation before any
-//! write, hostile ids refused, removal to `.trash/`, and atomic writes.
+//! write, hostile ids refused, removal to `.trash/`, atomic writes, and saves that take turns.
+//! Every test works on a copy of the shipped `responses/` folder in a temporary directory.
 
-use gfmd_bot::answers::AnswerSet;
-use gfmd_bot::store::{AnswerDraft, SaveMode, Store, StoreError};
-use std::path::Path;
+use gfmd_bot::answers::{AnswerSet, Problem};
+use gfmd_bot::store::{AnswerDraft, SaveMode, Store, StoreError, DEFAULT_SOURCE, TRASH_DIR};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
 
-fn copy_of_responses() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    for entry in std::fs::read_dir("responses").unwrap() {
-        let path = entry.unwrap().path();
-        if path.extension().is_some_and(|ext| ext == "toml") {
-            std::fs::copy(&path, dir.path().join(path.file_name().unwrap())).unwrap();
+/// A temporary directory holding `responses/`, a copy of the shipped answers.
+struct Copy {
+    parent: tempfile::TempDir,
+}
+
+impl Copy {
+    fn new() -> Self {
+        let parent = tempfile::tempdir().unwrap();
+        let dir = parent.path().join("responses");
+        std::fs::create_dir(&dir).unwrap();
+        for entry in std::fs::read_dir("responses").unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|ext| ext == "toml") {
+                std::fs::copy(&path, dir.join(path.file_name().unwrap())).unwrap();
+            }
         }
+        Self { parent }
     }
-    dir
+
+    fn dir(&self) -> PathBuf {
+        self.parent.path().join("responses")
+    }
+
+    fn store(&self) -> Store {
+        Store::new(self.dir())
+    }
+
+    fn file(&self, id: &str) -> PathBuf {
+        self.dir().join(format!("{id}.toml"))
+    }
+
+    fn text(&self, id: &str) -> String {
+        std::fs::read_to_string(self.file(id)).unwrap()
+    }
+
+    fn load(&self) -> AnswerSet {
+        AnswerSet::load_dir(&self.dir()).unwrap()
+    }
 }
 
 fn draft(id: &str) -> AnswerDraft {
     AnswerDraft {
         id: id.to_owned(),
         title: "About this study group".to_owned(),
-        questions: vec!["what does this group read?".to_owned(), "".to_owned()],
-        description: "We read the **GFMD** background note — \"together\".".to_owned(),
+        questions: vec![
+            "what does this group read?".to_owned(),
+            "".to_owned(),
+            "  who runs the study group?  ".to_owned(),
+        ],
+        description: "We read the **GFMD** background note.".to_owned(),
     }
 }
 
-fn files_in(dir: &Path) -> Vec<String> {
+/// Every file and folder under `dir` (hidden ones included) with its contents, for "nothing
+/// changed" checks.
+fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Option<Vec<u8>>> {
+    let mut entries = BTreeMap::new();
+    let mut pending = vec![dir.to_owned()];
+    while let Some(folder) = pending.pop() {
+        for entry in std::fs::read_dir(&folder).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                pending.push(path.clone());
+                entries.insert(path, None);
+            } else {
+                let bytes = std::fs::read(&path).unwrap();
+                entries.insert(path, Some(bytes));
+            }
+        }
+    }
+    entries
+}
+
+fn hidden_entries(dir: &Path) -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir(dir)
         .unwrap()
         .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.starts_with('.'))
         .collect();
     names.sort();
     names
 }
 
+fn problems(result: Result<impl std::fmt::Debug, StoreError>) -> Vec<Problem> {
+    match result {
+        Err(StoreError::Invalid(problems)) => problems,
+        other => panic!("expected StoreError::Invalid, got {other:?}"),
+    }
+}
+
+/// 1-based number of the first line of `text` that starts with `prefix`.
+fn line_of(text: &str, prefix: &str) -> usize {
+    text.lines()
+        .position(|line| line.starts_with(prefix))
+        .unwrap()
+        + 1
+}
+
+/// `text` with the `title`, `questions` and `description` key-value pairs cut out (from the
+/// first character of the key to the last of the value), so that everything else, comments and
+/// spacing included, can be compared byte for byte.
+fn without_edited_pairs(text: &str) -> String {
+    let document = toml_edit::ImDocument::parse(text).unwrap();
+    let mut spans: Vec<std::ops::Range<usize>> = ["title", "questions", "description"]
+        .iter()
+        .map(|key| {
+            let (key, item) = document.get_key_value(key).unwrap();
+            key.span().unwrap().start..item.span().unwrap().end
+        })
+        .collect();
+    spans.sort_by_key(|span| span.start);
+    let mut kept = String::new();
+    let mut at = 0;
+    for span in spans {
+        kept.push_str(&text[at..span.start]);
+        kept.push_str("<edited>");
+        at = span.end;
+    }
+    kept.push_str(&text[at..]);
+    kept
+}
+
 #[test]
-fn a_new_answer_is_written_in_the_hand_written_format_and_loads_back() {
-    let dir = copy_of_responses();
-    let store = Store::new(dir.path());
-    let saved = store.save(&draft("study-group"), SaveMode::New).unwrap();
-    assert_eq!(saved.path, dir.path().join("study-group.toml"));
-    let text = std::fs::read_to_string(&saved.path).unwrap();
-    assert!(text.starts_with("# Added with /gfmd-admin add"));
-    assert!(text.contains("description = \"\"\"\n"), "{text}");
-    let set = AnswerSet::load_dir(dir.path()).unwrap();
+fn a_new_answer_is_written_in_the_hand_written_format() {
+    let copy = Copy::new();
+    let before = copy.load().len();
+    let saved = copy
+        .store()
+        .save(&draft("study-group"), SaveMode::New)
+        .unwrap();
+    assert_eq!(saved.path, copy.file("study-group"));
+    assert_eq!(saved.answers, before + 1);
+    let text = copy.text("study-group");
+    let (head, reviewed) = text.trim_end().rsplit_once('\n').unwrap();
+    let expected = format!(
+        r#"# Added with /gfmd-admin add by a moderator.
+id = "study-group"
+title = "About this study group"
+questions = [
+  "what does this group read?",
+  "who runs the study group?",
+]
+keywords = []
+description = """
+We read the **GFMD** background note.
+"""
+source = "{DEFAULT_SOURCE}""#
+    );
+    assert_eq!(head, expected);
+    let date = reviewed.strip_prefix("reviewed = ").unwrap();
+    assert!(
+        date.len() == 10 && date.parse::<toml_edit::Datetime>().is_ok(),
+        "{reviewed}"
+    );
+    let set = copy.load();
     assert_eq!(set.len(), saved.answers);
     let answer = set.get("study-group").unwrap();
-    assert_eq!(answer.title, "About this study group");
-    assert_eq!(answer.questions, vec!["what does this group read?"]);
-    assert_eq!(answer.description, draft("x").description);
+    assert_eq!(answer.command, None, "no slash-command churn");
+    assert_eq!(answer.reviewed.as_deref(), Some(date));
+}
+
+#[test]
+fn a_new_answer_loads_back_identical_whatever_its_quotes_backslashes_and_markdown() {
+    let copy = Copy::new();
+    let tricky = AnswerDraft {
+        id: "tricky".to_owned(),
+        title: r#"Quotes " ' and \ backslashes, """ and ''' too — ünïcödé 🌍"#.to_owned(),
+        questions: vec![
+            r#"What does "nexus" mean?"#.to_owned(),
+            r"C:\path\to\note?".to_owned(),
+            "Ends in triple quotes\"\"\"".to_owned(),
+        ],
+        description: concat!(
+            "# Heading\n",
+            "> a quote with \"\"\" inside and \"\"\"\" four\n",
+            "- a path: C:\\Users\\gfmd\\ and a trailing backslash \\\n",
+            "- `code` with ''' and **bold** _it_ ~~s~~ ||spoiler||\n",
+            "\tindented with a tab; emoji 🇧🇪 and 日本語\n",
+            "ends with a quote \""
+        )
+        .to_owned(),
+    };
+    copy.store().save(&tricky, SaveMode::New).unwrap();
+    let set = copy.load();
+    let answer = set.get("tricky").unwrap();
+    assert_eq!(answer.title, tricky.title);
+    assert_eq!(answer.questions, tricky.questions);
+    assert_eq!(answer.description, tricky.description);
+    assert!(copy
+        .text("tricky")
+        .contains("description = \"\"\"\n# Heading\n"));
+}
+
+#[test]
+fn inputs_are_trimmed_and_empty_question_lines_dropped() {
+    let copy = Copy::new();
+    let store = copy.store();
+    let spaced = AnswerDraft {
+        id: "  study-group ".to_owned(),
+        title: "  Spaced title \n".to_owned(),
+        questions: vec!["   ".to_owned(), " one? ".to_owned(), String::new()],
+        description: "\n\n  Body.  \n\n".to_owned(),
+    };
+    let saved = store.save(&spaced, SaveMode::New).unwrap();
+    assert_eq!(saved.path, copy.file("study-group"));
+    let text = copy.text("study-group");
+    assert!(text.contains("title = \"Spaced title\"\n"), "{text}");
+    assert!(text.contains("questions = [\n  \"one?\",\n]\n"), "{text}");
+    assert!(
+        text.contains("description = \"\"\"\nBody.\n\"\"\"\n"),
+        "{text}"
+    );
+    let edit = AnswerDraft {
+        id: " study-group".to_owned(),
+        questions: vec![],
+        ..spaced
+    };
+    store.save(&edit, SaveMode::Edit).unwrap();
+    assert!(copy.text("study-group").contains("questions = []\n"));
+    assert!(store.read(" study-group ").is_ok());
 }
 
 #[test]
 fn an_edit_changes_only_title_questions_and_description() {
-    let dir = copy_of_responses();
-    let store = Store::new(dir.path());
-    let path = dir.path().join("timeline.toml");
-    let before = format!(
-        "# A moderator's note that must survive.\n{}",
-        std::fs::read_to_string(&path).unwrap()
-    );
+    let copy = Copy::new();
+    let path = copy.file("objectives");
+    let shipped = copy.text("objectives");
+    // Comments a moderator might have added by hand: above the keys, after a value, between keys.
+    let before = format!("# Checked against the source by the study group.\n\n{shipped}")
+        .replacen(
+            "title = \"The five objectives of the GFMD\"",
+            "title = \"The five objectives of the GFMD\"  # also the /gfmd objectives description",
+            1,
+        )
+        .replacen("color = ", "# Sea green, as on the slides.\ncolor = ", 1)
+        .replacen("0x2E8B57", "0x2E8B57 # keep", 1);
     std::fs::write(&path, &before).unwrap();
+    let old = copy.load().get("objectives").unwrap().clone();
+
     let edit = AnswerDraft {
-        id: "timeline".to_owned(),
-        ..draft("timeline")
+        id: "objectives".to_owned(),
+        title: "What the GFMD sets out to do".to_owned(),
+        questions: vec!["What is the GFMD for?".to_owned()],
+        description: "Five objectives, in \"short\".\nSee each one.".to_owned(),
     };
-    store.save(&edit, SaveMode::Edit).unwrap();
-    let after = std::fs::read_to_string(&path).unwrap();
-    let untouched = |text: &str| -> Vec<String> {
-        let document: toml_edit::DocumentMut = text.parse().unwrap();
-        document
-            .iter()
-            .filter(|(key, _)| !["title", "questions", "description"].contains(key))
-            .map(|(key, item)| format!("{key} = {item}"))
-            .collect()
-    };
-    assert_eq!(untouched(&before), untouched(&after));
-    assert!(after.starts_with("# A moderator's note that must survive.\n"));
-    let answer = AnswerSet::load_dir(dir.path())
-        .unwrap()
-        .get("timeline")
-        .unwrap()
-        .clone();
-    assert_eq!(answer.title, "About this study group");
+    let saved = copy.store().save(&edit, SaveMode::Edit).unwrap();
+    assert_eq!(saved.path, path);
+
+    let after = copy.text("objectives");
+    assert_eq!(without_edited_pairs(&after), without_edited_pairs(&before));
+    assert!(after.contains(
+        "title = \"What the GFMD sets out to do\"  # also the /gfmd objectives description\n"
+    ));
+    let new = copy.load().get("objectives").unwrap().clone();
+    assert_eq!(new.title, edit.title);
+    assert_eq!(new.questions, edit.questions);
+    assert_eq!(new.description, edit.description);
     assert_eq!(
-        answer.command.as_deref(),
-        Some("timeline"),
-        "other keys kept"
+        (&new.command, &new.keywords, &new.color, &new.source),
+        (&old.command, &old.keywords, &old.color, &old.source)
     );
+    assert_eq!((&new.related, &new.reviewed), (&old.related, &old.reviewed));
+}
+
+#[cfg(unix)]
+#[test]
+fn an_edit_keeps_the_file_permissions_and_a_new_file_gets_the_usual_ones() {
+    use std::os::unix::fs::PermissionsExt;
+    let copy = Copy::new();
+    let mode = |path: &Path| std::fs::metadata(path).unwrap().permissions().mode() & 0o777;
+    let path = copy.file("timeline");
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
+    copy.store()
+        .save(&draft("timeline"), SaveMode::Edit)
+        .unwrap();
+    assert_eq!(mode(&path), 0o640);
+
+    let probe = copy.parent.path().join("probe");
+    std::fs::File::create(&probe).unwrap();
+    copy.store()
+        .save(&draft("study-group"), SaveMode::New)
+        .unwrap();
+    assert_eq!(mode(&copy.file("study-group")), mode(&probe));
 }
 
 #[test]
 fn an_invalid_draft_writes_nothing_and_names_file_and_line() {
-    let dir = copy_of_responses();
-    let store = Store::new(dir.path());
-    let before = files_in(dir.path());
+    let copy = Copy::new();
+    let store = copy.store();
+    let before = snapshot(copy.parent.path());
+
     let too_long = AnswerDraft {
         title: "x".repeat(257),
         ..draft("long-title")
     };
-    match store.save(&too_long, SaveMode::New) {
-        Err(StoreError::Invalid(problems)) => {
-            let text = problems[0].to_string();
-            assert!(text.contains("long-title.toml:3:"), "{text}");
-            assert!(text.contains("256"), "{text}");
-        }
-        other => panic!("expected Invalid, got {other:?}"),
-    }
+    let found = problems(store.save(&too_long, SaveMode::New));
+    let text = found[0].to_string();
+    // Line 1 is the comment, line 2 the id, line 3 the title.
+    let at = format!("{}:3:", copy.file("long-title").display());
+    assert!(text.starts_with(&at), "{text}");
+    assert!(
+        text.contains("257 characters") && text.contains("256"),
+        "{text}"
+    );
+
     let empty = AnswerDraft {
-        description: "  ".to_owned(),
+        description: " \n ".to_owned(),
         ..draft("empty-body")
     };
-    assert!(matches!(
-        store.save(&empty, SaveMode::New),
-        Err(StoreError::Invalid(_))
-    ));
+    let found = problems(store.save(&empty, SaveMode::New));
+    // comment, id, title, `questions = [`, two phrasings, `]`, keywords, then the description.
+    let at = format!("{}:9:", copy.file("empty-body").display());
+    assert!(found[0].to_string().starts_with(&at), "{}", found[0]);
+    assert!(found[0].message.contains("description must not be empty"));
+
+    // `objectives` has a command, so its title doubles as a description of at most 100.
+    let shipped = copy.text("objectives");
+    let long_for_a_command = AnswerDraft {
+        title: "y".repeat(101),
+        ..draft("objectives")
+    };
+    let found = problems(store.save(&long_for_a_command, SaveMode::Edit));
+    let at = format!(
+        "{}:{}:",
+        copy.file("objectives").display(),
+        line_of(&shipped, "title =")
+    );
+    assert!(found[0].to_string().starts_with(&at), "{}", found[0]);
+
     assert!(matches!(
         store.save(&draft("timeline"), SaveMode::New),
-        Err(StoreError::Exists(_))
+        Err(StoreError::Exists(id)) if id == "timeline"
     ));
     assert!(matches!(
         store.save(&draft("not-there"), SaveMode::Edit),
-        Err(StoreError::NotFound(_))
+        Err(StoreError::NotFound(id)) if id == "not-there"
     ));
-    assert_eq!(files_in(dir.path()), before);
+    assert_eq!(snapshot(copy.parent.path()), before, "nothing was written");
 }
 
 #[test]
 fn hostile_ids_are_refused_and_nothing_is_created_outside_the_folder() {
-    let parent = tempfile::tempdir().unwrap();
-    let dir = parent.path().join("responses");
-    std::fs::create_dir(&dir).unwrap();
-    let store = Store::new(&dir);
-    for id in [
+    let copy = Copy::new();
+    let store = copy.store();
+    let before = snapshot(copy.parent.path());
+    let long = "a".repeat(65);
+    let hostile = [
         "../etc/passwd",
         "a/b",
+        "a\\b",
         ".hidden",
         "UPPER",
         "",
-        &"a".repeat(65),
+        "   ",
+        long.as_str(),
         "con.toml",
         "..",
         "-x",
-    ] {
-        assert!(
-            matches!(
-                store.save(&draft(id), SaveMode::New),
-                Err(StoreError::InvalidId(_))
-            ),
-            "{id:?}"
-        );
-        assert!(
-            matches!(store.remove(id), Err(StoreError::InvalidId(_))),
-            "{id:?}"
-        );
+        "synonyms",
+        "nul\0byte",
+        "/tmp/abs",
+    ];
+    for id in hostile {
+        let refused = |result: Result<(), StoreError>| {
+            assert!(
+                matches!(result, Err(StoreError::InvalidId(_))),
+                "{id:?}: {result:?}"
+            );
+        };
+        refused(store.path_of(id).map(drop));
+        refused(store.read(id).map(drop));
+        refused(store.save(&draft(id), SaveMode::New).map(drop));
+        refused(store.save(&draft(id), SaveMode::Edit).map(drop));
+        refused(store.remove(id).map(drop));
     }
-    assert_eq!(files_in(parent.path()), vec!["responses"]);
-    assert!(files_in(&dir).is_empty());
-}
-
-#[test]
-fn remove_moves_the_file_to_trash_and_refuses_when_others_link_to_it() {
-    let dir = copy_of_responses();
-    let store = Store::new(dir.path());
+    assert_eq!(snapshot(copy.parent.path()), before);
     assert!(
-        matches!(
-            store.remove("objective-1-dialogue"),
-            Err(StoreError::Invalid(_))
-        ),
-        "objectives lists it as related"
+        store.path_of(&"a".repeat(64)).is_ok(),
+        "64 characters is fine"
     );
-    store.save(&draft("study-group"), SaveMode::New).unwrap();
-    let trashed = store.remove("study-group").unwrap();
-    assert!(trashed.starts_with(dir.path().join(".trash")));
-    assert!(trashed.is_file());
-    assert!(!dir.path().join("study-group.toml").exists());
-    assert!(AnswerSet::load_dir(dir.path())
-        .unwrap()
-        .get("study-group")
-        .is_none());
 }
 
 #[test]
-fn an_interrupted_write_leaves_the_old_answer_and_a_finished_one_leaves_no_temp_file() {
-    let dir = copy_of_responses();
-    let store = Store::new(dir.path());
-    // What a crash mid-save leaves behind: a hidden, partial temp file beside the real one.
-    let partial = std::fs::read_to_string(dir.path().join("timeline.toml")).unwrap();
+fn remove_moves_the_file_to_trash_and_the_set_still_loads() {
+    let copy = Copy::new();
+    let store = copy.store();
+    let shipped = copy.load().len();
+    store.save(&draft("study-group"), SaveMode::New).unwrap();
+    let text = copy.text("study-group");
+
+    let trashed = store.remove("study-group").unwrap();
+    assert_eq!(trashed.parent().unwrap(), copy.dir().join(TRASH_DIR));
+    let name = trashed.file_name().unwrap().to_str().unwrap();
+    let seconds = name
+        .strip_prefix("study-group.")
+        .and_then(|rest| rest.strip_suffix(".toml"))
+        .unwrap();
+    assert!(seconds.parse::<u64>().is_ok(), "{name}");
+    assert_eq!(std::fs::read_to_string(&trashed).unwrap(), text);
+    assert!(!copy.file("study-group").exists());
+    let set = copy.load();
+    assert_eq!(set.len(), shipped);
+    assert!(set.get("study-group").is_none());
+
+    // The loader skips `.trash/`: the same id can be added again, and removed again, and both
+    // removed copies are kept.
+    store.save(&draft("study-group"), SaveMode::New).unwrap();
+    let again = store.remove("study-group").unwrap();
+    assert_ne!(again, trashed);
+    assert!(trashed.is_file() && again.is_file());
+    assert!(matches!(
+        store.remove("study-group"),
+        Err(StoreError::NotFound(_))
+    ));
+}
+
+#[test]
+fn remove_of_an_answer_that_others_list_in_related_is_refused() {
+    let copy = Copy::new();
+    let before = snapshot(copy.parent.path());
+    let found = problems(copy.store().remove("objective-1-dialogue"));
+    let objectives = copy.text("objectives");
+    let at = format!(
+        "{}:{}:",
+        copy.file("objectives").display(),
+        line_of(&objectives, "related =")
+    );
+    assert!(
+        found
+            .iter()
+            .any(|problem| problem.to_string().starts_with(&at)
+                && problem.message.contains("objective-1-dialogue")),
+        "{found:?}"
+    );
+    assert_eq!(snapshot(copy.parent.path()), before, "nothing moved");
+}
+
+#[test]
+fn an_interrupted_save_leaves_the_old_answer_and_its_temp_file_is_ignored() {
+    let copy = Copy::new();
+    let old_title = copy.load().get("timeline").unwrap().title.clone();
+    // What a crash in the middle of editing `timeline` leaves: a hidden temp file beside the
+    // real one, half written. A complete hidden copy with the same id must be ignored too.
+    let edited = copy
+        .text("timeline")
+        .replacen("title = ", "title = \"Half-saved\" # ", 1);
     std::fs::write(
-        dir.path().join(".tmpAbC123.tmp"),
-        &partial[..partial.len() / 2],
+        copy.dir().join(".tmpAbC123.tmp"),
+        &edited[..edited.len() / 2],
     )
     .unwrap();
-    let set = AnswerSet::load_dir(dir.path()).unwrap();
+    std::fs::write(copy.dir().join(".Xy7Qz9.toml"), &edited).unwrap();
+
+    let set = copy.load();
+    assert_eq!(set.get("timeline").unwrap().title, old_title);
+
+    let stale = hidden_entries(&copy.dir());
+    copy.store()
+        .save(&draft("timeline"), SaveMode::Edit)
+        .unwrap();
     assert_eq!(
-        set.get("timeline").unwrap().command.as_deref(),
-        Some("timeline")
+        hidden_entries(&copy.dir()),
+        stale,
+        "a finished save leaves no temp file"
     );
-    std::fs::remove_file(dir.path().join(".tmpAbC123.tmp")).unwrap();
-    store.save(&draft("study-group"), SaveMode::New).unwrap();
-    assert!(
-        files_in(dir.path())
-            .iter()
-            .all(|name| !name.starts_with('.')),
-        "{:?}",
-        files_in(dir.path())
+    assert_eq!(
+        copy.load().get("timeline").unwrap().title,
+        "About this study group"
     );
+}
+
+#[test]
+fn a_failed_save_leaves_no_temp_file() {
+    let copy = Copy::new();
+    let store = copy.store();
+    let invalid = AnswerDraft {
+        description: String::new(),
+        ..draft("timeline")
+    };
+    assert!(store.save(&invalid, SaveMode::Edit).is_err());
+    assert!(hidden_entries(&copy.dir()).is_empty());
+}
+
+#[test]
+fn two_moderators_adding_the_same_id_at_once_get_one_answer_and_one_refusal() {
+    let copy = Copy::new();
+    let barrier = std::sync::Barrier::new(2);
+    // Two separate stores over one folder, as two processes would be: only the file system
+    // decides who wins, and the loser must not overwrite the winner.
+    let outcomes: Vec<Result<(), StoreError>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = ["First", "Second"]
+            .into_iter()
+            .map(|who| {
+                let store = copy.store();
+                let barrier = &barrier;
+                scope.spawn(move || {
+                    let mine = AnswerDraft {
+                        title: format!("{who} moderator's answer"),
+                        ..draft("study-group")
+                    };
+                    barrier.wait();
+                    store.save(&mine, SaveMode::New).map(drop)
+                })
+            })
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap()).collect()
+    });
+    let saved = outcomes.iter().filter(|outcome| outcome.is_ok()).count();
+    let refused = outcomes
+        .iter()
+        .filter(|outcome| matches!(outcome, Err(StoreError::Exists(_))))
+        .count();
+    assert_eq!((saved, refused), (1, 1), "{outcomes:?}");
+    assert!(hidden_entries(&copy.dir()).is_empty());
+    copy.load();
 }
