@@ -5,6 +5,7 @@
 //   cargo build --release --bin gfmd-bot
 //   node e2e/faults.mjs                      # all scenarios, release build
 //   node e2e/faults.mjs --only gateway --profile debug     (gateway | rest | idle)
+//   node e2e/faults.mjs --only idle --keep-alive-ms 5000 --gap-ms 6000 --idle-count 6
 //
 // Exit code 1 if the bot died, panicked, answered anything twice, or lost an interaction
 // delivered after it was back on the gateway.
@@ -39,7 +40,13 @@ if (!only || only === 'rest') {
 }
 if (!only || only === 'idle') {
   // Reported, not judged: see BENCHMARKS.md.
-  report.idle = await idleConnection({ binary })
+  const keepAliveMs = Number(arg('keep-alive-ms', 1000))
+  report.idle = await idleConnection({
+    binary,
+    count: Number(arg('idle-count', 10)),
+    keepAliveMs,
+    gapMs: Number(arg('gap-ms', keepAliveMs + 1000)),
+  })
 }
 console.log(JSON.stringify(report, null, 2))
 process.exitCode = failed ? 1 : 0
