@@ -21,6 +21,8 @@ const ENVIRONMENT: &[&str] = &[
     "GFMD_LOG_FORMAT",
     "GFMD_RESPONSES_DIR",
     "RUST_LOG",
+    "RUST_BACKTRACE",
+    "RUST_LIB_BACKTRACE",
     "NO_COLOR",
 ];
 
