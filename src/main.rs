@@ -63,11 +63,8 @@ fn main() -> Result<()> {
         Some(Command::Ask { question, json }) => ask(&load(&config)?, question, json),
         Some(Command::Console) => console(&load(&config)?),
         None => {
-            if std::env::var_os(config::env::TOKEN).is_some() {
-                bail!(
-                    "Discord mode is not available yet; unset {} to use the console",
-                    config::env::TOKEN
-                );
+            if let Some(token) = token() {
+                return run(config, config_path, &token);
             }
             eprintln!(
                 "No {} set: starting the offline console.",
