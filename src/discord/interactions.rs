@@ -15,8 +15,15 @@ use serenity::all::{
     CommandInteraction, ComponentInteraction, ComponentInteractionDataKind, Context,
     CreateAutocompleteResponse, CreateInteractionResponse, Interaction,
 };
-use std::time::Instant;
+use std::time::{Duration, Instant};
 use tracing::{debug, info, warn};
+
+/// Discord's 3-second interaction deadline, less a margin for the retried request itself.
+const RETRY_BUDGET: Duration = Duration::from_millis(2500);
+/// Wait before retrying after a 429. serenity drops Retry-After from error responses, so this is
+/// fixed (with serenity's own rate limiter on, as against Discord, a 429 is retried inside serenity
+/// and never reaches this code).
+const RATE_LIMIT_WAIT: Duration = Duration::from_millis(1000);
 
 /// What a plan answered, for the log line and the cooldown.
 #[derive(Debug, Clone, PartialEq)]
@@ -332,7 +339,9 @@ async fn handle_component(state: &BotState, ctx: &Context, component: &Component
     }
 }
 
-/// Sends `reply` as the interaction's response; returns whether Discord accepted it.
+/// Sends `reply` as the interaction's response; returns whether Discord accepted it. A response
+/// that failed with 429, a 5xx or a transport error is sent once more when that still fits in the
+/// 3-second deadline; it cannot show twice, as Discord refuses a second callback (40060).
 async fn respond(
     ctx: &Context,
     id: serenity::all::InteractionId,
@@ -340,17 +349,47 @@ async fn respond(
     reply: Reply,
 ) -> bool {
     let response = CreateInteractionResponse::Message(reply.to_interaction_message());
-    match ctx
-        .http
-        .create_interaction_response(id, token, &response, Vec::new())
-        .await
-    {
-        Ok(()) => true,
-        Err(error) => {
-            warn!(%error, interaction = %id, "could not answer an interaction");
-            false
+    let started = Instant::now();
+    let mut retried = false;
+    loop {
+        let error = match ctx
+            .http
+            .create_interaction_response(id, token, &response, Vec::new())
+            .await
+        {
+            Ok(()) => return true,
+            Err(error) => error,
+        };
+        match retry_wait(&error, started.elapsed()) {
+            Some(wait) if !retried => {
+                debug!(%error, interaction = %id, wait_ms = wait.as_millis() as u64, "retrying an interaction response");
+                tokio::time::sleep(wait).await;
+                retried = true;
+            }
+            _ => {
+                warn!(%error, interaction = %id, "could not answer an interaction");
+                return false;
+            }
         }
     }
+}
+
+/// How long to wait before sending a failed interaction response again, or `None` when a retry
+/// cannot help or would miss the deadline: after a 429, [`RATE_LIMIT_WAIT`]; after a 5xx or a
+/// transport error (no response at all), at once.
+fn retry_wait(error: &serenity::Error, elapsed: Duration) -> Option<Duration> {
+    use serenity::http::HttpError;
+    let serenity::Error::Http(error) = error else {
+        return None;
+    };
+    let wait = match error.status_code() {
+        Some(status) if status.as_u16() == 429 => RATE_LIMIT_WAIT,
+        Some(status) if status.is_server_error() => Duration::ZERO,
+        Some(_) => return None,
+        None if matches!(error, HttpError::Request(_)) => Duration::ZERO,
+        None => return None,
+    };
+    (elapsed + wait <= RETRY_BUDGET).then_some(wait)
 }
 
 /// One structured line per question: where it came from, what was answered, score and time.
