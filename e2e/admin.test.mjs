@@ -89,9 +89,7 @@ debounce_ms = 100
     const id = await adminCommand(IDS.admin, 'reload')
     const deferred = await callbackOf(bot, id)
     assert.equal(deferred.body.type, 5)
-    const edit = await waitUntil(() => bot.requests('PATCH', /\/messages\/(@|%40)original$/).find((r) => r.path.includes(`interaction-token-${id}`)), {
-      label: 'edited response',
-    })
+    const edit = await editedResponse(id)
     assert.match(edit.body.content, /^\d+ answers loaded, 0 changed$/)
     assert.deepEqual(edit.body.allowed_mentions.parse, [])
   })
@@ -199,9 +197,7 @@ debounce_ms = 100
   it('remove moves the file to .trash and the answer leaves', async () => {
     const id = await adminCommand(IDS.admin, 'remove', [{ name: 'id', type: 3, value: 'study-group-faq' }])
     await callbackOf(bot, id)
-    await waitUntil(() => bot.requests('PATCH', /\/messages\/(@|%40)original$/).find((r) => r.path.includes(`interaction-token-${id}`)), {
-      label: 'remove result',
-    })
+    await editedResponse(id)
     assert.ok(!fs.existsSync(path.join(responses, 'study-group-faq.toml')))
     assert.ok(fs.readdirSync(path.join(responses, '.trash')).some((name) => name.startsWith('study-group-faq')))
   })

@@ -166,11 +166,9 @@ pub fn plan_component(
         let Some(answer) = values.first().and_then(|id| knowledge.answers().get(id)) else {
             return gone();
         };
-        let mut private = Reply::answer(answer, &related(knowledge, answer), user_id);
+        let mut private =
+            Reply::answer(answer, &related(knowledge, answer), user_id).without_buttons();
         private.ephemeral = true;
-        private
-            .rows
-            .retain(|row| !matches!(row, super::reply::Row::Buttons(_)));
         return reply(private, None);
     }
     if let Some(asker) = custom_id.strip_prefix(DELETE_PREFIX) {
@@ -260,10 +258,8 @@ async fn handle_gfmd(state: &BotState, ctx: &Context, command: &CommandInteracti
             .cooldowns()
             .reserve(channel, answer_id, tokio::time::Instant::now());
         if let Err(recent) = recent {
+            reply = reply.without_buttons();
             reply.ephemeral = true;
-            reply
-                .rows
-                .retain(|row| !matches!(row, super::reply::Row::Buttons(_)));
             reply.content = Some(match recent.message {
                 Some(message) => format!(
                     "This was answered here a moment ago: {} (shown again just for you)",

@@ -135,6 +135,13 @@ impl Reply {
         }
     }
 
+    /// The same reply without its button rows (keeps menus): for private copies, where a Delete
+    /// button has nothing to delete.
+    pub fn without_buttons(mut self) -> Self {
+        self.rows.retain(|row| !matches!(row, Row::Buttons(_)));
+        self
+    }
+
     /// Content cut to Discord's limit, with mentions defused.
     fn safe_content(&self) -> Option<String> {
         self.content
