@@ -15,7 +15,7 @@
 use criterion::{BatchSize, BenchmarkId, Criterion, SamplingMode};
 use gfmd_bot::answers::{embedded_sources, AnswerSet, SourceFile, SYNONYMS_FILE};
 use gfmd_bot::knowledge::Knowledge;
-use gfmd_bot::matcher::{Decision, Settings};
+use gfmd_bot::matcher::Settings;
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
@@ -310,18 +310,14 @@ fn describe(label: &str, knowledge: &Knowledge, questions: &[(&str, String)]) {
         })
         .collect();
     for (name, question) in questions {
-        let outcome = match knowledge.decide(question) {
-            Decision::Answer { best, .. } => format!(
-                "answers `{}` ({:.2})",
-                knowledge.answer_at(best.index).id,
-                best.score
-            ),
-            Decision::Abstain {
-                best_score,
-                suggestions,
-            } => format!(
-                "abstains (best {best_score:.2}, {} suggestions)",
-                suggestions.len()
+        let verdict = knowledge.decide(question);
+        let outcome = match verdict.answer() {
+            Some(answer) => format!("answers `{}` ({:.2})", answer.id, verdict.score()),
+            None => format!(
+                "{}s (best {:.2}, {} suggestions)",
+                verdict.outcome().as_str(),
+                verdict.score(),
+                verdict.suggestions().len()
             ),
         };
         let shares: Vec<String> = lowercase_words(question)

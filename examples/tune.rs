@@ -6,7 +6,7 @@
 
 use gfmd_bot::answers::AnswerSet;
 use gfmd_bot::knowledge::Knowledge;
-use gfmd_bot::matcher::{decide_from_ranking, Settings};
+use gfmd_bot::matcher::{decide_from_ranking, Decision, Settings};
 
 const DEVSET: &str = include_str!("../tests/devset.tsv");
 
@@ -28,12 +28,13 @@ fn main() {
                 })
                 .collect();
             println!("  terms: {}", shown.join(" "));
-            for (scored, answer) in knowledge.top(question, 5) {
-                println!("  {:.3}  {}", scored.score, answer.id);
+            for candidate in knowledge.rank(question, 5) {
+                println!("  {:.3}  {}", candidate.score, candidate.answer.id);
             }
         }
         return;
     }
+    let answers = knowledge.answers().answers();
     let cases: Vec<(&str, &str)> = DEVSET
         .lines()
         .filter(|line| !line.trim().is_empty() && !line.starts_with('#'))
@@ -42,14 +43,17 @@ fn main() {
     let rankings: Vec<_> = cases
         .iter()
         .map(|(expected, question)| (*expected, knowledge.matcher().rank(question, 3)))
+        .map(|(expected, ranking)| {
+            let ids: Vec<&str> = ranking
+                .iter()
+                .map(|scored| answers[scored.index].id.as_str())
+                .collect();
+            (expected, ranking, ids)
+        })
         .collect();
     let top_right = rankings
         .iter()
-        .filter(|(expected, ranking)| {
-            ranking
-                .first()
-                .is_some_and(|best| knowledge.answer_at(best.index).id == *expected)
-        })
+        .filter(|(expected, _, ids)| ids.first() == Some(expected))
         .count();
     let in_domain = cases.iter().filter(|(id, _)| *id != "none").count();
     println!(
@@ -68,10 +72,14 @@ fn main() {
                 ..Settings::default()
             };
             let (mut right, mut in_domain, mut abstained, mut off_topic) = (0, 0, 0, 0);
-            for (expected, ranking) in &rankings {
-                let got = decide_from_ranking(ranking, &settings)
-                    .answer()
-                    .map(|index| knowledge.answer_at(index).id.as_str());
+            for (expected, ranking, ids) in &rankings {
+                let got = match decide_from_ranking(ranking, &settings) {
+                    Decision::Answer { best, .. } => ranking
+                        .iter()
+                        .position(|scored| *scored == best)
+                        .map(|at| ids[at]),
+                    _ => None,
+                };
                 if *expected == "none" {
                     off_topic += 1;
                     abstained += usize::from(got.is_none());

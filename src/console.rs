@@ -2,9 +2,8 @@
 //! JSON) and `gfmd-bot console` (a terminal chat that takes `/gfmd <subcommand>` and free text).
 
 use crate::answers::Answer;
-use crate::knowledge::Knowledge;
-use crate::matcher::{Decision, Scored};
-use crate::render::{self, Style};
+use crate::knowledge::{Knowledge, Verdict};
+use crate::render::{self, wording, Style};
 use serde::Serialize;
 use std::io::{self, BufRead, Write};
 
@@ -13,11 +12,13 @@ use std::io::{self, BufRead, Write};
 pub struct AskReport {
     /// The question as asked.
     pub question: String,
-    /// The answer, or `null` when the bot abstains.
+    /// `"answer"`, `"suggest"` or `"abstain"`.
+    pub decision: &'static str,
+    /// The answer, or `null` unless the decision is `"answer"`.
     pub answer: Option<ReportAnswer>,
     /// The best score seen (0..1), answered or not.
     pub score: f32,
-    /// "Did you mean" suggestions when abstaining (empty when answering).
+    /// The candidates offered instead of an answer, best first (empty when answering).
     pub suggestions: Vec<ReportSuggestion>,
 }
 
@@ -44,33 +45,24 @@ pub struct ReportSuggestion {
 
 /// Answers `question` as an [`AskReport`].
 pub fn report(knowledge: &Knowledge, question: &str) -> AskReport {
-    let decision = knowledge.decide(question);
-    let suggestion = |scored: &Scored| {
-        let answer = knowledge.answer_at(scored.index);
-        ReportSuggestion {
-            id: answer.id.clone(),
-            title: answer.title.clone(),
-            score: round(scored.score),
-        }
-    };
-    let (answer, suggestions) = match &decision {
-        Decision::Answer { best, .. } => {
-            let answer = knowledge.answer_at(best.index);
-            let report = ReportAnswer {
-                id: answer.id.clone(),
-                embed: render::embed(answer),
-            };
-            (Some(report), Vec::new())
-        }
-        Decision::Abstain { suggestions, .. } => {
-            (None, suggestions.iter().map(suggestion).collect())
-        }
-    };
+    let verdict = knowledge.decide(question);
     AskReport {
         question: question.to_owned(),
-        answer,
-        score: round(decision.score()),
-        suggestions,
+        decision: verdict.outcome().as_str(),
+        answer: verdict.answer().map(|answer| ReportAnswer {
+            id: answer.id.clone(),
+            embed: render::embed(answer),
+        }),
+        score: round(verdict.score()),
+        suggestions: verdict
+            .suggestions()
+            .iter()
+            .map(|candidate| ReportSuggestion {
+                id: candidate.answer.id.clone(),
+                title: candidate.answer.title.clone(),
+                score: round(candidate.score),
+            })
+            .collect(),
     }
 }
 
@@ -139,7 +131,7 @@ pub fn console(
 struct Session<'a> {
     knowledge: &'a Knowledge,
     style: Style,
-    last_suggestions: Vec<usize>,
+    last_suggestions: Vec<&'a Answer>,
 }
 
 impl<'a> Session<'a> {
@@ -159,11 +151,10 @@ impl<'a> Session<'a> {
     /// Replies to one console line: a command, a suggestion number, or a question.
     fn reply(&mut self, line: &str) -> String {
         if let Ok(choice) = line.parse::<usize>() {
-            if let Some(&index) = choice
+            if let Some(&answer) = choice
                 .checked_sub(1)
                 .and_then(|at| self.last_suggestions.get(at))
             {
-                let answer = self.knowledge.answer_at(index);
                 return self.show(answer);
             }
         }
@@ -192,21 +183,30 @@ impl<'a> Session<'a> {
         }
     }
 
-    /// Replies to a free-form question: the answer, or "not sure" with numbered suggestions.
+    /// Replies to a free-form question with one of the three outcomes: the answer; a one-line
+    /// "might help" offer; or "not sure" with numbered suggestions.
     fn reply_to_text(&mut self, question: &str) -> String {
-        match self.knowledge.decide(question) {
-            Decision::Answer { best, .. } => {
-                let answer = self.knowledge.answer_at(best.index);
-                self.show(answer)
-            }
-            Decision::Abstain { suggestions, .. } => {
-                self.last_suggestions = suggestions.iter().map(|scored| scored.index).collect();
-                let mut text = String::from("I'm not sure I can answer that from the GFMD source.");
+        let verdict = self.knowledge.decide(question);
+        if let Some(answer) = verdict.answer() {
+            return self.show(answer);
+        }
+        let suggestions = verdict.suggestions();
+        self.last_suggestions = suggestions
+            .iter()
+            .map(|candidate| candidate.answer)
+            .collect();
+        match (&verdict, suggestions.first()) {
+            (Verdict::Suggest { .. }, Some(best)) => format!(
+                "{} {} (type 1 to see it)",
+                wording::MIGHT_HELP,
+                best.answer.title
+            ),
+            _ => {
+                let mut text = wording::NOT_SURE.to_owned();
                 if !suggestions.is_empty() {
                     text.push_str(" Did you mean (type the number):");
-                    for (number, scored) in suggestions.iter().enumerate() {
-                        let answer = self.knowledge.answer_at(scored.index);
-                        text.push_str(&format!("\n  {}. {}", number + 1, answer.title));
+                    for (number, candidate) in suggestions.iter().enumerate() {
+                        text.push_str(&format!("\n  {}. {}", number + 1, candidate.answer.title));
                     }
                 }
                 text

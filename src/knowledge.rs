@@ -1,5 +1,7 @@
 //! A loaded answer set together with its matcher: what every front end (console, `ask`,
-//! Discord) asks questions of. Built whole, then swapped whole on reload.
+//! Discord) asks questions of. Built whole, then swapped whole on reload. It answers with
+//! answers, never with positions in the set: a [`Verdict`] carries the answer itself, its
+//! related answers and the suggestions.
 
 use crate::answers::{Answer, AnswerSet, LoadError};
 use crate::config::Config;
@@ -9,6 +11,128 @@ use crate::matcher::{Decision, Matcher, Scored, Settings};
 pub struct Knowledge {
     answers: AnswerSet,
     matcher: Matcher,
+}
+
+/// An answer with the matcher's score for one question.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Candidate<'k> {
+    /// The answer.
+    pub answer: &'k Answer,
+    /// Score in 0..=1.
+    pub score: f32,
+}
+
+/// A confident answer to one question.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Answered<'k> {
+    /// The answer to give.
+    pub answer: &'k Answer,
+    /// Its score in 0..=1.
+    pub score: f32,
+    /// The next best candidate, if any.
+    pub runner_up: Option<Candidate<'k>>,
+    /// The answer's related answers that exist, in the order the answer lists them.
+    pub related: Vec<&'k Answer>,
+}
+
+/// The three outcomes of a question, as a plain name (`ask --json`, logs, records).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Confident: the answer is given.
+    Answer,
+    /// Middling: the best candidate is offered, not given.
+    Suggest,
+    /// Unsure: nothing is given (suggestions may be shown on request).
+    Abstain,
+}
+
+impl Outcome {
+    /// `"answer"`, `"suggest"` or `"abstain"`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Outcome::Answer => "answer",
+            Outcome::Suggest => "suggest",
+            Outcome::Abstain => "abstain",
+        }
+    }
+}
+
+/// What the knowledge makes of one free-form question.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Verdict<'k> {
+    /// Confident: give this answer.
+    Answer(Answered<'k>),
+    /// Middling: offer these candidates, best first (never empty), without posting an answer.
+    Suggest {
+        /// The candidates, best first.
+        suggestions: Vec<Candidate<'k>>,
+    },
+    /// Unsure: give nothing; these are the candidates worth offering when asked (maybe none).
+    Abstain {
+        /// The best score seen (0 when nothing matched).
+        best_score: f32,
+        /// Up to `max_suggestions` candidates, best first.
+        suggestions: Vec<Candidate<'k>>,
+    },
+}
+
+impl<'k> Verdict<'k> {
+    /// Which of the three outcomes this is.
+    pub fn outcome(&self) -> Outcome {
+        match self {
+            Verdict::Answer(_) => Outcome::Answer,
+            Verdict::Suggest { .. } => Outcome::Suggest,
+            Verdict::Abstain { .. } => Outcome::Abstain,
+        }
+    }
+
+    /// The confident answer, if any.
+    pub fn answered(&self) -> Option<&Answered<'k>> {
+        match self {
+            Verdict::Answer(answered) => Some(answered),
+            _ => None,
+        }
+    }
+
+    /// The answer given, if any.
+    pub fn answer(&self) -> Option<&'k Answer> {
+        self.answered().map(|answered| answered.answer)
+    }
+
+    /// The candidates offered instead of an answer (empty when answering).
+    pub fn suggestions(&self) -> &[Candidate<'k>] {
+        match self {
+            Verdict::Answer(_) => &[],
+            Verdict::Suggest { suggestions } | Verdict::Abstain { suggestions, .. } => suggestions,
+        }
+    }
+
+    /// The best score seen, answered or not.
+    pub fn score(&self) -> f32 {
+        match self {
+            Verdict::Answer(answered) => answered.score,
+            Verdict::Suggest { suggestions } => suggestions.first().map_or(0.0, |best| best.score),
+            Verdict::Abstain { best_score, .. } => *best_score,
+        }
+    }
+
+    /// The best candidate (the answer, or the first suggestion) and the next one, for logs and
+    /// records.
+    pub fn top_two(&self) -> (Option<Candidate<'k>>, Option<Candidate<'k>>) {
+        match self {
+            Verdict::Answer(answered) => (
+                Some(Candidate {
+                    answer: answered.answer,
+                    score: answered.score,
+                }),
+                answered.runner_up,
+            ),
+            _ => {
+                let suggestions = self.suggestions();
+                (suggestions.first().copied(), suggestions.get(1).copied())
+            }
+        }
+    }
 }
 
 impl Knowledge {
@@ -37,14 +161,44 @@ impl Knowledge {
         &self.matcher
     }
 
-    /// The answer at `index` of [`AnswerSet::answers`].
-    pub fn answer_at(&self, index: usize) -> &Answer {
-        &self.answers.answers()[index]
+    /// The related answers of `answer` that exist, in the order it lists them.
+    pub fn related(&self, answer: &Answer) -> Vec<&Answer> {
+        answer
+            .related
+            .iter()
+            .filter_map(|id| self.answers.get(id))
+            .collect()
     }
 
     /// Decides how to reply to a free-form question.
-    pub fn decide(&self, question: &str) -> Decision {
-        self.matcher.decide(question)
+    pub fn decide(&self, question: &str) -> Verdict<'_> {
+        match self.matcher.decide(question) {
+            Decision::Answer { best, runner_up } => {
+                let answer = self.answer_at(best.index);
+                Verdict::Answer(Answered {
+                    answer,
+                    score: best.score,
+                    runner_up: runner_up.map(|scored| self.candidate(scored)),
+                    related: self.related(answer),
+                })
+            }
+            Decision::Suggest { suggestions } => Verdict::Suggest {
+                suggestions: self.candidates(&suggestions),
+            },
+            Decision::Abstain {
+                best_score,
+                suggestions,
+            } => Verdict::Abstain {
+                best_score,
+                suggestions: self.candidates(&suggestions),
+            },
+        }
+    }
+
+    /// The `limit` best-scoring answers for `question`, best first, whatever the decision (for
+    /// moderators testing the matcher, and for tuning).
+    pub fn rank(&self, question: &str, limit: usize) -> Vec<Candidate<'_>> {
+        self.candidates(&self.matcher.rank(question, limit))
     }
 
     /// Resolves a topic name typed or picked in `/gfmd topic`: an exact id or command, an exact
@@ -67,11 +221,10 @@ impl Knowledge {
         {
             return Some(answer);
         }
-        let index = self
-            .decide(name)
-            .answer()
-            .or_else(|| self.matcher.prefix_matches(name, 1).first().copied())?;
-        Some(self.answer_at(index))
+        self.decide(name).answer().or_else(|| {
+            let index = *self.matcher.prefix_matches(name, 1).first()?;
+            Some(self.answer_at(index))
+        })
     }
 
     /// Up to `limit` answers for an autocomplete menu.
@@ -83,12 +236,66 @@ impl Knowledge {
             .collect()
     }
 
-    /// The `limit` best-scoring answers for `question`, for moderators testing the matcher.
-    pub fn top(&self, question: &str, limit: usize) -> Vec<(Scored, &Answer)> {
-        self.matcher
-            .rank(question, limit)
-            .into_iter()
-            .map(|scored| (scored, self.answer_at(scored.index)))
+    /// The answer at `index` of [`AnswerSet::answers`]: the matcher's positions stay inside.
+    fn answer_at(&self, index: usize) -> &Answer {
+        &self.answers.answers()[index]
+    }
+
+    fn candidate(&self, scored: Scored) -> Candidate<'_> {
+        Candidate {
+            answer: self.answer_at(scored.index),
+            score: scored.score,
+        }
+    }
+
+    fn candidates(&self, scored: &[Scored]) -> Vec<Candidate<'_>> {
+        scored
+            .iter()
+            .map(|&scored| self.candidate(scored))
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn knowledge() -> Knowledge {
+        Knowledge::new(AnswerSet::embedded().unwrap(), Settings::default())
+    }
+
+    #[test]
+    fn a_confident_verdict_carries_the_answer_its_related_answers_and_the_runner_up() {
+        let knowledge = knowledge();
+        let verdict = knowledge.decide("what are the objectives of the gfmd");
+        let answered = verdict.answered().expect("answered");
+        assert_eq!(answered.answer.id, "objectives");
+        assert_eq!(verdict.outcome(), Outcome::Answer);
+        let listed: Vec<&str> = answered.answer.related.iter().map(String::as_str).collect();
+        let related: Vec<&str> = answered.related.iter().map(|a| a.id.as_str()).collect();
+        assert!(!related.is_empty());
+        assert_eq!(related, listed);
+        assert!(verdict.suggestions().is_empty());
+        let (best, second) = verdict.top_two();
+        assert_eq!(best.map(|c| c.answer.id.as_str()), Some("objectives"));
+        assert!(second.is_some_and(|second| second.score <= answered.score));
+    }
+
+    #[test]
+    fn an_off_topic_verdict_gives_no_answer() {
+        let knowledge = knowledge();
+        let verdict = knowledge.decide("how do I renew my passport");
+        assert_eq!(verdict.outcome(), Outcome::Abstain);
+        assert!(verdict.answer().is_none());
+        assert_eq!(Outcome::Abstain.as_str(), "abstain");
+    }
+
+    #[test]
+    fn rank_returns_answers_best_first() {
+        let knowledge = knowledge();
+        let ranked = knowledge.rank("when was the first meeting in brussels", 3);
+        assert_eq!(ranked.len(), 3);
+        assert!(ranked.windows(2).all(|pair| pair[0].score >= pair[1].score));
+        assert_eq!(ranked[0].answer.id, "first-meeting");
     }
 }

@@ -197,9 +197,12 @@ fn ask_json_prints_one_object_per_question_with_the_documented_keys() {
     for (line, question) in lines.iter().zip(questions) {
         assert_eq!(
             keys(line),
-            key_set(&["question", "answer", "score", "suggestions"])
+            key_set(&["question", "decision", "answer", "score", "suggestions"])
         );
         assert_eq!(line["question"], question);
+        let decision = line["decision"].as_str().expect("decision is a string");
+        assert!(["answer", "suggest", "abstain"].contains(&decision));
+        assert_eq!(decision == "answer", !line["answer"].is_null());
         let score = line["score"].as_f64().expect("score is a number");
         assert!((0.0..=1.0).contains(&score), "score {score}");
         assert!(line["suggestions"].is_array());

@@ -45,9 +45,7 @@ fn the_default_settings_answer_95_percent_right_and_abstain_on_95_percent_off_to
     let mut misses = Vec::new();
     for (expected, question) in cases() {
         let decision = knowledge.decide(question);
-        let got = decision
-            .answer()
-            .map(|index| knowledge.answer_at(index).id.as_str());
+        let got = decision.answer().map(|answer| answer.id.as_str());
         if expected == "none" {
             off_topic += 1;
             match got {

@@ -26,7 +26,8 @@ use gfmd_bot::discord::{
     command_set, plan_autocomplete, plan_gfmd, question_text, GfmdRequest, Reply,
 };
 use gfmd_bot::knowledge::Knowledge;
-use gfmd_bot::matcher::{Decision, Settings};
+use gfmd_bot::knowledge::Verdict;
+use gfmd_bot::matcher::Settings;
 use gfmd_bot::render::{self, defuse_mentions, quote_user_text};
 use proptest::prelude::*;
 use serde_json::Value;
@@ -367,19 +368,19 @@ fn check_reply(reply: &Reply) {
     check_message(&interaction);
 }
 
-fn check_decision(knowledge: &Knowledge, decision: &Decision) {
-    let count = knowledge.answers().len();
-    assert!(decision.score().is_finite() && (0.0..=1.0).contains(&decision.score()));
-    match decision {
-        Decision::Answer { best, runner_up } => {
-            assert!(best.index < count);
-            if let Some(second) = runner_up {
-                assert!(second.index < count && second.score <= best.score);
+fn check_decision(knowledge: &Knowledge, verdict: &Verdict) {
+    assert!(verdict.score().is_finite() && (0.0..=1.0).contains(&verdict.score()));
+    let known = |answer: &gfmd_bot::answers::Answer| knowledge.answers().get(&answer.id).is_some();
+    match verdict {
+        Verdict::Answer(answered) => {
+            assert!(known(answered.answer));
+            if let Some(second) = answered.runner_up {
+                assert!(known(second.answer) && second.score <= answered.score);
             }
         }
-        Decision::Abstain { suggestions, .. } => {
+        Verdict::Suggest { suggestions } | Verdict::Abstain { suggestions, .. } => {
             assert!(suggestions.len() <= 3);
-            assert!(suggestions.iter().all(|scored| scored.index < count));
+            assert!(suggestions.iter().all(|candidate| known(candidate.answer)));
         }
     }
 }

@@ -3,12 +3,10 @@
 //! permission, and every use is checked again here, because server admins can open commands to
 //! anyone. Every change is logged (who, what) to tracing and to the log channel when set.
 
-use super::interactions::related;
 use super::reply::{no_pings, Button, Reply, Row};
 use super::state::BotState;
 use crate::answers::limits::{self, truncate};
-use crate::knowledge::Knowledge;
-use crate::matcher::Decision;
+use crate::knowledge::{Knowledge, Outcome};
 use crate::render::quote_user_text;
 use crate::store::{AnswerDraft, SaveMode, StoreError};
 use serenity::all::{
@@ -85,12 +83,17 @@ pub fn admin_commands() -> Vec<CreateCommand> {
 /// The ephemeral "top 3 with scores" for `question`, with a post button per answer when
 /// `reply_to` names a message to answer.
 pub fn plan_top_matches(knowledge: &Knowledge, question: &str, reply_to: Option<u64>) -> Reply {
-    let top = knowledge.top(question, 3);
-    let verdict = match knowledge.decide(question) {
-        Decision::Answer { best, .. } => {
-            format!("would answer `{}`", knowledge.answer_at(best.index).id)
+    let top = knowledge.rank(question, 3);
+    let verdict = knowledge.decide(question);
+    let verdict = match (verdict.answer(), verdict.suggestions().first()) {
+        (Some(answer), _) => format!("would answer `{}`", answer.id),
+        (None, Some(best)) if verdict.outcome() == Outcome::Suggest => {
+            format!(
+                "would suggest `{}` (not confident enough to answer)",
+                best.answer.id
+            )
         }
-        Decision::Abstain { .. } => "would stay silent (not confident)".to_owned(),
+        _ => "would stay silent (not confident)".to_owned(),
     };
     let mut text = format!(
         "Top matches for \"{}\" — {verdict}:",
@@ -99,23 +102,23 @@ pub fn plan_top_matches(knowledge: &Knowledge, question: &str, reply_to: Option<
     if top.is_empty() {
         text.push_str("\n(no answer shares a word with it)");
     }
-    for (rank, (scored, answer)) in top.iter().enumerate() {
+    for (rank, candidate) in top.iter().enumerate() {
         text.push_str(&format!(
             "\n{}. `{}` {:.3} — {}",
             rank + 1,
-            answer.id,
-            scored.score,
-            answer.title
+            candidate.answer.id,
+            candidate.score,
+            candidate.answer.title
         ));
     }
     let mut reply = Reply::notice(text);
     if let Some(message_id) = reply_to {
         let buttons: Vec<Button> = top
             .iter()
-            .map(|(_, answer)| Button {
-                custom_id: format!("{POST_PREFIX}{}:{message_id}", answer.id),
+            .map(|candidate| Button {
+                custom_id: format!("{POST_PREFIX}{}:{message_id}", candidate.answer.id),
                 label: truncate(
-                    &format!("Post: {}", answer.title),
+                    &format!("Post: {}", candidate.answer.title),
                     limits::BUTTON_LABEL_LENGTH,
                 ),
                 danger: false,
@@ -332,7 +335,7 @@ pub async fn handle_command(state: &BotState, ctx: &Context, command: &CommandIn
             let reply = match knowledge.answers().get(&id) {
                 Some(answer) => {
                     let mut reply =
-                        Reply::answer(answer, &related(&knowledge, answer), command.user.id.get());
+                        Reply::answer(answer, &knowledge.related(answer), command.user.id.get());
                     reply.ephemeral = true;
                     reply.rows.clear();
                     reply
@@ -462,11 +465,7 @@ pub async fn handle_post(state: &BotState, ctx: &Context, component: &ComponentI
             .await;
         return;
     };
-    let reply = Reply::answer(
-        answer,
-        &related(&knowledge, answer),
-        component.user.id.get(),
-    );
+    let reply = Reply::answer(answer, &knowledge.related(answer), component.user.id.get());
     let message = reply
         .to_channel_message()
         .reference_message((component.channel_id, MessageId::new(message_id)));

@@ -9,7 +9,6 @@ use super::state::BotState;
 use crate::answers::limits::{self, truncate};
 use crate::answers::Answer;
 use crate::knowledge::Knowledge;
-use crate::matcher::Decision;
 use crate::render::quote_user_text;
 use serenity::all::{
     CommandInteraction, ComponentInteraction, ComponentInteractionDataKind, Context,
@@ -34,20 +33,11 @@ pub struct Outcome {
     pub score: Option<f32>,
 }
 
-/// The related answers of `answer` that exist.
-pub fn related<'k>(knowledge: &'k Knowledge, answer: &Answer) -> Vec<&'k Answer> {
-    answer
-        .related
-        .iter()
-        .filter_map(|id| knowledge.answers().get(id))
-        .collect()
-}
-
 /// What to reply to a `/gfmd` request from `asker_id`.
 pub fn plan_gfmd(knowledge: &Knowledge, request: &GfmdRequest, asker_id: u64) -> (Reply, Outcome) {
     let public = |answer: &Answer, score| {
         (
-            Reply::answer(answer, &related(knowledge, answer), asker_id),
+            Reply::answer(answer, &knowledge.related(answer), asker_id),
             Outcome {
                 answer_id: Some(answer.id.clone()),
                 score,
@@ -65,27 +55,26 @@ pub fn plan_gfmd(knowledge: &Knowledge, request: &GfmdRequest, asker_id: u64) ->
                 },
             ),
         },
-        GfmdRequest::Ask(question) => match knowledge.decide(question) {
-            Decision::Answer { best, .. } => {
-                public(knowledge.answer_at(best.index), Some(best.score))
+        GfmdRequest::Ask(question) => {
+            let verdict = knowledge.decide(question);
+            match verdict.answered() {
+                Some(answered) => public(answered.answer, Some(answered.score)),
+                None => {
+                    let suggested: Vec<&Answer> = verdict
+                        .suggestions()
+                        .iter()
+                        .map(|candidate| candidate.answer)
+                        .collect();
+                    (
+                        Reply::not_sure(&suggested),
+                        Outcome {
+                            answer_id: None,
+                            score: Some(verdict.score()),
+                        },
+                    )
+                }
             }
-            Decision::Abstain {
-                best_score,
-                suggestions,
-            } => {
-                let suggested: Vec<&Answer> = suggestions
-                    .iter()
-                    .map(|scored| knowledge.answer_at(scored.index))
-                    .collect();
-                (
-                    Reply::not_sure(&suggested),
-                    Outcome {
-                        answer_id: None,
-                        score: Some(best_score),
-                    },
-                )
-            }
-        },
+        }
         GfmdRequest::Topic(name) => match knowledge.resolve_topic(name) {
             Some(answer) => public(answer, None),
             None => {
@@ -156,7 +145,7 @@ pub fn plan_component(
     if let Some(id) = custom_id.strip_prefix(SHOW_PREFIX) {
         return match knowledge.answers().get(id) {
             Some(answer) => reply(
-                Reply::answer(answer, &related(knowledge, answer), user_id),
+                Reply::answer(answer, &knowledge.related(answer), user_id),
                 Some(answer.id.clone()),
             ),
             None => gone(),
@@ -167,7 +156,7 @@ pub fn plan_component(
             return gone();
         };
         let mut private =
-            Reply::answer(answer, &related(knowledge, answer), user_id).without_buttons();
+            Reply::answer(answer, &knowledge.related(answer), user_id).without_buttons();
         private.ephemeral = true;
         return reply(private, None);
     }

@@ -4,12 +4,11 @@
 //! cooldown gets a pointer instead: a 👆 reaction in listening channels, a short reply with a
 //! link when the bot was mentioned.
 
-use super::interactions::{log_question, related, Outcome};
+use super::interactions::{log_question, Outcome};
 use super::reply::Reply;
 use super::state::BotState;
 use super::throttle::PostedMessage;
 use crate::config::QuestionsConfig;
-use crate::matcher::Decision;
 use serenity::all::{Context, Message, ReactionType};
 use std::time::Instant;
 use tracing::{debug, warn};
@@ -109,10 +108,10 @@ pub async fn handle(state: &BotState, ctx: &Context, message: &Message) {
         return;
     }
     let knowledge = state.knowledge.load();
-    let decision = knowledge.decide(&question);
-    let (reply, outcome) = match &decision {
-        Decision::Answer { best, .. } => {
-            let answer = knowledge.answer_at(best.index);
+    let verdict = knowledge.decide(&question);
+    let (reply, outcome) = match verdict.answered() {
+        Some(answered) => {
+            let answer = answered.answer;
             let recent = state.cooldowns().reserve(
                 facts.channel_id,
                 &answer.id,
@@ -125,35 +124,33 @@ pub async fn handle(state: &BotState, ctx: &Context, message: &Message) {
                     &question,
                     &Outcome {
                         answer_id: None,
-                        score: Some(best.score),
+                        score: Some(answered.score),
                     },
                     started,
                 );
                 return;
             }
             (
-                Reply::answer(answer, &related(&knowledge, answer), facts.author_id),
+                Reply::answer(answer, &answered.related, facts.author_id),
                 Outcome {
                     answer_id: Some(answer.id.clone()),
-                    score: Some(best.score),
+                    score: Some(answered.score),
                 },
             )
         }
-        Decision::Abstain {
-            best_score,
-            suggestions,
-        } => {
+        None => {
             let outcome = Outcome {
                 answer_id: None,
-                score: Some(*best_score),
+                score: Some(verdict.score()),
             };
             if trigger == Trigger::Listening {
                 log_question("message", &question, &outcome, started);
                 return;
             }
-            let suggested: Vec<_> = suggestions
+            let suggested: Vec<_> = verdict
+                .suggestions()
                 .iter()
-                .map(|scored| knowledge.answer_at(scored.index))
+                .map(|candidate| candidate.answer)
                 .collect();
             (Reply::not_sure(&suggested), outcome)
         }

@@ -4,7 +4,7 @@
 
 use crate::answers::limits::{self, truncate};
 use crate::answers::Answer;
-use crate::render::{self, defuse_mentions, Embed};
+use crate::render::{self, defuse_mentions, wording, Embed};
 use serenity::all::{
     ButtonStyle, CreateActionRow, CreateAllowedMentions, CreateButton, CreateEmbed,
     CreateEmbedFooter, CreateInteractionResponseMessage, CreateMessage, CreateSelectMenu,
@@ -110,10 +110,7 @@ impl Reply {
 
     /// "Not sure", with up to three "Did you mean" buttons. Ephemeral.
     pub fn not_sure(suggestions: &[&Answer]) -> Self {
-        let mut text = String::from("I'm not sure I can answer that from the GFMD source.");
-        if !suggestions.is_empty() {
-            text.push_str(" Did you mean:");
-        }
+        let text = wording::not_sure(!suggestions.is_empty());
         let buttons: Vec<Button> = suggestions
             .iter()
             .take(3)

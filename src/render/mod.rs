@@ -4,6 +4,7 @@
 mod embed;
 mod sanitize;
 mod terminal;
+pub mod wording;
 
 pub use embed::{embed, Embed, EmbedField};
 pub use sanitize::{defuse_mentions, quote_user_text};
