@@ -110,7 +110,7 @@ debounce_ms = 100
     })
     assert.equal((await callbackOf(bot, submitted.id)).body.type, 5, 'deferred first')
     const saved = await editedResponse(submitted.id)
-    assert.match(saved.body.content, /^Saved .*study-group-faq\.toml\. \d+ answers loaded, 1 changed$/)
+    assert.match(saved.body.content, /^Saved `study-group-faq`\. \d+ answers loaded, 1 changed$/)
     assert.ok(fs.existsSync(path.join(responses, 'study-group-faq.toml')))
     const asked = await callbackOf(
       bot,
@@ -149,7 +149,7 @@ debounce_ms = 100
     assert.equal(shown.body.data.embeds[0].title, 'GFMD milestones, in order')
 
     fs.writeFileSync(file, original.replace(/^title = /m, 'title = = '))
-    const complaint = await waitUntil(() => logChannelMessages().find((m) => /NOT reloaded/.test(m)), { label: 'error in log channel' })
+    const complaint = await waitUntil(() => logChannelMessages().find((m) => /^Not reloaded; the previous answers stay live/.test(m)), { label: 'error in log channel' })
     assert.match(complaint, /timeline\.toml:\d+:\d+/)
     const still = await callbackOf(bot, (await slash(bot, { subcommand: 'timeline', user: IDS.bob })).id)
     assert.equal(still.body.data.embeds[0].title, 'GFMD milestones, in order')
@@ -204,5 +204,16 @@ debounce_ms = 100
 
   it('sends only valid, limited, ping-free bodies', () => {
     assertEverythingSentIsValid(bot)
+  })
+
+  it('never sends a path of the server to Discord, whatever went wrong', () => {
+    // The tests above saved, refused, removed and broke answer files in a folder under the
+    // system's temp dir; every word the bot sent about them names files only.
+    const sent = bot.twin.requests.filter((r) => r.rawBody)
+    assert.ok(sent.some((r) => /timeline\.toml:\d+:\d+/.test(r.rawBody)), 'a file problem was reported')
+    for (const request of sent) {
+      assert.ok(!request.rawBody.includes(responses), `${request.method} ${request.path} names ${responses}`)
+      assert.ok(!request.rawBody.includes(os.tmpdir() + '/'), `${request.method} ${request.path} names a temp path`)
+    }
   })
 })

@@ -18,6 +18,9 @@ guild_ids = ["${IDS.guild}"]
 channels = ["${IDS.questions}"]
 cooldown_seconds = 60
 user_rate_limit = 1000
+
+[moderation]
+role_ids = ["${IDS.moderatorRole}"]
 `
 
 describe('gfmd-bot against the Discord stand-in', () => {

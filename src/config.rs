@@ -26,6 +26,39 @@ pub mod env {
     pub const ALL: &[&str] = &[API_BASE, GATEWAY_URL, LOG_FORMAT, RESPONSES_DIR];
 }
 
+/// The environment overrides in force, read once (by `main`) and handed to whatever reads the
+/// config again later, so that a reload sees the same overrides as the start did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Environment {
+    values: Vec<(String, String)>,
+}
+
+impl Environment {
+    /// The variables of [`env::ALL`] set in this process's environment.
+    pub fn capture() -> Self {
+        Self::from_pairs(
+            env::ALL
+                .iter()
+                .filter_map(|name| Some((name.to_string(), std::env::var(name).ok()?))),
+        )
+    }
+
+    /// An environment holding exactly `pairs` (for tests).
+    pub fn from_pairs(pairs: impl IntoIterator<Item = (String, String)>) -> Self {
+        Self {
+            values: pairs.into_iter().collect(),
+        }
+    }
+
+    /// The value of variable `name`, if set.
+    pub fn get(&self, name: &str) -> Option<String> {
+        self.values
+            .iter()
+            .find(|(key, _)| key == name)
+            .map(|(_, value)| value.clone())
+    }
+}
+
 /// Everything the bot can be configured with.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields, default)]

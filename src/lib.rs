@@ -17,8 +17,9 @@
 //! - [`discord`]: the only module that imports serenity — client set-up, command
 //!   registration, slash commands, components, free-form messages, flood control.
 //! - [`logging`]: tracing set-up (pretty or JSON) and the panic hook.
-//! - [`reload`]: live reload — rebuild the knowledge from the files off the hot path and swap it
-//!   in whole; a broken edit keeps the old set; a debounced file watcher.
+//! - [`keeper`]: the one owner of the answers in force and of the folder they come from — reloads
+//!   (a broken edit keeps the old set), moderators' saves through the store, the debounced file
+//!   watcher — all taking turns; a `responses_dir` change moves store and watcher together.
 //! - [`store`]: moderators' writes — validate the set as it would be, then write
 //!   `responses/<id>.toml` atomically or move it to `responses/.trash/`.
 //!
@@ -28,9 +29,9 @@ pub mod answers;
 pub mod config;
 pub mod console;
 pub mod discord;
+pub mod keeper;
 pub mod knowledge;
 pub mod logging;
 pub mod matcher;
-pub mod reload;
 pub mod render;
 pub mod store;

@@ -2,9 +2,9 @@
 //! the library.
 
 use anyhow::{bail, Context, Result};
-use arc_swap::ArcSwap;
 use clap::{Parser, Subcommand};
-use gfmd_bot::config::{self, Config};
+use gfmd_bot::config::{self, Config, Environment};
+use gfmd_bot::keeper::Keeper;
 use gfmd_bot::knowledge::Knowledge;
 use gfmd_bot::render::Style;
 use std::io::{BufRead, IsTerminal};
@@ -47,12 +47,13 @@ enum Command {
 fn main() -> Result<()> {
     let cli = Cli::parse();
     let (mut config, config_path) = Config::resolve(cli.config.as_deref())?;
-    config.apply_env(|name| std::env::var(name).ok())?;
+    let environment = Environment::capture();
+    config.apply_env(|name| environment.get(name))?;
     let quiet = !matches!(cli.command, Some(Command::Run) | None) || token().is_none();
     gfmd_bot::logging::init(&config.logging, quiet.then_some("warn"));
     match cli.command {
         Some(Command::Run) => match token() {
-            Some(token) => run(config, config_path, &token),
+            Some(token) => run(config, config_path, environment, &token),
             None => bail!(
                 "{} is not set: the bot needs a token to connect to Discord",
                 config::env::TOKEN
@@ -64,7 +65,7 @@ fn main() -> Result<()> {
         Some(Command::Console) => console(&load(&config)?),
         None => {
             if let Some(token) = token() {
-                return run(config, config_path, &token);
+                return run(config, config_path, environment, &token);
             }
             eprintln!(
                 "No {} set: starting the offline console.",
@@ -83,13 +84,18 @@ fn token() -> Option<String> {
         .filter(|token| !token.is_empty())
 }
 
-fn run(config: Config, config_path: Option<PathBuf>, token: &str) -> Result<()> {
-    let knowledge = Arc::new(ArcSwap::from_pointee(load(&config)?));
+fn run(
+    config: Config,
+    config_path: Option<PathBuf>,
+    environment: Environment,
+    token: &str,
+) -> Result<()> {
+    let keeper = Keeper::start(config.clone(), config_path, environment)
+        .context("the answer set is invalid")?;
     let runtime = tokio::runtime::Runtime::new().context("cannot start the async runtime")?;
     runtime.block_on(gfmd_bot::discord::run(
         config,
-        config_path,
-        knowledge,
+        Arc::new(keeper),
         token,
         shutdown_signal(),
     ))?;

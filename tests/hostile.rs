@@ -394,9 +394,10 @@ proptest! {
         let knowledge = knowledge();
         let decision = knowledge.decide(&question);
         check_decision(knowledge, &decision);
-        let (reply, outcome) = plan_gfmd(knowledge, &GfmdRequest::Ask(question.clone()), 42);
+        let (reply, handled) = plan_gfmd(knowledge, &GfmdRequest::Ask(question.clone()), 42);
         check_reply(&reply);
-        prop_assert_eq!(outcome.answer_id.is_some(), decision.answer().is_some());
+        prop_assert_eq!(handled.outcome, decision.outcome());
+        prop_assert_eq!(reply.embed.is_some(), decision.answer().is_some());
     }
 
     #[test]

@@ -138,7 +138,7 @@ fn a_new_answer_is_written_in_the_hand_written_format() {
         .save(&draft("study-group"), SaveMode::New)
         .unwrap();
     assert_eq!(saved.path, copy.file("study-group"));
-    assert_eq!(saved.answers, before + 1);
+    assert_eq!(saved.answers(), before + 1);
     let text = copy.text("study-group");
     let (head, reviewed) = text.trim_end().rsplit_once('\n').unwrap();
     let expected = format!(
@@ -162,7 +162,7 @@ source = "{DEFAULT_SOURCE}""#
         "{reviewed}"
     );
     let set = copy.load();
-    assert_eq!(set.len(), saved.answers);
+    assert_eq!(set.len(), saved.answers());
     let answer = set.get("study-group").unwrap();
     assert_eq!(answer.command, None, "no slash-command churn");
     assert_eq!(answer.reviewed.as_deref(), Some(date));

@@ -1,14 +1,15 @@
 //! Free-form questions typed in channels. In `[questions] channels` the bot answers messages it
-//! is confident about and stays silent otherwise; elsewhere it answers when mentioned, and in
-//! DMs. It never answers bots or itself. A repeat of an answer posted in the channel within the
+//! is confident about, offers a one-line "might help" for a middling match, and stays silent
+//! otherwise; elsewhere it answers when mentioned, and in DMs. It never answers bots or itself. A repeat of an answer posted in the channel within the
 //! cooldown gets a pointer instead: a 👆 reaction in listening channels, a short reply with a
 //! link when the bot was mentioned.
 
-use super::interactions::{log_question, Outcome};
+use super::question_log::{log_question, Handled};
 use super::reply::Reply;
 use super::state::BotState;
 use super::throttle::PostedMessage;
 use crate::config::QuestionsConfig;
+use crate::knowledge::{Knowledge, Verdict};
 use serenity::all::{Context, Message, ReactionType};
 use std::time::Instant;
 use tracing::{debug, warn};
@@ -77,6 +78,58 @@ pub fn question_text(content: &str, bot_id: u64) -> String {
         .to_owned()
 }
 
+/// What to do with a free-form question, decided from the verdict and the trigger.
+#[derive(Debug, Clone, PartialEq)]
+pub enum MessagePlan {
+    /// Post this reply; when it is an answer, under the channel's cooldown for `answer_id`.
+    Post {
+        /// The reply.
+        reply: Box<Reply>,
+        /// The answer it shows or offers, if any.
+        answer_id: Option<String>,
+    },
+    /// Say nothing.
+    Silence,
+}
+
+/// Plans the reply to a free-form `question` read because of `trigger`: the answer when
+/// confident; the one-line "might help" offer for a middling match; for an unsure match,
+/// silence in listening channels and "not sure" with suggestions when mentioned or in a DM.
+pub fn plan_message(
+    knowledge: &Knowledge,
+    question: &str,
+    trigger: Trigger,
+    asker_id: u64,
+) -> (MessagePlan, Handled) {
+    let verdict = knowledge.decide(question);
+    let handled = Handled::from_verdict(&verdict);
+    let plan = match &verdict {
+        Verdict::Answer(answered) => MessagePlan::Post {
+            reply: Box::new(Reply::answer(answered.answer, &answered.related, asker_id)),
+            answer_id: Some(answered.answer.id.clone()),
+        },
+        Verdict::Suggest { suggestions } => match suggestions.first() {
+            Some(best) => MessagePlan::Post {
+                reply: Box::new(Reply::might_help(best.answer, asker_id)),
+                answer_id: Some(best.answer.id.clone()),
+            },
+            None => MessagePlan::Silence,
+        },
+        Verdict::Abstain { .. } if trigger == Trigger::Listening => MessagePlan::Silence,
+        Verdict::Abstain { suggestions, .. } => {
+            let suggested: Vec<_> = suggestions
+                .iter()
+                .map(|candidate| candidate.answer)
+                .collect();
+            MessagePlan::Post {
+                reply: Box::new(Reply::not_sure(&suggested)),
+                answer_id: None,
+            }
+        }
+    };
+    (plan, handled)
+}
+
 /// Handles one message.
 pub async fn handle(state: &BotState, ctx: &Context, message: &Message) {
     let started = Instant::now();
@@ -107,54 +160,37 @@ pub async fn handle(state: &BotState, ctx: &Context, message: &Message) {
         );
         return;
     }
-    let knowledge = state.knowledge.load();
-    let verdict = knowledge.decide(&question);
-    let (reply, outcome) = match verdict.answered() {
-        Some(answered) => {
-            let answer = answered.answer;
-            let recent = state.cooldowns().reserve(
-                facts.channel_id,
-                &answer.id,
-                tokio::time::Instant::now(),
-            );
-            if let Err(recent) = recent {
-                point_to_earlier(ctx, message, trigger, recent.message).await;
-                log_question(
-                    "message",
-                    &question,
-                    &Outcome {
-                        answer_id: None,
-                        score: Some(answered.score),
-                    },
-                    started,
-                );
-                return;
-            }
-            (
-                Reply::answer(answer, &answered.related, facts.author_id),
-                Outcome {
-                    answer_id: Some(answer.id.clone()),
-                    score: Some(answered.score),
-                },
-            )
+    let (plan, handled) = plan_message(&state.knowledge(), &question, trigger, facts.author_id);
+    if let MessagePlan::Post { reply, answer_id } = plan {
+        post(state, ctx, message, trigger, &reply, answer_id.as_deref()).await;
+    }
+    log_question("message", &question, &handled, started);
+}
+
+/// Posts `reply` to `message`. An answer (or an offer of one) already posted in the channel
+/// within the cooldown gets a pointer to it instead.
+async fn post(
+    state: &BotState,
+    ctx: &Context,
+    message: &Message,
+    trigger: Trigger,
+    reply: &Reply,
+    answer_id: Option<&str>,
+) {
+    let channel_id = message.channel_id.get();
+    let is_answer = reply.embed.is_some();
+    if let Some(answer_id) = answer_id {
+        let now = tokio::time::Instant::now();
+        let recent = if is_answer {
+            state.cooldowns().reserve(channel_id, answer_id, now)
+        } else {
+            state.cooldowns().recent(channel_id, answer_id, now)
+        };
+        if let Err(recent) = recent {
+            point_to_earlier(ctx, message, trigger, recent.message).await;
+            return;
         }
-        None => {
-            let outcome = Outcome {
-                answer_id: None,
-                score: Some(verdict.score()),
-            };
-            if trigger == Trigger::Listening {
-                log_question("message", &question, &outcome, started);
-                return;
-            }
-            let suggested: Vec<_> = verdict
-                .suggestions()
-                .iter()
-                .map(|candidate| candidate.answer)
-                .collect();
-            (Reply::not_sure(&suggested), outcome)
-        }
-    };
+    }
     let sent = message
         .channel_id
         .send_message(
@@ -162,24 +198,23 @@ pub async fn handle(state: &BotState, ctx: &Context, message: &Message) {
             reply.to_channel_message().reference_message(message),
         )
         .await;
-    match (&sent, &outcome.answer_id) {
+    match (sent, answer_id.filter(|_| is_answer)) {
         (Ok(posted), Some(answer_id)) => state.cooldowns().record(
             answer_id,
             PostedMessage {
-                guild_id: facts.guild_id,
-                channel_id: facts.channel_id,
+                guild_id: message.guild_id.map(|id| id.get()),
+                channel_id,
                 message_id: posted.id.get(),
             },
         ),
+        (Ok(_), None) => {}
         (Err(error), answer_id) => {
-            warn!(%error, channel = facts.channel_id, "could not reply to a question");
+            warn!(%error, channel = channel_id, "could not reply to a question");
             if let Some(answer_id) = answer_id {
-                state.cooldowns().release(facts.channel_id, answer_id);
+                state.cooldowns().release(channel_id, answer_id);
             }
         }
-        (Ok(_), None) => {}
     }
-    log_question("message", &question, &outcome, started);
 }
 
 async fn point_to_earlier(

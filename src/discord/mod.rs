@@ -1,5 +1,7 @@
-//! The only place that talks to Discord (serenity 0.12): client set-up, command registration,
-//! slash commands and components, free-form messages, flood control.
+//! The only place that talks to Discord (serenity 0.12): client set-up and the event handler
+//! (here), the command definitions ([`commands`]) and their registration, `/gfmd` ([`slash`]),
+//! components, free-form messages, the moderators' tools ([`admin`]), sending responses
+//! ([`respond`]), what members are told when something fails ([`failure`]), flood control.
 //!
 //! poise is not used: `/gfmd`'s subcommands come from the moderators' answer files and change at
 //! run time, while poise's commands are fixed at compile time by its macros; plain serenity
@@ -7,31 +9,45 @@
 
 mod admin;
 mod commands;
+mod components;
+mod failure;
 mod interactions;
+mod log_channel;
 mod messages;
+mod moderators;
+mod question_log;
+mod registration;
 mod reply;
+mod respond;
+mod slash;
 mod state;
 mod throttle;
 
-pub use admin::{admin_commands, draft_from_fields, plan_top_matches};
-pub use commands::{command_set, fingerprint, parse_request, GfmdRequest};
-pub use interactions::{plan_autocomplete, plan_component, plan_gfmd, ComponentPlan, Outcome};
-pub use messages::{mentions, question_text, trigger, MessageFacts, Trigger, POINTER_REACTION};
+pub use admin::{draft_from_fields, plan_top_matches};
+pub use commands::gfmd::{parse_request, GfmdRequest};
+pub use commands::{command_set, fingerprint};
+pub use components::{plan_component, Clicker, ComponentPlan};
+pub use failure::{change_refused, problem_for_chat, reload_refused};
+pub use messages::{
+    mentions, plan_message, question_text, trigger, MessageFacts, MessagePlan, Trigger,
+    POINTER_REACTION,
+};
+pub use moderators::{is_moderator, MemberFacts};
+pub use question_log::Handled;
 pub use reply::{no_pings, Button, MenuOption, Reply, Row};
+pub use slash::{plan_autocomplete, plan_gfmd};
 pub use state::BotState;
 pub use throttle::{Cooldowns, PostedMessage, RateLimiter, RecentlyPosted};
 
 use crate::config::Config;
-use crate::knowledge::Knowledge;
-use crate::reload::{ReloadError, ReloadReport, Reloader};
-use arc_swap::ArcSwap;
+use crate::keeper::{Keeper, WatchEvent};
+use registration::register_commands;
 use serenity::all::{
     ClientBuilder, Context, EventHandler, GatewayIntents, Http, HttpBuilder, Interaction, Message,
     Ready,
 };
 use serenity::async_trait;
 use std::future::Future;
-use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 use tracing::{error, info, warn};
@@ -77,60 +93,29 @@ impl EventHandler for Handler {
     }
 }
 
-/// Registers the command set unless the same set is already registered by this process.
-async fn register_commands(state: &BotState, http: &Http) {
-    let commands = command_set(state.knowledge.load().answers());
-    if !state.mark_registered(fingerprint(&commands)) {
+/// Starts the file watcher when the answers come from files and `[moderation] watch` is on.
+/// Reloads are reported in the log and the moderation log channel, once each; commands are
+/// re-registered only when they changed. A moderator's own save is not reported again.
+fn watch_files(state: &Arc<BotState>, http: Arc<Http>) {
+    if !state.config.moderation.watch || !state.keeper.is_editable() {
         return;
     }
-    let guilds: Vec<u64> = state
-        .config
-        .discord
-        .guild_ids
-        .iter()
-        .map(|id| id.0)
-        .collect();
-    match commands::register(http, &guilds, commands).await {
-        Ok(()) if guilds.is_empty() => info!("registered /gfmd globally"),
-        Ok(()) => info!(
-            guilds = guilds.len(),
-            "registered /gfmd in the configured guilds"
-        ),
-        Err(error) => {
-            state.forget_registration();
-            error!(%error, "could not register the slash commands");
-        }
-    }
-}
-
-/// Starts the file watcher when the answers come from files and `[moderation] watch` is on.
-/// Reloads are reported in the log and the moderation log channel; commands are re-registered
-/// only when they changed.
-fn watch_files(
-    state: &Arc<BotState>,
-    http: Arc<Http>,
-) -> Option<notify_debouncer_mini::Debouncer<notify::RecommendedWatcher>> {
-    let reloader = Arc::clone(state.reloader()?);
-    if !state.config.moderation.watch {
-        return None;
-    }
-    let (sender, mut receiver) =
-        tokio::sync::mpsc::unbounded_channel::<Result<ReloadReport, ReloadError>>();
+    let (sender, mut receiver) = tokio::sync::mpsc::unbounded_channel::<WatchEvent>();
     let debounce = Duration::from_millis(state.config.moderation.debounce_ms);
-    let watcher = match reloader.watch(debounce, move |outcome| {
-        let _ = sender.send(outcome);
-    }) {
-        Ok(watcher) => watcher,
-        Err(error) => {
-            warn!(%error, "cannot watch the answer files; use /gfmd-admin reload");
-            return None;
-        }
-    };
+    let watching = state.keeper.watch(debounce, move |event| {
+        // The receiver lives as long as the bot; after shutdown there is no one to tell.
+        let _ = sender.send(event);
+    });
+    if let Err(error) = watching {
+        warn!(%error, "cannot watch the answer files; use /gfmd-admin reload");
+        return;
+    }
     let state = Arc::clone(state);
     tokio::spawn(async move {
-        while let Some(outcome) = receiver.recv().await {
-            let text = match outcome {
-                Ok(report) => {
+        while let Some(event) = receiver.recv().await {
+            let text = match event {
+                WatchEvent::Unchanged => continue,
+                WatchEvent::Reloaded(report) => {
                     info!(
                         answers = report.answers,
                         changed = report.changed,
@@ -139,24 +124,23 @@ fn watch_files(
                     register_commands(&state, &http).await;
                     format!("Answer files reloaded: {report}.")
                 }
-                Err(error) => {
+                WatchEvent::Failed(error) => {
                     error!("{error:#}; the previous answers stay live");
-                    format!("Answer files NOT reloaded, the previous answers stay live:\n{error:#}")
+                    reload_refused(&error)
                 }
             };
-            admin::post_to_log_channel(&state, &http, &text).await;
+            log_channel::post(&state, &http, &text).await;
         }
     });
     info!("watching the answer files for changes");
-    Some(watcher)
 }
 
 /// Runs the bot until `shutdown` completes (then closes the shards cleanly) or the connection
-/// fails for good. The token is used for Discord only and never logged.
+/// fails for good, serving the answers `keeper` keeps. The token is used for Discord only and
+/// never logged.
 pub async fn run(
     config: Config,
-    config_path: Option<PathBuf>,
-    knowledge: Arc<ArcSwap<Knowledge>>,
+    keeper: Arc<Keeper>,
     token: &str,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> Result<(), RunError> {
@@ -176,20 +160,13 @@ pub async fn run(
         info!("no [questions] channels configured: answering mentions, DMs and slash commands");
     }
     let gateway_url = config.discord.gateway_url.clone();
-    let reloader = config.responses_dir.is_some().then(|| {
-        Arc::new(Reloader::new(
-            config_path,
-            config.clone(),
-            Arc::clone(&knowledge),
-        ))
-    });
-    let state = Arc::new(BotState::with_reloader(config, knowledge, reloader));
+    let state = Arc::new(BotState::new(config, keeper));
     let mut client = ClientBuilder::new_with_http(http.build(), intents(message_content))
         .event_handler(Handler {
             state: Arc::clone(&state),
         })
         .await?;
-    let _watcher = watch_files(&state, Arc::clone(&client.http));
+    watch_files(&state, Arc::clone(&client.http));
     if let Some(url) = gateway_url {
         info!(gateway_url = %url, "using a Discord-compatible gateway");
         *client.ws_url.lock().await = url;

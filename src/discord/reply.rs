@@ -17,6 +17,10 @@ pub const SHOW_PREFIX: &str = "gfmd:show:";
 pub const RELATED_PREFIX: &str = "gfmd:related:";
 /// Custom-id prefix of the delete button: `gfmd:delete:<asker id>`.
 pub const DELETE_PREFIX: &str = "gfmd:delete:";
+/// Custom-id prefix of "Show answer" on a "might help" line: `gfmd:offer:<answer id>:<asker id>`.
+pub const OFFER_PREFIX: &str = "gfmd:offer:";
+/// Custom-id prefix of "Not this" on a "might help" line: `gfmd:notthis:<answer id>:<asker id>`.
+pub const NOT_THIS_PREFIX: &str = "gfmd:notthis:";
 
 /// A button.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -108,6 +112,29 @@ impl Reply {
         }
     }
 
+    /// The one-line offer of a middling match, "This might help: **title**", with **Show answer**
+    /// and **Not this** buttons for `asker_id`; no embed. Posted in the channel.
+    pub fn might_help(answer: &Answer, asker_id: u64) -> Self {
+        let key = format!("{}:{asker_id}", answer.id);
+        Self {
+            content: Some(wording::might_help(&answer.title)),
+            embed: None,
+            rows: vec![Row::Buttons(vec![
+                Button {
+                    custom_id: format!("{OFFER_PREFIX}{key}"),
+                    label: "Show answer".to_owned(),
+                    danger: false,
+                },
+                Button {
+                    custom_id: format!("{NOT_THIS_PREFIX}{key}"),
+                    label: "Not this".to_owned(),
+                    danger: false,
+                },
+            ])],
+            ephemeral: false,
+        }
+    }
+
     /// "Not sure", with up to three "Did you mean" buttons. Ephemeral.
     pub fn not_sure(suggestions: &[&Answer]) -> Self {
         let text = wording::not_sure(!suggestions.is_empty());
@@ -159,6 +186,16 @@ impl Reply {
             message = message.embed(to_create_embed(embed));
         }
         message
+    }
+
+    /// As the new content of the message a component is on (ephemeral does not apply).
+    pub fn to_update_message(&self) -> CreateInteractionResponseMessage {
+        // Content and embeds are always sent, so whatever the message showed before is replaced.
+        CreateInteractionResponseMessage::new()
+            .allowed_mentions(no_pings())
+            .components(self.rows.iter().map(to_action_row).collect())
+            .content(self.safe_content().unwrap_or_default())
+            .embeds(self.embed.iter().map(to_create_embed).collect())
     }
 
     /// As a channel message (ephemeral does not apply).
@@ -266,6 +303,38 @@ mod tests {
             matches!(&reply.rows[1], Row::Buttons(buttons) if buttons[0].custom_id == "gfmd:delete:42")
         );
         assert!(!reply.ephemeral);
+    }
+
+    #[test]
+    fn a_might_help_line_is_one_line_with_show_and_not_this_and_no_embed() {
+        let set = AnswerSet::embedded().unwrap();
+        let answer = set.get("objectives").unwrap();
+        let reply = Reply::might_help(answer, 42);
+        assert!(reply.embed.is_none() && !reply.ephemeral);
+        assert_eq!(
+            reply.content.as_deref(),
+            Some(format!("This might help: **{}**", answer.title).as_str())
+        );
+        let Row::Buttons(buttons) = &reply.rows[0] else {
+            panic!("buttons")
+        };
+        let ids: Vec<&str> = buttons.iter().map(|b| b.custom_id.as_str()).collect();
+        assert_eq!(
+            ids,
+            ["gfmd:offer:objectives:42", "gfmd:notthis:objectives:42"]
+        );
+        assert!(ids.iter().all(|id| id.len() <= limits::CUSTOM_ID_LENGTH));
+    }
+
+    #[test]
+    fn an_update_replaces_the_line_with_the_answer() {
+        let set = AnswerSet::embedded().unwrap();
+        let answer = set.get("objectives").unwrap();
+        let json =
+            serde_json::to_value(Reply::answer(answer, &[], 42).to_update_message()).unwrap();
+        assert_eq!(json["content"], "");
+        assert_eq!(json["embeds"][0]["title"], answer.title.as_str());
+        assert_eq!(json["allowed_mentions"]["parse"], serde_json::json!([]));
     }
 
     #[test]

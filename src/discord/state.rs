@@ -1,47 +1,32 @@
-//! What the Discord handlers share: the live knowledge (swapped whole on reload), the config,
-//! the bot's own id, flood control, and the fingerprint of the registered commands.
+//! What the Discord handlers share: the keeper of the answers (the live knowledge, swapped whole
+//! on reload), the config, the bot's own id, flood control, and the fingerprint of the registered
+//! commands.
 
+use super::moderators::{is_moderator, MemberFacts};
 use super::throttle::{Cooldowns, RateLimiter};
 use crate::config::Config;
+use crate::keeper::Keeper;
 use crate::knowledge::Knowledge;
-use crate::reload::Reloader;
-use crate::store::Store;
-use arc_swap::ArcSwap;
+use arc_swap::Guard;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 
 /// Shared state of the running bot.
 pub struct BotState {
-    /// The answer set and matcher in force; readers take a snapshot per question.
-    pub knowledge: Arc<ArcSwap<Knowledge>>,
+    /// The answers in force and everything that changes them.
+    pub keeper: Arc<Keeper>,
     /// The configuration.
     pub config: Config,
     bot_user_id: AtomicU64,
     cooldowns: Mutex<Cooldowns>,
     rate_limiter: Mutex<RateLimiter>,
     registered: Mutex<Option<u64>>,
-    reloader: Option<Arc<Reloader>>,
-    store: Option<Arc<Store>>,
 }
 
 impl BotState {
-    /// State for `config` serving `knowledge`.
-    pub fn new(config: Config, knowledge: Arc<ArcSwap<Knowledge>>) -> Self {
-        Self::with_reloader(config, knowledge, None)
-    }
-
-    /// State whose answers can be reloaded and edited through `reloader` (which serves the same
-    /// knowledge) when the config names a `responses_dir`.
-    pub fn with_reloader(
-        config: Config,
-        knowledge: Arc<ArcSwap<Knowledge>>,
-        reloader: Option<Arc<Reloader>>,
-    ) -> Self {
-        let store = config
-            .responses_dir
-            .as_ref()
-            .map(|dir| Arc::new(Store::new(dir.clone())));
+    /// State for `config`, serving the answers `keeper` keeps.
+    pub fn new(config: Config, keeper: Arc<Keeper>) -> Self {
         let questions = &config.questions;
         let cooldowns = Cooldowns::new(Duration::from_secs(questions.cooldown_seconds));
         let rate_limiter = RateLimiter::new(
@@ -49,15 +34,18 @@ impl BotState {
             Duration::from_secs(questions.user_rate_window_seconds),
         );
         Self {
-            knowledge,
+            keeper,
             config,
             bot_user_id: AtomicU64::new(0),
             cooldowns: Mutex::new(cooldowns),
             rate_limiter: Mutex::new(rate_limiter),
             registered: Mutex::new(None),
-            reloader,
-            store,
         }
+    }
+
+    /// The knowledge in force, as a snapshot for one question.
+    pub fn knowledge(&self) -> Guard<Arc<Knowledge>> {
+        self.keeper.knowledge()
     }
 
     /// The bot's user id, once READY has arrived (0 before).
@@ -95,53 +83,9 @@ impl BotState {
         *lock(&self.registered) = None;
     }
 
-    /// The reloader, when the answers come from files.
-    pub fn reloader(&self) -> Option<&Arc<Reloader>> {
-        self.reloader.as_ref()
-    }
-
-    /// The answer-file store, when the answers come from files.
-    pub fn store(&self) -> Option<&Arc<Store>> {
-        self.store.as_ref()
-    }
-
-    /// Whether a member may use the moderators' commands: Manage Server (or Administrator), or
-    /// one of `[moderation] role_ids`. Checked on every use, whatever Discord's command
-    /// permissions say.
-    pub fn can_administer(
-        &self,
-        roles: &[u64],
-        permissions: Option<serenity::all::Permissions>,
-    ) -> bool {
-        permissions.is_some_and(|p| p.manage_guild() || p.administrator())
-            || self.has_moderator_role(roles)
-    }
-
-    fn has_moderator_role(&self, roles: &[u64]) -> bool {
-        roles.iter().any(|role| {
-            self.config
-                .moderation
-                .role_ids
-                .iter()
-                .any(|id| id.0 == *role)
-        })
-    }
-
-    /// Whether a member with these roles and permissions counts as a moderator: Manage Server,
-    /// Manage Messages, or one of `[moderation] role_ids`.
-    pub fn is_moderator(
-        &self,
-        roles: &[u64],
-        permissions: Option<serenity::all::Permissions>,
-    ) -> bool {
-        permissions.is_some_and(|p| p.manage_guild() || p.manage_messages() || p.administrator())
-            || roles.iter().any(|role| {
-                self.config
-                    .moderation
-                    .role_ids
-                    .iter()
-                    .any(|id| id.0 == *role)
-            })
+    /// Whether `member` counts as a moderator (see [`super::moderators`]).
+    pub fn is_moderator(&self, member: &MemberFacts) -> bool {
+        is_moderator(member, &self.config.moderation)
     }
 }
 

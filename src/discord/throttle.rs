@@ -79,6 +79,22 @@ impl Cooldowns {
         Ok(())
     }
 
+    /// Says where `answer_id` was posted in `channel_id` within the window, without reserving
+    /// anything (for an offer of an answer, which points to the answer rather than repeat it).
+    pub fn recent(
+        &self,
+        channel_id: u64,
+        answer_id: &str,
+        now: Instant,
+    ) -> Result<(), RecentlyPosted> {
+        match self.posted.get(&(channel_id, answer_id.to_owned())) {
+            Some((at, message)) if now.duration_since(*at) < self.window => {
+                Err(RecentlyPosted { message: *message })
+            }
+            _ => Ok(()),
+        }
+    }
+
     /// Records where the reserved answer was posted.
     pub fn record(&mut self, answer_id: &str, message: PostedMessage) {
         if let Some(entry) = self
@@ -150,6 +166,24 @@ impl RateLimiter {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[tokio::test(start_paused = true)]
+    async fn looking_at_a_recent_answer_reserves_nothing() {
+        let mut cooldowns = Cooldowns::new(Duration::from_secs(60));
+        let start = Instant::now();
+        assert!(cooldowns.recent(1, "objectives", start).is_ok());
+        assert!(
+            cooldowns.recent(1, "objectives", start).is_ok(),
+            "still free"
+        );
+        assert!(cooldowns.reserve(1, "objectives", start).is_ok());
+        assert!(cooldowns
+            .recent(1, "objectives", start + Duration::from_secs(5))
+            .is_err());
+        assert!(cooldowns
+            .recent(1, "objectives", start + Duration::from_secs(60))
+            .is_ok());
+    }
 
     #[tokio::test(start_paused = true)]
     async fn a_burst_of_the_same_answer_is_posted_once_per_window() {

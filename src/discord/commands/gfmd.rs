@@ -1,14 +1,12 @@
-//! The slash command tree built from the answer set (`/gfmd <subcommand>`, `/gfmd ask`,
-//! `/gfmd topic`), its registration (bulk overwrite, per guild or global, skipped when nothing
-//! changed), and reading an invocation back into a [`GfmdRequest`].
+//! `/gfmd`: the command tree built from the answer set (`/gfmd <subcommand>`, `/gfmd ask`,
+//! `/gfmd topic`), and reading an invocation back into a [`GfmdRequest`].
 
 use crate::answers::limits::{self, truncate};
 use crate::answers::AnswerSet;
 use serenity::all::{
-    Command, CommandDataOption, CommandDataOptionValue, CommandOptionType, CreateCommand,
-    CreateCommandOption, GuildId, Http,
+    CommandDataOption, CommandDataOptionValue, CommandOptionType, CreateCommand,
+    CreateCommandOption,
 };
-use std::hash::{DefaultHasher, Hash, Hasher};
 
 /// The top-level command.
 pub const GFMD: &str = "gfmd";
@@ -34,8 +32,8 @@ pub enum GfmdRequest {
     Topic(String),
 }
 
-/// The commands to register for this answer set: `/gfmd` plus the moderators' commands.
-pub fn command_set(answers: &AnswerSet) -> Vec<CreateCommand> {
+/// `/gfmd` for this answer set: one subcommand per answer `command`, then `ask` and `topic`.
+pub fn command(answers: &AnswerSet) -> CreateCommand {
     let mut gfmd = CreateCommand::new(GFMD)
         .description("Answers about the Global Forum on Migration and Development (GFMD)");
     for answer in answers.commands() {
@@ -72,36 +70,7 @@ pub fn command_set(answers: &AnswerSet) -> Vec<CreateCommand> {
                     .max_length(limits::CHOICE_LENGTH as u16),
             ),
         );
-    let mut commands = vec![gfmd];
-    commands.extend(super::admin::admin_commands());
-    commands
-}
-
-/// A stable fingerprint of a command set, to skip registering what is already registered.
-pub fn fingerprint(commands: &[CreateCommand]) -> u64 {
-    let json = serde_json::to_string(commands).unwrap_or_default();
-    let mut hasher = DefaultHasher::new();
-    json.hash(&mut hasher);
-    hasher.finish()
-}
-
-/// Overwrites the application's commands: in each of `guild_ids` (instant) or, when empty,
-/// globally (Discord may take up to an hour to show global changes).
-pub async fn register(
-    http: &Http,
-    guild_ids: &[u64],
-    commands: Vec<CreateCommand>,
-) -> serenity::Result<()> {
-    if guild_ids.is_empty() {
-        Command::set_global_commands(http, commands).await?;
-    } else {
-        for &guild in guild_ids {
-            GuildId::new(guild)
-                .set_commands(http, commands.clone())
-                .await?;
-        }
-    }
-    Ok(())
+    gfmd
 }
 
 /// Reads a `/gfmd` invocation's options; `None` when they are not a known shape.
@@ -136,9 +105,9 @@ mod tests {
     #[test]
     fn the_command_tree_has_one_subcommand_per_answer_command_plus_ask_and_topic() {
         let answers = AnswerSet::embedded().unwrap();
-        let commands = serde_json::to_value(command_set(&answers)).unwrap();
-        assert_eq!(commands[0]["name"], "gfmd");
-        let options = commands[0]["options"].as_array().unwrap();
+        let command = serde_json::to_value(command(&answers)).unwrap();
+        assert_eq!(command["name"], "gfmd");
+        let options = command["options"].as_array().unwrap();
         assert_eq!(options.len(), answers.commands().len() + 2);
         assert!(options.len() <= limits::SUBCOMMAND_COUNT);
         let names: Vec<&str> = options
@@ -157,17 +126,6 @@ mod tests {
         }
         let topic = options.iter().find(|o| o["name"] == "topic").unwrap();
         assert_eq!(topic["options"][0]["autocomplete"], Value::Bool(true));
-    }
-
-    #[test]
-    fn the_fingerprint_changes_only_when_the_commands_change() {
-        let answers = AnswerSet::embedded().unwrap();
-        assert_eq!(
-            fingerprint(&command_set(&answers)),
-            fingerprint(&command_set(&answers))
-        );
-        let other = vec![CreateCommand::new("gfmd").description("x")];
-        assert_ne!(fingerprint(&command_set(&answers)), fingerprint(&other));
     }
 
     #[test]

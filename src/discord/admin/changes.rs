@@ -1,0 +1,88 @@
+//! Moderators' changes to the answers — reload, save from a form, remove — run off the async
+//! threads through the keeper, then announced: the log, the moderation log channel, and the
+//! slash commands re-registered when they changed. Each returns the text the moderator sees.
+
+use crate::discord::failure;
+use crate::discord::log_channel;
+use crate::discord::registration::register_commands;
+use crate::discord::state::BotState;
+use crate::keeper::ChangeError;
+use crate::render::quote_user_text;
+use crate::store::{AnswerDraft, SaveMode};
+use serenity::all::Context;
+use tracing::info;
+
+/// Reloads the files now.
+pub async fn reload(state: &BotState, ctx: &Context, who: &str) -> String {
+    let keeper = state.keeper.clone();
+    let text = match tokio::task::spawn_blocking(move || keeper.reload()).await {
+        Ok(Ok(report)) => report.to_string(),
+        Ok(Err(error)) => failure::reload_refused(&error),
+        Err(error) => failure::internal("a reload did not finish", &error),
+    };
+    announce(state, ctx, who, "reload", &text).await;
+    text
+}
+
+/// Saves a new or edited answer from a form.
+pub async fn save(
+    state: &BotState,
+    ctx: &Context,
+    who: &str,
+    draft: AnswerDraft,
+    mode: SaveMode,
+) -> String {
+    let verb = match mode {
+        SaveMode::New => "add",
+        SaveMode::Edit => "edit",
+    };
+    let what = format!("{verb} {}", draft.id.trim());
+    let keeper = state.keeper.clone();
+    let text = match tokio::task::spawn_blocking(move || keeper.save(&draft, mode)).await {
+        Ok(Ok(change)) => format!("Saved `{}`. {}", change.id, change.report),
+        Ok(Err(error)) => failure::change_refused(&error),
+        Err(error) => failure::internal("a save did not finish", &error),
+    };
+    announce(state, ctx, who, &what, &text).await;
+    text
+}
+
+/// Moves an answer to the trash folder.
+pub async fn remove(state: &BotState, ctx: &Context, who: &str, id: String) -> String {
+    let what = format!("remove {}", id.trim());
+    let keeper = state.keeper.clone();
+    let removing = id.clone();
+    let text = match tokio::task::spawn_blocking(move || keeper.remove(&removing)).await {
+        Ok(Ok((change, kept))) => format!(
+            "Removed `{}` (a copy is kept in the answers folder's trash as `{kept}`). {}",
+            change.id, change.report
+        ),
+        Ok(Err(error)) => failure::change_refused(&error),
+        Err(error) => failure::internal("a removal did not finish", &error),
+    };
+    announce(state, ctx, who, &what, &text).await;
+    text
+}
+
+/// Whether a change can be made from Discord at all; the refusal to show when not.
+pub fn refuse_unless_editable(state: &BotState) -> Result<(), String> {
+    if state.keeper.is_editable() {
+        Ok(())
+    } else {
+        Err(failure::change_refused(&ChangeError::Embedded))
+    }
+}
+
+/// Logs who did what with which outcome, posts it to the log channel, and re-registers the
+/// slash commands (skipped when they did not change).
+async fn announce(state: &BotState, ctx: &Context, who: &str, what: &str, outcome: &str) {
+    info!(by = who, action = what, outcome = %outcome, "moderator change");
+    register_commands(state, &ctx.http).await;
+    let line = format!(
+        "**{}** ran `{}`: {}",
+        quote_user_text(who, 64),
+        quote_user_text(what, 100),
+        outcome
+    );
+    log_channel::post(state, &ctx.http, &line).await;
+}

@@ -1,0 +1,212 @@
+//! Moderators' tools: `/gfmd-admin` (reload, add, edit, remove, preview, test), its forms, and the
+//! "Answer with GFMD FAQ" message command. Discord hides them from members without the default
+//! permission, and every use is checked again here ([`super::moderators`]). Every change is
+//! logged (who, what) and posted to the log channel when set.
+
+mod changes;
+mod forms;
+mod top_matches;
+
+pub use forms::draft_from_fields;
+pub use top_matches::{plan_top_matches, POST_PREFIX};
+
+use super::commands::admin::{self as definitions, AdminRequest};
+use super::moderators::MemberFacts;
+use super::reply::Reply;
+use super::respond::{self, Target};
+use super::state::BotState;
+use crate::answers::limits::{self, truncate};
+use crate::render::quote_user_text;
+use crate::store::{AnswerDraft, SaveMode};
+use forms::{form, submitted_fields, ADD_FORM, EDIT_FORM_PREFIX};
+use serenity::all::{
+    CommandInteraction, CommandType, ComponentInteraction, Context, CreateInteractionResponse,
+    Member, MessageId, ModalInteraction, ResolvedTarget,
+};
+use tracing::{info, warn};
+
+const REFUSED: &str = "Only moderators can do that.";
+
+/// Whether the member may use a moderator's tool; logs and refuses politely when not.
+async fn allowed(
+    state: &BotState,
+    ctx: &Context,
+    target: Target<'_>,
+    member: Option<&Member>,
+    what: &str,
+) -> bool {
+    if state.is_moderator(&MemberFacts::of(member)) {
+        return true;
+    }
+    warn!(interaction = %target.id, what, "refused a moderator's tool to a member");
+    respond::notice(ctx, target, REFUSED).await;
+    false
+}
+
+/// Handles `/gfmd-admin` and the message command.
+pub async fn handle_command(state: &BotState, ctx: &Context, command: &CommandInteraction) {
+    let target = Target::from(command);
+    if !allowed(
+        state,
+        ctx,
+        target,
+        command.member.as_deref(),
+        &command.data.name,
+    )
+    .await
+    {
+        return;
+    }
+    if command.data.kind == CommandType::Message {
+        return answer_with_faq(state, ctx, command).await;
+    }
+    let Some(request) = definitions::parse_request(&command.data.options) else {
+        respond::notice(ctx, target, "I did not understand that command.").await;
+        return;
+    };
+    let who = command.user.name.as_str();
+    match request {
+        AdminRequest::Reload => {
+            if respond::defer_privately(ctx, target).await {
+                let text = changes::reload(state, ctx, who).await;
+                respond::edit_deferred(ctx, target, &text).await;
+            }
+        }
+        AdminRequest::Add => match changes::refuse_unless_editable(state) {
+            Ok(()) => {
+                let add = form(ADD_FORM, "Add a GFMD answer", None);
+                respond::respond(ctx, target, CreateInteractionResponse::Modal(add)).await;
+            }
+            Err(refusal) => {
+                respond::notice(ctx, target, refusal).await;
+            }
+        },
+        AdminRequest::Edit(id) => open_edit_form(state, ctx, target, &id).await,
+        AdminRequest::Remove(id) => {
+            if let Err(refusal) = changes::refuse_unless_editable(state) {
+                respond::notice(ctx, target, refusal).await;
+            } else if respond::defer_privately(ctx, target).await {
+                let text = changes::remove(state, ctx, who, id).await;
+                respond::edit_deferred(ctx, target, &text).await;
+            }
+        }
+        AdminRequest::Preview(id) => {
+            let knowledge = state.knowledge();
+            let reply = match knowledge.answers().get(&id) {
+                Some(answer) => {
+                    let mut reply = Reply::answer(answer, &knowledge.related(answer), 0);
+                    reply.ephemeral = true;
+                    reply.rows.clear();
+                    reply
+                }
+                None => Reply::notice(no_such_answer(&id)),
+            };
+            respond::reply(ctx, target, &reply).await;
+        }
+        AdminRequest::Test(question) => {
+            let reply = plan_top_matches(&state.knowledge(), &question, None);
+            respond::reply(ctx, target, &reply).await;
+        }
+    }
+}
+
+fn no_such_answer(id: &str) -> String {
+    format!("No answer has the id `{}`.", quote_user_text(id, 64))
+}
+
+/// Opens the edit form for answer `id`, prefilled, when the answer exists and fits in a form.
+async fn open_edit_form(state: &BotState, ctx: &Context, target: Target<'_>, id: &str) {
+    let Some(answer) = state.knowledge().answers().get(id).cloned() else {
+        respond::notice(ctx, target, no_such_answer(id)).await;
+        return;
+    };
+    if let Err(refusal) = changes::refuse_unless_editable(state) {
+        respond::notice(ctx, target, refusal).await;
+        return;
+    }
+    if answer.description.chars().count() > limits::TEXT_INPUT_LENGTH {
+        let text = "That answer is longer than a Discord form can hold; edit its file instead.";
+        respond::notice(ctx, target, text).await;
+        return;
+    }
+    let draft = AnswerDraft {
+        id: answer.id.clone(),
+        title: answer.title.clone(),
+        questions: answer.questions.clone(),
+        description: answer.description.clone(),
+    };
+    let title = truncate(&format!("Edit {}", answer.id), 45);
+    let edit = form(
+        &format!("{EDIT_FORM_PREFIX}{}", answer.id),
+        &title,
+        Some(&draft),
+    );
+    respond::respond(ctx, target, CreateInteractionResponse::Modal(edit)).await;
+}
+
+/// "Answer with GFMD FAQ" on a message: the top matches for its text, privately, with buttons
+/// that post the chosen answer as a reply.
+async fn answer_with_faq(state: &BotState, ctx: &Context, command: &CommandInteraction) {
+    let target = Target::from(command);
+    let Some(ResolvedTarget::Message(message)) = command.data.target() else {
+        respond::notice(ctx, target, "I could not read that message.").await;
+        return;
+    };
+    let reply = plan_top_matches(&state.knowledge(), &message.content, Some(message.id.get()));
+    respond::reply(ctx, target, &reply).await;
+}
+
+/// Handles the add and edit forms: acknowledges at once (saving reads and validates every file),
+/// then edits the response with the outcome.
+pub async fn handle_form(state: &BotState, ctx: &Context, modal: &ModalInteraction) {
+    let target = Target::from(modal);
+    if !allowed(state, ctx, target, modal.member.as_ref(), "form").await {
+        return;
+    }
+    let fields = submitted_fields(&modal.data);
+    let (draft, mode) = match modal.data.custom_id.strip_prefix(EDIT_FORM_PREFIX) {
+        Some(id) => (draft_from_fields(&fields, Some(id)), SaveMode::Edit),
+        None if modal.data.custom_id == ADD_FORM => {
+            (draft_from_fields(&fields, None), SaveMode::New)
+        }
+        None => {
+            respond::notice(ctx, target, "This form has expired.").await;
+            return;
+        }
+    };
+    if respond::defer_privately(ctx, target).await {
+        let text = changes::save(state, ctx, &modal.user.name, draft, mode).await;
+        respond::edit_deferred(ctx, target, &text).await;
+    }
+}
+
+/// Handles a moderator's "Post" button from the message command: posts the chosen answer as a
+/// reply to the message.
+pub async fn handle_post(state: &BotState, ctx: &Context, component: &ComponentInteraction) {
+    let target = Target::from(component);
+    if !allowed(state, ctx, target, component.member.as_ref(), "post").await {
+        return;
+    }
+    let knowledge = state.knowledge();
+    let chosen = top_matches::parse_post(&component.data.custom_id)
+        .and_then(|(id, message)| Some((knowledge.answers().get(id)?, message)));
+    let Some((answer, message_id)) = chosen else {
+        respond::notice(ctx, target, "That answer is no longer available.").await;
+        return;
+    };
+    let reply = Reply::answer(answer, &knowledge.related(answer), component.user.id.get());
+    let message = reply
+        .to_channel_message()
+        .reference_message((component.channel_id, MessageId::new(message_id)));
+    let text = match component.channel_id.send_message(&ctx.http, message).await {
+        Ok(_) => {
+            info!(by = %component.user.name, answer = %answer.id, message = message_id, "moderator answered a message with the FAQ");
+            format!("Posted `{}` as a reply.", answer.id)
+        }
+        Err(error) => {
+            warn!(%error, "could not post a moderator's chosen answer");
+            "I could not post that answer.".to_owned()
+        }
+    };
+    respond::notice(ctx, target, text).await;
+}

@@ -1,0 +1,353 @@
+//! The one keeper of the answers: the knowledge in force, the folder it comes from, the store
+//! that writes it, the watcher that sees hand edits, and every reload. Changes take turns (one
+//! lock), so a moderator's save and a reload never interleave; a save swaps in the set it
+//! validated without reading the folder again, and the watcher's echo of that save is recognised
+//! by the folder's fingerprint and costs no reload. When a reload moves `responses_dir`, the
+//! store and the watcher move with it. The environment overrides come from the caller (read once
+//! by `main`), never from the process here.
+
+mod report;
+mod watch;
+
+pub use report::{ReloadError, ReloadReport};
+
+use crate::answers::{read_dir_sources, AnswerSet};
+use crate::config::{Config, Environment};
+use crate::knowledge::Knowledge;
+use crate::store::{AnswerDraft, SaveMode, Store, StoreError};
+use arc_swap::{ArcSwap, Guard};
+use report::{count_changes, fingerprint};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError, Weak};
+use std::time::Duration;
+use watch::{is_watched_file, FolderWatch};
+
+/// What the watcher made of a change on disk.
+#[derive(Debug)]
+pub enum WatchEvent {
+    /// The files changed and the new set is live.
+    Reloaded(ReloadReport),
+    /// The files changed but are broken; the old set stays live.
+    Failed(ReloadError),
+    /// Something was written, but the files are as last loaded (for example a moderator's own
+    /// save): nothing to do.
+    Unchanged,
+}
+
+/// Why a moderator's change was not made; nothing was written.
+#[derive(Debug, thiserror::Error)]
+pub enum ChangeError {
+    /// The answers are compiled into the binary.
+    #[error("answers are built into the binary; set responses_dir to edit them live")]
+    Embedded,
+    /// The store refused or failed.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// A moderator's change, made and live.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Change {
+    /// The answer changed.
+    pub id: String,
+    /// The set now live.
+    pub report: ReloadReport,
+}
+
+/// The folder side of the keeper, guarded by one lock.
+struct Folder {
+    config: Config,
+    store: Option<Store>,
+    /// Fingerprint of the files as last loaded or tried; `None` when they could not be read.
+    seen: Option<u64>,
+}
+
+/// The answers in force and everything that changes them.
+pub struct Keeper {
+    knowledge: ArcSwap<Knowledge>,
+    config_path: Option<PathBuf>,
+    env: Environment,
+    folder: Mutex<Folder>,
+    watch: Mutex<Option<FolderWatch>>,
+    swaps: AtomicU64,
+}
+
+impl Keeper {
+    /// Loads the answers `config` names (read from `config_path`, with `env` applied) and keeps
+    /// them. Later reloads read `config_path` again and apply the same `env`.
+    pub fn start(
+        config: Config,
+        config_path: Option<PathBuf>,
+        env: Environment,
+    ) -> Result<Self, crate::answers::LoadError> {
+        let knowledge = Knowledge::load(&config)?;
+        let store = config.responses_dir.clone().map(Store::new);
+        let keeper = Self {
+            knowledge: ArcSwap::from_pointee(knowledge),
+            config_path,
+            env,
+            folder: Mutex::new(Folder {
+                config,
+                store,
+                seen: None,
+            }),
+            watch: Mutex::new(None),
+            swaps: AtomicU64::new(0),
+        };
+        {
+            let mut folder = keeper.lock_folder();
+            folder.seen = keeper.fingerprint_now(&folder);
+        }
+        Ok(keeper)
+    }
+
+    /// The knowledge in force: a snapshot that stays whole while the caller holds it.
+    pub fn knowledge(&self) -> Guard<Arc<Knowledge>> {
+        self.knowledge.load()
+    }
+
+    /// How many times a new set has been swapped in since the start.
+    pub fn swaps(&self) -> u64 {
+        self.swaps.load(Ordering::Relaxed)
+    }
+
+    /// The answers folder being served, if any.
+    pub fn responses_dir(&self) -> Option<PathBuf> {
+        self.lock_folder().config.responses_dir.clone()
+    }
+
+    /// Whether the answers come from files that moderators can change.
+    pub fn is_editable(&self) -> bool {
+        self.lock_folder().store.is_some()
+    }
+
+    /// Reads the config file again (matcher settings and `responses_dir` take effect; other keys
+    /// need a restart), loads and validates the whole answer set, and swaps it in. Blocking: call
+    /// it from a blocking thread.
+    pub fn reload(&self) -> Result<ReloadReport, ReloadError> {
+        let mut folder = self.lock_folder();
+        self.reload_locked(&mut folder)
+    }
+
+    /// Reloads only when the files differ from those last loaded or tried; `Ok(None)` when they
+    /// do not. This is what the watcher calls.
+    pub fn reload_if_changed(&self) -> Result<Option<ReloadReport>, ReloadError> {
+        let mut folder = self.lock_folder();
+        let now = self.fingerprint_now(&folder);
+        if now.is_some() && now == folder.seen {
+            return Ok(None);
+        }
+        self.reload_locked(&mut folder).map(Some)
+    }
+
+    /// The current text of answer `id`'s file.
+    pub fn read(&self, id: &str) -> Result<String, ChangeError> {
+        Ok(self.store()?.read(id)?)
+    }
+
+    /// Writes a new or edited answer (validated as the whole set would be, atomically) and puts
+    /// the validated set live at once.
+    pub fn save(&self, draft: &AnswerDraft, mode: SaveMode) -> Result<Change, ChangeError> {
+        let mut folder = self.lock_folder();
+        let saved = store_of(&folder)?.save(draft, mode)?;
+        Ok(self.serve(&mut folder, draft.id.trim(), saved.set))
+    }
+
+    /// Adds `phrasing` to answer `id`'s questions and puts the set live at once.
+    pub fn add_phrasing(&self, id: &str, phrasing: &str) -> Result<Change, ChangeError> {
+        let mut folder = self.lock_folder();
+        let saved = store_of(&folder)?.add_phrasing(id, phrasing)?;
+        Ok(self.serve(&mut folder, id.trim(), saved.set))
+    }
+
+    /// Moves answer `id`'s file to the trash folder and reloads. Returns the change and the name
+    /// of the copy kept in the trash (a file name, no folders).
+    pub fn remove(&self, id: &str) -> Result<(Change, String), ChangeError> {
+        let mut folder = self.lock_folder();
+        let trashed = store_of(&folder)?.remove(id)?;
+        let kept = trashed
+            .file_name()
+            .map(|name| name.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let report = match self.reload_locked(&mut folder) {
+            Ok(report) => report,
+            // The store validated the set without the file, so this only fails when the folder
+            // changed meanwhile; the file is in the trash either way.
+            Err(error) => {
+                tracing::error!(error = %format!("{error:#}"), "reload after a removal failed");
+                ReloadReport {
+                    answers: self.knowledge().answers().len(),
+                    changed: 0,
+                }
+            }
+        };
+        Ok((
+            Change {
+                id: id.trim().to_owned(),
+                report,
+            },
+            kept,
+        ))
+    }
+
+    /// Starts watching the answers folder and the config file: after `debounce` of quiet, changes
+    /// are reloaded (unless the files are as last loaded) and reported to `on_event`, on the
+    /// watcher's thread. Replaces any earlier watcher; stops when the keeper is dropped.
+    pub fn watch(
+        self: &Arc<Self>,
+        debounce: Duration,
+        on_event: impl Fn(WatchEvent) + Send + 'static,
+    ) -> notify::Result<()> {
+        let keeper: Weak<Self> = Arc::downgrade(self);
+        let dir = self.responses_dir();
+        let watch = FolderWatch::start(
+            dir.as_deref(),
+            self.config_path.as_deref(),
+            debounce,
+            move |paths| {
+                let Some(keeper) = keeper.upgrade() else {
+                    return;
+                };
+                if let Some(event) = keeper.on_paths_changed(&paths) {
+                    on_event(event);
+                }
+            },
+        )?;
+        *lock(&self.watch) = Some(watch);
+        Ok(())
+    }
+
+    /// The watcher's view of a batch of changed paths.
+    fn on_paths_changed(&self, paths: &[PathBuf]) -> Option<WatchEvent> {
+        let dir = self.responses_dir();
+        let relevant = paths
+            .iter()
+            .any(|path| is_watched_file(path, dir.as_deref(), self.config_path.as_deref()));
+        if !relevant {
+            return None;
+        }
+        Some(match self.reload_if_changed() {
+            Ok(Some(report)) => WatchEvent::Reloaded(report),
+            Ok(None) => WatchEvent::Unchanged,
+            Err(error) => WatchEvent::Failed(error),
+        })
+    }
+
+    fn reload_locked(&self, folder: &mut Folder) -> Result<ReloadReport, ReloadError> {
+        let outcome = self.load_locked(folder);
+        if outcome.is_err() {
+            // A broken state is reported once: the watcher tries it again only when it changes.
+            folder.seen = self.fingerprint_now(folder);
+        }
+        let (config, set, seen) = outcome?;
+        let moved = folder.config.responses_dir != config.responses_dir;
+        folder.config = config;
+        if moved {
+            if let Some(dir) = folder.config.responses_dir.clone() {
+                folder.store = Some(Store::new(dir.clone()));
+                self.point_watch_at(&dir);
+            }
+        }
+        folder.seen = Some(seen);
+        Ok(self.swap_in(folder, set))
+    }
+
+    /// Reads the config and validates the answer set it names, changing nothing. Returns them
+    /// with the fingerprint of the files read.
+    fn load_locked(&self, folder: &Folder) -> Result<(Config, AnswerSet, u64), ReloadError> {
+        let config_text = self.config_text();
+        let config = self.read_config(folder)?;
+        let Some(dir) = &config.responses_dir else {
+            return Err(ReloadError::Embedded);
+        };
+        let sources = read_dir_sources(dir)?;
+        let seen = fingerprint(config_text.as_deref(), &sources);
+        let set = AnswerSet::from_sources(&sources)?;
+        Ok((config, set, seen))
+    }
+
+    /// Puts `set` live after a moderator's change and remembers the folder as it now is.
+    fn serve(&self, folder: &mut Folder, id: &str, set: AnswerSet) -> Change {
+        let report = self.swap_in(folder, set);
+        folder.seen = self.fingerprint_now(folder);
+        Change {
+            id: id.to_owned(),
+            report,
+        }
+    }
+
+    fn swap_in(&self, folder: &Folder, set: AnswerSet) -> ReloadReport {
+        let fresh = Knowledge::new(set, folder.config.matcher);
+        let report = ReloadReport {
+            answers: fresh.answers().len(),
+            changed: count_changes(
+                self.knowledge.load().answers().answers(),
+                fresh.answers().answers(),
+            ),
+        };
+        self.knowledge.store(Arc::new(fresh));
+        self.swaps.fetch_add(1, Ordering::Relaxed);
+        report
+    }
+
+    fn read_config(&self, folder: &Folder) -> Result<Config, ReloadError> {
+        let Some(path) = &self.config_path else {
+            return Ok(folder.config.clone());
+        };
+        let mut config = Config::load(path)?;
+        config.apply_env(|name| self.env.get(name))?;
+        Ok(config)
+    }
+
+    fn config_text(&self) -> Option<String> {
+        let path = self.config_path.as_ref()?;
+        std::fs::read_to_string(path).ok()
+    }
+
+    /// The fingerprint of the files a reload would read now, when they can be read.
+    fn fingerprint_now(&self, folder: &Folder) -> Option<u64> {
+        let dir = folder.config.responses_dir.as_deref()?;
+        let sources = read_dir_sources(dir).ok()?;
+        Some(fingerprint(self.config_text().as_deref(), &sources))
+    }
+
+    fn point_watch_at(&self, dir: &Path) {
+        let mut watch = lock(&self.watch);
+        let Some(watch) = watch.as_mut() else {
+            return;
+        };
+        match watch.point_at(Some(dir)) {
+            Ok(()) => tracing::info!("now watching the new answers folder"),
+            Err(error) => tracing::warn!(
+                %error,
+                "cannot watch the new answers folder; use /gfmd-admin reload"
+            ),
+        }
+    }
+
+    /// The answers folder the watcher watches, if it runs.
+    pub fn watched_dir(&self) -> Option<PathBuf> {
+        lock(&self.watch)
+            .as_ref()
+            .and_then(|watch| watch.answers_dir().map(Path::to_path_buf))
+    }
+
+    fn store(&self) -> Result<Store, ChangeError> {
+        store_of(&self.lock_folder()).cloned()
+    }
+
+    fn lock_folder(&self) -> MutexGuard<'_, Folder> {
+        lock(&self.folder)
+    }
+}
+
+fn store_of(folder: &Folder) -> Result<&Store, ChangeError> {
+    folder.store.as_ref().ok_or(ChangeError::Embedded)
+}
+
+/// Locks a mutex, recovering it if a panicking thread poisoned it: the guarded values are
+/// replaced whole, never left half-written.
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(PoisonError::into_inner)
+}
