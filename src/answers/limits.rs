@@ -49,6 +49,24 @@ pub fn char_count(text: &str) -> usize {
     text.chars().count()
 }
 
+/// Characters Discord counts towards an embed's [`EMBED_TOTAL_LENGTH`]: title, description,
+/// footer, and every field's name and value. The one count used both when answers load and when
+/// they are rendered.
+pub fn embed_length<'a>(
+    title: &str,
+    description: &str,
+    footer: &str,
+    fields: impl IntoIterator<Item = (&'a str, &'a str)>,
+) -> usize {
+    char_count(title)
+        + char_count(description)
+        + char_count(footer)
+        + fields
+            .into_iter()
+            .map(|(name, value)| char_count(name) + char_count(value))
+            .sum::<usize>()
+}
+
 /// Cuts `text` to at most `max` characters, ending with `…` when it had to cut.
 pub fn truncate(text: &str, max: usize) -> String {
     if char_count(text) <= max {

@@ -214,14 +214,15 @@ impl<'a> FileChecks<'a> {
 
 /// Characters Discord counts towards the 6000 total: title, description, fields, footer.
 pub fn embed_total_length(answer: &Answer) -> usize {
-    char_count(&answer.title)
-        + char_count(&answer.description)
-        + answer
+    limits::embed_length(
+        &answer.title,
+        &answer.description,
+        &footer_text(&answer.source),
+        answer
             .fields
             .iter()
-            .map(|field| char_count(&field.name) + char_count(&field.value))
-            .sum::<usize>()
-        + char_count(&footer_text(&answer.source))
+            .map(|field| (field.name.as_str(), field.value.as_str())),
+    )
 }
 
 /// Problems that need the whole set: duplicate ids and subcommands, dangling `related` ids, and

@@ -37,14 +37,14 @@ pub struct Embed {
 impl Embed {
     /// Characters Discord counts towards the embed total.
     pub fn total_chars(&self) -> usize {
-        char_count(&self.title)
-            + char_count(&self.description)
-            + char_count(&self.footer)
-            + self
-                .fields
+        limits::embed_length(
+            &self.title,
+            &self.description,
+            &self.footer,
+            self.fields
                 .iter()
-                .map(|field| char_count(&field.name) + char_count(&field.value))
-                .sum::<usize>()
+                .map(|field| (field.name.as_str(), field.value.as_str())),
+        )
     }
 }
 

@@ -91,23 +91,25 @@ pub async fn handle_command(state: &BotState, ctx: &Context, command: &CommandIn
             }
         }
         AdminRequest::Preview(id) => {
-            let knowledge = state.knowledge();
-            let reply = match knowledge.answers().get(&id) {
-                Some(answer) => {
-                    let mut reply = Reply::answer(answer, &knowledge.related(answer), 0);
-                    reply.ephemeral = true;
-                    reply.rows.clear();
-                    reply
-                }
-                None => Reply::notice(no_such_answer(&id)),
-            };
-            respond::reply(ctx, target, &reply).await;
+            respond::reply(ctx, target, &preview(state, &id)).await;
         }
         AdminRequest::Test(question) => {
             let reply = plan_top_matches(&state.knowledge(), &question, None);
             respond::reply(ctx, target, &reply).await;
         }
     }
+}
+
+/// Answer `id` as members would see it, privately and without buttons.
+fn preview(state: &BotState, id: &str) -> Reply {
+    let knowledge = state.knowledge();
+    let Some(answer) = knowledge.answers().get(id) else {
+        return Reply::notice(no_such_answer(id));
+    };
+    let mut reply = Reply::answer(answer, &knowledge.related(answer), 0);
+    reply.ephemeral = true;
+    reply.rows.clear();
+    reply
 }
 
 fn no_such_answer(id: &str) -> String {
