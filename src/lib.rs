@@ -10,6 +10,7 @@
 //! - [`matcher`]: normalization, an inverted index with BM25-style scoring, typo tolerance,
 //!   the confidence threshold and margin, suggestions and autocomplete. No Discord, no I/O.
 //! - [`knowledge`]: an answer set with its matcher, the unit every front end queries.
+//! - [`evaluation`]: grading the bot on labelled questions (the dev set and the blind sets).
 //! - [`render`]: answer -> embed data (Discord, `--json`) and terminal text; limits enforced
 //!   once here; defusing mentions in user text.
 //! - [`config`]: `config.toml`, strict, with environment overrides.
@@ -29,6 +30,7 @@ pub mod answers;
 pub mod config;
 pub mod console;
 pub mod discord;
+pub mod evaluation;
 pub mod keeper;
 pub mod knowledge;
 pub mod logging;

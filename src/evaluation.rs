@@ -1,0 +1,280 @@
+//! Measuring the bot on labelled questions: the dev set it is tuned on (`tests/devset.tsv`) and
+//! the blind sets it is never tuned on (`tests/blind/*.tsv`). Pure: labelled text and a
+//! [`Knowledge`] in, figures out.
+//!
+//! A labelled line is `expected<TAB>question` or `expected<TAB>style<TAB>gist<TAB>question`;
+//! `expected` is `none` (the bot must stay silent) or answer ids joined by `|` (any of them is a
+//! right answer). Lines starting with `#` and blank lines are skipped.
+//!
+//! Scoring: an in-domain question scores 1 when answered with an expected id, ½ when the bot
+//! only suggests and its first suggestion is expected, 0 otherwise. An off-topic question counts
+//! as silent only when the bot abstains (a "might help" line is not silence). A wrong answer is a
+//! confident answer with an id not expected (any answer, for an off-topic question).
+
+use crate::knowledge::{Knowledge, Outcome};
+use std::collections::BTreeMap;
+use std::fmt;
+
+/// One labelled question.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Case {
+    /// Ids that are right answers; empty when the bot must stay silent.
+    pub expected: Vec<String>,
+    /// The style the question was written in (`plain`, `long`, `terse`…), when labelled.
+    pub style: Option<String>,
+    /// The question.
+    pub question: String,
+}
+
+impl Case {
+    /// Whether the bot should answer it.
+    pub fn in_domain(&self) -> bool {
+        !self.expected.is_empty()
+    }
+}
+
+/// Why a labelled line could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("line {line}: {message}")]
+pub struct CaseError {
+    /// 1-based line number.
+    pub line: usize,
+    /// What is wrong.
+    pub message: String,
+}
+
+/// Reads labelled questions.
+pub fn parse_cases(text: &str) -> Result<Vec<Case>, CaseError> {
+    let mut cases = Vec::new();
+    for (index, line) in text.lines().enumerate() {
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let columns: Vec<&str> = line.split('\t').collect();
+        let (expected, style, question) = match columns.as_slice() {
+            [expected, question] => (*expected, None, *question),
+            [expected, style, _gist, question] => (*expected, Some(style.to_string()), *question),
+            _ => {
+                return Err(CaseError {
+                    line: index + 1,
+                    message: format!("expected 2 or 4 tab-separated columns, found {}", columns.len()),
+                })
+            }
+        };
+        let expected = match expected.trim() {
+            "none" => Vec::new(),
+            ids => ids.split('|').map(|id| id.trim().to_owned()).collect(),
+        };
+        cases.push(Case {
+            expected,
+            style,
+            question: question.to_owned(),
+        });
+    }
+    Ok(cases)
+}
+
+/// What the bot did with one case.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Graded {
+    /// The case.
+    pub case: Case,
+    /// The bot's outcome.
+    pub outcome: Outcome,
+    /// The answer given, or the first suggestion.
+    pub got: Option<String>,
+    /// The best score.
+    pub score: f32,
+    /// Points earned: 1, ½ or 0 (in-domain); 1 for silence, else 0 (off-topic).
+    pub points: f32,
+    /// Whether it was a wrong confident answer.
+    pub wrong: bool,
+}
+
+/// Figures for one group of cases.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Tally {
+    /// In-domain cases.
+    pub in_domain: usize,
+    /// Points earned on them.
+    pub points: f32,
+    /// Off-topic cases.
+    pub off_topic: usize,
+    /// Off-topic cases abstained on.
+    pub silent: usize,
+    /// Wrong confident answers (in-domain or off-topic).
+    pub wrong: usize,
+}
+
+impl Tally {
+    fn add(&mut self, graded: &Graded) {
+        if graded.case.in_domain() {
+            self.in_domain += 1;
+            self.points += graded.points;
+        } else {
+            self.off_topic += 1;
+            self.silent += usize::from(graded.outcome == Outcome::Abstain);
+        }
+        self.wrong += usize::from(graded.wrong);
+    }
+
+    /// Share of in-domain points (0..=1; 1 when there is none).
+    pub fn right(&self) -> f64 {
+        ratio(f64::from(self.points), self.in_domain)
+    }
+
+    /// Share of off-topic cases left alone (0..=1; 1 when there is none).
+    pub fn silent_share(&self) -> f64 {
+        ratio(self.silent as f64, self.off_topic)
+    }
+
+    /// Share of all cases answered wrongly.
+    pub fn wrong_share(&self) -> f64 {
+        if self.in_domain + self.off_topic == 0 {
+            0.0
+        } else {
+            self.wrong as f64 / (self.in_domain + self.off_topic) as f64
+        }
+    }
+}
+
+fn ratio(part: f64, whole: usize) -> f64 {
+    if whole == 0 {
+        1.0
+    } else {
+        part / whole as f64
+    }
+}
+
+impl fmt::Display for Tally {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "right {:.1}% of {} in-domain, silent {:.1}% of {} off-topic, wrong {:.1}% ({})",
+            100.0 * self.right(),
+            self.in_domain,
+            100.0 * self.silent_share(),
+            self.off_topic,
+            100.0 * self.wrong_share(),
+            self.wrong
+        )
+    }
+}
+
+/// The graded cases of one set, with the overall tally and one per style.
+#[derive(Debug, Clone)]
+pub struct Report {
+    /// Every case, graded, in order.
+    pub graded: Vec<Graded>,
+    /// All cases.
+    pub total: Tally,
+    /// Per style (cases without a style count as `plain`).
+    pub by_style: BTreeMap<String, Tally>,
+}
+
+impl Report {
+    /// The cases that did not earn full marks, one line each.
+    pub fn misses(&self) -> Vec<String> {
+        self.graded
+            .iter()
+            .filter(|graded| graded.points < 1.0)
+            .map(|graded| {
+                format!(
+                    "{} {:?} -> {} {:?} ({:.2}) for {:?}",
+                    if graded.wrong { "WRONG" } else { "miss " },
+                    graded.case.expected,
+                    graded.outcome.as_str(),
+                    graded.got,
+                    graded.score,
+                    graded.case.question
+                )
+            })
+            .collect()
+    }
+}
+
+/// Grades one case.
+pub fn grade(knowledge: &Knowledge, case: &Case) -> Graded {
+    let verdict = knowledge.decide(&case.question);
+    let outcome = verdict.outcome();
+    let got = verdict
+        .answer()
+        .or_else(|| verdict.suggestions().first().map(|candidate| candidate.answer))
+        .map(|answer| answer.id.clone());
+    let expected = |id: &Option<String>| id.as_ref().is_some_and(|id| case.expected.contains(id));
+    let points = match (case.in_domain(), outcome) {
+        (true, Outcome::Answer) if expected(&got) => 1.0,
+        (true, Outcome::Suggest) if expected(&got) => 0.5,
+        (false, Outcome::Abstain) => 1.0,
+        _ => 0.0,
+    };
+    let wrong = outcome == Outcome::Answer && !expected(&got);
+    Graded {
+        case: case.clone(),
+        outcome,
+        got,
+        score: verdict.score(),
+        points,
+        wrong,
+    }
+}
+
+/// Grades every case.
+pub fn evaluate(knowledge: &Knowledge, cases: &[Case]) -> Report {
+    let mut total = Tally::default();
+    let mut by_style: BTreeMap<String, Tally> = BTreeMap::new();
+    let graded: Vec<Graded> = cases.iter().map(|case| grade(knowledge, case)).collect();
+    for graded in &graded {
+        total.add(graded);
+        let style = graded.case.style.clone().unwrap_or_else(|| "plain".to_owned());
+        by_style.entry(style).or_default().add(graded);
+    }
+    Report {
+        graded,
+        total,
+        by_style,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::answers::AnswerSet;
+    use crate::matcher::Settings;
+
+    #[test]
+    fn both_line_formats_are_read_and_bad_lines_name_their_number() {
+        let cases = parse_cases(
+            "# comment\nobjectives\twhat are the goals\n\nnone\tofftopic\tchatter\thi all\nfirst-meeting|timeline\tterse\tdate\tfirst mtg\n",
+        )
+        .unwrap();
+        assert_eq!(cases.len(), 3);
+        assert_eq!(cases[0].expected, ["objectives"]);
+        assert_eq!(cases[0].style, None);
+        assert!(!cases[1].in_domain());
+        assert_eq!(cases[2].expected, ["first-meeting", "timeline"]);
+        assert_eq!(cases[2].style.as_deref(), Some("terse"));
+        let error = parse_cases("a\tb\tc\n").unwrap_err();
+        assert_eq!(error.line, 1);
+    }
+
+    #[test]
+    fn right_answers_silence_and_wrong_answers_are_counted() {
+        let knowledge = Knowledge::new(AnswerSet::embedded().unwrap(), Settings::default());
+        let cases = parse_cases(
+            "objectives\twhat are the objectives of the gfmd\n\
+             timeline\twhat are the objectives of the gfmd\n\
+             none\thow do i renew my passport\n\
+             none\twhat are the objectives of the gfmd\n",
+        )
+        .unwrap();
+        let report = evaluate(&knowledge, &cases);
+        assert_eq!(report.total.in_domain, 2);
+        assert_eq!(report.total.points, 1.0);
+        assert_eq!(report.total.off_topic, 2);
+        assert_eq!(report.total.silent, 1);
+        assert_eq!(report.total.wrong, 2);
+        assert_eq!(report.misses().len(), 2);
+        assert!((report.total.right() - 0.5).abs() < 1e-9);
+    }
+}
