@@ -16,7 +16,8 @@ use toml_edit::{value, Array, Date, Datetime, DocumentMut, Formatted, Item, Valu
 /// Name of the folder, inside the answers folder, that removed answers are moved to.
 pub const TRASH_DIR: &str = ".trash";
 /// Source citation written into answers added from Discord.
-pub const DEFAULT_SOURCE: &str = "GFMD background note (shared/gfmd-source.txt)";
+/// It is shown to members in the footer, so it cites the note in words, not by its file.
+pub const DEFAULT_SOURCE: &str = "GFMD background note";
 /// First line of every answer file added from Discord.
 const NEW_FILE_COMMENT: &str = "# Added with /gfmd-admin add by a moderator.";
 
