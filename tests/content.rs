@@ -3,9 +3,16 @@
 //!
 //! - no answer copies a long run of the note without marking it as a quotation: a run of
 //!   [`RUN`] or more consecutive source words (lowercased, punctuation stripped) must stand
-//!   inside quotation marks or a Discord block quote (`>` / `>>>`), or be put in our own words.
+//!   inside quotation marks or a Discord block quote (`>` / `>>>`), or be put in our own words;
+//! - every listed phrasing (`questions`) of every answer reaches that answer under the default
+//!   matcher settings. This is a test of the shipped set rather than a `check` error: validation
+//!   in `answers/` knows nothing of the matcher, the outcome depends on the configured
+//!   threshold, and a moderator's new answer must not fail to load because it changes another
+//!   answer's scores.
 
 use gfmd_bot::answers::{Answer, AnswerSet};
+use gfmd_bot::knowledge::Knowledge;
+use gfmd_bot::matcher::Settings;
 use std::collections::HashSet;
 
 const SOURCE: &str = include_str!("fixtures/gfmd-source.txt");
@@ -196,5 +203,38 @@ fn no_answer_copies_twelve_source_words_in_a_row_without_quoting_them() {
         problems.is_empty(),
         "quote these as quotations or put them in your own words:\n{}",
         problems.join("\n")
+    );
+}
+
+#[test]
+fn every_listed_phrasing_reaches_its_own_answer_under_the_default_settings() {
+    let set = AnswerSet::embedded().unwrap_or_else(|error| panic!("{error:#}"));
+    let knowledge = Knowledge::new(set, Settings::default());
+    let mut misses = Vec::new();
+    let mut phrasings = 0;
+    for answer in knowledge.answers().answers() {
+        for question in &answer.questions {
+            phrasings += 1;
+            let decision = knowledge.decide(question);
+            let got = decision
+                .answer()
+                .map(|index| knowledge.answer_at(index).id.as_str());
+            if got != Some(answer.id.as_str()) {
+                misses.push(format!(
+                    "{}: {question:?} -> {} ({:.2})",
+                    answer.id,
+                    got.unwrap_or("no answer"),
+                    decision.score()
+                ));
+            }
+        }
+    }
+    assert!(phrasings >= 100, "only {phrasings} phrasings");
+    assert!(
+        misses.is_empty(),
+        "{} of {phrasings} listed phrasings do not reach their own answer (reword them, or add \
+         keywords; see `gfmd-bot ask`):\n{}",
+        misses.len(),
+        misses.join("\n")
     );
 }
