@@ -440,3 +440,70 @@ fn a_synonym_in_two_quoted_groups_is_rejected_naming_the_line() {
         "{problems:#?}"
     );
 }
+
+/// [`answer_text`] with its `source` line replaced by `source = <value>` (a TOML string).
+fn answer_with_source(id: &str, source: &str) -> SourceFile {
+    let text = answer_text(id, "").replace(
+        "source = \"GFMD background note, section \\\"Background\\\"\"",
+        &format!("source = {source}"),
+    );
+    assert!(text.contains(source), "the source line was not replaced");
+    SourceFile::new(format!("responses/{id}.toml"), text)
+}
+
+#[test]
+fn a_source_that_names_a_file_is_rejected_naming_file_line_and_column() {
+    let problems = problems(load(&[
+        answer_with_source(
+            "slash",
+            r#""GFMD background note (shared/gfmd-source.txt), section \"Background\"""#,
+        ),
+        answer_with_source("backslash", r#"'GFMD background note (shared\notes)'"#),
+        answer_with_source("extension", r#""the note in gfmd-source.TXT.""#),
+        answer_with_source("markdown", r#""see README.md, section 2""#),
+    ]));
+    assert_eq!(problems.len(), 4, "{problems:#?}");
+    // The value starts at line 6, column 10 (`source = ` is nine characters).
+    for (file, sign) in [
+        ("slash", "(`/`)"),
+        ("backslash", "(`\\`)"),
+        ("extension", "(`gfmd-source.TXT`)"),
+        ("markdown", "(`README.md`)"),
+    ] {
+        let at = format!("responses/{file}.toml:6:10: source names a file {sign}");
+        assert!(
+            problems.iter().any(|problem| problem.starts_with(&at)),
+            "no problem starting `{at}` in {problems:#?}"
+        );
+    }
+}
+
+#[test]
+fn a_source_cited_in_words_is_accepted_even_with_full_stops() {
+    load(&[answer_with_source(
+        "in-words",
+        r#""GFMD background note, \"Objectives\" section (objective 4: international organizations, diaspora, etc.)""#,
+    )])
+    .unwrap_or_else(|error| panic!("{error:#}"));
+}
+
+#[test]
+fn every_shipped_footer_cites_the_source_in_words() {
+    let set = AnswerSet::embedded().unwrap_or_else(|error| panic!("{error:#}"));
+    for answer in set.answers() {
+        let footer = gfmd_bot::render::embed(answer).footer;
+        assert_eq!(
+            footer,
+            gfmd_bot::answers::footer_text(&answer.source),
+            "{}",
+            answer.id
+        );
+        assert!(
+            footer.starts_with("Source: GFMD background note")
+                && !footer.contains(['/', '\\'])
+                && !footer.contains(".txt"),
+            "{}: {footer}",
+            answer.id
+        );
+    }
+}

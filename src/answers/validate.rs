@@ -11,6 +11,31 @@ pub fn footer_text(source: &str) -> String {
     format!("Source: {source}")
 }
 
+/// File extensions that mark a word as a file name in a `source` citation.
+const FILE_EXTENSIONS: &[&str] = &[
+    "txt", "toml", "md", "rs", "json", "yaml", "yml", "csv", "tsv", "pdf", "html", "htm", "xml",
+    "doc", "docx",
+];
+
+/// Why `source` looks like a file path rather than a citation a member can follow: a `/` or `\`,
+/// or a word ending in a file extension (`gfmd-source.txt`). `None` when it reads as words.
+fn file_path_sign(source: &str) -> Option<String> {
+    if let Some(separator) = source.chars().find(|c| matches!(c, '/' | '\\')) {
+        return Some(format!("`{separator}`"));
+    }
+    source
+        .split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | '"' | '\'' | ',' | ';'))
+        .find_map(|word| {
+            let word = word.trim_end_matches(['.', ':', '!', '?']);
+            let (stem, extension) = word.rsplit_once('.')?;
+            let named = !stem.is_empty()
+                && FILE_EXTENSIONS
+                    .iter()
+                    .any(|known| known.eq_ignore_ascii_case(extension));
+            named.then(|| format!("`{word}`"))
+        })
+}
+
 /// Whether `id` is a valid answer id: 1–64 characters of `[a-z0-9-]`, not starting with `-`.
 pub fn is_valid_id(id: &str) -> bool {
     (1..=64).contains(&id.len())
@@ -161,6 +186,15 @@ impl<'a> FileChecks<'a> {
 
     pub(super) fn source(&mut self, source: &Spanned<String>) {
         self.non_empty("source", source);
+        if let Some(sign) = file_path_sign(source.get_ref()) {
+            self.report(
+                source.span(),
+                format!(
+                    "source names a file ({sign}); members see it in the footer, so cite the \
+                     source in words, e.g. `GFMD background note, \"Background\" section`"
+                ),
+            );
+        }
         let footer = footer_text(source.get_ref().trim());
         if char_count(&footer) > limits::FOOTER_TEXT_LENGTH {
             self.report(

@@ -1,7 +1,7 @@
 //! Answer -> embed data, inside Discord's limits.
 
 use crate::answers::limits::{self, char_count, truncate};
-use crate::answers::Answer;
+use crate::answers::{footer_text, Answer};
 use serde::Serialize;
 
 /// An embed field, ready to send.
@@ -53,10 +53,7 @@ impl Embed {
 /// description gives way until the total fits in 6000 characters.
 pub fn embed(answer: &Answer) -> Embed {
     let title = truncate(&answer.title, limits::TITLE_LENGTH);
-    let footer = truncate(
-        &format!("Source: {}", answer.source),
-        limits::FOOTER_TEXT_LENGTH,
-    );
+    let footer = truncate(&footer_text(&answer.source), limits::FOOTER_TEXT_LENGTH);
     let fields: Vec<EmbedField> = answer
         .fields
         .iter()

@@ -19,7 +19,8 @@ use toml_render::{render_added_phrasing, render_edit, render_new, today};
 /// Name of the folder, inside the answers folder, that removed answers are moved to.
 pub const TRASH_DIR: &str = ".trash";
 /// Source citation written into answers added from Discord.
-pub const DEFAULT_SOURCE: &str = "GFMD background note (shared/gfmd-source.txt)";
+/// It is shown to members in the footer, so it cites the note in words, not by its file.
+pub const DEFAULT_SOURCE: &str = "GFMD background note";
 
 /// What a moderator types in the add/edit modal.
 #[derive(Debug, Clone, PartialEq, Eq)]
