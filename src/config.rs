@@ -2,7 +2,8 @@
 //! strict about unknown keys, with errors that name the file and line, and a few environment
 //! overrides for deployment and tests.
 
-use crate::answers::{Position, Problem};
+use crate::answers::Problem;
+use crate::file_error::FileError;
 use crate::matcher::Settings as MatcherSettings;
 use serde::{Deserialize, Deserializer};
 use std::path::{Path, PathBuf};
@@ -186,14 +187,8 @@ impl<'de> Deserialize<'de> for Snowflake {
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
     /// The file could not be read.
-    #[error("cannot read {path}: {source}")]
-    Io {
-        /// The path.
-        path: String,
-        /// The underlying error.
-        #[source]
-        source: std::io::Error,
-    },
+    #[error(transparent)]
+    File(#[from] FileError),
     /// The file is not valid.
     #[error("{0}")]
     Invalid(Problem),
@@ -202,23 +197,15 @@ pub enum ConfigError {
 impl Config {
     /// Parses config text; `name` is used in error messages.
     pub fn parse(name: &str, text: &str) -> Result<Self, ConfigError> {
-        let config: Self = toml::from_str(text).map_err(|error| {
-            let message = error.message().trim().to_owned();
-            ConfigError::Invalid(match error.span() {
-                Some(span) => Problem::at(name, Position::at(text, span.start), message),
-                None => Problem::in_file(name, message),
-            })
-        })?;
+        let config: Self = toml::from_str(text)
+            .map_err(|error| ConfigError::Invalid(Problem::from_toml(name, text, &error)))?;
         config.check(name)?;
         Ok(config)
     }
 
     /// Reads and parses `path`. A relative `responses_dir` is resolved against the file's folder.
     pub fn load(path: &Path) -> Result<Self, ConfigError> {
-        let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Io {
-            path: path.display().to_string(),
-            source,
-        })?;
+        let text = std::fs::read_to_string(path).map_err(|source| FileError::read(path, source))?;
         let mut config = Self::parse(&path.display().to_string(), &text)?;
         if let (Some(dir), Some(parent)) = (&config.responses_dir, path.parent()) {
             if dir.is_relative() && !parent.as_os_str().is_empty() {
