@@ -369,3 +369,38 @@ fn a_config_toml_in_the_working_directory_is_read_without_being_named() {
     assert!(errors.contains("config.toml:2:"), "{errors}");
     assert!(errors.contains("threshhold"), "{errors}");
 }
+
+#[test]
+fn check_names_the_environment_variable_that_is_wrong_and_no_other() {
+    let dir = TempDir::new().unwrap();
+    let mut command = gfmd_bot(dir.path(), &["check"]);
+    command.env("GFMD_DISCORD_GATEWAY_URL", "http://127.0.0.1:9");
+    let output = run(command, "");
+    assert!(!output.status.success(), "a bad gateway URL was accepted");
+    let errors = stderr(&output);
+    assert!(
+        errors.contains("GFMD_DISCORD_GATEWAY_URL") && errors.contains("[discord] gateway_url"),
+        "{errors}"
+    );
+    assert!(!errors.contains("GFMD_DISCORD_API_BASE"), "{errors}");
+}
+
+#[test]
+fn check_names_file_line_and_key_of_an_out_of_range_setting() {
+    let dir = TempDir::new().unwrap();
+    std::fs::write(
+        dir.path().join("config.toml"),
+        "[matcher]\nsuggestion_floor = 1.5\n",
+    )
+    .unwrap();
+    let output = run(gfmd_bot(dir.path(), &["check"]), "");
+    assert!(
+        !output.status.success(),
+        "suggestion_floor 1.5 was accepted"
+    );
+    let errors = stderr(&output);
+    assert!(
+        errors.contains("config.toml:2:20: [matcher] suggestion_floor must be between 0 and 1"),
+        "{errors}"
+    );
+}
