@@ -7,8 +7,9 @@ use clap::{Parser, Subcommand};
 use gfmd_bot::config::{self, Config};
 use gfmd_bot::knowledge::Knowledge;
 use gfmd_bot::render::Style;
-use std::io::{BufRead, IsTerminal};
+use std::io::{BufRead, IsTerminal, Write};
 use std::path::PathBuf;
+use std::process::ExitCode;
 use std::sync::Arc;
 
 /// Answers questions about the Global Forum on Migration and Development (GFMD), on Discord or in
@@ -44,8 +45,21 @@ enum Command {
     Check,
 }
 
-fn main() -> Result<()> {
+/// Runs the command; an error is printed as one line of causes (`error: <what>: <why>`), never as
+/// a debug dump or a backtrace, and the exit status is 1.
+fn main() -> ExitCode {
     let cli = Cli::parse();
+    match execute(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            // If standard error is gone too, there is no one left to tell.
+            let _ = writeln!(std::io::stderr(), "error: {error:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn execute(cli: Cli) -> Result<()> {
     let (mut config, config_path) = Config::resolve(cli.config.as_deref())?;
     config.apply_env(|name| std::env::var(name).ok())?;
     let quiet = !matches!(cli.command, Some(Command::Run) | None) || token().is_none();
@@ -119,7 +133,7 @@ async fn shutdown_signal() {
 }
 
 fn load(config: &Config) -> Result<Knowledge> {
-    Knowledge::load(config).context("the answer set is invalid")
+    Knowledge::load(config).context("cannot load the answer set")
 }
 
 fn style() -> Style {

@@ -404,3 +404,49 @@ fn check_names_file_line_and_key_of_an_out_of_range_setting() {
         "{errors}"
     );
 }
+
+/// The run of `command` with a backtrace asked for, as a user debugging something might have it.
+fn with_backtrace(mut command: Command) -> Output {
+    command
+        .env("RUST_BACKTRACE", "1")
+        .env("RUST_LIB_BACKTRACE", "1");
+    run(command, "")
+}
+
+/// Asserts that `output` failed with status 1 and printed exactly one `error: …` line.
+fn assert_one_error_line(output: &Output) -> String {
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(output));
+    let errors = stderr(output);
+    assert_eq!(errors.lines().count(), 1, "more than one line:\n{errors}");
+    assert!(errors.starts_with("error: "), "{errors}");
+    for dump in ["backtrace", "Caused by", "Error {", "Os {", "at src/"] {
+        assert!(!errors.contains(dump), "`{dump}` in:\n{errors}");
+    }
+    assert_eq!(stdout(output), "");
+    errors
+}
+
+#[test]
+fn a_missing_config_file_is_one_readable_line_even_with_a_backtrace_asked_for() {
+    let dir = TempDir::new().unwrap();
+    let output = with_backtrace(gfmd_bot(dir.path(), &["check", "--config", "missing.toml"]));
+    let errors = assert_one_error_line(&output);
+    assert!(
+        errors.starts_with("error: cannot read missing.toml: "),
+        "{errors}"
+    );
+    assert_eq!(errors.matches("os error").count(), 1, "{errors}");
+}
+
+#[test]
+fn a_missing_answers_folder_is_one_chain_of_causes_each_said_once() {
+    let dir = TempDir::new().unwrap();
+    let mut command = gfmd_bot(dir.path(), &["ask", "What is the GFMD?"]);
+    command.env("GFMD_RESPONSES_DIR", "no-answers-here");
+    let errors = assert_one_error_line(&with_backtrace(command));
+    assert!(
+        errors.starts_with("error: cannot load the answer set: cannot read no-answers-here: "),
+        "{errors}"
+    );
+    assert_eq!(errors.matches("os error").count(), 1, "{errors}");
+}
