@@ -64,29 +64,60 @@ fn execute(cli: Cli) -> Result<()> {
     config.apply_env(|name| std::env::var(name).ok())?;
     let quiet = !matches!(cli.command, Some(Command::Run) | None) || token().is_none();
     gfmd_bot::logging::init(&config.logging, quiet.then_some("warn"));
-    match cli.command {
-        Some(Command::Run) => match token() {
-            Some(token) => run(config, config_path, &token),
-            None => bail!(
-                "{} is not set: the bot needs a token to connect to Discord",
-                config::env::TOKEN
-            ),
-        },
+    let offline = match cli.command {
+        Some(Command::Run) => {
+            return match token() {
+                Some(token) => run(config, config_path, &token),
+                None => bail!(
+                    "{} is not set: the bot needs a token to connect to Discord",
+                    config::env::TOKEN
+                ),
+            }
+        }
         Some(Command::Check) => check(&config),
-        Some(Command::Topics) => topics(&load(&config)?),
-        Some(Command::Ask { question, json }) => ask(&load(&config)?, question, json),
-        Some(Command::Console) => console(&load(&config)?),
+        Some(Command::Topics) => load(&config).and_then(|knowledge| topics(&knowledge)),
+        Some(Command::Ask { question, json }) => {
+            load(&config).and_then(|knowledge| ask(&knowledge, question, json))
+        }
+        Some(Command::Console) => load(&config).and_then(|knowledge| console(&knowledge)),
         None => {
             if let Some(token) = token() {
                 return run(config, config_path, &token);
             }
-            eprintln!(
+            notice(&format!(
                 "No {} set: starting the offline console.",
                 config::env::TOKEN
-            );
-            console(&load(&config)?)
+            ));
+            load(&config).and_then(|knowledge| console(&knowledge))
         }
+    };
+    quiet_when_stdout_closes(offline)
+}
+
+/// The offline commands end quietly, with success, when whoever reads their output has gone
+/// (`gfmd-bot ask … | head -1`), as command-line tools do. Rust ignores SIGPIPE, so the closed
+/// pipe arrives as an error from a write; these commands write to no pipe but standard output
+/// (and never print to standard error with a macro that would panic), so a broken pipe here is
+/// standard output closing.
+fn quiet_when_stdout_closes(result: Result<()>) -> Result<()> {
+    match result {
+        Err(error)
+            if error.chain().any(|cause| {
+                cause
+                    .downcast_ref::<std::io::Error>()
+                    .is_some_and(|error| error.kind() == std::io::ErrorKind::BrokenPipe)
+            }) =>
+        {
+            Ok(())
+        }
+        result => result,
     }
+}
+
+/// A line on standard error that is not worth failing for if standard error is gone
+/// (`eprintln!` would panic).
+fn notice(line: &str) {
+    let _ = writeln!(std::io::stderr(), "{line}");
 }
 
 /// The bot token, from the environment only.
@@ -148,26 +179,28 @@ fn check(config: &Config) -> Result<()> {
     let knowledge = load(config)?;
     let answers = knowledge.answers();
     for warning in answers.warnings() {
-        eprintln!("warning: {warning}");
+        notice(&format!("warning: {warning}"));
     }
-    println!(
+    writeln!(
+        std::io::stdout(),
         "ok: {} answers, {} subcommands, {} synonym groups, {} warning(s)",
         answers.len(),
         answers.commands().len(),
         answers.synonyms().groups.len(),
         answers.warnings().len()
-    );
+    )?;
     Ok(())
 }
 
 fn topics(knowledge: &Knowledge) -> Result<()> {
+    let mut out = std::io::stdout().lock();
     for answer in knowledge.answers().answers() {
         let command = answer
             .command
             .as_deref()
             .map(|command| format!("/gfmd {command}"))
             .unwrap_or_default();
-        println!("{:<28} {:<22} {}", answer.id, command, answer.title);
+        writeln!(out, "{:<28} {:<22} {}", answer.id, command, answer.title)?;
     }
     Ok(())
 }

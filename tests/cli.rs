@@ -450,3 +450,91 @@ fn a_missing_answers_folder_is_one_chain_of_causes_each_said_once() {
     );
     assert_eq!(errors.matches("os error").count(), 1, "{errors}");
 }
+
+/// The writing end of a pipe whose reading end is already closed: what `head -1` leaves behind
+/// once it has its line. (`true` holds the reading end and has exited.)
+fn closed_pipe() -> Stdio {
+    let mut reader = Command::new("true")
+        .stdin(Stdio::piped())
+        .spawn()
+        .expect("`true` runs");
+    let write_end = reader.stdin.take().expect("stdin is piped");
+    reader.wait().expect("`true` exits");
+    Stdio::from(write_end)
+}
+
+/// Runs `args` with standard output closed from the start and `input` on standard input.
+fn run_into_closed_pipe(args: &[&str], input: &str) -> Output {
+    let dir = TempDir::new().unwrap();
+    let mut child = gfmd_bot(dir.path(), args)
+        .stdin(Stdio::piped())
+        .stdout(closed_pipe())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the gfmd-bot binary starts");
+    let mut stdin = child.stdin.take().expect("stdin is piped");
+    // gfmd-bot may stop reading early, which is what the tests using this expect.
+    let _ = stdin.write_all(input.as_bytes());
+    drop(stdin);
+    child.wait_with_output().expect("gfmd-bot finishes")
+}
+
+#[test]
+fn every_command_that_prints_ends_quietly_when_its_output_is_closed() {
+    let runs: [(&[&str], &str); 6] = [
+        (&["topics"], ""),
+        (&["check"], ""),
+        (&["ask", "What is the GFMD?"], ""),
+        (&["ask", "--json"], "What is the GFMD?\n"),
+        (&["console"], "/gfmd objectives\n"),
+        (&[], "/gfmd objectives\n"),
+    ];
+    for (args, input) in runs {
+        let output = run_into_closed_pipe(args, input);
+        let errors = stderr(&output);
+        let errors = match args {
+            // The plain command says first that it is starting the console.
+            [] => errors
+                .strip_prefix("No DISCORD_TOKEN set: starting the offline console.\n")
+                .unwrap_or(&errors)
+                .to_owned(),
+            _ => errors,
+        };
+        assert_eq!(errors, "", "gfmd-bot {args:?} wrote to stderr");
+        assert_eq!(output.status.code(), Some(0), "gfmd-bot {args:?}");
+    }
+}
+
+#[test]
+fn ask_piped_into_head_stops_quietly_after_the_reader_leaves() {
+    let dir = TempDir::new().unwrap();
+    let mut child = gfmd_bot(dir.path(), &["ask"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the gfmd-bot binary starts");
+    let mut stdin = child.stdin.take().unwrap();
+    writeln!(stdin, "What is the GFMD?").unwrap();
+    let mut first_line = String::new();
+    std::io::BufRead::read_line(
+        &mut std::io::BufReader::new(child.stdout.take().unwrap()),
+        &mut first_line,
+    )
+    .unwrap();
+    assert_eq!(
+        first_line.trim_end(),
+        format!("▌ {}", title_of("what-is-gfmd"))
+    );
+    // The reader is gone (dropped above); the next answer has nowhere to go. Writing may fail
+    // once gfmd-bot has stopped reading, which is what this test expects it to do.
+    for _ in 0..20 {
+        if writeln!(stdin, "What are the objectives of the GFMD?").is_err() {
+            break;
+        }
+    }
+    drop(stdin);
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(stderr(&output), "");
+    assert_eq!(output.status.code(), Some(0));
+}
