@@ -7,7 +7,7 @@ use clap::{Parser, Subcommand};
 use gfmd_bot::config::{self, Config};
 use gfmd_bot::knowledge::Knowledge;
 use gfmd_bot::render::Style;
-use std::io::{BufRead, IsTerminal, Write};
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -208,23 +208,15 @@ fn topics(knowledge: &Knowledge) -> Result<()> {
 fn ask(knowledge: &Knowledge, question: Option<String>, json: bool) -> Result<()> {
     let mut out = std::io::stdout().lock();
     match question {
-        Some(question) => gfmd_bot::console::ask(
+        Some(question) => gfmd_bot::console::ask(knowledge, [question], json, style(), &mut out)?,
+        None => gfmd_bot::console::ask_each_line(
             knowledge,
-            std::iter::once(question),
+            std::io::stdin().lock(),
             json,
             style(),
             &mut out,
+            &mut std::io::stderr(),
         )?,
-        None => {
-            let lines = std::io::stdin().lock().lines().map_while(Result::ok);
-            gfmd_bot::console::ask(
-                knowledge,
-                lines.filter(|line| !line.trim().is_empty()),
-                json,
-                style(),
-                &mut out,
-            )?
-        }
     }
     Ok(())
 }
@@ -236,6 +228,7 @@ fn console(knowledge: &Knowledge) -> Result<()> {
         knowledge,
         stdin.lock(),
         &mut std::io::stdout().lock(),
+        &mut std::io::stderr(),
         interactive,
         style(),
     )?;

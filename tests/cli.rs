@@ -37,7 +37,7 @@ fn gfmd_bot(dir: &Path, args: &[&str]) -> Command {
 }
 
 /// Runs `command` with `input` on standard input (closed after writing) and collects the result.
-fn run(mut command: Command, input: &str) -> Output {
+fn run(mut command: Command, input: impl AsRef<[u8]>) -> Output {
     let mut child = command
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -46,7 +46,7 @@ fn run(mut command: Command, input: &str) -> Output {
         .expect("the gfmd-bot binary starts");
     let mut stdin = child.stdin.take().expect("stdin is piped");
     stdin
-        .write_all(input.as_bytes())
+        .write_all(input.as_ref())
         .expect("stdin takes the input");
     drop(stdin);
     child.wait_with_output().expect("gfmd-bot finishes")
@@ -537,4 +537,49 @@ fn ask_piped_into_head_stops_quietly_after_the_reader_leaves() {
     let output = child.wait_with_output().unwrap();
     assert_eq!(stderr(&output), "");
     assert_eq!(output.status.code(), Some(0));
+}
+
+/// Three questions; the second is not valid UTF-8 (Latin-1 bytes, as an old terminal sends them).
+const QUESTIONS_AROUND_A_BAD_LINE: &[u8] =
+    b"What are the objectives of the GFMD?\nQu'est-ce que le GFMD \xe9tait?\nWho proposed the GFMD?\n";
+
+const BAD_LINE_WARNING: &str = "warning: input line 2 is not valid UTF-8; \
+     it was read with \u{FFFD} in place of the bad bytes\n";
+
+#[test]
+fn ask_answers_every_valid_line_around_one_that_is_not_utf8() {
+    let dir = TempDir::new().unwrap();
+    let output = run(
+        gfmd_bot(dir.path(), &["ask", "--json"]),
+        QUESTIONS_AROUND_A_BAD_LINE,
+    );
+    assert_success(&output);
+    let text = stdout(&output);
+    let lines: Vec<Value> = text
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 3, "{text}");
+    assert_eq!(lines[0]["answer"]["id"], "objectives");
+    assert_eq!(lines[1]["question"], "Qu'est-ce que le GFMD \u{FFFD}tait?");
+    assert_eq!(lines[2]["answer"]["id"], "gfmd-proposal");
+    assert_eq!(stderr(&output), BAD_LINE_WARNING);
+}
+
+#[test]
+fn console_answers_every_valid_line_around_one_that_is_not_utf8() {
+    let dir = TempDir::new().unwrap();
+    let output = run(
+        gfmd_bot(dir.path(), &["console"]),
+        QUESTIONS_AROUND_A_BAD_LINE,
+    );
+    assert_success(&output);
+    let text = stdout(&output);
+    for id in ["objectives", "gfmd-proposal"] {
+        assert!(
+            text.contains(&format!("▌ {}", title_of(id))),
+            "no {id} answer in:\n{text}"
+        );
+    }
+    assert_eq!(stderr(&output), BAD_LINE_WARNING);
 }
