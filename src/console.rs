@@ -70,16 +70,46 @@ fn round(score: f32) -> f32 {
     (score * 1000.0).round() / 1000.0
 }
 
-/// `gfmd-bot ask QUESTION`: answers each of `questions`, as text or as one JSON object per line.
+/// How replies are laid out: in colour or not, and wrapped to a width or not.
+#[derive(Debug, Clone, Copy)]
+pub struct Screen {
+    /// Colour or plain text.
+    pub style: Style,
+    /// The width to wrap replies at, asked anew for each reply (a terminal can be resized);
+    /// `None` leaves lines whole, as scripts reading a pipe or a file expect.
+    pub width: fn() -> Option<usize>,
+}
+
+impl Screen {
+    /// Plain text, never wrapped: for pipes, files and tests.
+    pub const PLAIN: Self = Self {
+        style: Style::Plain,
+        width: no_width,
+    };
+
+    fn lay_out(&self, text: String) -> String {
+        match (self.width)() {
+            Some(width) => render::wrap(&text, width),
+            None => text,
+        }
+    }
+}
+
+fn no_width() -> Option<usize> {
+    None
+}
+
+/// `gfmd-bot ask QUESTION`: answers each of `questions`, as text laid out for `screen` or as one
+/// JSON object per line.
 pub fn ask(
     knowledge: &Knowledge,
     questions: impl IntoIterator<Item = String>,
     json: bool,
-    style: Style,
+    screen: Screen,
     out: &mut impl Write,
 ) -> io::Result<()> {
     for question in questions {
-        answer(knowledge, &question, json, style, out)?;
+        answer(knowledge, &question, json, screen, out)?;
     }
     Ok(())
 }
@@ -91,7 +121,7 @@ pub fn ask_each_line(
     knowledge: &Knowledge,
     input: impl BufRead,
     json: bool,
-    style: Style,
+    screen: Screen,
     out: &mut impl Write,
     warnings: &mut impl Write,
 ) -> io::Result<()> {
@@ -99,7 +129,7 @@ pub fn ask_each_line(
         let line = line?;
         line.warn_if_invalid(warnings);
         if !line.text.trim().is_empty() {
-            answer(knowledge, &line.text, json, style, out)?;
+            answer(knowledge, &line.text, json, screen, out)?;
         }
     }
     Ok(())
@@ -110,15 +140,15 @@ fn answer(
     knowledge: &Knowledge,
     question: &str,
     json: bool,
-    style: Style,
+    screen: Screen,
     out: &mut impl Write,
 ) -> io::Result<()> {
     if json {
         let line = serde_json::to_string(&report(knowledge, question)).map_err(io::Error::other)?;
         writeln!(out, "{line}")
     } else {
-        let mut session = Session::new(knowledge, style);
-        writeln!(out, "{}", session.reply_to_text(question))
+        let mut session = Session::new(knowledge, screen.style);
+        writeln!(out, "{}", screen.lay_out(session.reply_to_text(question)))
     }
 }
 
@@ -131,15 +161,13 @@ pub fn console(
     out: &mut impl Write,
     warnings: &mut impl Write,
     interactive: bool,
-    style: Style,
+    screen: Screen,
 ) -> io::Result<()> {
-    let mut session = Session::new(knowledge, style);
+    let mut session = Session::new(knowledge, screen.style);
     if interactive {
-        writeln!(
-            out,
-            "gfmd-bot console: ask about the Global Forum on Migration and Development.\n\
-             Try \"What are the objectives of the GFMD?\" or /gfmd objectives. /help lists commands, /quit leaves."
-        )?;
+        let greeting = "gfmd-bot console: ask about the Global Forum on Migration and Development.\n\
+             Try \"What are the objectives of the GFMD?\" or /gfmd objectives. /help lists commands, /quit leaves.";
+        writeln!(out, "{}", screen.lay_out(greeting.to_owned()))?;
         write!(out, "> ")?;
         out.flush()?;
     }
@@ -151,7 +179,7 @@ pub fn console(
             break;
         }
         if !text.is_empty() {
-            writeln!(out, "{}\n", session.reply(text))?;
+            writeln!(out, "{}\n", screen.lay_out(session.reply(text)))?;
         }
         if interactive {
             write!(out, "> ")?;
@@ -357,6 +385,38 @@ fn strip_option<'t>(argument: &'t str, option: &str) -> &'t str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn shipped() -> Knowledge {
+        let answers = crate::answers::AnswerSet::embedded().unwrap();
+        Knowledge::new(answers, crate::matcher::Settings::default())
+    }
+
+    fn ask_on(screen: Screen) -> String {
+        let mut out = Vec::new();
+        let question = "What are the objectives of the GFMD?".to_owned();
+        ask(&shipped(), [question], false, screen, &mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn replies_wrap_to_the_screen_width_and_plain_output_stays_whole() {
+        let narrow = ask_on(Screen {
+            style: Style::Plain,
+            width: || Some(40),
+        });
+        for line in narrow.lines() {
+            assert!(line.chars().count() <= 40, "{line:?}");
+        }
+        let whole = ask_on(Screen::PLAIN);
+        assert!(whole.lines().any(|line| line.chars().count() > 100));
+        let words = |text: &str| {
+            text.replace('▌', " ")
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        assert_eq!(words(&narrow), words(&whole));
+    }
 
     fn read(input: &[u8]) -> Vec<InputLine> {
         InputLines::new(input).map(Result::unwrap).collect()

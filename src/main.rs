@@ -5,6 +5,7 @@ use anyhow::{bail, Context, Result};
 use arc_swap::ArcSwap;
 use clap::{Parser, Subcommand};
 use gfmd_bot::config::{self, Config};
+use gfmd_bot::console::Screen;
 use gfmd_bot::knowledge::Knowledge;
 use gfmd_bot::render::Style;
 use std::io::{IsTerminal, Write};
@@ -167,12 +168,27 @@ fn load(config: &Config) -> Result<Knowledge> {
     Knowledge::load(config).context("cannot load the answer set")
 }
 
-fn style() -> Style {
-    if std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none() {
+/// Colour and wrapping when standard output is a terminal (colour unless NO_COLOR is set);
+/// plain, whole lines for a pipe or a file.
+fn screen() -> Screen {
+    if !std::io::stdout().is_terminal() {
+        return Screen::PLAIN;
+    }
+    let style = if std::env::var_os("NO_COLOR").is_none() {
         Style::Color
     } else {
         Style::Plain
+    };
+    Screen {
+        style,
+        width: terminal_width,
     }
+}
+
+/// The width of the terminal on standard output, if it is one.
+fn terminal_width() -> Option<usize> {
+    terminal_size::terminal_size_of(std::io::stdout())
+        .map(|(terminal_size::Width(width), _)| usize::from(width))
 }
 
 fn check(config: &Config) -> Result<()> {
@@ -208,12 +224,12 @@ fn topics(knowledge: &Knowledge) -> Result<()> {
 fn ask(knowledge: &Knowledge, question: Option<String>, json: bool) -> Result<()> {
     let mut out = std::io::stdout().lock();
     match question {
-        Some(question) => gfmd_bot::console::ask(knowledge, [question], json, style(), &mut out)?,
+        Some(question) => gfmd_bot::console::ask(knowledge, [question], json, screen(), &mut out)?,
         None => gfmd_bot::console::ask_each_line(
             knowledge,
             std::io::stdin().lock(),
             json,
-            style(),
+            screen(),
             &mut out,
             &mut std::io::stderr(),
         )?,
@@ -230,7 +246,7 @@ fn console(knowledge: &Knowledge) -> Result<()> {
         &mut std::io::stdout().lock(),
         &mut std::io::stderr(),
         interactive,
-        style(),
+        screen(),
     )?;
     Ok(())
 }

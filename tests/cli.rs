@@ -176,6 +176,10 @@ fn ask_prints_the_answer_to_a_question() {
         !text.contains('\x1b'),
         "colour codes in piped output:\n{text}"
     );
+    assert!(
+        text.lines().any(|line| line.chars().count() > 200),
+        "piped output was wrapped:\n{text}"
+    );
 }
 
 #[test]
