@@ -536,12 +536,15 @@ mod tests {
 
     #[test]
     fn every_unusable_value_is_listed_in_file_order() {
-        let text = "[questions]\nuser_rate_window_seconds = 0\n\n[discord]\ngateway_url = \"http://x\"\n\n[matcher]\nthreshold = 2\n";
+        let text = "[questions]\nuser_rate_window_seconds = 0\n\n\
+                    [discord]\ngateway_url = \"http://x\"\n\n\
+                    [matcher]\nthreshold = 2\n";
         assert_eq!(
             error(text),
             "3 problems in the config:\n  \
              c.toml:2:28: [questions] user_rate_window_seconds must be at least 1 (found 0)\n  \
-             c.toml:5:15: [discord] gateway_url must start with ws:// or wss:// (found `http://x`)\n  \
+             c.toml:5:15: [discord] gateway_url must start with ws:// or wss:// \
+             (found `http://x`)\n  \
              c.toml:8:13: [matcher] threshold must be between 0 and 1 (found 2)"
         );
     }

@@ -153,8 +153,8 @@ fn answer(
 }
 
 /// `gfmd-bot console`: reads lines until end of input or `/quit`, replying to each. Shows a
-/// prompt and a greeting when `interactive`. A line that is not valid UTF-8 is read as `ask_each_line`
-/// reads it, with a warning on `warnings`.
+/// prompt and a greeting when `interactive`. A line that is not valid UTF-8 is read as
+/// [`ask_each_line`] reads it, with a warning on `warnings`.
 pub fn console(
     knowledge: &Knowledge,
     input: impl BufRead,
@@ -165,8 +165,9 @@ pub fn console(
 ) -> io::Result<()> {
     let mut session = Session::new(knowledge, screen.style);
     if interactive {
-        let greeting = "gfmd-bot console: ask about the Global Forum on Migration and Development.\n\
-             Try \"What are the objectives of the GFMD?\" or /gfmd objectives. /help lists commands, /quit leaves.";
+        let greeting = "gfmd-bot console: ask about the Global Forum on Migration and \
+             Development.\nTry \"What are the objectives of the GFMD?\" or /gfmd objectives. \
+             /help lists commands, /quit leaves.";
         writeln!(out, "{}", screen.lay_out(greeting.to_owned()))?;
         write!(out, "> ")?;
         out.flush()?;
@@ -207,7 +208,8 @@ impl InputLine {
         if !self.valid_utf8 {
             let _ = writeln!(
                 warnings,
-                "warning: input line {} is not valid UTF-8; it was read with \u{FFFD} in place of the bad bytes",
+                "warning: input line {} is not valid UTF-8; \
+                 it was read with \u{FFFD} in place of the bad bytes",
                 self.number
             );
         }

@@ -544,8 +544,9 @@ fn ask_piped_into_head_stops_quietly_after_the_reader_leaves() {
 }
 
 /// Three questions; the second is not valid UTF-8 (Latin-1 bytes, as an old terminal sends them).
-const QUESTIONS_AROUND_A_BAD_LINE: &[u8] =
-    b"What are the objectives of the GFMD?\nQu'est-ce que le GFMD \xe9tait?\nWho proposed the GFMD?\n";
+const QUESTIONS_AROUND_A_BAD_LINE: &[u8] = b"What are the objectives of the GFMD?\n\
+    Qu'est-ce que le GFMD \xe9tait?\n\
+    Who proposed the GFMD?\n";
 
 const BAD_LINE_WARNING: &str = "warning: input line 2 is not valid UTF-8; \
      it was read with \u{FFFD} in place of the bad bytes\n";
