@@ -258,6 +258,39 @@ impl std::fmt::Display for Key {
     }
 }
 
+/// The key whose value holds byte `offset` of the TOML `text`, named as messages name keys
+/// (`[matcher] threshold`, `responses_dir`), or the key written there (an unknown key, so that
+/// its table is named too); `None` elsewhere, as for a syntax error.
+fn key_at(text: &str, offset: usize) -> Option<String> {
+    fn path_to<'a>(item: &'a toml_edit::Item, offset: usize, path: &mut Vec<&'a str>) -> bool {
+        match item.as_table_like() {
+            Some(table) => table.iter().any(|(name, child)| {
+                path.push(name);
+                let at_key = table
+                    .key(name)
+                    .and_then(toml_edit::Key::span)
+                    .is_some_and(|span| span.contains(&offset));
+                let found = at_key || path_to(child, offset, path);
+                if !found {
+                    path.pop();
+                }
+                found
+            }),
+            None => item.span().is_some_and(|span| span.contains(&offset)),
+        }
+    }
+    let document = toml_edit::ImDocument::parse(text).ok()?;
+    let mut path = Vec::new();
+    if !path_to(document.as_item(), offset, &mut path) {
+        return None;
+    }
+    Some(match path.as_slice() {
+        [key] => (*key).to_owned(),
+        [table, keys @ ..] => format!("[{table}] {}", keys.join(".")),
+        [] => return None,
+    })
+}
+
 /// The keys whose values [`Config::findings`] checks, or an environment variable overrides.
 mod keys {
     use super::Key;
@@ -329,8 +362,13 @@ impl Config {
     /// Parses config text; `name` (the file as the user named it) is used in error messages,
     /// which give the line and the key of every value that cannot be used.
     pub fn parse(name: &str, text: &str) -> Result<Self, ConfigError> {
-        let config: Self = toml::from_str(text)
-            .map_err(|error| ConfigError::Invalid(vec![Problem::from_toml(name, text, &error)]))?;
+        let config: Self = toml::from_str(text).map_err(|error| {
+            let mut problem = Problem::from_toml(name, text, &error);
+            if let Some(key) = error.span().and_then(|span| key_at(text, span.start)) {
+                problem.message = format!("{key}: {}", problem.message);
+            }
+            ConfigError::Invalid(vec![problem])
+        })?;
         let mut problems: Vec<Problem> = config
             .findings()
             .into_iter()
@@ -524,6 +562,37 @@ mod tests {
             "[matcher]\nsuggestion_floor = 1.0\nmargin = 0.0\n"
         )
         .is_ok());
+    }
+
+    #[test]
+    fn a_value_of_the_wrong_type_names_its_key() {
+        assert_eq!(
+            error("[matcher]\nthreshold = \"high\"\n"),
+            "c.toml:2:13: [matcher] threshold: invalid type: string \"high\", expected f32"
+        );
+        assert_eq!(
+            error("[discord]\nguild_ids = [\"general\"]\n"),
+            "c.toml:2:13: [discord] guild_ids: \
+             a Discord id must be a positive number such as \"123456789012345678\""
+        );
+        assert_eq!(
+            error("responses_dir = 5\n"),
+            "c.toml:1:17: responses_dir: invalid type: integer `5`, expected path string"
+        );
+        assert_eq!(
+            error("[logging]\nformat = \"xml\"\n"),
+            "c.toml:2:10: [logging] format: unknown variant `xml`, expected `pretty` or `json`"
+        );
+    }
+
+    #[test]
+    fn an_unknown_key_is_named_with_its_table() {
+        assert!(
+            error("[questions]\nchanel = []\n")
+                .starts_with("c.toml:2:1: [questions] chanel: unknown field `chanel`, expected"),
+            "{}",
+            error("[questions]\nchanel = []\n")
+        );
     }
 
     #[test]
