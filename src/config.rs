@@ -1,6 +1,7 @@
 //! The bot's configuration: `config.toml` (every key documented in `config.example.toml`),
-//! strict about unknown keys, with errors that name the file and line, and a few environment
-//! overrides for deployment and tests.
+//! strict about unknown keys and about values out of range, with errors that name the file, line
+//! and key (every unusable value at once), and a few environment overrides for deployment and
+//! tests, whose errors name the variable.
 
 use crate::answers::{Position, Problem};
 use crate::file_error::FileError;
