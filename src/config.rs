@@ -1,8 +1,10 @@
 //! The bot's configuration: `config.toml` (every key documented in `config.example.toml`),
-//! strict about unknown keys, with errors that name the file and line, and a few environment
-//! overrides for deployment and tests.
+//! strict about unknown keys and about values out of range, with errors that name the file, line
+//! and key (every unusable value at once), and a few environment overrides for deployment and
+//! tests, whose errors name the variable.
 
 use crate::answers::{Position, Problem};
+use crate::file_error::FileError;
 use crate::matcher::Settings as MatcherSettings;
 use serde::{Deserialize, Deserializer};
 use std::path::{Path, PathBuf};
@@ -219,39 +221,210 @@ impl<'de> Deserialize<'de> for Snowflake {
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
     /// The file could not be read.
-    #[error("cannot read {path}: {source}")]
-    Io {
-        /// The path.
-        path: String,
-        /// The underlying error.
-        #[source]
-        source: std::io::Error,
+    #[error(transparent)]
+    File(#[from] FileError),
+    /// The file is not valid: each problem names the file, the line and the key.
+    #[error("{}", ProblemList(.0))]
+    Invalid(Vec<Problem>),
+    /// An environment override has a value that cannot be used.
+    #[error("environment variable {variable} (for {key}) {message}")]
+    Env {
+        /// The variable, such as `GFMD_DISCORD_GATEWAY_URL`.
+        variable: &'static str,
+        /// The config key it overrides, such as `[discord] gateway_url`.
+        key: String,
+        /// What is wrong with its value, such as "must start with ws:// or wss:// (found `x`)".
+        message: String,
     },
-    /// The file is not valid.
-    #[error("{0}")]
-    Invalid(Problem),
+}
+
+/// One problem alone; several under a count, one per line.
+struct ProblemList<'a>(&'a [Problem]);
+
+impl std::fmt::Display for ProblemList<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.0 {
+            [problem] => write!(f, "{problem}"),
+            problems => {
+                write!(f, "{} problems in the config:", problems.len())?;
+                problems
+                    .iter()
+                    .try_for_each(|problem| write!(f, "\n  {problem}"))
+            }
+        }
+    }
+}
+
+/// A key of the config file, as messages name it: `[matcher] threshold`, or `responses_dir`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Key {
+    /// The `[table]` it is in, or `None` at the top level.
+    table: Option<&'static str>,
+    name: &'static str,
+}
+
+impl Key {
+    const fn new(table: &'static str, name: &'static str) -> Self {
+        Self {
+            table: Some(table),
+            name,
+        }
+    }
+
+    /// Where the key's value is written in the TOML `text`, when it is there.
+    fn position(self, text: &str) -> Option<Position> {
+        let document = toml_edit::ImDocument::parse(text).ok()?;
+        let mut item = document.as_item();
+        if let Some(table) = self.table {
+            item = item.get(table)?;
+        }
+        let span = item.get(self.name)?.span()?;
+        Some(Position::at(text, span.start))
+    }
+}
+
+impl std::fmt::Display for Key {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.table {
+            Some(table) => write!(f, "[{table}] {}", self.name),
+            None => f.write_str(self.name),
+        }
+    }
+}
+
+/// The key whose value holds byte `offset` of the TOML `text`, named as messages name keys
+/// (`[matcher] threshold`, `responses_dir`), or the key written there (an unknown key, so that
+/// its table is named too); `None` elsewhere, as for a syntax error.
+fn key_at(text: &str, offset: usize) -> Option<String> {
+    fn path_to<'a>(item: &'a toml_edit::Item, offset: usize, path: &mut Vec<&'a str>) -> bool {
+        match item.as_table_like() {
+            Some(table) => table.iter().any(|(name, child)| {
+                path.push(name);
+                let at_key = table
+                    .key(name)
+                    .and_then(toml_edit::Key::span)
+                    .is_some_and(|span| span.contains(&offset));
+                let found = at_key || path_to(child, offset, path);
+                if !found {
+                    path.pop();
+                }
+                found
+            }),
+            None => item.span().is_some_and(|span| span.contains(&offset)),
+        }
+    }
+    let document = toml_edit::ImDocument::parse(text).ok()?;
+    let mut path = Vec::new();
+    if !path_to(document.as_item(), offset, &mut path) {
+        return None;
+    }
+    Some(match path.as_slice() {
+        [key] => (*key).to_owned(),
+        [table, keys @ ..] => format!("[{table}] {}", keys.join(".")),
+        [] => return None,
+    })
+}
+
+/// The keys whose values [`Config::findings`] checks, or an environment variable overrides.
+mod keys {
+    use super::Key;
+
+    pub const THRESHOLD: Key = Key::new("matcher", "threshold");
+    pub const MARGIN: Key = Key::new("matcher", "margin");
+    pub const MAX_SUGGESTIONS: Key = Key::new("matcher", "max_suggestions");
+    pub const SUGGESTION_FLOOR: Key = Key::new("matcher", "suggestion_floor");
+    pub const API_BASE: Key = Key::new("discord", "api_base");
+    pub const GATEWAY_URL: Key = Key::new("discord", "gateway_url");
+    pub const USER_RATE_LIMIT: Key = Key::new("questions", "user_rate_limit");
+    pub const USER_RATE_WINDOW: Key = Key::new("questions", "user_rate_window_seconds");
+    pub const LOG_FORMAT: Key = Key::new("logging", "format");
+}
+
+/// The rules for single values, each saying what is wrong ("must …") after the key's name. The
+/// file and the environment overrides use the same ones.
+mod rules {
+    /// A score or a share: 0 to 1 (NaN is refused too).
+    pub fn fraction(value: f32) -> Result<(), String> {
+        if (0.0..=1.0).contains(&value) {
+            Ok(())
+        } else {
+            Err(format!("must be between 0 and 1 (found {value})"))
+        }
+    }
+
+    /// At most `limit`.
+    pub fn at_most(value: usize, limit: usize) -> Result<(), String> {
+        if value <= limit {
+            Ok(())
+        } else {
+            Err(format!("must be 0 to {limit} (found {value})"))
+        }
+    }
+
+    /// A count or a length of time that cannot be zero.
+    pub fn at_least_one(value: u64) -> Result<(), String> {
+        if value >= 1 {
+            Ok(())
+        } else {
+            Err("must be at least 1 (found 0)".to_owned())
+        }
+    }
+
+    /// A URL of the REST API.
+    pub fn http_url(value: &str) -> Result<(), String> {
+        starts_with(value, &["http://", "https://"])
+    }
+
+    /// A URL of the gateway websocket.
+    pub fn websocket_url(value: &str) -> Result<(), String> {
+        starts_with(value, &["ws://", "wss://"])
+    }
+
+    fn starts_with(value: &str, schemes: &[&str]) -> Result<(), String> {
+        if schemes.iter().any(|scheme| value.starts_with(scheme)) {
+            Ok(())
+        } else {
+            Err(format!(
+                "must start with {} (found `{value}`)",
+                schemes.join(" or ")
+            ))
+        }
+    }
 }
 
 impl Config {
-    /// Parses config text; `name` is used in error messages.
+    /// Parses config text; `name` (the file as the user named it) is used in error messages,
+    /// which give the line and the key of every value that cannot be used.
     pub fn parse(name: &str, text: &str) -> Result<Self, ConfigError> {
         let config: Self = toml::from_str(text).map_err(|error| {
-            let message = error.message().trim().to_owned();
-            ConfigError::Invalid(match error.span() {
-                Some(span) => Problem::at(name, Position::at(text, span.start), message),
-                None => Problem::in_file(name, message),
-            })
+            let mut problem = Problem::from_toml(name, text, &error);
+            if let Some(key) = error.span().and_then(|span| key_at(text, span.start)) {
+                problem.message = format!("{key}: {}", problem.message);
+            }
+            ConfigError::Invalid(vec![problem])
         })?;
-        config.check(name)?;
-        Ok(config)
+        let mut problems: Vec<Problem> = config
+            .findings()
+            .into_iter()
+            .map(|(key, message)| {
+                let message = format!("{key} {message}");
+                match key.position(text) {
+                    Some(position) => Problem::at(name, position, message),
+                    None => Problem::in_file(name, message),
+                }
+            })
+            .collect();
+        problems.sort_by_key(|problem| problem.position.map(|at| (at.line, at.column)));
+        if problems.is_empty() {
+            Ok(config)
+        } else {
+            Err(ConfigError::Invalid(problems))
+        }
     }
 
     /// Reads and parses `path`. A relative `responses_dir` is resolved against the file's folder.
     pub fn load(path: &Path) -> Result<Self, ConfigError> {
-        let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Io {
-            path: path.display().to_string(),
-            source,
-        })?;
+        let text = std::fs::read_to_string(path).map_err(|source| FileError::read(path, source))?;
         let mut config = Self::parse(&path.display().to_string(), &text)?;
         if let (Some(dir), Some(parent)) = (&config.responses_dir, path.parent()) {
             if dir.is_relative() && !parent.as_os_str().is_empty() {
@@ -274,16 +447,26 @@ impl Config {
         }
     }
 
-    /// Applies the environment overrides in [`env`], reading variables through `lookup`.
+    /// Applies the environment overrides in [`env`], reading variables through `lookup`. A value
+    /// that cannot be used is an error naming its variable (and the key it overrides).
     pub fn apply_env(
         &mut self,
         lookup: impl Fn(&str) -> Option<String>,
     ) -> Result<(), ConfigError> {
         let set = |name: &str| lookup(name).filter(|value| !value.trim().is_empty());
+        let refuse = |variable: &'static str, key: Key, message: String| ConfigError::Env {
+            variable,
+            key: key.to_string(),
+            message,
+        };
         if let Some(base) = set(env::API_BASE) {
+            rules::http_url(&base)
+                .map_err(|message| refuse(env::API_BASE, keys::API_BASE, message))?;
             self.discord.api_base = Some(base);
         }
         if let Some(url) = set(env::GATEWAY_URL) {
+            rules::websocket_url(&url)
+                .map_err(|message| refuse(env::GATEWAY_URL, keys::GATEWAY_URL, message))?;
             self.discord.gateway_url = Some(url);
         }
         if let Some(dir) = set(env::RESPONSES_DIR) {
@@ -293,48 +476,52 @@ impl Config {
             self.logging.format = match format.trim().to_lowercase().as_str() {
                 "json" => LogFormat::Json,
                 "pretty" => LogFormat::Pretty,
-                other => {
-                    return Err(ConfigError::Invalid(Problem::in_file(
+                _ => {
+                    return Err(refuse(
                         env::LOG_FORMAT,
-                        format!("unknown log format `{other}` (use `pretty` or `json`)"),
-                    )))
+                        keys::LOG_FORMAT,
+                        format!("must be `pretty` or `json` (found `{}`)", format.trim()),
+                    ))
                 }
             };
         }
-        self.check(&format!("{} / {}", env::API_BASE, env::GATEWAY_URL))
+        Ok(())
     }
 
-    /// Checks values that parse but make no sense, naming the key.
-    fn check(&self, name: &str) -> Result<(), ConfigError> {
-        let problem = |message: String| Err(ConfigError::Invalid(Problem::in_file(name, message)));
+    /// Values that parse but make no sense: each with its key and what is wrong with it.
+    fn findings(&self) -> Vec<(Key, String)> {
         let matcher = &self.matcher;
-        if !(0.0..=1.0).contains(&matcher.threshold) || !(0.0..=1.0).contains(&matcher.margin) {
-            return problem("[matcher] threshold and margin must be between 0 and 1".to_owned());
-        }
-        if matcher.max_suggestions > 3 {
-            return problem("[matcher] max_suggestions must be 0 to 3".to_owned());
-        }
+        let questions = &self.questions;
+        let mut checks = vec![
+            (keys::THRESHOLD, rules::fraction(matcher.threshold)),
+            (keys::MARGIN, rules::fraction(matcher.margin)),
+            (
+                keys::MAX_SUGGESTIONS,
+                rules::at_most(matcher.max_suggestions, MatcherSettings::MAX_SUGGESTIONS),
+            ),
+            (
+                keys::SUGGESTION_FLOOR,
+                rules::fraction(matcher.suggestion_floor),
+            ),
+            (
+                keys::USER_RATE_LIMIT,
+                rules::at_least_one(questions.user_rate_limit.into()),
+            ),
+            (
+                keys::USER_RATE_WINDOW,
+                rules::at_least_one(questions.user_rate_window_seconds),
+            ),
+        ];
         if let Some(base) = &self.discord.api_base {
-            if !(base.starts_with("http://") || base.starts_with("https://")) {
-                return problem(format!(
-                    "[discord] api_base `{base}` must start with http:// or https://"
-                ));
-            }
+            checks.push((keys::API_BASE, rules::http_url(base)));
         }
         if let Some(url) = &self.discord.gateway_url {
-            if !(url.starts_with("ws://") || url.starts_with("wss://")) {
-                return problem(format!(
-                    "[discord] gateway_url `{url}` must start with ws:// or wss://"
-                ));
-            }
+            checks.push((keys::GATEWAY_URL, rules::websocket_url(url)));
         }
-        if self.questions.user_rate_limit == 0 || self.questions.user_rate_window_seconds == 0 {
-            return problem(
-                "[questions] user_rate_limit and user_rate_window_seconds must be at least 1"
-                    .to_owned(),
-            );
-        }
-        Ok(())
+        checks
+            .into_iter()
+            .filter_map(|(key, result)| result.err().map(|message| (key, message)))
+            .collect()
     }
 }
 
@@ -370,6 +557,136 @@ mod tests {
         )
         .unwrap();
         assert_eq!(example, Config::default());
+    }
+
+    /// The message for `text`, which must not parse.
+    fn error(text: &str) -> String {
+        Config::parse("c.toml", text).unwrap_err().to_string()
+    }
+
+    #[test]
+    fn each_matcher_setting_out_of_range_names_file_line_and_key() {
+        let cases = [
+            (
+                "threshold = 1.5",
+                "c.toml:3:13: [matcher] threshold must be between 0 and 1 (found 1.5)",
+            ),
+            (
+                "margin = -0.1",
+                "c.toml:3:10: [matcher] margin must be between 0 and 1 (found -0.1)",
+            ),
+            (
+                "suggestion_floor = 2.0",
+                "c.toml:3:20: [matcher] suggestion_floor must be between 0 and 1 (found 2)",
+            ),
+            (
+                "suggestion_floor = nan",
+                "c.toml:3:20: [matcher] suggestion_floor must be between 0 and 1 (found NaN)",
+            ),
+            (
+                "max_suggestions = 4",
+                "c.toml:3:19: [matcher] max_suggestions must be 0 to 3 (found 4)",
+            ),
+        ];
+        for (line, expected) in cases {
+            assert_eq!(error(&format!("# tuned\n[matcher]\n{line}\n")), expected);
+        }
+        assert!(Config::parse(
+            "c.toml",
+            "[matcher]\nsuggestion_floor = 1.0\nmargin = 0.0\n"
+        )
+        .is_ok());
+    }
+
+    #[test]
+    fn a_value_of_the_wrong_type_names_its_key() {
+        assert_eq!(
+            error("[matcher]\nthreshold = \"high\"\n"),
+            "c.toml:2:13: [matcher] threshold: invalid type: string \"high\", expected f32"
+        );
+        assert_eq!(
+            error("[discord]\nguild_ids = [\"general\"]\n"),
+            "c.toml:2:13: [discord] guild_ids: \
+             a Discord id must be a positive number such as \"123456789012345678\""
+        );
+        assert_eq!(
+            error("responses_dir = 5\n"),
+            "c.toml:1:17: responses_dir: invalid type: integer `5`, expected path string"
+        );
+        assert_eq!(
+            error("[logging]\nformat = \"xml\"\n"),
+            "c.toml:2:10: [logging] format: unknown variant `xml`, expected `pretty` or `json`"
+        );
+    }
+
+    #[test]
+    fn an_unknown_key_is_named_with_its_table() {
+        assert!(
+            error("[questions]\nchanel = []\n")
+                .starts_with("c.toml:2:1: [questions] chanel: unknown field `chanel`, expected"),
+            "{}",
+            error("[questions]\nchanel = []\n")
+        );
+    }
+
+    #[test]
+    fn a_dotted_key_is_found_too() {
+        assert_eq!(
+            error("responses_dir = \"r\"\nmatcher.suggestion_floor = 7\n"),
+            "c.toml:2:28: [matcher] suggestion_floor must be between 0 and 1 (found 7)"
+        );
+    }
+
+    #[test]
+    fn every_unusable_value_is_listed_in_file_order() {
+        let text = "[questions]\nuser_rate_window_seconds = 0\n\n\
+                    [discord]\ngateway_url = \"http://x\"\n\n\
+                    [matcher]\nthreshold = 2\n";
+        assert_eq!(
+            error(text),
+            "3 problems in the config:\n  \
+             c.toml:2:28: [questions] user_rate_window_seconds must be at least 1 (found 0)\n  \
+             c.toml:5:15: [discord] gateway_url must start with ws:// or wss:// \
+             (found `http://x`)\n  \
+             c.toml:8:13: [matcher] threshold must be between 0 and 1 (found 2)"
+        );
+    }
+
+    #[test]
+    fn the_discord_urls_and_rate_limit_name_their_key() {
+        assert_eq!(
+            error("[discord]\napi_base = \"ftp://x\"\n"),
+            "c.toml:2:12: [discord] api_base must start with http:// or https:// (found `ftp://x`)"
+        );
+        assert_eq!(
+            error("[questions]\nuser_rate_limit = 0\n"),
+            "c.toml:2:19: [questions] user_rate_limit must be at least 1 (found 0)"
+        );
+    }
+
+    #[test]
+    fn a_bad_environment_override_names_its_variable_and_the_key_it_overrides() {
+        let apply = |variable: &'static str, value: &'static str| {
+            Config::default()
+                .apply_env(|name| (name == variable).then(|| value.to_owned()))
+                .unwrap_err()
+                .to_string()
+        };
+        assert_eq!(
+            apply(env::GATEWAY_URL, "http://x"),
+            "environment variable GFMD_DISCORD_GATEWAY_URL (for [discord] gateway_url) \
+             must start with ws:// or wss:// (found `http://x`)"
+        );
+        assert_eq!(
+            apply(env::API_BASE, "ws://x"),
+            "environment variable GFMD_DISCORD_API_BASE (for [discord] api_base) \
+             must start with http:// or https:// (found `ws://x`)"
+        );
+        assert_eq!(
+            apply(env::LOG_FORMAT, " XML "),
+            "environment variable GFMD_LOG_FORMAT (for [logging] format) \
+             must be `pretty` or `json` (found `XML`)"
+        );
     }
 
     #[test]

@@ -70,54 +70,117 @@ fn round(score: f32) -> f32 {
     (score * 1000.0).round() / 1000.0
 }
 
-/// `gfmd-bot ask`: answers each question, as text or as one JSON object per line.
+/// How replies are laid out: in colour or not, and wrapped to a width or not.
+#[derive(Debug, Clone, Copy)]
+pub struct Screen {
+    /// Colour or plain text.
+    pub style: Style,
+    /// The width to wrap replies at, asked anew for each reply (a terminal can be resized);
+    /// `None` leaves lines whole, as scripts reading a pipe or a file expect.
+    pub width: fn() -> Option<usize>,
+}
+
+impl Screen {
+    /// Plain text, never wrapped: for pipes, files and tests.
+    pub const PLAIN: Self = Self {
+        style: Style::Plain,
+        width: no_width,
+    };
+
+    fn lay_out(&self, text: String) -> String {
+        match (self.width)() {
+            Some(width) => render::wrap(&text, width),
+            None => text,
+        }
+    }
+}
+
+fn no_width() -> Option<usize> {
+    None
+}
+
+/// `gfmd-bot ask QUESTION`: answers each of `questions`, as text laid out for `screen` or as one
+/// JSON object per line.
 pub fn ask(
     knowledge: &Knowledge,
-    questions: impl Iterator<Item = String>,
+    questions: impl IntoIterator<Item = String>,
     json: bool,
-    style: Style,
+    screen: Screen,
     out: &mut impl Write,
 ) -> io::Result<()> {
     for question in questions {
-        if json {
-            let line =
-                serde_json::to_string(&report(knowledge, &question)).map_err(io::Error::other)?;
-            writeln!(out, "{line}")?;
-        } else {
-            let mut session = Session::new(knowledge, style);
-            writeln!(out, "{}", session.reply_to_text(&question))?;
+        answer(knowledge, &question, json, screen, out)?;
+    }
+    Ok(())
+}
+
+/// `gfmd-bot ask` with questions on standard input: answers each line of `input` that is not
+/// blank, to the end. A line that is not valid UTF-8 is still answered, read with `�` in place of
+/// the bad bytes, after a warning on `warnings` that names it.
+pub fn ask_each_line(
+    knowledge: &Knowledge,
+    input: impl BufRead,
+    json: bool,
+    screen: Screen,
+    out: &mut impl Write,
+    warnings: &mut impl Write,
+) -> io::Result<()> {
+    for line in InputLines::new(input) {
+        let line = line?;
+        line.warn_if_invalid(warnings);
+        if !line.text.trim().is_empty() {
+            answer(knowledge, &line.text, json, screen, out)?;
         }
     }
     Ok(())
 }
 
+/// Writes the reply to one `ask` question.
+fn answer(
+    knowledge: &Knowledge,
+    question: &str,
+    json: bool,
+    screen: Screen,
+    out: &mut impl Write,
+) -> io::Result<()> {
+    if json {
+        let line = serde_json::to_string(&report(knowledge, question)).map_err(io::Error::other)?;
+        writeln!(out, "{line}")
+    } else {
+        let mut session = Session::new(knowledge, screen.style);
+        writeln!(out, "{}", screen.lay_out(session.reply_to_text(question)))
+    }
+}
+
 /// `gfmd-bot console`: reads lines until end of input or `/quit`, replying to each. Shows a
-/// prompt and a greeting when `interactive`.
+/// prompt and a greeting when `interactive`. A line that is not valid UTF-8 is read as
+/// [`ask_each_line`] reads it, with a warning on `warnings`.
 pub fn console(
     knowledge: &Knowledge,
     input: impl BufRead,
     out: &mut impl Write,
+    warnings: &mut impl Write,
     interactive: bool,
-    style: Style,
+    screen: Screen,
 ) -> io::Result<()> {
-    let mut session = Session::new(knowledge, style);
+    let mut session = Session::new(knowledge, screen.style);
     if interactive {
-        writeln!(
-            out,
-            "gfmd-bot console: ask about the Global Forum on Migration and Development.\n\
-             Try \"What are the objectives of the GFMD?\" or /gfmd objectives. /help lists commands, /quit leaves."
-        )?;
+        let greeting = "gfmd-bot console: ask about the Global Forum on Migration and \
+             Development.\nTry \"What are the objectives of the GFMD?\" or /gfmd objectives. \
+             /help lists commands, /quit leaves.";
+        writeln!(out, "{}", screen.lay_out(greeting.to_owned()))?;
         write!(out, "> ")?;
         out.flush()?;
     }
-    for line in input.lines() {
+    for line in InputLines::new(input) {
         let line = line?;
-        let line = line.trim();
-        if matches!(line, "/quit" | "/exit" | "quit" | "exit") {
+        line.warn_if_invalid(warnings);
+        let text = line.text.trim();
+        if matches!(text, "/quit" | "/exit" | "quit" | "exit") {
             break;
         }
-        if !line.is_empty() {
-            writeln!(out, "{}\n", session.reply(line))?;
+        if !text.is_empty() {
+            writeln!(out, "{}\n", screen.lay_out(session.reply(text)))?;
         }
         if interactive {
             write!(out, "> ")?;
@@ -125,6 +188,81 @@ pub fn console(
         }
     }
     Ok(())
+}
+
+/// One line of input, without its line ending.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InputLine {
+    /// 1-based line number.
+    pub number: usize,
+    /// The text; bytes that are not valid UTF-8 are replaced with `�` (U+FFFD).
+    pub text: String,
+    /// Whether the line was valid UTF-8 (so `text` is exactly what was typed).
+    pub valid_utf8: bool,
+}
+
+impl InputLine {
+    /// Tells `warnings` that this line was not valid UTF-8, if so. A warning that cannot be
+    /// written is dropped: it must not stop the answers.
+    fn warn_if_invalid(&self, warnings: &mut impl Write) {
+        if !self.valid_utf8 {
+            let _ = writeln!(
+                warnings,
+                "warning: input line {} is not valid UTF-8; \
+                 it was read with \u{FFFD} in place of the bad bytes",
+                self.number
+            );
+        }
+    }
+}
+
+/// The lines of a reader, numbered, each decoded as UTF-8 without losing any: unlike
+/// [`BufRead::lines`], a line that is not valid UTF-8 is not an error that ends the input.
+/// Read errors still are.
+#[derive(Debug)]
+pub struct InputLines<R> {
+    input: R,
+    number: usize,
+}
+
+impl<R: BufRead> InputLines<R> {
+    /// The lines of `input`.
+    pub fn new(input: R) -> Self {
+        Self { input, number: 0 }
+    }
+}
+
+impl<R: BufRead> Iterator for InputLines<R> {
+    type Item = io::Result<InputLine>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let mut bytes = Vec::new();
+        match self.input.read_until(b'\n', &mut bytes) {
+            Ok(0) => None,
+            Ok(_) => {
+                self.number += 1;
+                if bytes.ends_with(b"\n") {
+                    bytes.pop();
+                    if bytes.ends_with(b"\r") {
+                        bytes.pop();
+                    }
+                }
+                let (text, valid_utf8) = match String::from_utf8(bytes) {
+                    Ok(text) => (text, true),
+                    Err(error) => (
+                        String::from_utf8_lossy(error.as_bytes()).into_owned(),
+                        false,
+                    ),
+                };
+                Some(Ok(InputLine {
+                    number: self.number,
+                    text,
+                    valid_utf8,
+                }))
+            }
+            Err(error) => Some(Err(error)),
+        }
+    }
 }
 
 /// One console conversation: remembers the last suggestions so that `1`, `2` or `3` picks one.
@@ -244,4 +382,64 @@ fn strip_option<'t>(argument: &'t str, option: &str) -> &'t str {
         .and_then(|rest| rest.strip_prefix(':'))
         .unwrap_or(argument)
         .trim()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shipped() -> Knowledge {
+        let answers = crate::answers::AnswerSet::embedded().unwrap();
+        Knowledge::new(answers, crate::matcher::Settings::default())
+    }
+
+    fn ask_on(screen: Screen) -> String {
+        let mut out = Vec::new();
+        let question = "What are the objectives of the GFMD?".to_owned();
+        ask(&shipped(), [question], false, screen, &mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn replies_wrap_to_the_screen_width_and_plain_output_stays_whole() {
+        let narrow = ask_on(Screen {
+            style: Style::Plain,
+            width: || Some(40),
+        });
+        for line in narrow.lines() {
+            assert!(line.chars().count() <= 40, "{line:?}");
+        }
+        let whole = ask_on(Screen::PLAIN);
+        assert!(whole.lines().any(|line| line.chars().count() > 100));
+        let words = |text: &str| {
+            text.replace('▌', " ")
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        assert_eq!(words(&narrow), words(&whole));
+    }
+
+    fn read(input: &[u8]) -> Vec<InputLine> {
+        InputLines::new(input).map(Result::unwrap).collect()
+    }
+
+    #[test]
+    fn input_lines_are_numbered_and_lose_their_line_endings() {
+        let lines = read(b"one\r\ntwo\n\nlast without newline");
+        let texts: Vec<&str> = lines.iter().map(|line| line.text.as_str()).collect();
+        assert_eq!(texts, ["one", "two", "", "last without newline"]);
+        assert_eq!(lines[3].number, 4);
+        assert!(lines.iter().all(|line| line.valid_utf8));
+    }
+
+    #[test]
+    fn a_line_that_is_not_utf8_is_kept_with_replacement_characters() {
+        let lines = read(b"caf\xe9\nnext\n");
+        assert_eq!(lines.len(), 2);
+        assert_eq!(lines[0].text, "caf\u{FFFD}");
+        assert!(!lines[0].valid_utf8);
+        assert_eq!((lines[1].number, lines[1].text.as_str()), (2, "next"));
+        assert!(lines[1].valid_utf8);
+    }
 }

@@ -57,7 +57,10 @@ pub fn parse_cases(text: &str) -> Result<Vec<Case>, CaseError> {
             _ => {
                 return Err(CaseError {
                     line: index + 1,
-                    message: format!("expected 2 or 4 tab-separated columns, found {}", columns.len()),
+                    message: format!(
+                        "expected 2 or 4 tab-separated columns, found {}",
+                        columns.len()
+                    ),
                 })
             }
         };
@@ -199,7 +202,12 @@ pub fn grade(knowledge: &Knowledge, case: &Case) -> Graded {
     let outcome = verdict.outcome();
     let got = verdict
         .answer()
-        .or_else(|| verdict.suggestions().first().map(|candidate| candidate.answer))
+        .or_else(|| {
+            verdict
+                .suggestions()
+                .first()
+                .map(|candidate| candidate.answer)
+        })
         .map(|answer| answer.id.clone());
     let expected = |id: &Option<String>| id.as_ref().is_some_and(|id| case.expected.contains(id));
     let points = match (case.in_domain(), outcome) {
@@ -226,7 +234,11 @@ pub fn evaluate(knowledge: &Knowledge, cases: &[Case]) -> Report {
     let graded: Vec<Graded> = cases.iter().map(|case| grade(knowledge, case)).collect();
     for graded in &graded {
         total.add(graded);
-        let style = graded.case.style.clone().unwrap_or_else(|| "plain".to_owned());
+        let style = graded
+            .case
+            .style
+            .clone()
+            .unwrap_or_else(|| "plain".to_owned());
         by_style.entry(style).or_default().add(graded);
     }
     Report {

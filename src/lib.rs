@@ -14,6 +14,8 @@
 //! - [`render`]: answer -> embed data (Discord, `--json`) and terminal text; limits enforced
 //!   once here; defusing mentions in user text.
 //! - [`config`]: `config.toml`, strict, with environment overrides.
+//! - [`file_error`]: [`file_error::FileError`], the one "cannot read/write/rename this path"
+//!   error that answers and config share (the store is to adopt it too).
 //! - [`console`]: the offline terminal chat and `ask`.
 //! - [`discord`]: the only module that imports serenity — client set-up, command
 //!   registration, slash commands, components, free-form messages, flood control.
@@ -31,6 +33,7 @@ pub mod config;
 pub mod console;
 pub mod discord;
 pub mod evaluation;
+pub mod file_error;
 pub mod keeper;
 pub mod knowledge;
 pub mod logging;

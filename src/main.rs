@@ -4,11 +4,13 @@
 use anyhow::{bail, Context, Result};
 use clap::{Parser, Subcommand};
 use gfmd_bot::config::{self, Config, Environment};
+use gfmd_bot::console::Screen;
 use gfmd_bot::keeper::Keeper;
 use gfmd_bot::knowledge::Knowledge;
 use gfmd_bot::render::Style;
-use std::io::{BufRead, IsTerminal};
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
+use std::process::ExitCode;
 use std::sync::Arc;
 
 /// Answers questions about the Global Forum on Migration and Development (GFMD), on Discord or in
@@ -44,36 +46,80 @@ enum Command {
     Check,
 }
 
-fn main() -> Result<()> {
+/// Runs the command; an error is printed as one line of causes (`error: <what>: <why>`), never as
+/// a debug dump or a backtrace, and the exit status is 1.
+fn main() -> ExitCode {
     let cli = Cli::parse();
+    match execute(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            // If standard error is gone too, there is no one left to tell.
+            let _ = writeln!(std::io::stderr(), "error: {error:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn execute(cli: Cli) -> Result<()> {
     let (mut config, config_path) = Config::resolve(cli.config.as_deref())?;
     let environment = Environment::capture();
     config.apply_env(|name| environment.get(name))?;
     let quiet = !matches!(cli.command, Some(Command::Run) | None) || token().is_none();
     gfmd_bot::logging::init(&config.logging, quiet.then_some("warn"));
-    match cli.command {
-        Some(Command::Run) => match token() {
-            Some(token) => run(config, config_path, environment, &token),
-            None => bail!(
-                "{} is not set: the bot needs a token to connect to Discord",
-                config::env::TOKEN
-            ),
-        },
+    let offline = match cli.command {
+        Some(Command::Run) => {
+            return match token() {
+                Some(token) => run(config, config_path, environment, &token),
+                None => bail!(
+                    "{} is not set: the bot needs a token to connect to Discord",
+                    config::env::TOKEN
+                ),
+            }
+        }
         Some(Command::Check) => check(&config),
-        Some(Command::Topics) => topics(&load(&config)?),
-        Some(Command::Ask { question, json }) => ask(&load(&config)?, question, json),
-        Some(Command::Console) => console(&load(&config)?),
+        Some(Command::Topics) => load(&config).and_then(|knowledge| topics(&knowledge)),
+        Some(Command::Ask { question, json }) => {
+            load(&config).and_then(|knowledge| ask(&knowledge, question, json))
+        }
+        Some(Command::Console) => load(&config).and_then(|knowledge| console(&knowledge)),
         None => {
             if let Some(token) = token() {
                 return run(config, config_path, environment, &token);
             }
-            eprintln!(
+            notice(&format!(
                 "No {} set: starting the offline console.",
                 config::env::TOKEN
-            );
-            console(&load(&config)?)
+            ));
+            load(&config).and_then(|knowledge| console(&knowledge))
         }
+    };
+    quiet_when_stdout_closes(offline)
+}
+
+/// The offline commands end quietly, with success, when whoever reads their output has gone
+/// (`gfmd-bot ask … | head -1`), as command-line tools do. Rust ignores SIGPIPE, so the closed
+/// pipe arrives as an error from a write; these commands write to no pipe but standard output
+/// (and never print to standard error with a macro that would panic), so a broken pipe here is
+/// standard output closing.
+fn quiet_when_stdout_closes(result: Result<()>) -> Result<()> {
+    match result {
+        Err(error)
+            if error.chain().any(|cause| {
+                cause
+                    .downcast_ref::<std::io::Error>()
+                    .is_some_and(|error| error.kind() == std::io::ErrorKind::BrokenPipe)
+            }) =>
+        {
+            Ok(())
+        }
+        result => result,
     }
+}
+
+/// A line on standard error that is not worth failing for if standard error is gone
+/// (`eprintln!` would panic).
+fn notice(line: &str) {
+    let _ = writeln!(std::io::stderr(), "{line}");
 }
 
 /// The bot token, from the environment only.
@@ -125,41 +171,58 @@ async fn shutdown_signal() {
 }
 
 fn load(config: &Config) -> Result<Knowledge> {
-    Knowledge::load(config).context("the answer set is invalid")
+    Knowledge::load(config).context("cannot load the answer set")
 }
 
-fn style() -> Style {
-    if std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none() {
+/// Colour and wrapping when standard output is a terminal (colour unless NO_COLOR is set);
+/// plain, whole lines for a pipe or a file.
+fn screen() -> Screen {
+    if !std::io::stdout().is_terminal() {
+        return Screen::PLAIN;
+    }
+    let style = if std::env::var_os("NO_COLOR").is_none() {
         Style::Color
     } else {
         Style::Plain
+    };
+    Screen {
+        style,
+        width: terminal_width,
     }
+}
+
+/// The width of the terminal on standard output, if it is one.
+fn terminal_width() -> Option<usize> {
+    terminal_size::terminal_size_of(std::io::stdout())
+        .map(|(terminal_size::Width(width), _)| usize::from(width))
 }
 
 fn check(config: &Config) -> Result<()> {
     let knowledge = load(config)?;
     let answers = knowledge.answers();
     for warning in answers.warnings() {
-        eprintln!("warning: {warning}");
+        notice(&format!("warning: {warning}"));
     }
-    println!(
+    writeln!(
+        std::io::stdout(),
         "ok: {} answers, {} subcommands, {} synonym groups, {} warning(s)",
         answers.len(),
         answers.commands().len(),
         answers.synonyms().groups.len(),
         answers.warnings().len()
-    );
+    )?;
     Ok(())
 }
 
 fn topics(knowledge: &Knowledge) -> Result<()> {
+    let mut out = std::io::stdout().lock();
     for answer in knowledge.answers().answers() {
         let command = answer
             .command
             .as_deref()
             .map(|command| format!("/gfmd {command}"))
             .unwrap_or_default();
-        println!("{:<28} {:<22} {}", answer.id, command, answer.title);
+        writeln!(out, "{:<28} {:<22} {}", answer.id, command, answer.title)?;
     }
     Ok(())
 }
@@ -167,23 +230,15 @@ fn topics(knowledge: &Knowledge) -> Result<()> {
 fn ask(knowledge: &Knowledge, question: Option<String>, json: bool) -> Result<()> {
     let mut out = std::io::stdout().lock();
     match question {
-        Some(question) => gfmd_bot::console::ask(
+        Some(question) => gfmd_bot::console::ask(knowledge, [question], json, screen(), &mut out)?,
+        None => gfmd_bot::console::ask_each_line(
             knowledge,
-            std::iter::once(question),
+            std::io::stdin().lock(),
             json,
-            style(),
+            screen(),
             &mut out,
+            &mut std::io::stderr(),
         )?,
-        None => {
-            let lines = std::io::stdin().lock().lines().map_while(Result::ok);
-            gfmd_bot::console::ask(
-                knowledge,
-                lines.filter(|line| !line.trim().is_empty()),
-                json,
-                style(),
-                &mut out,
-            )?
-        }
     }
     Ok(())
 }
@@ -195,8 +250,9 @@ fn console(knowledge: &Knowledge) -> Result<()> {
         knowledge,
         stdin.lock(),
         &mut std::io::stdout().lock(),
+        &mut std::io::stderr(),
         interactive,
-        style(),
+        screen(),
     )?;
     Ok(())
 }

@@ -37,7 +37,7 @@ fn gfmd_bot(dir: &Path, args: &[&str]) -> Command {
 }
 
 /// Runs `command` with `input` on standard input (closed after writing) and collects the result.
-fn run(mut command: Command, input: &str) -> Output {
+fn run(mut command: Command, input: impl AsRef<[u8]>) -> Output {
     let mut child = command
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -46,7 +46,7 @@ fn run(mut command: Command, input: &str) -> Output {
         .expect("the gfmd-bot binary starts");
     let mut stdin = child.stdin.take().expect("stdin is piped");
     stdin
-        .write_all(input.as_bytes())
+        .write_all(input.as_ref())
         .expect("stdin takes the input");
     drop(stdin);
     child.wait_with_output().expect("gfmd-bot finishes")
@@ -175,6 +175,10 @@ fn ask_prints_the_answer_to_a_question() {
     assert!(
         !text.contains('\x1b'),
         "colour codes in piped output:\n{text}"
+    );
+    assert!(
+        text.lines().any(|line| line.chars().count() > 200),
+        "piped output was wrapped:\n{text}"
     );
 }
 
@@ -368,4 +372,219 @@ fn a_config_toml_in_the_working_directory_is_read_without_being_named() {
     let errors = stderr(&output);
     assert!(errors.contains("config.toml:2:"), "{errors}");
     assert!(errors.contains("threshhold"), "{errors}");
+}
+
+#[test]
+fn check_names_the_environment_variable_that_is_wrong_and_no_other() {
+    let dir = TempDir::new().unwrap();
+    let mut command = gfmd_bot(dir.path(), &["check"]);
+    command.env("GFMD_DISCORD_GATEWAY_URL", "http://127.0.0.1:9");
+    let output = run(command, "");
+    assert!(!output.status.success(), "a bad gateway URL was accepted");
+    let errors = stderr(&output);
+    assert!(
+        errors.contains("GFMD_DISCORD_GATEWAY_URL") && errors.contains("[discord] gateway_url"),
+        "{errors}"
+    );
+    assert!(!errors.contains("GFMD_DISCORD_API_BASE"), "{errors}");
+}
+
+#[test]
+fn check_names_file_line_and_key_of_an_out_of_range_setting() {
+    let dir = TempDir::new().unwrap();
+    std::fs::write(
+        dir.path().join("config.toml"),
+        "[matcher]\nsuggestion_floor = 1.5\n",
+    )
+    .unwrap();
+    let output = run(gfmd_bot(dir.path(), &["check"]), "");
+    assert!(
+        !output.status.success(),
+        "suggestion_floor 1.5 was accepted"
+    );
+    let errors = stderr(&output);
+    assert!(
+        errors.contains("config.toml:2:20: [matcher] suggestion_floor must be between 0 and 1"),
+        "{errors}"
+    );
+}
+
+/// The run of `command` with a backtrace asked for, as a user debugging something might have it.
+fn with_backtrace(mut command: Command) -> Output {
+    command
+        .env("RUST_BACKTRACE", "1")
+        .env("RUST_LIB_BACKTRACE", "1");
+    run(command, "")
+}
+
+/// Asserts that `output` failed with status 1 and printed exactly one `error: …` line.
+fn assert_one_error_line(output: &Output) -> String {
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(output));
+    let errors = stderr(output);
+    assert_eq!(errors.lines().count(), 1, "more than one line:\n{errors}");
+    assert!(errors.starts_with("error: "), "{errors}");
+    for dump in ["backtrace", "Caused by", "Error {", "Os {", "at src/"] {
+        assert!(!errors.contains(dump), "`{dump}` in:\n{errors}");
+    }
+    assert_eq!(stdout(output), "");
+    errors
+}
+
+#[test]
+fn a_missing_config_file_is_one_readable_line_even_with_a_backtrace_asked_for() {
+    let dir = TempDir::new().unwrap();
+    let output = with_backtrace(gfmd_bot(dir.path(), &["check", "--config", "missing.toml"]));
+    let errors = assert_one_error_line(&output);
+    assert!(
+        errors.starts_with("error: cannot read missing.toml: "),
+        "{errors}"
+    );
+    assert_eq!(errors.matches("os error").count(), 1, "{errors}");
+}
+
+#[test]
+fn a_missing_answers_folder_is_one_chain_of_causes_each_said_once() {
+    let dir = TempDir::new().unwrap();
+    let mut command = gfmd_bot(dir.path(), &["ask", "What is the GFMD?"]);
+    command.env("GFMD_RESPONSES_DIR", "no-answers-here");
+    let errors = assert_one_error_line(&with_backtrace(command));
+    assert!(
+        errors.starts_with("error: cannot load the answer set: cannot read no-answers-here: "),
+        "{errors}"
+    );
+    assert_eq!(errors.matches("os error").count(), 1, "{errors}");
+}
+
+/// The writing end of a pipe whose reading end is already closed: what `head -1` leaves behind
+/// once it has its line. (`true` holds the reading end and has exited.)
+fn closed_pipe() -> Stdio {
+    let mut reader = Command::new("true")
+        .stdin(Stdio::piped())
+        .spawn()
+        .expect("`true` runs");
+    let write_end = reader.stdin.take().expect("stdin is piped");
+    reader.wait().expect("`true` exits");
+    Stdio::from(write_end)
+}
+
+/// Runs `args` with standard output closed from the start and `input` on standard input.
+fn run_into_closed_pipe(args: &[&str], input: &str) -> Output {
+    let dir = TempDir::new().unwrap();
+    let mut child = gfmd_bot(dir.path(), args)
+        .stdin(Stdio::piped())
+        .stdout(closed_pipe())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the gfmd-bot binary starts");
+    let mut stdin = child.stdin.take().expect("stdin is piped");
+    // gfmd-bot may stop reading early, which is what the tests using this expect.
+    let _ = stdin.write_all(input.as_bytes());
+    drop(stdin);
+    child.wait_with_output().expect("gfmd-bot finishes")
+}
+
+#[test]
+fn every_command_that_prints_ends_quietly_when_its_output_is_closed() {
+    let runs: [(&[&str], &str); 6] = [
+        (&["topics"], ""),
+        (&["check"], ""),
+        (&["ask", "What is the GFMD?"], ""),
+        (&["ask", "--json"], "What is the GFMD?\n"),
+        (&["console"], "/gfmd objectives\n"),
+        (&[], "/gfmd objectives\n"),
+    ];
+    for (args, input) in runs {
+        let output = run_into_closed_pipe(args, input);
+        let errors = stderr(&output);
+        let errors = match args {
+            // The plain command says first that it is starting the console.
+            [] => errors
+                .strip_prefix("No DISCORD_TOKEN set: starting the offline console.\n")
+                .unwrap_or(&errors)
+                .to_owned(),
+            _ => errors,
+        };
+        assert_eq!(errors, "", "gfmd-bot {args:?} wrote to stderr");
+        assert_eq!(output.status.code(), Some(0), "gfmd-bot {args:?}");
+    }
+}
+
+#[test]
+fn ask_piped_into_head_stops_quietly_after_the_reader_leaves() {
+    let dir = TempDir::new().unwrap();
+    let mut child = gfmd_bot(dir.path(), &["ask"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the gfmd-bot binary starts");
+    let mut stdin = child.stdin.take().unwrap();
+    writeln!(stdin, "What is the GFMD?").unwrap();
+    let mut first_line = String::new();
+    std::io::BufRead::read_line(
+        &mut std::io::BufReader::new(child.stdout.take().unwrap()),
+        &mut first_line,
+    )
+    .unwrap();
+    assert_eq!(
+        first_line.trim_end(),
+        format!("▌ {}", title_of("what-is-gfmd"))
+    );
+    // The reader is gone (dropped above); the next answer has nowhere to go. Writing may fail
+    // once gfmd-bot has stopped reading, which is what this test expects it to do.
+    for _ in 0..20 {
+        if writeln!(stdin, "What are the objectives of the GFMD?").is_err() {
+            break;
+        }
+    }
+    drop(stdin);
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(stderr(&output), "");
+    assert_eq!(output.status.code(), Some(0));
+}
+
+/// Three questions; the second is not valid UTF-8 (Latin-1 bytes, as an old terminal sends them).
+const QUESTIONS_AROUND_A_BAD_LINE: &[u8] = b"What are the objectives of the GFMD?\n\
+    Qu'est-ce que le GFMD \xe9tait?\n\
+    Who proposed the GFMD?\n";
+
+const BAD_LINE_WARNING: &str = "warning: input line 2 is not valid UTF-8; \
+     it was read with \u{FFFD} in place of the bad bytes\n";
+
+#[test]
+fn ask_answers_every_valid_line_around_one_that_is_not_utf8() {
+    let dir = TempDir::new().unwrap();
+    let output = run(
+        gfmd_bot(dir.path(), &["ask", "--json"]),
+        QUESTIONS_AROUND_A_BAD_LINE,
+    );
+    assert_success(&output);
+    let text = stdout(&output);
+    let lines: Vec<Value> = text
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 3, "{text}");
+    assert_eq!(lines[0]["answer"]["id"], "objectives");
+    assert_eq!(lines[1]["question"], "Qu'est-ce que le GFMD \u{FFFD}tait?");
+    assert_eq!(lines[2]["answer"]["id"], "gfmd-proposal");
+    assert_eq!(stderr(&output), BAD_LINE_WARNING);
+}
+
+#[test]
+fn console_answers_every_valid_line_around_one_that_is_not_utf8() {
+    let dir = TempDir::new().unwrap();
+    let output = run(
+        gfmd_bot(dir.path(), &["console"]),
+        QUESTIONS_AROUND_A_BAD_LINE,
+    );
+    assert_success(&output);
+    let text = stdout(&output);
+    for id in ["objectives", "gfmd-proposal"] {
+        assert!(
+            text.contains(&format!("▌ {}", title_of(id))),
+            "no {id} answer in:\n{text}"
+        );
+    }
+    assert_eq!(stderr(&output), BAD_LINE_WARNING);
 }

@@ -216,9 +216,7 @@ fn every_listed_phrasing_reaches_its_own_answer_under_the_default_settings() {
         for question in &answer.questions {
             phrasings += 1;
             let decision = knowledge.decide(question);
-            let got = decision
-                .answer()
-                .map(|index| knowledge.answer_at(index).id.as_str());
+            let got = decision.answer().map(|answer| answer.id.as_str());
             if got != Some(answer.id.as_str()) {
                 misses.push(format!(
                     "{}: {question:?} -> {} ({:.2})",

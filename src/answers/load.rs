@@ -141,13 +141,9 @@ pub(super) fn parse_set(files: &[SourceFile]) -> Result<AnswerSet, LoadError> {
     Ok(AnswerSet::new_validated(answers, synonyms, warnings))
 }
 
-/// The problem for a TOML syntax or schema error, at the position the parser gives.
-pub(crate) fn toml_problem(file: &SourceFile, error: &toml::de::Error) -> Problem {
-    let message = error.message().trim().to_owned();
-    match error.span() {
-        Some(span) => Problem::at(&file.name, Position::at(&file.text, span.start), message),
-        None => Problem::in_file(&file.name, message),
-    }
+/// The problem for a TOML syntax or schema error in `file`.
+fn toml_problem(file: &SourceFile, error: &toml::de::Error) -> Problem {
+    Problem::from_toml(&file.name, &file.text, error)
 }
 
 fn parse_answer(file: &SourceFile) -> Result<Answer, Vec<Problem>> {

@@ -75,12 +75,10 @@ pub fn change_refused(error: &ChangeError) -> String {
 pub fn reload_refused(error: &ReloadError) -> String {
     let why = match error {
         ReloadError::Embedded => return NOT_EDITABLE.to_owned(),
-        ReloadError::Config(ConfigError::Invalid(problem)) => {
-            format!(
-                "the config file is not valid:\n- {}",
-                problem_for_chat(problem)
-            )
-        }
+        ReloadError::Config(ConfigError::Invalid(problems)) => format!(
+            "the config file is not valid:\n{}",
+            problems_for_chat(problems)
+        ),
         ReloadError::Answers(LoadError::Invalid(problems)) => format!(
             "{} problem(s) in the answer files:\n{}",
             problems.len(),
@@ -134,9 +132,9 @@ mod tests {
                 path: SERVER_PATH.to_owned(),
                 source: io(),
             })),
-            reload_refused(&ReloadError::Config(ConfigError::Invalid(
+            reload_refused(&ReloadError::Config(ConfigError::Invalid(vec![
                 Problem::in_file(&format!("{SERVER_PATH}/config.toml"), "unknown key"),
-            ))),
+            ]))),
         ];
         for text in texts {
             assert!(!text.contains(SERVER_PATH), "{text}");

@@ -30,12 +30,18 @@ const MAX_IGNORED_UNKNOWN_CHARS: usize = 2;
 pub struct Settings {
     /// Lowest score (0..1) at which the best answer is given.
     pub threshold: f32,
-    /// Lowest lead the best answer must have over the runner-up.
+    /// Lowest lead (0..1) the best answer must have over the runner-up.
     pub margin: f32,
-    /// How many "did you mean" suggestions to offer when abstaining (0..=3).
+    /// How many "did you mean" suggestions to offer when abstaining (0 to
+    /// [`Settings::MAX_SUGGESTIONS`]).
     pub max_suggestions: usize,
-    /// Lowest score for an answer to be suggested.
+    /// Lowest score (0..1) for an answer to be suggested.
     pub suggestion_floor: f32,
+}
+
+impl Settings {
+    /// The most "did you mean" suggestions `max_suggestions` may ask for.
+    pub const MAX_SUGGESTIONS: usize = 3;
 }
 
 impl Default for Settings {

@@ -8,4 +8,4 @@ pub mod wording;
 
 pub use embed::{embed, Embed, EmbedField};
 pub use sanitize::{defuse_mentions, quote_user_text};
-pub use terminal::{terminal, Style};
+pub use terminal::{terminal, wrap, Style};
