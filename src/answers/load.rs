@@ -3,6 +3,7 @@
 
 use super::validate::{self, FileChecks};
 use super::{Answer, AnswerSet, Field, LoadError, Origin, Position, Problem, Synonyms};
+use crate::file_error::FileError;
 use serde::Deserialize;
 use std::path::Path;
 use toml::Spanned;
@@ -60,10 +61,7 @@ pub fn embedded_sources() -> Vec<SourceFile> {
 /// Reads every `*.toml` file directly inside `dir`, sorted by name. Hidden entries (such as the
 /// `.trash/` folder) and other files are skipped.
 pub fn read_dir_sources(dir: &Path) -> Result<Vec<SourceFile>, LoadError> {
-    let io_error = |path: &Path, source| LoadError::Io {
-        path: path.display().to_string(),
-        source,
-    };
+    let io_error = |path: &Path, source| LoadError::File(FileError::read(path, source));
     let mut files = Vec::new();
     for entry in std::fs::read_dir(dir).map_err(|error| io_error(dir, error))? {
         let path = entry.map_err(|error| io_error(dir, error))?.path();

@@ -1,5 +1,6 @@
 //! Errors and warnings about answer files, each naming a file and a line.
 
+use crate::file_error::FileError;
 use std::fmt;
 
 /// A 1-based line and column in a file.
@@ -75,21 +76,12 @@ impl fmt::Display for Problem {
     }
 }
 
-/// Why an answer set could not be loaded.
-///
-/// `Io` is to become `File(`[`FileError`](crate::file_error::FileError)`)`, as in
-/// [`ConfigError`](crate::config::ConfigError); it keeps its fields for now because `store.rs`
-/// (being rewritten elsewhere) takes them apart. Its message already reads as a `FileError`'s, and
-/// like it, it includes the reason and has no `source()`, so `{:#}` does not print it twice.
+/// Why an answer set could not be loaded. Like [`FileError`], each message says everything and
+/// there is no `source()`, so `{:#}` does not print a cause twice.
 #[derive(Debug)]
 pub enum LoadError {
     /// A file or directory could not be read.
-    Io {
-        /// The path that failed.
-        path: String,
-        /// The underlying error (already part of the message).
-        source: std::io::Error,
-    },
+    File(FileError),
     /// One or more files are invalid; every problem is listed.
     Invalid(Vec<Problem>),
 }
@@ -97,7 +89,7 @@ pub enum LoadError {
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::Io { path, source } => write!(f, "cannot read {path}: {source}"),
+            Self::File(error) => write!(f, "{error}"),
             Self::Invalid(problems) => write!(
                 f,
                 "{} problem(s) in the answer set:\n{}",
@@ -110,6 +102,12 @@ impl fmt::Display for LoadError {
 
 /// `source()` is `None`: each variant's message already says everything.
 impl std::error::Error for LoadError {}
+
+impl From<FileError> for LoadError {
+    fn from(error: FileError) -> Self {
+        Self::File(error)
+    }
+}
 
 struct ProblemList<'a>(&'a [Problem]);
 

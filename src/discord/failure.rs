@@ -63,7 +63,7 @@ pub fn change_refused(error: &ChangeError) -> String {
                 "Not saved: that answer's file is not TOML the bot can edit; fix the file by hand."
                     .to_owned()
             }
-            StoreError::Io { .. } => format!(
+            StoreError::File(_) => format!(
                 "Not saved. {}",
                 internal("an answer file could not be written", error)
             ),
@@ -96,6 +96,8 @@ pub fn reload_refused(error: &ReloadError) -> String {
 mod tests {
     use super::*;
     use crate::answers::Position;
+    use crate::file_error::FileError;
+    use std::path::Path;
 
     const SERVER_PATH: &str = "/srv/gfmd/responses";
 
@@ -120,18 +122,18 @@ mod tests {
         let io = || std::io::Error::new(std::io::ErrorKind::PermissionDenied, "denied");
         let texts = [
             change_refused(&ChangeError::Store(StoreError::Invalid(vec![problem()]))),
-            change_refused(&ChangeError::Store(StoreError::Io {
-                path: format!("{SERVER_PATH}/x.toml"),
-                source: io(),
-            })),
+            change_refused(&ChangeError::Store(StoreError::File(FileError::write(
+                Path::new(&format!("{SERVER_PATH}/x.toml")),
+                io(),
+            )))),
             change_refused(&ChangeError::Store(StoreError::Edit(format!(
                 "{SERVER_PATH}/x.toml: bad"
             )))),
             reload_refused(&ReloadError::Answers(LoadError::Invalid(vec![problem()]))),
-            reload_refused(&ReloadError::Answers(LoadError::Io {
-                path: SERVER_PATH.to_owned(),
-                source: io(),
-            })),
+            reload_refused(&ReloadError::Answers(LoadError::File(FileError::read(
+                Path::new(SERVER_PATH),
+                io(),
+            )))),
             reload_refused(&ReloadError::Config(ConfigError::Invalid(vec![
                 Problem::in_file(&format!("{SERVER_PATH}/config.toml"), "unknown key"),
             ]))),

@@ -23,18 +23,31 @@ impl std::fmt::Display for ReloadReport {
     }
 }
 
-/// Why a reload was refused; the old answers stay live.
+/// Why a reload was refused; the old answers stay live. The message includes the cause and there
+/// is no `source()`, so `{:#}` says it once.
 #[derive(Debug, thiserror::Error)]
 pub enum ReloadError {
     /// The config file is broken.
     #[error("config not reloaded: {0}")]
-    Config(#[from] ConfigError),
+    Config(ConfigError),
     /// The answer set is broken.
     #[error("answers not reloaded: {0}")]
-    Answers(#[from] LoadError),
+    Answers(LoadError),
     /// There is nothing to reload from.
     #[error("answers are built into the binary; set responses_dir to edit them live")]
     Embedded,
+}
+
+impl From<ConfigError> for ReloadError {
+    fn from(error: ConfigError) -> Self {
+        Self::Config(error)
+    }
+}
+
+impl From<LoadError> for ReloadError {
+    fn from(error: LoadError) -> Self {
+        Self::Answers(error)
+    }
 }
 
 /// Answers added, removed, or whose content differs (positions in the file do not count).

@@ -1,8 +1,9 @@
 //! Writing one file so that a crash leaves the old file or the new one, never a mix: a hidden
 //! temp file in the same folder, fsync, rename, fsync the folder.
 
+use crate::file_error::FileError;
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// Whether the file is new (and must not replace one that appeared meanwhile) or replaces an
 /// existing file (and keeps its permissions).
@@ -18,11 +19,8 @@ pub(super) enum Target {
 pub(super) enum WriteError {
     /// A new file's name was taken between the check and the rename.
     Taken,
-    /// Reading or writing `path` failed.
-    Io {
-        path: PathBuf,
-        source: std::io::Error,
-    },
+    /// Reading, writing or renaming a file failed.
+    File(FileError),
 }
 
 /// Writes `text` to a hidden temp file beside `path`, flushes it to disk, renames it to `path`
@@ -33,7 +31,7 @@ pub(super) enum WriteError {
 pub(super) fn write_atomically(path: &Path, text: &str, mode: Target) -> Result<(), WriteError> {
     let io = |path: &Path| {
         let path = path.to_owned();
-        move |source| WriteError::Io { path, source }
+        move |source| WriteError::File(FileError::write(&path, source))
     };
     let dir = path.parent().unwrap_or(Path::new("."));
     let mut builder = tempfile::Builder::new();
@@ -63,10 +61,7 @@ pub(super) fn write_atomically(path: &Path, text: &str, mode: Target) -> Result<
     }
     .map_err(|source| match source.kind() {
         std::io::ErrorKind::AlreadyExists if mode == Target::New => WriteError::Taken,
-        _ => WriteError::Io {
-            path: path.to_owned(),
-            source,
-        },
+        _ => WriteError::File(FileError::rename(path, source)),
     })?;
     sync_dir(dir).map_err(io(dir))
 }

@@ -11,6 +11,7 @@ mod toml_render;
 use crate::answers::{
     is_valid_id, read_dir_sources, AnswerSet, LoadError, Problem, SourceFile, SYNONYMS_FILE,
 };
+use crate::file_error::FileError;
 use atomic::{sync_dir, write_atomically, Target, WriteError};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
@@ -77,14 +78,8 @@ pub enum StoreError {
     #[error("{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))]
     Invalid(Vec<Problem>),
     /// Reading, writing or moving a file failed.
-    #[error("cannot read or write {path}: {source}")]
-    Io {
-        /// The path.
-        path: String,
-        /// The underlying error.
-        #[source]
-        source: std::io::Error,
-    },
+    #[error(transparent)]
+    File(#[from] FileError),
     /// The existing file is not TOML that can be edited.
     #[error("cannot edit the file: {0}")]
     Edit(String),
@@ -94,7 +89,7 @@ impl From<LoadError> for StoreError {
     fn from(error: LoadError) -> Self {
         match error {
             LoadError::Invalid(problems) => StoreError::Invalid(problems),
-            LoadError::Io { path, source } => StoreError::Io { path, source },
+            LoadError::File(error) => StoreError::File(error),
         }
     }
 }
@@ -184,7 +179,7 @@ impl Store {
         let set = self.validate_with(&path, Some(text))?;
         write_atomically(&path, text, target).map_err(|error| match error {
             WriteError::Taken => StoreError::Exists(id.to_owned()),
-            WriteError::Io { path, source } => io_error(&path, source),
+            WriteError::File(error) => StoreError::File(error),
         })?;
         Ok(Saved { path, set })
     }
@@ -202,7 +197,7 @@ impl Store {
         }
         self.validate_with(&path, None)?;
         let trash = self.dir.join(TRASH_DIR);
-        std::fs::create_dir_all(&trash).map_err(|source| io_error(&trash, source))?;
+        std::fs::create_dir_all(&trash).map_err(|source| FileError::write(&trash, source))?;
         let seconds = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map_or(0, |elapsed| elapsed.as_secs());
@@ -213,9 +208,9 @@ impl Store {
             })
             .find(|candidate| !candidate.exists())
             .unwrap_or_else(|| trash.join(format!("{id}.{seconds}.toml")));
-        std::fs::rename(&path, &target).map_err(|source| io_error(&path, source))?;
-        sync_dir(&trash).map_err(|source| io_error(&trash, source))?;
-        sync_dir(&self.dir).map_err(|source| io_error(&self.dir, source))?;
+        std::fs::rename(&path, &target).map_err(|source| FileError::rename(&path, source))?;
+        sync_dir(&trash).map_err(|source| FileError::write(&trash, source))?;
+        sync_dir(&self.dir).map_err(|source| FileError::write(&self.dir, source))?;
         Ok(target)
     }
 
@@ -246,12 +241,5 @@ fn read_answer_file(id: &str, path: &Path) -> Result<String, StoreError> {
     if !path.is_file() {
         return Err(StoreError::NotFound(id.to_owned()));
     }
-    std::fs::read_to_string(path).map_err(|source| io_error(path, source))
-}
-
-fn io_error(path: &Path, source: std::io::Error) -> StoreError {
-    StoreError::Io {
-        path: path.display().to_string(),
-        source,
-    }
+    std::fs::read_to_string(path).map_err(|source| FileError::read(path, source).into())
 }
