@@ -2,8 +2,8 @@
 //! the blind sets it is never tuned on (`tests/blind/*.tsv`). Pure: labelled text and a
 //! [`Knowledge`] in, figures out.
 //!
-//! A labelled line is `expected<TAB>question` or `expected<TAB>style<TAB>gist<TAB>question`;
-//! `expected` is `none` (the bot must stay silent) or answer ids joined by `|` (any of them is a
+//! A labelled line is `expected<TAB>question`, `expected<TAB>style<TAB>question` or
+//! `expected<TAB>style<TAB>gist<TAB>question`; `expected` is `none` (the bot must stay silent) or answer ids joined by `|` (any of them is a
 //! right answer). Lines starting with `#` and blank lines are skipped.
 //!
 //! Scoring: an in-domain question scores 1 when answered with an expected id, ½ when the bot
@@ -14,6 +14,32 @@
 use crate::knowledge::{Knowledge, Outcome};
 use std::collections::BTreeMap;
 use std::fmt;
+
+/// The dev set, as `(path, text)`: every file the matcher is tuned and fitted on, read by the
+/// dev-set test, the evaluation and the fitting tools alike. `tests/devset.tsv` is the first
+/// set, grouped by answer; `tests/devset-discord.tsv` holds questions in Discord styles (long,
+/// terse, text-speak, symbols, plain; near-miss and off-topic), grouped by style.
+pub const DEV_SET_FILES: &[(&str, &str)] = &[
+    ("tests/devset.tsv", include_str!("../tests/devset.tsv")),
+    (
+        "tests/devset-discord.tsv",
+        include_str!("../tests/devset-discord.tsv"),
+    ),
+];
+
+/// Every case of the dev set ([`DEV_SET_FILES`]), in file order.
+///
+/// # Panics
+///
+/// When a line cannot be read: the files are compiled in, so a test catches it first.
+pub fn dev_set() -> Vec<Case> {
+    DEV_SET_FILES
+        .iter()
+        .flat_map(|(path, text)| {
+            parse_cases(text).unwrap_or_else(|error| panic!("{path}: {error}"))
+        })
+        .collect()
+}
 
 /// One labelled question.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -53,12 +79,13 @@ pub fn parse_cases(text: &str) -> Result<Vec<Case>, CaseError> {
         let columns: Vec<&str> = line.split('\t').collect();
         let (expected, style, question) = match columns.as_slice() {
             [expected, question] => (*expected, None, *question),
+            [expected, style, question] => (*expected, Some(style.to_string()), *question),
             [expected, style, _gist, question] => (*expected, Some(style.to_string()), *question),
             _ => {
                 return Err(CaseError {
                     line: index + 1,
                     message: format!(
-                        "expected 2 or 4 tab-separated columns, found {}",
+                        "expected 2, 3 or 4 tab-separated columns, found {}",
                         columns.len()
                     ),
                 })
@@ -255,18 +282,20 @@ mod tests {
     use crate::matcher::Settings;
 
     #[test]
-    fn both_line_formats_are_read_and_bad_lines_name_their_number() {
+    fn every_line_format_is_read_and_bad_lines_name_their_number() {
         let cases = parse_cases(
-            "# comment\nobjectives\twhat are the goals\n\nnone\tofftopic\tchatter\thi all\nfirst-meeting|timeline\tterse\tdate\tfirst mtg\n",
+            "# comment\nobjectives\twhat are the goals\n\nnone\tofftopic\tchatter\thi all\nfirst-meeting|timeline\tterse\tdate\tfirst mtg\nnone\tnearmiss\tgfmd budget\n",
         )
         .unwrap();
-        assert_eq!(cases.len(), 3);
+        assert_eq!(cases.len(), 4);
+        assert_eq!(cases[3].style.as_deref(), Some("nearmiss"));
+        assert_eq!(cases[3].question, "gfmd budget");
         assert_eq!(cases[0].expected, ["objectives"]);
         assert_eq!(cases[0].style, None);
         assert!(!cases[1].in_domain());
         assert_eq!(cases[2].expected, ["first-meeting", "timeline"]);
         assert_eq!(cases[2].style.as_deref(), Some("terse"));
-        let error = parse_cases("a\tb\tc\n").unwrap_err();
+        let error = parse_cases("a\tb\tc\td\te\n").unwrap_err();
         assert_eq!(error.line, 1);
     }
 
