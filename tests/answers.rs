@@ -507,3 +507,130 @@ fn every_shipped_footer_cites_the_source_in_words() {
         );
     }
 }
+
+/// `responses/textspeak.toml` holding `text`.
+fn textspeak_file(text: &str) -> SourceFile {
+    SourceFile::new("responses/textspeak.toml", text)
+}
+
+#[test]
+fn the_shipped_text_speak_table_loads_with_the_set() {
+    let set = AnswerSet::embedded().unwrap();
+    let entries = &set.textspeak().entries;
+    assert!(entries.len() >= 40, "{} entries", entries.len());
+    for (written, plain) in [
+        ("wat", "what"),
+        ("w/", "with"),
+        ("b4", "before"),
+        ("4", "for"),
+    ] {
+        assert!(
+            entries.iter().any(|(w, p)| w == written && p == plain),
+            "no `{written}` = `{plain}`"
+        );
+    }
+}
+
+#[test]
+fn a_text_speak_table_is_loaded_from_a_directory_too() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("example.toml"), answer_text("example", "")).unwrap();
+    std::fs::write(
+        dir.path().join("textspeak.toml"),
+        "[textspeak]\nwat = \"what\"\n\"&\" = \"and\"\n",
+    )
+    .unwrap();
+    let set = AnswerSet::load_dir(dir.path()).unwrap();
+    assert_eq!(set.len(), 1);
+    assert_eq!(
+        set.textspeak().entries,
+        [
+            ("wat".to_owned(), "what".to_owned()),
+            ("&".to_owned(), "and".to_owned())
+        ]
+    );
+}
+
+#[test]
+fn bad_text_speak_entries_name_file_line_and_column() {
+    let text = "# Text-speak.\n[textspeak]\nwat = \"\"\n\"two words\" = \"x\"\nu = 3\n  you = \"you\"\nok = \"fine\"\n";
+    let problems = problems(load(&[answer_file("example", ""), textspeak_file(text)]));
+    assert_eq!(problems.len(), 4, "{problems:#?}");
+    assert_problem(
+        &problems,
+        "responses/textspeak.toml",
+        3,
+        "text-speak `wat` has no plain words",
+    );
+    assert_problem(
+        &problems,
+        "responses/textspeak.toml",
+        4,
+        "`two words`: a text-speak key must be one word or symbol, without spaces",
+    );
+    assert_problem(
+        &problems,
+        "responses/textspeak.toml",
+        5,
+        "text-speak `u` must be a string of plain words",
+    );
+    assert!(
+        problems.contains(
+            &"responses/textspeak.toml:6:3: text-speak `you` stands for itself".to_owned()
+        ),
+        "{problems:#?}"
+    );
+}
+
+#[test]
+fn an_unknown_table_or_key_in_the_text_speak_file_is_rejected_naming_the_line() {
+    let problems = problems(load(&[
+        answer_file("example", ""),
+        textspeak_file("[textspeak]\nwat = \"what\"\n\n[textspeek]\nwen = \"when\"\n"),
+    ]));
+    assert_only_problem(
+        &problems,
+        "responses/textspeak.toml",
+        4,
+        "unknown field `textspeek`",
+    );
+}
+
+#[test]
+fn a_text_speak_entry_that_uses_another_is_rejected() {
+    let problems = problems(load(&[
+        answer_file("example", ""),
+        textspeak_file("[textspeak]\nu = \"you\"\nya = \"u\"\n"),
+    ]));
+    assert_only_problem(
+        &problems,
+        "responses/textspeak.toml",
+        3,
+        "text-speak `ya` stands for `u`, but `u` is text-speak too: write the plain word",
+    );
+}
+
+#[test]
+fn a_text_speak_key_that_is_also_a_synonym_is_rejected_naming_both_tables() {
+    let problems = problems(load(&[
+        answer_file("example", ""),
+        SourceFile::new(
+            "responses/synonyms.toml",
+            "[synonyms]\nfirst = [\"inaugural\", \"1st\"]\n",
+        ),
+        textspeak_file("[textspeak]\nwat = \"what\"\n1st = \"first\"\n"),
+    ]));
+    assert_only_problem(
+        &problems,
+        "responses/textspeak.toml",
+        3,
+        "text-speak `1st` is also in the synonyms table (under `first`): list it in one table only",
+    );
+}
+
+#[test]
+fn no_answer_may_take_the_name_of_a_table_file() {
+    assert!(!gfmd_bot::answers::is_valid_id("textspeak"));
+    assert!(!gfmd_bot::answers::is_valid_id("synonyms"));
+    assert!(gfmd_bot::answers::is_valid_id("text-speak"));
+}

@@ -1,8 +1,9 @@
 //! Reading answer files: from a directory, or from the copy compiled into the binary, then parsing
 //! each file's TOML into an [`Answer`] while keeping the position of every key for error messages.
 
+use super::textspeak::{parse_textspeak, ParsedTextSpeak, TEXTSPEAK_FILE};
 use super::validate::{self, FileChecks};
-use super::{Answer, AnswerSet, Field, LoadError, Origin, Position, Problem, Synonyms};
+use super::{Answer, AnswerSet, Field, LoadError, Origin, Position, Problem, Synonyms, Tables};
 use crate::file_error::FileError;
 use serde::Deserialize;
 use std::path::Path;
@@ -36,6 +37,10 @@ impl SourceFile {
 
     fn is_synonyms(&self) -> bool {
         self.file_name() == SYNONYMS_FILE
+    }
+
+    fn is_textspeak(&self) -> bool {
+        self.file_name() == TEXTSPEAK_FILE
     }
 }
 
@@ -121,9 +126,12 @@ pub(super) fn parse_set(files: &[SourceFile]) -> Result<AnswerSet, LoadError> {
     let mut problems = Vec::new();
     let mut answers = Vec::new();
     let mut synonyms = Synonyms::default();
+    let mut textspeak: Option<ParsedTextSpeak> = None;
     for file in files {
         let parsed = if file.is_synonyms() {
             parse_synonyms(file).map(|parsed| synonyms = parsed)
+        } else if file.is_textspeak() {
+            parse_textspeak(file).map(|parsed| textspeak = Some(parsed))
         } else {
             parse_answer(file).map(|answer| answers.push(answer))
         };
@@ -132,11 +140,18 @@ pub(super) fn parse_set(files: &[SourceFile]) -> Result<AnswerSet, LoadError> {
         }
     }
     problems.extend(validate::across_answers(&answers));
+    if let Some(textspeak) = &textspeak {
+        problems.extend(textspeak.against_synonyms(&synonyms));
+    }
     if !problems.is_empty() {
         return Err(LoadError::Invalid(problems));
     }
     let warnings = validate::near_duplicates(&answers);
-    Ok(AnswerSet::new_validated(answers, synonyms, warnings))
+    let tables = Tables {
+        synonyms,
+        textspeak: textspeak.map(|parsed| parsed.table).unwrap_or_default(),
+    };
+    Ok(AnswerSet::new_validated(answers, tables, warnings))
 }
 
 /// The problem for a TOML syntax or schema error in `file`.

@@ -4,10 +4,12 @@
 pub mod limits;
 mod load;
 mod problem;
+mod textspeak;
 mod validate;
 
 pub use load::{embedded_sources, read_dir_sources, SourceFile, SYNONYMS_FILE};
 pub use problem::{LoadError, Position, Problem};
+pub use textspeak::{TextSpeak, TEXTSPEAK_FILE};
 pub use validate::{embed_total_length, footer_text, is_valid_id};
 
 use std::collections::HashMap;
@@ -79,18 +81,29 @@ pub struct Synonyms {
     pub groups: Vec<(String, Vec<String>)>,
 }
 
-/// A validated set of answers plus the synonyms table. Only [`AnswerSet::from_sources`] builds
-/// one, so every `AnswerSet` has passed validation.
+/// The files of a set that are tables, not answers: no answer may take their names as ids.
+pub const TABLE_FILES: &[&str] = &[SYNONYMS_FILE, TEXTSPEAK_FILE];
+
+/// A validated set of answers plus the synonyms and text-speak tables. Only
+/// [`AnswerSet::from_sources`] builds one, so every `AnswerSet` has passed validation.
 #[derive(Debug, Clone)]
 pub struct AnswerSet {
     answers: Vec<Answer>,
     by_id: HashMap<String, usize>,
-    synonyms: Synonyms,
+    tables: Tables,
     warnings: Vec<Problem>,
 }
 
+/// The tables of a set besides its answers.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Tables {
+    pub(crate) synonyms: Synonyms,
+    pub(crate) textspeak: TextSpeak,
+}
+
 impl AnswerSet {
-    /// Parses and validates a set of files (answers and, optionally, [`SYNONYMS_FILE`]).
+    /// Parses and validates a set of files (answers and, optionally, [`SYNONYMS_FILE`] and
+    /// [`TEXTSPEAK_FILE`]).
     /// Every problem found is reported at once, each naming its file and line.
     pub fn from_sources(files: &[SourceFile]) -> Result<Self, LoadError> {
         load::parse_set(files)
@@ -108,7 +121,7 @@ impl AnswerSet {
 
     pub(crate) fn new_validated(
         mut answers: Vec<Answer>,
-        synonyms: Synonyms,
+        tables: Tables,
         warnings: Vec<Problem>,
     ) -> Self {
         answers.sort_by(|a, b| a.id.cmp(&b.id));
@@ -120,7 +133,7 @@ impl AnswerSet {
         Self {
             answers,
             by_id,
-            synonyms,
+            tables,
             warnings,
         }
     }
@@ -170,7 +183,12 @@ impl AnswerSet {
 
     /// The synonyms table.
     pub fn synonyms(&self) -> &Synonyms {
-        &self.synonyms
+        &self.tables.synonyms
+    }
+
+    /// The text-speak table.
+    pub fn textspeak(&self) -> &TextSpeak {
+        &self.tables.textspeak
     }
 
     /// Non-fatal findings, such as near-duplicate phrasings in two answers.

@@ -36,9 +36,13 @@ fn file_path_sign(source: &str) -> Option<String> {
         })
 }
 
-/// Whether `id` is a valid answer id: 1–64 characters of `[a-z0-9-]`, not starting with `-`.
+/// Whether `id` is a valid answer id: 1–64 characters of `[a-z0-9-]`, not starting with `-`,
+/// and not the name of a table file (`synonyms`, `textspeak`: see [`super::TABLE_FILES`]).
 pub fn is_valid_id(id: &str) -> bool {
     (1..=64).contains(&id.len())
+        && !super::TABLE_FILES
+            .iter()
+            .any(|table| table.strip_suffix(".toml") == Some(id))
         && !id.starts_with('-')
         && id
             .bytes()
