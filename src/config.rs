@@ -67,7 +67,7 @@ impl Environment {
 pub struct Config {
     /// Directory of answer files; `None` uses the set compiled into the binary.
     pub responses_dir: Option<PathBuf>,
-    /// Matching thresholds.
+    /// Matching: the confidence cut-offs and suggestions.
     pub matcher: MatcherSettings,
     /// Discord connection and command registration.
     pub discord: DiscordConfig,
@@ -255,7 +255,7 @@ impl std::fmt::Display for ProblemList<'_> {
     }
 }
 
-/// A key of the config file, as messages name it: `[matcher] threshold`, or `responses_dir`.
+/// A key of the config file, as messages name it: `[matcher] answer_confidence`, or `responses_dir`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Key {
     /// The `[table]` it is in, or `None` at the top level.
@@ -293,7 +293,7 @@ impl std::fmt::Display for Key {
 }
 
 /// The key whose value holds byte `offset` of the TOML `text`, named as messages name keys
-/// (`[matcher] threshold`, `responses_dir`), or the key written there (an unknown key, so that
+/// (`[matcher] answer_confidence`, `responses_dir`), or the key written there (an unknown key, so that
 /// its table is named too); `None` elsewhere, as for a syntax error.
 fn key_at(text: &str, offset: usize) -> Option<String> {
     fn path_to<'a>(item: &'a toml_edit::Item, offset: usize, path: &mut Vec<&'a str>) -> bool {
@@ -329,8 +329,8 @@ fn key_at(text: &str, offset: usize) -> Option<String> {
 mod keys {
     use super::Key;
 
-    pub const THRESHOLD: Key = Key::new("matcher", "threshold");
-    pub const MARGIN: Key = Key::new("matcher", "margin");
+    pub const ANSWER_CONFIDENCE: Key = Key::new("matcher", "answer_confidence");
+    pub const SUGGEST_CONFIDENCE: Key = Key::new("matcher", "suggest_confidence");
     pub const MAX_SUGGESTIONS: Key = Key::new("matcher", "max_suggestions");
     pub const SUGGESTION_FLOOR: Key = Key::new("matcher", "suggestion_floor");
     pub const API_BASE: Key = Key::new("discord", "api_base");
@@ -492,9 +492,16 @@ impl Config {
     fn findings(&self) -> Vec<(Key, String)> {
         let matcher = &self.matcher;
         let questions = &self.questions;
+        let optional_fraction = |value: Option<f32>| value.map_or(Ok(()), rules::fraction);
         let mut checks = vec![
-            (keys::THRESHOLD, rules::fraction(matcher.threshold)),
-            (keys::MARGIN, rules::fraction(matcher.margin)),
+            (
+                keys::ANSWER_CONFIDENCE,
+                optional_fraction(matcher.answer_confidence),
+            ),
+            (
+                keys::SUGGEST_CONFIDENCE,
+                optional_fraction(matcher.suggest_confidence),
+            ),
             (
                 keys::MAX_SUGGESTIONS,
                 rules::at_most(matcher.max_suggestions, MatcherSettings::MAX_SUGGESTIONS),
@@ -568,12 +575,12 @@ mod tests {
     fn each_matcher_setting_out_of_range_names_file_line_and_key() {
         let cases = [
             (
-                "threshold = 1.5",
-                "c.toml:3:13: [matcher] threshold must be between 0 and 1 (found 1.5)",
+                "answer_confidence = 1.5",
+                "c.toml:3:21: [matcher] answer_confidence must be between 0 and 1 (found 1.5)",
             ),
             (
-                "margin = -0.1",
-                "c.toml:3:10: [matcher] margin must be between 0 and 1 (found -0.1)",
+                "suggest_confidence = -0.1",
+                "c.toml:3:22: [matcher] suggest_confidence must be between 0 and 1 (found -0.1)",
             ),
             (
                 "suggestion_floor = 2.0",
@@ -593,7 +600,7 @@ mod tests {
         }
         assert!(Config::parse(
             "c.toml",
-            "[matcher]\nsuggestion_floor = 1.0\nmargin = 0.0\n"
+            "[matcher]\nsuggestion_floor = 1.0\nsuggest_confidence = 0.0\n"
         )
         .is_ok());
     }
@@ -601,8 +608,8 @@ mod tests {
     #[test]
     fn a_value_of_the_wrong_type_names_its_key() {
         assert_eq!(
-            error("[matcher]\nthreshold = \"high\"\n"),
-            "c.toml:2:13: [matcher] threshold: invalid type: string \"high\", expected f32"
+            error("[matcher]\nanswer_confidence = \"high\"\n"),
+            "c.toml:2:21: [matcher] answer_confidence: invalid type: string \"high\", expected f32"
         );
         assert_eq!(
             error("[discord]\nguild_ids = [\"general\"]\n"),
@@ -641,14 +648,14 @@ mod tests {
     fn every_unusable_value_is_listed_in_file_order() {
         let text = "[questions]\nuser_rate_window_seconds = 0\n\n\
                     [discord]\ngateway_url = \"http://x\"\n\n\
-                    [matcher]\nthreshold = 2\n";
+                    [matcher]\nanswer_confidence = 2\n";
         assert_eq!(
             error(text),
             "3 problems in the config:\n  \
              c.toml:2:28: [questions] user_rate_window_seconds must be at least 1 (found 0)\n  \
              c.toml:5:15: [discord] gateway_url must start with ws:// or wss:// \
              (found `http://x`)\n  \
-             c.toml:8:13: [matcher] threshold must be between 0 and 1 (found 2)"
+             c.toml:8:21: [matcher] answer_confidence must be between 0 and 1 (found 2)"
         );
     }
 

@@ -2,7 +2,8 @@
 //! index (SymSpell's idea: every known word is stored under each string made by deleting up to
 //! its allowed distance of characters, and a query is looked up the same way), so a lookup costs a
 //! few dozen hash probes instead of a scan of the vocabulary. Candidates are confirmed with
-//! `strsim`'s Damerau–Levenshtein distance.
+//! `strsim`'s Damerau–Levenshtein distance. Words written without their vowels ("happnd",
+//! "dvlpmnt") are found by their consonant skeleton.
 
 use std::collections::{HashMap, HashSet};
 
@@ -26,6 +27,32 @@ pub struct Corrector {
     variants: HashMap<String, Vec<u32>>,
     /// Characters in the longest known word: a longer unknown word cannot be within reach.
     longest: usize,
+    /// Maps a consonant skeleton ([`skeleton`]) to indices into `words`.
+    skeletons: HashMap<String, Vec<u32>>,
+}
+
+/// Fewest consonants a skeleton must keep for a word without vowels to be looked up by it.
+const MIN_SKELETON_CHARS: usize = 3;
+
+/// The first letter of `word` and its later letters that are not vowels, doubled letters
+/// written once: "happened" -> "hpnd", "order" -> "ordr".
+fn skeleton(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    let mut previous = None;
+    for (at, c) in word.chars().enumerate() {
+        let vowel = matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y');
+        if (at == 0 || !vowel) && previous != Some(c) {
+            out.push(c);
+        }
+        previous = Some(c);
+    }
+    out
+}
+
+/// Whether `short` is `long` with some of its letters left out, in order.
+fn is_subsequence(short: &str, long: &str) -> bool {
+    let mut letters = long.chars();
+    short.chars().all(|c| letters.any(|l| l == c))
 }
 
 impl Corrector {
@@ -46,8 +73,28 @@ impl Corrector {
                     entry.push(index);
                 }
             }
+            corrector
+                .skeletons
+                .entry(skeleton(word))
+                .or_default()
+                .push(index);
         }
         corrector
+    }
+
+    /// The known word that `word` is written without some of its vowels (or doubled letters),
+    /// shortest first, then alphabetical.
+    fn without_vowels(&self, word: &str) -> Option<&str> {
+        let key = skeleton(word);
+        if key.chars().count() < MIN_SKELETON_CHARS {
+            return None;
+        }
+        self.skeletons
+            .get(&key)?
+            .iter()
+            .map(|&index| self.words[index as usize].as_str())
+            .filter(|candidate| candidate.len() > word.len() && is_subsequence(word, candidate))
+            .min_by_key(|candidate| (candidate.len(), *candidate))
     }
 
     /// The closest known word to `word` within [`allowed_distance`], preferring the smaller
@@ -83,6 +130,7 @@ impl Corrector {
             }
         }
         best.map(|(_, _, candidate)| candidate)
+            .or_else(|| self.without_vowels(word))
     }
 }
 
@@ -148,6 +196,16 @@ mod tests {
         assert_eq!(known.correct("cario"), Some("cairo"));
         assert_eq!(known.correct("secertery"), Some("secretary"));
         assert_eq!(known.correct("sxkrxtory"), None);
+    }
+
+    #[test]
+    fn a_word_written_without_its_vowels_is_found() {
+        let known = corrector(&["happened", "development", "order", "objectives"]);
+        assert_eq!(known.correct("happnd"), Some("happened"));
+        assert_eq!(known.correct("dvlpmnt"), Some("development"));
+        assert_eq!(known.correct("ordr"), Some("order"));
+        assert_eq!(known.correct("appnd"), None, "the first letter stays");
+        assert_eq!(known.correct("dv"), None, "too short");
     }
 
     #[test]

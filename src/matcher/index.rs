@@ -24,8 +24,9 @@
 //! it in a title, question or keyword), so that names which descriptions mention in passing
 //! ("Belgium", "Secretary-General") still weigh as topics.
 
-use super::normalize::{is_count, is_intent_word, is_quantity_word, is_specifier, Analyzer};
-use crate::answers::AnswerSet;
+use super::language::Rules;
+use super::normalize::Analyzer;
+use crate::answers::{Answer, AnswerSet};
 use std::cell::RefCell;
 use std::collections::HashMap;
 
@@ -86,12 +87,12 @@ pub enum Role {
 
 impl Role {
     /// The role of an analyzed question term.
-    pub fn of(term: &str) -> Self {
-        if is_intent_word(term) {
+    pub fn of(term: &str, rules: &Rules) -> Self {
+        if rules.is_intent_word(term) {
             Role::Intent
-        } else if is_quantity_word(term) {
+        } else if rules.is_quantity_word(term) {
             Role::Quantity
-        } else if is_specifier(term) {
+        } else if rules.is_specifier(term) {
             Role::Specifier
         } else {
             Role::Topic
@@ -219,6 +220,40 @@ struct PhrasingMatch {
     intents: u64,
     /// Whether a phrasing that shares a topic with the question gives a count.
     counts: bool,
+    /// [`bit`]s of the question terms found in any phrasing.
+    phrased: u64,
+    /// The largest share of the question's weight inside one phrasing.
+    containment: f32,
+    /// Whether some phrasing has exactly the question's terms.
+    exact: bool,
+}
+
+/// One answer as scored for a question, with what the confidence reads from the match.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Hit {
+    /// Index into the answers.
+    pub index: usize,
+    /// Score in 0..=1.
+    pub score: f32,
+    /// Share of the question's weight found anywhere in the answer.
+    pub text_cover: f32,
+    /// Share of the question's weight found in the answer's phrasings (title, command,
+    /// questions, keywords).
+    pub phrase_cover: f32,
+    /// The largest share of the question's weight inside one phrasing.
+    pub containment: f32,
+    /// Share of the question's weight inside keywords of the answer it contains whole.
+    pub keyword_cover: f32,
+    /// Whether some phrasing asks the question's "who", "when", "where", "why" or "how many"
+    /// about its topic.
+    pub intent_met: bool,
+    /// Whether the answer has every number and ordinal of the question.
+    pub specifiers_met: bool,
+    /// The best weighted Dice coefficient between the question and one phrasing.
+    pub overlap: f32,
+    /// Whether one of the answer's phrasings (title, question, keyword) has exactly the
+    /// question's terms.
+    pub exact: bool,
 }
 
 /// Which part of an answer a text comes from.
@@ -261,6 +296,87 @@ struct RawPhrasing {
     counts: bool,
 }
 
+/// One answer as analyzed at build time: its weighted term frequencies, length and phrasings.
+struct Document {
+    frequency: HashMap<u32, f32>,
+    length: f32,
+    phrasings: Vec<RawPhrasing>,
+}
+
+impl Document {
+    /// Reads every part of `answer`, giving new terms the next ids in `terms`.
+    fn read(answer: &Answer, analyzer: &Analyzer, terms: &mut HashMap<String, u32>) -> Self {
+        let mut document = Self {
+            frequency: HashMap::new(),
+            length: 0.0,
+            phrasings: Vec::new(),
+        };
+        let id_words = answer.id.replace('-', " ");
+        let texts = [
+            (Part::Title, answer.title.as_str()),
+            (Part::Command, answer.command.as_deref().unwrap_or("")),
+            (Part::Id, id_words.as_str()),
+            (Part::Description, answer.description.as_str()),
+        ]
+        .into_iter()
+        .chain(
+            answer
+                .questions
+                .iter()
+                .map(|q| (Part::Question, q.as_str())),
+        )
+        .chain(answer.keywords.iter().map(|k| (Part::Keyword, k.as_str())))
+        .chain(answer.fields.iter().flat_map(|field| {
+            [
+                (Part::Field, field.name.as_str()),
+                (Part::Field, field.value.as_str()),
+            ]
+        }));
+        for (part, text) in texts {
+            let analyzed = analyzer.terms(text);
+            let counts = analyzed.iter().any(|term| analyzer.rules().is_count(term));
+            let mut ids: Vec<u32> = analyzed
+                .into_iter()
+                .map(|term| {
+                    let next = terms.len() as u32;
+                    *terms.entry(term).or_insert(next)
+                })
+                .collect();
+            for &id in &ids {
+                *document.frequency.entry(id).or_default() += part.weight();
+                document.length += part.weight();
+            }
+            if part.is_phrasing() && !ids.is_empty() {
+                ids.sort_unstable();
+                ids.dedup();
+                document.phrasings.push(RawPhrasing {
+                    terms: ids,
+                    keyword: part == Part::Keyword,
+                    counts,
+                });
+            }
+        }
+        document
+    }
+}
+
+/// For each term, `(answer, BM25-saturated term frequency)` sorted by answer.
+fn postings(documents: &[Document], terms: usize) -> Vec<Vec<(u32, f32)>> {
+    let count = documents.len().max(1) as f32;
+    let average = documents.iter().map(|d| d.length).sum::<f32>() / count;
+    let mut postings: Vec<Vec<(u32, f32)>> = vec![Vec::new(); terms];
+    for (at, document) in documents.iter().enumerate() {
+        let length_norm = K1 * (1.0 - B + B * document.length / average.max(f32::EPSILON));
+        for (&term, &tf) in &document.frequency {
+            postings[term as usize].push((at as u32, tf / (tf + length_norm)));
+        }
+    }
+    for list in &mut postings {
+        list.sort_unstable_by_key(|(document, _)| *document);
+    }
+    postings
+}
+
 /// Inverted index with per-answer phrasings.
 pub struct Index {
     terms: HashMap<String, u32>,
@@ -291,79 +407,17 @@ impl Index {
     /// Indexes every answer of `set` with `analyzer`.
     pub fn build(set: &AnswerSet, analyzer: &Analyzer) -> Self {
         let mut terms: HashMap<String, u32> = HashMap::new();
-        let mut frequencies: Vec<HashMap<u32, f32>> = Vec::with_capacity(set.len());
-        let mut lengths = Vec::with_capacity(set.len());
-        let mut raw_phrasings: Vec<Vec<RawPhrasing>> = Vec::with_capacity(set.len());
-        for answer in set.answers() {
-            let mut frequency: HashMap<u32, f32> = HashMap::new();
-            let mut length = 0.0;
-            let mut phrasings = Vec::new();
-            let id_words = answer.id.replace('-', " ");
-            let texts = [
-                (Part::Title, answer.title.as_str()),
-                (Part::Command, answer.command.as_deref().unwrap_or("")),
-                (Part::Id, id_words.as_str()),
-                (Part::Description, answer.description.as_str()),
-            ]
-            .into_iter()
-            .chain(
-                answer
-                    .questions
-                    .iter()
-                    .map(|q| (Part::Question, q.as_str())),
-            )
-            .chain(answer.keywords.iter().map(|k| (Part::Keyword, k.as_str())))
-            .chain(answer.fields.iter().flat_map(|field| {
-                [
-                    (Part::Field, field.name.as_str()),
-                    (Part::Field, field.value.as_str()),
-                ]
-            }));
-            for (part, text) in texts {
-                let analyzed = analyzer.terms(text);
-                let counts = analyzed.iter().any(|term| is_count(term));
-                let mut ids: Vec<u32> = analyzed
-                    .into_iter()
-                    .map(|term| {
-                        let next = terms.len() as u32;
-                        *terms.entry(term).or_insert(next)
-                    })
-                    .collect();
-                for &id in &ids {
-                    *frequency.entry(id).or_default() += part.weight();
-                    length += part.weight();
-                }
-                if part.is_phrasing() && !ids.is_empty() {
-                    ids.sort_unstable();
-                    ids.dedup();
-                    phrasings.push(RawPhrasing {
-                        terms: ids,
-                        keyword: part == Part::Keyword,
-                        counts,
-                    });
-                }
-            }
-            frequencies.push(frequency);
-            lengths.push(length);
-            raw_phrasings.push(phrasings);
-        }
-
-        let documents = set.len().max(1) as f32;
-        let average = lengths.iter().sum::<f32>() / documents;
-        let mut postings: Vec<Vec<(u32, f32)>> = vec![Vec::new(); terms.len()];
-        for (document, (frequency, length)) in frequencies.iter().zip(&lengths).enumerate() {
-            let length_norm = K1 * (1.0 - B + B * length / average.max(f32::EPSILON));
-            for (&term, &tf) in frequency {
-                postings[term as usize].push((document as u32, tf / (tf + length_norm)));
-            }
-        }
-        for list in &mut postings {
-            list.sort_unstable_by_key(|(document, _)| *document);
-        }
-        let idf_of = |df: f32| (1.0 + (documents - df + 0.5) / (df + 0.5)).ln();
+        let documents: Vec<Document> = set
+            .answers()
+            .iter()
+            .map(|answer| Document::read(answer, analyzer, &mut terms))
+            .collect();
+        let count = set.len().max(1) as f32;
+        let idf_of = |df: f32| (1.0 + (count - df + 0.5) / (df + 0.5)).ln();
+        let postings = postings(&documents, terms.len());
         let idf: Vec<f32> = postings
             .iter()
-            .zip(phrasing_frequencies(&raw_phrasings, terms.len()))
+            .zip(phrasing_frequencies(&documents, terms.len()))
             .map(|(list, about)| {
                 let mentioned = idf_of(list.len() as f32);
                 if about == 0 {
@@ -373,10 +427,12 @@ impl Index {
                 }
             })
             .collect();
-        let phrasings = raw_phrasings
+        let phrasings = documents
             .into_iter()
-            .map(|list| {
-                list.into_iter()
+            .map(|document| {
+                document
+                    .phrasings
+                    .into_iter()
                     .map(|raw| Phrasing {
                         mass: raw.terms.iter().map(|&id| idf[id as usize]).sum(),
                         terms: raw.terms,
@@ -420,30 +476,67 @@ impl Index {
 
     /// Scores answers for `query`, best first: `(answer index, score in 0..=1)`, at most `limit`,
     /// only answers that share a term with the question.
+    #[cfg(test)]
     pub fn score(&self, query: &[QueryTerm], limit: usize) -> Vec<(usize, f32)> {
+        self.hits(query, limit)
+            .into_iter()
+            .map(|hit| (hit.index, hit.score))
+            .collect()
+    }
+
+    /// Scores answers for `query` like [`Index::score`], with what each match is made of.
+    pub fn hits(&self, query: &[QueryTerm], limit: usize) -> Vec<Hit> {
         let question = Question::new(query);
         if question.total <= 0.0 {
             return Vec::new();
         }
-        let mut candidates = self.bm25_top(&question, RERANK_DEPTH.max(limit));
         let dominated = if self.unknown_dominates(query) {
             DOMINATED
         } else {
             1.0
         };
-        for (document, score) in &mut candidates {
-            let found = self.match_phrasings(*document, &question);
-            let cover = question.weight_of(found.covered) / question.total;
-            let blended =
-                BM25_SHARE * *score + KEYWORD_SHARE * cover + OVERLAP_SHARE * found.overlap;
-            *score = blended
-                * question.intent_factor(&found)
-                * self.specifier_factor(*document, query)
-                * dominated;
-        }
-        sort_best_first(&mut candidates);
-        candidates.truncate(limit);
-        candidates
+        let mut hits: Vec<Hit> = self
+            .bm25_top(&question, RERANK_DEPTH.max(limit))
+            .into_iter()
+            .map(|(document, bm25)| {
+                let found = self.match_phrasings(document, &question);
+                let keyword_cover = question.weight_of(found.covered) / question.total;
+                let blended = BM25_SHARE * bm25
+                    + KEYWORD_SHARE * keyword_cover
+                    + OVERLAP_SHARE * found.overlap;
+                let intent = question.intent_factor(&found);
+                let specifiers = self.specifier_factor(document, query);
+                Hit {
+                    index: document,
+                    score: blended * intent * specifiers * dominated,
+                    text_cover: self.text_cover(document, &question),
+                    phrase_cover: question.weight_of(found.phrased) / question.total,
+                    containment: found.containment,
+                    keyword_cover,
+                    intent_met: intent >= 1.0,
+                    specifiers_met: specifiers >= 1.0,
+                    overlap: found.overlap,
+                    exact: found.exact,
+                }
+            })
+            .collect();
+        hits.sort_unstable_by(|a, b| ranking(&(a.index, a.score), &(b.index, b.score)));
+        hits.truncate(limit);
+        hits
+    }
+
+    /// Share of the question's weight whose terms `document` has anywhere.
+    fn text_cover(&self, document: usize, question: &Question) -> f32 {
+        let found: f32 = question
+            .terms
+            .iter()
+            .filter(|term| {
+                term.term
+                    .is_some_and(|id| self.saturation(document, id).is_some())
+            })
+            .map(|term| term.weight)
+            .sum();
+        found / question.total
     }
 
     /// The `depth` best answers by BM25, normalized by the question's total weight. The terms
@@ -535,6 +628,9 @@ impl Index {
             found.overlap = found
                 .overlap
                 .max(2.0 * shared / (question.total + phrasing.mass));
+            found.containment = found.containment.max(shared / question.total);
+            found.phrased |= bits;
+            found.exact |= whole && shared >= question.total * (1.0 - 1e-6);
             if phrasing.keyword && whole {
                 found.covered |= bits;
             }
@@ -575,10 +671,10 @@ impl Index {
 }
 
 /// For each term, how many answers have it in a phrasing (title, command, question, keyword).
-fn phrasing_frequencies(phrasings: &[Vec<RawPhrasing>], terms: usize) -> Vec<u32> {
+fn phrasing_frequencies(documents: &[Document], terms: usize) -> Vec<u32> {
     let mut frequencies = vec![0; terms];
     let mut last_seen_in: Vec<Option<usize>> = vec![None; terms];
-    for (document, list) in phrasings.iter().enumerate() {
+    for (document, list) in documents.iter().map(|d| &d.phrasings).enumerate() {
         for &id in list.iter().flat_map(|phrasing| &phrasing.terms) {
             let seen = &mut last_seen_in[id as usize];
             if *seen != Some(document) {
@@ -618,6 +714,8 @@ fn sort_best_first(scored: &mut [(usize, f32)]) {
 mod tests {
     use super::*;
     use crate::matcher::fixture;
+    use crate::matcher::language::ENGLISH;
+    use crate::matcher::normalize::Profile;
 
     struct Fixture {
         set: AnswerSet,
@@ -628,7 +726,11 @@ mod tests {
     impl Fixture {
         fn new() -> Self {
             let set = fixture::answer_set();
-            let analyzer = Analyzer::new(set.synonyms());
+            let analyzer = Analyzer::new(&Profile {
+                language: &ENGLISH,
+                synonyms: set.synonyms(),
+                textspeak: set.textspeak(),
+            });
             let index = Index::build(&set, &analyzer);
             Self {
                 set,
@@ -641,7 +743,10 @@ mod tests {
             self.analyzer
                 .terms(text)
                 .iter()
-                .map(|term| self.index.query_term(term, 1.0, Role::of(term)))
+                .map(|term| {
+                    let role = Role::of(term, self.analyzer.rules());
+                    self.index.query_term(term, 1.0, role)
+                })
                 .collect()
         }
 

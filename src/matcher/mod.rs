@@ -1,37 +1,51 @@
-//! Matching questions to answers, with no Discord and no I/O: normalization, an inverted index
-//! with BM25-style weighting reranked by phrasing overlap, keyword cover, question intent and
-//! specifiers (see `index.rs`), typo tolerance and run-together words, a confidence with a
-//! threshold and a margin over the runner-up, suggestions when it abstains, and the ranking for
-//! autocomplete.
+//! Matching questions to answers, with no Discord and no I/O.
+//!
+//! A question is read as members write it (`question.rs`: sentences, symbols, text-speak,
+//! numbers), its words as known, typos or unknown (`analysis.rs`), then scored against an
+//! inverted index with BM25-style weighting reranked by phrasing overlap, keyword cover,
+//! question intent and specifiers (`index.rs`). A long message is scored whole and sentence by
+//! sentence. A fitted confidence (`confidence.rs`, `fitted.rs`) reads each ranking and the
+//! matcher goes by the most confident reading: it answers, offers the best answer ("might
+//! help"), or abstains with suggestions. Everything language-specific comes from one
+//! [`language::Language`] value and the answer set's tables (`normalize.rs`). Autocomplete has
+//! its own prefix index.
 
+mod analysis;
 mod autocomplete;
+pub mod confidence;
+mod fitted;
 #[cfg(test)]
 mod fixture;
 mod fuzzy;
 mod index;
+pub mod language;
 pub mod normalize;
+mod question;
 
 use crate::answers::AnswerSet;
+use analysis::{Analysis, QueryStats, Reader, Segment, Vocabulary};
 use autocomplete::AutocompleteIndex;
-use fuzzy::{split_compound, Corrector};
-use index::{Index, QueryTerm, Role, MAX_QUESTION_TERMS};
-use normalize::{is_stop_word, words, Analyzer, YEAR_DIGITS};
+use confidence::{Features, Model};
+use fuzzy::Corrector;
+use index::{Hit, Index};
+use language::{is_number, ENGLISH};
+use normalize::{Analyzer, Profile};
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 
-/// Weight kept by a word that was corrected as a typo.
-const TYPO_CONFIDENCE: f32 = 0.85;
-/// Unknown words this short are ignored: they are mostly slang or typos of stop words.
-const MAX_IGNORED_UNKNOWN_CHARS: usize = 2;
+pub use fitted::MODEL as FITTED_MODEL;
 
-/// How the matcher decides between answering and abstaining. Lives in `[matcher]` in the config.
+/// How the matcher decides between answering, offering and abstaining. Lives in `[matcher]` in
+/// the config.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Settings {
-    /// Lowest score (0..1) at which the best answer is given.
-    pub threshold: f32,
-    /// Lowest lead (0..1) the best answer must have over the runner-up.
-    pub margin: f32,
+    /// Lowest confidence (0..1) at which the best answer is given; `None`: the cut-off fitted
+    /// with the model ([`FITTED_MODEL`]).
+    pub answer_confidence: Option<f32>,
+    /// Lowest confidence (0..1) at which the best answer is offered ("might help") instead of
+    /// given; `None`: the cut-off fitted with the model.
+    pub suggest_confidence: Option<f32>,
     /// How many "did you mean" suggestions to offer when abstaining (0 to
     /// [`Settings::MAX_SUGGESTIONS`]).
     pub max_suggestions: usize,
@@ -42,13 +56,24 @@ pub struct Settings {
 impl Settings {
     /// The most "did you mean" suggestions `max_suggestions` may ask for.
     pub const MAX_SUGGESTIONS: usize = 3;
+
+    /// The answer and suggest cut-offs in force: the configured ones, else the fitted ones.
+    pub fn cutoffs(&self) -> (f64, f64) {
+        let answer = self
+            .answer_confidence
+            .map_or(FITTED_MODEL.answer_at, f64::from);
+        let suggest = self
+            .suggest_confidence
+            .map_or(FITTED_MODEL.suggest_at, f64::from);
+        (answer, suggest.min(answer))
+    }
 }
 
 impl Default for Settings {
     fn default() -> Self {
         Self {
-            threshold: 0.32,
-            margin: 0.04,
+            answer_confidence: None,
+            suggest_confidence: None,
             max_suggestions: 3,
             suggestion_floor: 0.2,
         }
@@ -110,63 +135,48 @@ pub struct TermReport {
     pub known: bool,
 }
 
-/// How one word of a question is read.
-enum Reading {
-    /// Known as written (or a stop word, or known words run together): its stems.
-    Known(Vec<String>),
-    /// A typo of a known word: the stems of the correction.
-    Corrected(Vec<String>),
-    /// Unknown: its stems, which weigh as unknown terms.
-    Unknown(Vec<String>),
-    /// Unknown and too short to mean anything.
-    Ignored,
+/// One reading of a question (the whole message, or one sentence of a longer one), ranked and
+/// assessed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Assessment {
+    /// Whether this reading is one sentence of a longer message.
+    pub sentence: bool,
+    /// The best answers, best first.
+    pub ranking: Vec<Scored>,
+    /// What the confidence read.
+    pub features: Features,
+    /// The fitted probability that the best answer is right.
+    pub confidence: f64,
 }
 
 /// Matches free text against one answer set. Build once per answer set; cheap to query.
 pub struct Matcher {
     analyzer: Analyzer,
     index: Index,
-    corrector: Corrector,
-    known_words: HashSet<String>,
+    vocabulary: Vocabulary,
     autocomplete: AutocompleteIndex,
     settings: Settings,
+    model: Model,
 }
 
 impl Matcher {
-    /// Indexes `set`.
+    /// Indexes `set` (English).
     pub fn new(set: &AnswerSet, settings: Settings) -> Self {
-        let analyzer = Analyzer::new(set.synonyms());
+        let analyzer = Analyzer::new(&Profile {
+            language: &ENGLISH,
+            synonyms: set.synonyms(),
+            textspeak: set.textspeak(),
+        });
         let index = Index::build(set, &analyzer);
-        let mut known_words: HashSet<String> = HashSet::new();
-        for answer in set.answers() {
-            let texts = [&answer.title, &answer.description]
-                .into_iter()
-                .chain(&answer.questions)
-                .chain(&answer.keywords)
-                .chain(
-                    answer
-                        .fields
-                        .iter()
-                        .flat_map(|field| [&field.name, &field.value]),
-                );
-            for text in texts {
-                known_words.extend(words(text));
-            }
-        }
-        for (canonical, alternatives) in &set.synonyms().groups {
-            for text in std::iter::once(canonical).chain(alternatives) {
-                known_words.extend(words(text));
-            }
-        }
-        let corrector = Corrector::new(&known_words);
+        let vocabulary = vocabulary(set, &analyzer);
         let autocomplete = AutocompleteIndex::build(set);
         Self {
             analyzer,
             index,
-            corrector,
-            known_words,
+            vocabulary,
             autocomplete,
             settings,
+            model: FITTED_MODEL,
         }
     }
 
@@ -181,9 +191,25 @@ impl Matcher {
         self
     }
 
-    /// The analyzed terms of `question`, for explanations and tuning.
+    /// This matcher with another confidence model (for fitting and cross-validation).
+    pub fn with_model(mut self, model: Model) -> Self {
+        self.model = model;
+        self
+    }
+
+    fn reader(&self) -> Reader<'_> {
+        Reader {
+            analyzer: &self.analyzer,
+            index: &self.index,
+            vocabulary: &self.vocabulary,
+        }
+    }
+
+    /// The analyzed terms of `question` (all its sentences), for explanations and tuning.
     pub fn explain_terms(&self, question: &str) -> Vec<TermReport> {
-        self.analyze(question)
+        let reader = self.reader();
+        let (query, _) = reader.analyze(question).query(Segment::Whole, &reader);
+        query
             .into_iter()
             .map(|(text, term)| TermReport {
                 text,
@@ -193,106 +219,69 @@ impl Matcher {
             .collect()
     }
 
-    /// How one folded word of a question is read.
-    fn read_word(&self, word: &str) -> Reading {
-        let stems = self.analyzer.stems(word);
-        let known = self.known_words.contains(word)
-            || is_stop_word(word)
-            || stems.iter().all(|stem| {
-                self.index.term_id(stem).is_some() || self.analyzer.synonyms().knows(stem)
-            });
-        if known {
-            return Reading::Known(stems);
-        }
-        if word.bytes().any(|byte| byte.is_ascii_digit()) {
-            // A number is never a typo of another number: 2023 is not 2003.
-            return Reading::Unknown(stems);
-        }
-        if let Some((left, right)) = split_compound(word, &self.known_words) {
-            let mut parts = self.analyzer.stems(left);
-            parts.extend(self.analyzer.stems(right));
-            return Reading::Known(parts);
-        }
-        match self.corrector.correct(word) {
-            Some(fixed) => Reading::Corrected(self.analyzer.stems(fixed)),
-            None if word.chars().count() <= MAX_IGNORED_UNKNOWN_CHARS => Reading::Ignored,
-            None => Reading::Unknown(stems),
-        }
+    /// Every reading of `question` the matcher considers (the whole message, and each of its
+    /// sentences when it has several), with up to `limit` answers each; readings that match
+    /// nothing are left out.
+    pub fn assessments(&self, question: &str, limit: usize) -> Vec<Assessment> {
+        let reader = self.reader();
+        let analysis: Analysis = reader.analyze(question);
+        analysis
+            .segments()
+            .into_iter()
+            .filter_map(|segment| {
+                let (query, stats) = analysis.query(segment, &reader);
+                let terms: Vec<_> = query.into_iter().map(|(_, term)| term).collect();
+                let hits = self.index.hits(&terms, limit.max(2));
+                let features = features(&hits, &stats, segment != Segment::Whole)?;
+                Some(Assessment {
+                    sentence: segment != Segment::Whole,
+                    ranking: hits
+                        .iter()
+                        .take(limit)
+                        .map(|hit| Scored {
+                            index: hit.index,
+                            score: hit.score,
+                        })
+                        .collect(),
+                    confidence: self.model.probability(&features),
+                    features,
+                })
+            })
+            .collect()
     }
 
-    /// The question's terms: known words kept, run-together words split and typos corrected
-    /// against the answers' own words, then stemmed, synonyms replaced and stop words dropped.
-    /// A question of nothing but small numbers or question words ("what is the WHO") has no
-    /// terms: it names no topic. Only the first [`MAX_QUESTION_TERMS`] distinct terms are kept.
-    fn analyze(&self, question: &str) -> Vec<(String, QueryTerm)> {
-        let words = words(question);
-        let only_small_numbers = words
-            .iter()
-            .filter(|word| !is_stop_word(word))
-            .all(|word| word.len() < YEAR_DIGITS && word.bytes().all(|byte| byte.is_ascii_digit()));
-        if only_small_numbers {
-            return Vec::new();
-        }
-        let mut corrected = Vec::new();
-        let mut stems = Vec::new();
-        for word in words {
-            match self.read_word(&word) {
-                Reading::Known(read) | Reading::Unknown(read) => stems.extend(read),
-                Reading::Corrected(fixed) => {
-                    corrected.extend(fixed.iter().cloned());
-                    stems.extend(fixed);
-                }
-                Reading::Ignored => {}
-            }
-        }
-        let mut seen = HashSet::new();
-        let terms: Vec<(String, Role)> = self
-            .analyzer
-            .finish(stems)
+    /// The most confident reading of `question` (the first on ties: the whole message).
+    pub fn assess(&self, question: &str, limit: usize) -> Option<Assessment> {
+        self.assessments(question, limit)
             .into_iter()
-            .filter(|term| seen.insert(term.clone()))
-            .take(MAX_QUESTION_TERMS)
-            .map(|term| {
-                let role = Role::of(&term);
-                (term, role)
-            })
-            .collect();
-        if terms.iter().all(|(_, role)| role.only_asks()) {
-            return Vec::new();
-        }
-        terms
-            .into_iter()
-            .map(|(term, role)| {
-                let confidence = if corrected.contains(&term) {
-                    TYPO_CONFIDENCE
+            .reduce(|best, next| {
+                if next.confidence > best.confidence {
+                    next
                 } else {
-                    1.0
-                };
-                let query = self.index.query_term(&term, confidence, role);
-                (term, query)
+                    best
+                }
             })
-            .collect()
     }
 
-    /// The best answers for `question`, best first (at most `limit`).
+    /// The best answers for `question` in its most confident reading, best first (at most
+    /// `limit`).
     pub fn rank(&self, question: &str, limit: usize) -> Vec<Scored> {
-        let query: Vec<QueryTerm> = self
-            .analyze(question)
-            .into_iter()
-            .map(|(_, term)| term)
-            .collect();
-        self.index
-            .score(&query, limit)
-            .into_iter()
-            .map(|(index, score)| Scored { index, score })
-            .collect()
+        self.assess(question, limit)
+            .map(|assessment| assessment.ranking)
+            .unwrap_or_default()
     }
 
-    /// Answers when the best score clears the threshold and leads the runner-up by the margin;
-    /// otherwise abstains with suggestions.
+    /// Answers when the confidence reaches the answer cut-off, offers the best answer when it
+    /// reaches the suggest cut-off, and otherwise abstains with suggestions.
     pub fn decide(&self, question: &str) -> Decision {
-        let ranked = self.rank(question, self.settings.max_suggestions.max(2));
-        decide_from_ranking(&ranked, &self.settings)
+        let limit = self.settings.max_suggestions.max(2);
+        match self.assess(question, limit) {
+            Some(assessment) => decide_from(&assessment, &self.settings),
+            None => Decision::Abstain {
+                best_score: 0.0,
+                suggestions: Vec::new(),
+            },
+        }
     }
 
     /// Answer indices whose title, command, id or keyword starts with `input`, best kind first.
@@ -323,30 +312,110 @@ impl Matcher {
     }
 }
 
-/// Applies threshold and margin to a ranking (best first).
-pub fn decide_from_ranking(ranked: &[Scored], settings: &Settings) -> Decision {
-    let best = ranked.first().copied();
-    let runner_up = ranked.get(1).copied();
-    if let Some(best) = best {
-        let lead = best.score - runner_up.map_or(0.0, |second| second.score);
-        if best.score >= settings.threshold && lead >= settings.margin {
-            return Decision::Answer { best, runner_up };
+/// The words of the answer set: every folded word of the answers and the synonyms table, and the
+/// words the answers' phrasings write a number after.
+fn vocabulary(set: &AnswerSet, analyzer: &Analyzer) -> Vocabulary {
+    let mut known: HashSet<String> = HashSet::new();
+    let mut numbered: HashSet<String> = HashSet::new();
+    for answer in set.answers() {
+        let phrasings = std::iter::once(&answer.title)
+            .chain(&answer.questions)
+            .chain(&answer.keywords);
+        for text in phrasings {
+            let words = analyzer.words(text);
+            for pair in words.windows(2) {
+                if is_number(&pair[1]) && !analyzer.rules().is_stop_word(&pair[0]) {
+                    numbered.insert(pair[0].clone());
+                }
+            }
+            known.extend(words);
+        }
+        let rest = std::iter::once(&answer.description).chain(
+            answer
+                .fields
+                .iter()
+                .flat_map(|field| [&field.name, &field.value]),
+        );
+        for text in rest {
+            known.extend(analyzer.words(text));
         }
     }
+    for (canonical, alternatives) in &set.synonyms().groups {
+        for text in std::iter::once(canonical).chain(alternatives) {
+            known.extend(analyzer.words(text));
+        }
+    }
+    let corrector = Corrector::new(&known);
+    Vocabulary {
+        known,
+        corrector,
+        numbered,
+    }
+}
+
+/// The features of a ranking (`None` when nothing matched).
+fn features(hits: &[Hit], stats: &QueryStats, sentence: bool) -> Option<Features> {
+    let best = hits.first()?;
+    let lead = best.score - hits.get(1).map_or(0.0, |second| second.score);
+    let flag = |on: bool| if on { 1.0 } else { 0.0 };
+    Some(Features([
+        f64::from(best.score),
+        f64::from(lead),
+        f64::from(best.text_cover),
+        f64::from(best.phrase_cover),
+        f64::from(best.containment),
+        f64::from(best.keyword_cover),
+        f64::from(stats.unknown_share),
+        stats.unknown.min(3) as f64,
+        flag(best.intent_met),
+        flag(best.specifiers_met),
+        flag(sentence),
+        (1.0 + stats.known as f64).ln(),
+        f64::from(stats.corrected_share),
+        stats.beyond.min(2) as f64,
+        flag(stats.advice),
+        f64::from(best.overlap),
+        flag(best.exact && !hits.get(1).is_some_and(|second| second.exact)),
+    ]))
+}
+
+/// The decision for an assessed reading under `settings`.
+fn decide_from(assessment: &Assessment, settings: &Settings) -> Decision {
+    let ranking = &assessment.ranking;
+    let (answer_at, suggest_at) = settings.cutoffs();
+    let Some(&best) = ranking.first() else {
+        return Decision::Abstain {
+            best_score: 0.0,
+            suggestions: Vec::new(),
+        };
+    };
+    if assessment.confidence >= answer_at {
+        return Decision::Answer {
+            best,
+            runner_up: ranking.get(1).copied(),
+        };
+    }
+    let worth_offering = ranking
+        .iter()
+        .filter(|scored| scored.score >= settings.suggestion_floor)
+        .take(settings.max_suggestions)
+        .copied();
+    if assessment.confidence >= suggest_at {
+        let mut suggestions = vec![best];
+        suggestions.extend(worth_offering.filter(|scored| *scored != best));
+        suggestions.truncate(settings.max_suggestions.max(1));
+        return Decision::Suggest { suggestions };
+    }
     Decision::Abstain {
-        best_score: best.map_or(0.0, |scored| scored.score),
-        suggestions: ranked
-            .iter()
-            .filter(|scored| scored.score >= settings.suggestion_floor)
-            .take(settings.max_suggestions)
-            .copied()
-            .collect(),
+        best_score: best.score,
+        suggestions: worth_offering.collect(),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use index::MAX_QUESTION_TERMS;
 
     fn matcher() -> (Matcher, AnswerSet) {
         let set = fixture::answer_set();

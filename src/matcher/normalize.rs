@@ -1,336 +1,129 @@
 //! Text normalization shared by the index and queries: Unicode folding (case, diacritics,
-//! compatibility forms), word splitting, stemming, synonym replacement and stop-word removal.
+//! compatibility forms, the language's apostrophes), word splitting, stemming, synonym
+//! replacement and stop-word removal. Everything that differs between languages comes from the
+//! [`Profile`] the [`Analyzer`] is built with; questions are read further (sentences, symbols,
+//! text-speak) in `question.rs`.
 
-use crate::answers::Synonyms;
-use rust_stemmers::{Algorithm, Stemmer};
-use std::borrow::Cow;
+use super::language::{Apostrophes, Language, Rules};
+use crate::answers::{Synonyms, TextSpeak};
+use rust_stemmers::Stemmer;
 use std::collections::{HashMap, HashSet};
-use std::sync::LazyLock;
 use unicode_normalization::{char::is_combining_mark, UnicodeNormalization};
 
 /// Longest input, in characters, that the matcher reads; the rest of a longer message is ignored.
 pub const MAX_QUERY_CHARS: usize = 1000;
 
-/// Digits in a year: shorter numbers are counts or ordinals, not dates.
-pub const YEAR_DIGITS: usize = 4;
-
-/// Words that carry no topic on their own. Question words that tell intent apart ("when", "who",
-/// "where", "why") are kept.
-const STOP_WORDS: &[&str] = &[
-    "a",
-    "about",
-    "abt",
-    "actually",
-    "all",
-    "also",
-    "am",
-    "an",
-    "and",
-    "any",
-    "anyone",
-    "are",
-    "arent",
-    "as",
-    "at",
-    "basically",
-    "be",
-    "been",
-    "being",
-    "bot",
-    "brief",
-    "briefly",
-    "but",
-    "by",
-    "can",
-    "cannot",
-    "cant",
-    "could",
-    "couldnt",
-    "describe",
-    "detail",
-    "details",
-    "did",
-    "didnt",
-    "do",
-    "does",
-    "doesnt",
-    "doing",
-    "dont",
-    "eh",
-    "even",
-    "ever",
-    "exactly",
-    "explain",
-    "for",
-    "from",
-    "get",
-    "give",
-    "go",
-    "goes",
-    "going",
-    "gone",
-    "got",
-    "had",
-    "has",
-    "have",
-    "hey",
-    "hi",
-    "how",
-    "i",
-    "if",
-    "im",
-    "in",
-    "info",
-    "information",
-    "into",
-    "is",
-    "isnt",
-    "it",
-    "its",
-    "just",
-    "know",
-    "let",
-    "like",
-    "me",
-    "mean",
-    "meaning",
-    "means",
-    "more",
-    "my",
-    "of",
-    "on",
-    "or",
-    "our",
-    "pls",
-    "please",
-    "plz",
-    "quick",
-    "quickly",
-    "r",
-    "really",
-    "s",
-    "say",
-    "simple",
-    "simply",
-    "should",
-    "since",
-    "so",
-    "some",
-    "someone",
-    "tell",
-    "teh",
-    "terms",
-    "than",
-    "thanks",
-    "that",
-    "the",
-    "their",
-    "them",
-    "then",
-    "there",
-    "these",
-    "they",
-    "thing",
-    "things",
-    "this",
-    "those",
-    "thx",
-    "to",
-    "u",
-    "until",
-    "ur",
-    "us",
-    "very",
-    "want",
-    "wanna",
-    "was",
-    "wasnt",
-    "wat",
-    "we",
-    "went",
-    "were",
-    "what",
-    "whats",
-    "which",
-    "will",
-    "with",
-    "wont",
-    "would",
-    "wouldnt",
-    "wut",
-    "wuz",
-    "ya",
-    "yo",
-    "you",
-    "your",
-];
-
-/// Question words that are kept as terms because they tell intent apart.
-const INTENT_WORDS: &[&str] = &["who", "when", "where", "why"];
-
-/// Words that ask for a count ("how many", "how much").
-const QUANTITY_WORDS: &[&str] = &["many", "much"];
-
-/// Number words that give a count. "one" is left out, being as often a pronoun ("which one"); a
-/// synonyms table may also read some of these as ordinals ("objective three" = third).
-const NUMBER_WORDS: &[&str] = &[
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "dozen",
-    "hundred",
-    "hundreds",
-    "thousand",
-    "thousands",
-    "million",
-    "millions",
-    "billion",
-];
-
-/// Ordinals as the synonyms table writes them, so "2nd" and "second" both count.
-const ORDINALS: &[&str] = &[
-    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
-];
-
-/// Whether `term` is a question word that tells intent apart ("who", "when", "where", "why").
-pub fn is_intent_word(term: &str) -> bool {
-    INTENT_WORDS.contains(&term)
+/// Whether `c` disappears when folding: a combining mark, or a zero-width or direction mark.
+fn is_invisible(c: char) -> bool {
+    is_combining_mark(c) || matches!(c, '\u{200B}'..='\u{200F}' | '\u{2060}' | '\u{FEFF}')
 }
 
-/// Whether `term` asks for a count ("many", "much").
-pub fn is_quantity_word(term: &str) -> bool {
-    QUANTITY_WORDS.contains(&term)
+/// Whether `c` is an apostrophe (straight or curly).
+pub(super) fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’')
 }
 
-/// Whether `term` gives a count: a number shorter than a year, or a number word.
-pub fn is_count(term: &str) -> bool {
-    NUMBER_WORDS.contains(&term)
-        || (!term.is_empty()
-            && term.len() < YEAR_DIGITS
-            && term.bytes().all(|b| b.is_ascii_digit()))
+/// The characters of `text` (its first [`MAX_QUERY_CHARS`]) decomposed, without diacritics or
+/// invisible characters, lowercased.
+pub(super) fn folded_chars(text: &str) -> Vec<char> {
+    text.chars()
+        .take(MAX_QUERY_CHARS)
+        .nfkd()
+        .filter(|&c| !is_invisible(c))
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
-/// Whether `term` picks one thing out of several: a number ("1994") or an ordinal ("second").
-pub fn is_specifier(term: &str) -> bool {
-    ORDINALS.contains(&term) || (!term.is_empty() && term.bytes().all(|byte| byte.is_ascii_digit()))
+/// Joins letters into words by the language's apostrophe rule, one character at a time: what
+/// [`fold_with`] and the question reader share.
+#[derive(Default)]
+pub(super) struct WordJoiner {
+    word: String,
+    after_apostrophe: bool,
 }
 
-static STOP_SET: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| STOP_WORDS.iter().copied().collect());
+impl WordJoiner {
+    /// Adds a letter or digit to the word being read.
+    pub(super) fn letter(&mut self, c: char, apostrophes: Apostrophes, next_is_letter: bool) {
+        if std::mem::take(&mut self.after_apostrophe) {
+            match apostrophes {
+                // A possessive or contracted "'s" is dropped; "o'sullivan" joins.
+                Apostrophes::DropTrailingS if c == 's' && !next_is_letter => return,
+                Apostrophes::DropElided(elided) if elided.contains(&self.word.as_str()) => {
+                    self.word.clear();
+                }
+                _ => {}
+            }
+        }
+        self.word.push(c);
+    }
 
-/// Whether `word` (already folded) is a stop word.
-pub fn is_stop_word(word: &str) -> bool {
-    STOP_SET.contains(word)
+    /// Notes an apostrophe: it joins the letters around it.
+    pub(super) fn apostrophe(&mut self) {
+        self.after_apostrophe = true;
+    }
+
+    /// The word read so far, leaving the joiner empty (`None` when there is none).
+    pub(super) fn take(&mut self) -> Option<String> {
+        self.after_apostrophe = false;
+        (!self.word.is_empty()).then(|| std::mem::take(&mut self.word))
+    }
 }
 
 /// Lowercases, strips diacritics and compatibility forms, and turns everything that is not a
-/// letter or digit into a space. Zero-width and control characters disappear. A possessive or
-/// contracted "'s" is dropped ("GFMD's" -> "gfmd", "what's" -> "what"); other apostrophes join
-/// ("don't" -> "dont"). Only the first [`MAX_QUERY_CHARS`] characters are read.
-pub fn fold(text: &str) -> String {
-    let mut out = String::with_capacity(text.len().min(MAX_QUERY_CHARS * 2));
-    let mut after_apostrophe = false;
-    let mut pending_s = false;
-    for c in text.chars().take(MAX_QUERY_CHARS).nfkd() {
-        if is_combining_mark(c) || matches!(c, '\u{200B}'..='\u{200F}' | '\u{2060}' | '\u{FEFF}') {
-            continue;
-        }
-        if matches!(c, '\'' | '’') {
-            after_apostrophe = true;
-            continue;
-        }
-        let joined_s = std::mem::take(&mut pending_s);
-        if std::mem::take(&mut after_apostrophe) && matches!(c, 's' | 'S') {
-            pending_s = true;
-            continue;
-        }
+/// letter or digit into a space, joining words across apostrophes by `apostrophes`. Zero-width
+/// and control characters disappear. Only the first [`MAX_QUERY_CHARS`] characters are read.
+pub fn fold_with(text: &str, apostrophes: Apostrophes) -> String {
+    let chars = folded_chars(text);
+    let mut out = String::with_capacity(chars.len());
+    let mut joiner = WordJoiner::default();
+    for (at, &c) in chars.iter().enumerate() {
         if c.is_alphanumeric() {
-            if joined_s {
-                out.push('s');
-            }
-            out.extend(c.to_lowercase());
+            let next_is_letter = chars.get(at + 1).is_some_and(|next| next.is_alphanumeric());
+            joiner.letter(c, apostrophes, next_is_letter);
+        } else if is_apostrophe(c) && !joiner.word.is_empty() {
+            joiner.apostrophe();
         } else {
+            if let Some(word) = joiner.take() {
+                out.push_str(&word);
+            }
             out.push(' ');
         }
+    }
+    if let Some(word) = joiner.take() {
+        out.push_str(&word);
     }
     out
 }
 
-/// Folded words of `text`, in order.
-pub fn words(text: &str) -> Vec<String> {
-    fold(text).split_whitespace().map(str::to_owned).collect()
+/// [`fold_with`] by the English rule: a possessive or contracted "'s" is dropped ("GFMD's" ->
+/// "gfmd", "what's" -> "what"); other apostrophes join ("don't" -> "dont").
+pub fn fold(text: &str) -> String {
+    fold_with(text, Apostrophes::DropTrailingS)
 }
 
-/// British spellings and their American forms, as word endings, most specific first. Both the
-/// answers and the questions go through them, so a rule only has to be consistent, not perfect.
-const SPELLING_ENDINGS: &[(&str, &str)] = &[
-    ("isations", "izations"),
-    ("isation", "ization"),
-    ("ctised", "cticed"),
-    ("ctises", "ctices"),
-    ("ctising", "cticing"),
-    ("ctise", "ctice"),
-    ("ising", "izing"),
-    ("ised", "ized"),
-    ("ises", "izes"),
-    ("ise", "ize"),
-    ("ysing", "yzing"),
-    ("ysed", "yzed"),
-    ("yse", "yze"),
-    ("ogues", "ogs"),
-    ("ogue", "og"),
-    ("ammes", "ams"),
-    ("amme", "am"),
-    ("ours", "ors"),
-    ("our", "or"),
-];
-
-/// Fewest letters that must come before a [`SPELLING_ENDINGS`] ending, so that "four", "your"
-/// and "rise" are left alone.
-const MIN_SPELLING_STEM: usize = 3;
-
-/// `word` with a British ending ("organisation", "programme", "dialogue", "behaviour") turned
-/// into its American form, so both spellings share a stem.
-pub fn american_spelling(word: &str) -> Cow<'_, str> {
-    for (british, american) in SPELLING_ENDINGS {
-        if let Some(stem) = word.strip_suffix(british) {
-            if stem.chars().count() >= MIN_SPELLING_STEM {
-                return Cow::Owned(format!("{stem}{american}"));
-            }
-            break;
-        }
-    }
-    Cow::Borrowed(word)
-}
-
-/// Stems English words, leaving numbers and short words alone.
+/// Stems words by a language's stemmer and spelling folds, leaving numbers and short words alone.
 pub struct WordStemmer {
     stemmer: Stemmer,
-}
-
-impl Default for WordStemmer {
-    fn default() -> Self {
-        Self {
-            stemmer: Stemmer::create(Algorithm::English),
-        }
-    }
+    language: &'static Language,
 }
 
 impl WordStemmer {
+    /// The stemmer of `language`.
+    pub fn new(language: &'static Language) -> Self {
+        Self {
+            stemmer: Stemmer::create(language.stemmer),
+            language,
+        }
+    }
+
     /// The stem of one folded word.
-    pub fn stem(&self, word: &str) -> String {
+    pub fn stem(&self, word: &str, rules: &Rules) -> String {
         if word.chars().count() <= 3 || word.chars().any(|c| c.is_ascii_digit()) {
             word.to_owned()
         } else {
-            self.stemmer.stem(&american_spelling(word)).into_owned()
+            debug_assert!(std::ptr::eq(rules.language(), self.language));
+            self.stemmer.stem(&rules.fold_spelling(word)).into_owned()
         }
     }
 }
@@ -344,11 +137,8 @@ pub struct SynonymMap {
 }
 
 impl SynonymMap {
-    /// Builds the map from the answer set's synonyms table.
-    pub fn new(synonyms: &Synonyms, stemmer: &WordStemmer) -> Self {
-        let stem_all = |text: &str| -> Vec<String> {
-            words(text).iter().map(|word| stemmer.stem(word)).collect()
-        };
+    /// Builds the map from the answer set's synonyms table; `stem_all` reads a phrase.
+    fn new(synonyms: &Synonyms, stem_all: impl Fn(&str) -> Vec<String>) -> Self {
         let mut map = Self::default();
         for (canonical, alternatives) in &synonyms.groups {
             let canonical_stems = stem_all(canonical);
@@ -381,52 +171,187 @@ impl SynonymMap {
 
     /// `stems` with every synonym phrase replaced by its canonical form, longest match first.
     pub fn apply(&self, stems: Vec<String>) -> Vec<String> {
+        let tagged = stems.into_iter().map(|stem| (stem, ())).collect();
+        self.apply_tagged(tagged, |(), ()| ())
+            .into_iter()
+            .map(|(stem, ())| stem)
+            .collect()
+    }
+
+    /// [`SynonymMap::apply`] over stems that carry a tag; a replaced phrase's words carry the
+    /// tags of the phrase's stems, joined by `join`.
+    pub fn apply_tagged<T: Copy>(
+        &self,
+        stems: Vec<(String, T)>,
+        join: impl Fn(T, T) -> T,
+    ) -> Vec<(String, T)> {
         if self.phrases.is_empty() {
             return stems;
         }
-        let mut out = Vec::with_capacity(stems.len());
+        let (words, tags): (Vec<String>, Vec<T>) = stems.into_iter().unzip();
+        let mut out = Vec::with_capacity(words.len());
         let mut start = 0;
-        'outer: while start < stems.len() {
-            let longest = self.longest.min(stems.len() - start);
+        'outer: while start < words.len() {
+            let longest = self.longest.min(words.len() - start);
             for length in (1..=longest).rev() {
-                if let Some(canonical) = self.phrases.get(&stems[start..start + length]) {
-                    out.extend(canonical.iter().cloned());
+                if let Some(canonical) = self.phrases.get(&words[start..start + length]) {
+                    let tag = tags[start + 1..start + length]
+                        .iter()
+                        .fold(tags[start], |tag, next| join(tag, *next));
+                    out.extend(canonical.iter().map(|word| (word.clone(), tag)));
                     start += length;
                     continue 'outer;
                 }
             }
-            out.push(stems[start].clone());
+            out.push((words[start].clone(), tags[start]));
             start += 1;
         }
         out
     }
 }
 
-/// The full pipeline used for indexing: fold, split, stem, replace synonyms, drop stop words.
+/// The text-speak table as the question reader uses it: written forms that are words
+/// ("wat") and written forms with symbols ("w/", "&"), each with its plain words, folded.
+#[derive(Default)]
+pub struct TextSpeakMap {
+    words: HashMap<String, Vec<String>>,
+    /// Symbol forms as folded characters, longest first.
+    symbols: Vec<(Vec<char>, Vec<String>)>,
+}
+
+impl TextSpeakMap {
+    fn new(table: &TextSpeak, apostrophes: Apostrophes) -> Self {
+        let mut map = Self::default();
+        for (written, plain) in &table.entries {
+            let plain: Vec<String> = fold_with(plain, apostrophes)
+                .split_whitespace()
+                .map(str::to_owned)
+                .collect();
+            let folded = fold_with(written, apostrophes);
+            if folded.trim() == written.as_str() {
+                map.words.insert(written.clone(), plain);
+            } else {
+                map.symbols.push((folded_chars(written), plain));
+            }
+        }
+        map.symbols
+            .sort_by_key(|(chars, _)| std::cmp::Reverse(chars.len()));
+        map
+    }
+
+    /// The plain words of a written word.
+    pub fn word(&self, word: &str) -> Option<&[String]> {
+        self.words.get(word).map(Vec::as_slice)
+    }
+
+    /// Whether `word` is a written form of the table.
+    pub fn has_word(&self, word: &str) -> bool {
+        self.words.contains_key(word)
+    }
+
+    /// The symbol forms, longest first, with their plain words.
+    pub fn symbols(&self) -> &[(Vec<char>, Vec<String>)] {
+        &self.symbols
+    }
+}
+
+/// Everything the analyzer reads a language by: the language's rules, and the answer set's
+/// synonyms and text-speak tables (written for that language).
+#[derive(Clone, Copy)]
+pub struct Profile<'a> {
+    /// Stop words, question words, numbers, stemmer, spelling folds, apostrophes.
+    pub language: &'static Language,
+    /// Words and phrases that mean the same.
+    pub synonyms: &'a Synonyms,
+    /// How members abbreviate and respell words.
+    pub textspeak: &'a TextSpeak,
+}
+
+/// The full pipeline used for indexing: fold, split, stem, replace synonyms, drop stop words;
+/// and, for questions, the text-speak table (see `question.rs`).
 pub struct Analyzer {
+    rules: Rules,
     stemmer: WordStemmer,
     synonyms: SynonymMap,
+    textspeak: TextSpeakMap,
+    /// Synonym phrases, as folded words, that hold a text-speak word ("u.n." holds "u" and "n"):
+    /// where a question has one, the phrase wins and its words are not text-speak.
+    protected: Vec<Vec<String>>,
 }
 
 impl Analyzer {
-    /// An analyzer for this synonyms table.
-    pub fn new(synonyms: &Synonyms) -> Self {
-        let stemmer = WordStemmer::default();
-        let synonyms = SynonymMap::new(synonyms, &stemmer);
-        Self { stemmer, synonyms }
+    /// An analyzer for this profile.
+    pub fn new(profile: &Profile) -> Self {
+        let rules = profile.language.rules();
+        let stemmer = WordStemmer::new(profile.language);
+        let apostrophes = profile.language.apostrophes;
+        let synonyms = SynonymMap::new(profile.synonyms, |text| {
+            fold_with(text, apostrophes)
+                .split_whitespace()
+                .map(|word| stemmer.stem(word, &rules))
+                .collect()
+        });
+        let textspeak = TextSpeakMap::new(profile.textspeak, apostrophes);
+        let protected = profile
+            .synonyms
+            .groups
+            .iter()
+            .flat_map(|(canonical, alternatives)| std::iter::once(canonical).chain(alternatives))
+            .map(|phrase| {
+                fold_with(phrase, apostrophes)
+                    .split_whitespace()
+                    .map(str::to_owned)
+                    .collect::<Vec<_>>()
+            })
+            .filter(|words| words.len() > 1 && words.iter().any(|word| textspeak.has_word(word)))
+            .collect();
+        Self {
+            rules,
+            stemmer,
+            synonyms,
+            textspeak,
+            protected,
+        }
+    }
+
+    /// The language's rules.
+    pub fn rules(&self) -> &Rules {
+        &self.rules
+    }
+
+    /// The text-speak table.
+    pub fn textspeak(&self) -> &TextSpeakMap {
+        &self.textspeak
+    }
+
+    /// Synonym phrases that hold a text-speak word, as folded words.
+    pub fn protected_phrases(&self) -> &[Vec<String>] {
+        &self.protected
+    }
+
+    /// Folded words of `text`, in order.
+    pub fn words(&self, text: &str) -> Vec<String> {
+        fold_with(text, self.rules.language().apostrophes)
+            .split_whitespace()
+            .map(str::to_owned)
+            .collect()
+    }
+
+    /// The stem of one folded word; stop words and question words are kept as written.
+    pub fn stem(&self, word: &str) -> String {
+        let rules = &self.rules;
+        if rules.is_stop_word(word) || rules.is_intent_word(word) || rules.is_quantity_word(word) {
+            word.to_owned()
+        } else {
+            self.stemmer.stem(word, rules)
+        }
     }
 
     /// Stems of the words of `text`, before synonyms and stop words.
     pub fn stems(&self, text: &str) -> Vec<String> {
-        words(text)
-            .into_iter()
-            .map(|word| {
-                if is_stop_word(&word) || is_intent_word(&word) || is_quantity_word(&word) {
-                    word
-                } else {
-                    self.stemmer.stem(&word)
-                }
-            })
+        self.words(text)
+            .iter()
+            .map(|word| self.stem(word))
             .collect()
     }
 
@@ -435,7 +360,20 @@ impl Analyzer {
         self.synonyms
             .apply(stems)
             .into_iter()
-            .filter(|stem| !is_stop_word(stem))
+            .filter(|stem| !self.rules.is_stop_word(stem))
+            .collect()
+    }
+
+    /// [`Analyzer::finish`] over stems that carry flags (a replaced phrase's words carry the
+    /// flags of its stems joined with `|`).
+    pub fn finish_flagged<T: Copy + std::ops::BitOr<Output = T>>(
+        &self,
+        stems: Vec<(String, T)>,
+    ) -> Vec<(String, T)> {
+        self.synonyms
+            .apply_tagged(stems, |a, b| a | b)
+            .into_iter()
+            .filter(|(stem, _)| !self.rules.is_stop_word(stem))
             .collect()
     }
 
@@ -453,6 +391,15 @@ impl Analyzer {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::matcher::language::ENGLISH;
+
+    fn analyzer(synonyms: &Synonyms) -> Analyzer {
+        Analyzer::new(&Profile {
+            language: &ENGLISH,
+            synonyms,
+            textspeak: &TextSpeak::default(),
+        })
+    }
 
     #[test]
     fn fold_strips_case_diacritics_punctuation_and_zero_width() {
@@ -468,11 +415,19 @@ mod tests {
         assert_eq!(fold("the GFMD's goals"), "the gfmd goals");
         assert_eq!(fold("Belgium’s offer"), "belgium offer");
         assert_eq!(fold("o'sullivan"), "osullivan");
+        assert_eq!(fold("'sup"), " sup");
+    }
+
+    #[test]
+    fn an_elision_rule_drops_the_elided_word() {
+        let french = Apostrophes::DropElided(&["l", "d", "qu"]);
+        assert_eq!(fold_with("l'objectif d'abord", french), "objectif abord");
+        assert_eq!(fold_with("aujourd'hui", french), "aujourdhui");
     }
 
     #[test]
     fn british_and_american_spellings_share_a_stem() {
-        let stemmer = WordStemmer::default();
+        let analyzer = analyzer(&Synonyms::default());
         for (british, american) in [
             ("organisation", "organization"),
             ("programme", "program"),
@@ -481,10 +436,10 @@ mod tests {
             ("behaviour", "behavior"),
             ("practise", "practice"),
         ] {
-            assert_eq!(stemmer.stem(british), stemmer.stem(american), "{british}");
+            assert_eq!(analyzer.stem(british), analyzer.stem(american), "{british}");
         }
         for short in ["four", "your", "rise", "vogue"] {
-            assert_eq!(american_spelling(short), short);
+            assert_eq!(analyzer.rules().fold_spelling(short), short);
         }
     }
 
@@ -502,7 +457,7 @@ mod tests {
                 ("objective".into(), vec!["goal".into()]),
             ],
         };
-        let analyzer = Analyzer::new(&synonyms);
+        let analyzer = analyzer(&synonyms);
         assert_eq!(
             analyzer.terms("The Global Forum on Migration and Development goals"),
             vec!["gfmd", "object"]
@@ -512,7 +467,7 @@ mod tests {
 
     #[test]
     fn question_words_are_kept_unstemmed_and_contractions_dropped() {
-        let analyzer = Analyzer::new(&Synonyms::default());
+        let analyzer = analyzer(&Synonyms::default());
         assert_eq!(
             analyzer.terms("How many meetings, and where? Why can't it?"),
             vec!["many", "meet", "where", "why"]
@@ -520,16 +475,8 @@ mod tests {
     }
 
     #[test]
-    fn numbers_and_ordinals_specify_and_short_numbers_count() {
-        assert!(is_specifier("2007") && is_specifier("6") && is_specifier("second"));
-        assert!(!is_specifier("brussels") && !is_specifier(""));
-        assert!(is_count("6") && is_count("five") && is_count("six"));
-        assert!(!is_count("2007") && !is_count("second") && !is_count("one"));
-    }
-
-    #[test]
     fn stop_words_and_punctuation_leave_nothing_for_chatter() {
-        let analyzer = Analyzer::new(&Synonyms::default());
+        let analyzer = analyzer(&Synonyms::default());
         assert!(analyzer.terms("hi, what is it?").is_empty());
     }
 }

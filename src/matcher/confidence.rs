@@ -1,0 +1,462 @@
+//! The confidence that the best answer is right: a logistic model over features of the ranking,
+//! fitted on the labelled dev set and checked by cross-validation, with the two cut-offs
+//! (answer, suggest) chosen on the cross-validated probabilities.
+//!
+//! Everything here is pure arithmetic on feature rows; reading the dev set into rows is
+//! `evaluation::fit_confidence`'s job, and the fitted values live in `fitted.rs`, which
+//! `cargo run --release --example fit` writes and a test checks.
+
+/// How many features the model reads.
+pub const FEATURES: usize = 17;
+
+/// The features' names, in order, as the fitted file lists them.
+pub const FEATURE_NAMES: [&str; FEATURES] = [
+    "score",
+    "lead",
+    "text_cover",
+    "phrase_cover",
+    "containment",
+    "keyword_cover",
+    "unknown_share",
+    "unknown_words",
+    "intent_met",
+    "specifiers_met",
+    "segment",
+    "terms",
+    "corrected_share",
+    "beyond",
+    "advice",
+    "overlap",
+    "exact",
+];
+
+/// What the confidence reads from one ranking, in the order of [`FEATURE_NAMES`]:
+///
+/// - `score`: the best answer's score (0..1);
+/// - `lead`: its lead over the runner-up;
+/// - `text_cover`: share of the question's weight found anywhere in the best answer;
+/// - `phrase_cover`: share found in its phrasings (title, questions, keywords);
+/// - `containment`: the largest share inside one of its phrasings;
+/// - `keyword_cover`: share inside keywords of it that the question holds whole;
+/// - `unknown_share`: share of the question's weight in words no answer knows (after
+///   text-speak, synonyms and typo correction);
+/// - `unknown_words`: how many such words, up to 3;
+/// - `intent_met`: 1 when a phrasing of the best answer asks the question's "who", "when",
+///   "where", "why" or "how many" about its topic;
+/// - `specifiers_met`: 1 when the best answer has the question's numbers and ordinals;
+/// - `segment`: 1 when the ranking is of one sentence of a longer message;
+/// - `terms`: ln(1 + the question's topic terms that some answer has);
+/// - `corrected_share`: share of the question's weight in words read as typos;
+/// - `beyond`: words that ask what a background note cannot say (an opinion, a prediction,
+///   the present: "should", "think", "next", "current"), up to 2;
+/// - `advice`: 1 when it asks for personal advice ("can I", "how do I");
+/// - `overlap`: the best weighted Dice coefficient between the question and one phrasing of
+///   the best answer;
+/// - `exact`: 1 when one of the best answer's phrasings (and no other answer's) has exactly
+///   the question's terms. Such a reading is certain: the editors listed it as what the
+///   answer answers ([`Model::probability`] is 1, and the fit leaves it out).
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Features(pub [f64; FEATURES]);
+
+/// Position of `exact` in [`FEATURE_NAMES`].
+const EXACT: usize = FEATURES - 1;
+
+impl Features {
+    /// Whether the reading is exactly one of the best answer's listed phrasings.
+    pub fn is_exact(&self) -> bool {
+        self.0[EXACT] > 0.5
+    }
+}
+
+/// A fitted logistic model with its two cut-offs.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Model {
+    /// The intercept.
+    pub bias: f64,
+    /// One weight per feature, in the order of [`FEATURE_NAMES`].
+    pub weights: [f64; FEATURES],
+    /// Lowest probability at which the best answer is given.
+    pub answer_at: f64,
+    /// Lowest probability at which the best answer is offered ("might help").
+    pub suggest_at: f64,
+}
+
+impl Model {
+    /// The probability that the best answer of the ranking with `features` is right: 1 for an
+    /// exact listed phrasing, else the logistic model's.
+    pub fn probability(&self, features: &Features) -> f64 {
+        if features.is_exact() {
+            1.0
+        } else {
+            sigmoid(self.linear(features))
+        }
+    }
+
+    fn linear(&self, features: &Features) -> f64 {
+        self.bias
+            + self
+                .weights
+                .iter()
+                .zip(features.0)
+                .map(|(weight, value)| weight * value)
+                .sum::<f64>()
+    }
+}
+
+fn sigmoid(x: f64) -> f64 {
+    1.0 / (1.0 + (-x).exp())
+}
+
+/// L2 penalty on the weights (not the intercept), for a stable fit when features are nearly
+/// collinear.
+pub const L2: f64 = 1.0;
+/// Newton steps at most.
+const MAX_STEPS: usize = 100;
+/// Newton stops when no coefficient moves more than this.
+const CONVERGED: f64 = 1e-12;
+
+/// Fits intercept and weights to `(features, right)` rows by penalized maximum likelihood
+/// (Newton's method; deterministic). The cut-offs are left at 0.5 for the caller to set.
+pub fn fit(rows: &[(Features, bool)]) -> Model {
+    const N: usize = FEATURES + 1;
+    let mut beta = [0.0f64; N];
+    for _ in 0..MAX_STEPS {
+        let mut gradient = [0.0f64; N];
+        let mut hessian = [[0.0f64; N]; N];
+        for (features, right) in rows.iter().filter(|(features, _)| !features.is_exact()) {
+            let x = design(features);
+            let p = sigmoid(dot(&beta, &x));
+            let y = if *right { 1.0 } else { 0.0 };
+            let w = (p * (1.0 - p)).max(1e-12);
+            for i in 0..N {
+                gradient[i] += (y - p) * x[i];
+                for j in 0..N {
+                    hessian[i][j] += w * x[i] * x[j];
+                }
+            }
+        }
+        for i in 1..N {
+            gradient[i] -= L2 * beta[i];
+            hessian[i][i] += L2;
+        }
+        let step = solve(hessian, gradient);
+        let mut largest: f64 = 0.0;
+        for i in 0..N {
+            beta[i] += step[i];
+            largest = largest.max(step[i].abs());
+        }
+        if largest < CONVERGED {
+            break;
+        }
+    }
+    let mut weights = [0.0; FEATURES];
+    weights.copy_from_slice(&beta[1..]);
+    Model {
+        bias: beta[0],
+        weights,
+        answer_at: 0.5,
+        suggest_at: 0.5,
+    }
+}
+
+/// `[1, features...]`.
+fn design(features: &Features) -> [f64; FEATURES + 1] {
+    let mut x = [1.0; FEATURES + 1];
+    x[1..].copy_from_slice(&features.0);
+    x
+}
+
+fn dot(a: &[f64; FEATURES + 1], b: &[f64; FEATURES + 1]) -> f64 {
+    a.iter().zip(b).map(|(a, b)| a * b).sum()
+}
+
+/// Solves `a x = b` by Gaussian elimination with partial pivoting (`a` is positive definite
+/// here, thanks to the penalty).
+fn solve<const N: usize>(mut a: [[f64; N]; N], mut b: [f64; N]) -> [f64; N] {
+    for column in 0..N {
+        let pivot = (column..N)
+            .max_by(|&i, &j| a[i][column].abs().total_cmp(&a[j][column].abs()))
+            .unwrap_or(column);
+        a.swap(column, pivot);
+        b.swap(column, pivot);
+        let diagonal = a[column][column];
+        if diagonal.abs() < 1e-300 {
+            continue;
+        }
+        for row in column + 1..N {
+            let factor = a[row][column] / diagonal;
+            for k in column..N {
+                a[row][k] -= factor * a[column][k];
+            }
+            b[row] -= factor * b[column];
+        }
+    }
+    let mut x = [0.0; N];
+    for row in (0..N).rev() {
+        let rest: f64 = (row + 1..N).map(|k| a[row][k] * x[k]).sum();
+        x[row] = if a[row][row].abs() < 1e-300 {
+            0.0
+        } else {
+            (b[row] - rest) / a[row][row]
+        };
+    }
+    x
+}
+
+/// One labelled question as the fitting sees it: a row per reading the matcher considered
+/// (the whole message, and each sentence of a longer one), each with whether its best answer is
+/// right; the matcher goes by the reading with the highest probability.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CaseRows {
+    /// Whether the question has a right answer (in-domain).
+    pub in_domain: bool,
+    /// `(features, best answer is right)` per reading.
+    pub rows: Vec<(Features, bool)>,
+}
+
+/// What the model does with one question: the probability of its chosen reading and whether
+/// that reading's best answer is right.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Scored {
+    /// Whether the question has a right answer.
+    pub in_domain: bool,
+    /// The highest probability over the question's readings.
+    pub probability: f64,
+    /// Whether the best answer of that reading is right.
+    pub right: bool,
+}
+
+/// The question as `model` decides it: its most probable reading.
+pub fn score_case(model: &Model, case: &CaseRows) -> Scored {
+    let (probability, right) = case
+        .rows
+        .iter()
+        .map(|(features, right)| (model.probability(features), *right))
+        .fold(
+            (0.0, false),
+            |best, next| if next.0 > best.0 { next } else { best },
+        );
+    Scored {
+        in_domain: case.in_domain,
+        probability,
+        right,
+    }
+}
+
+/// Fold of case `index` in `folds`-fold cross-validation: fixed, by position.
+pub fn fold_of(index: usize, folds: usize) -> usize {
+    index % folds
+}
+
+/// Cross-validated scores: each case scored by a model fitted without its fold.
+pub fn cross_validate(cases: &[CaseRows], folds: usize) -> Vec<Scored> {
+    let mut scored = vec![
+        Scored {
+            in_domain: false,
+            probability: 0.0,
+            right: false,
+        };
+        cases.len()
+    ];
+    for fold in 0..folds {
+        let training: Vec<(Features, bool)> = cases
+            .iter()
+            .enumerate()
+            .filter(|(index, _)| fold_of(*index, folds) != fold)
+            .flat_map(|(_, case)| case.rows.iter().copied())
+            .collect();
+        let model = fit(&training);
+        for (index, case) in cases.iter().enumerate() {
+            if fold_of(index, folds) == fold {
+                scored[index] = score_case(&model, case);
+            }
+        }
+    }
+    scored
+}
+
+/// The figures of one pair of cut-offs over scored cases, graded as `evaluation` grades.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Figures {
+    /// In-domain cases.
+    pub in_domain: usize,
+    /// Points on them: 1 per right answer, ½ per right suggestion.
+    pub points: f64,
+    /// Off-topic cases.
+    pub off_topic: usize,
+    /// Off-topic cases abstained on.
+    pub silent: usize,
+    /// Confident answers that are wrong (in-domain or off-topic).
+    pub wrong: usize,
+}
+
+impl Figures {
+    /// Share of in-domain points.
+    pub fn right(&self) -> f64 {
+        self.points / self.in_domain.max(1) as f64
+    }
+
+    /// Share of off-topic cases left alone.
+    pub fn silent_share(&self) -> f64 {
+        self.silent as f64 / self.off_topic.max(1) as f64
+    }
+
+    /// Share of all cases answered wrongly.
+    pub fn wrong_share(&self) -> f64 {
+        self.wrong as f64 / (self.in_domain + self.off_topic).max(1) as f64
+    }
+}
+
+/// The figures of cut-offs `answer_at` and `suggest_at` over `scored`.
+pub fn figures(scored: &[Scored], answer_at: f64, suggest_at: f64) -> Figures {
+    let mut figures = Figures::default();
+    for case in scored {
+        let answers = case.probability >= answer_at;
+        let suggests = !answers && case.probability >= suggest_at;
+        if case.in_domain {
+            figures.in_domain += 1;
+            if case.right && answers {
+                figures.points += 1.0;
+            } else if case.right && suggests {
+                figures.points += 0.5;
+            }
+            figures.wrong += usize::from(answers && !case.right);
+        } else {
+            figures.off_topic += 1;
+            figures.silent += usize::from(!answers && !suggests);
+            figures.wrong += usize::from(answers);
+        }
+    }
+    figures
+}
+
+/// What the cut-offs must keep to.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Limits {
+    /// Most wrong answers, as a share of all cases.
+    pub max_wrong: f64,
+    /// Fewest off-topic cases left alone, as a share.
+    pub min_silent: f64,
+}
+
+/// The cut-offs that earn the most points on `scored` within `limits` (ties: fewer wrong, more
+/// silent, then the higher cut-offs). Each cut-off lies halfway between two neighbouring
+/// probabilities, so a small change of the model moves no case across it. `None` when no
+/// cut-offs keep to the limits (never: answering nothing does, unless the limits are above 1).
+pub fn choose_cutoffs(scored: &[Scored], limits: Limits) -> Option<(f64, f64, Figures)> {
+    let mut sorted: Vec<&Scored> = scored.iter().collect();
+    sorted.sort_by(|a, b| b.probability.total_cmp(&a.probability));
+    // Cut `k` answers (or offers) the first `k` cases, best first; only where the probability
+    // changes, at the value halfway.
+    let mut cuts: Vec<(usize, f64)> = vec![(0, 1.0)];
+    for k in 1..sorted.len() {
+        let (above, below) = (sorted[k - 1].probability, sorted[k].probability);
+        if above > below {
+            cuts.push((k, (above + below) / 2.0));
+        }
+    }
+    if !sorted.is_empty() {
+        cuts.push((sorted.len(), 0.0));
+    }
+    // Running counts over the first `k` cases.
+    let mut right = vec![0usize; sorted.len() + 1];
+    let mut wrong_in = vec![0usize; sorted.len() + 1];
+    let mut off = vec![0usize; sorted.len() + 1];
+    for (k, case) in sorted.iter().enumerate() {
+        right[k + 1] = right[k] + usize::from(case.in_domain && case.right);
+        wrong_in[k + 1] = wrong_in[k] + usize::from(case.in_domain && !case.right);
+        off[k + 1] = off[k] + usize::from(!case.in_domain);
+    }
+    let in_domain = scored.iter().filter(|case| case.in_domain).count();
+    let off_topic = scored.len() - in_domain;
+    let mut best: Option<(f64, f64, Figures)> = None;
+    for (a, &(answered, answer_at)) in cuts.iter().enumerate() {
+        for &(offered, suggest_at) in &cuts[a..] {
+            let found = Figures {
+                in_domain,
+                points: right[answered] as f64 + 0.5 * (right[offered] - right[answered]) as f64,
+                off_topic,
+                silent: off_topic - off[offered],
+                wrong: wrong_in[answered] + off[answered],
+            };
+            if found.wrong_share() > limits.max_wrong || found.silent_share() < limits.min_silent {
+                continue;
+            }
+            let key = |f: &Figures, a: f64, s: f64| (f.points, -(f.wrong as f64), f.silent, a, s);
+            let better = best.is_none_or(|(best_answer, best_suggest, best)| {
+                key(&found, answer_at, suggest_at) > key(&best, best_answer, best_suggest)
+            });
+            if better {
+                best = Some((answer_at, suggest_at, found));
+            }
+        }
+    }
+    best
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(score: f64, right: bool) -> (Features, bool) {
+        let mut features = Features::default();
+        features.0[0] = score;
+        (features, right)
+    }
+
+    #[test]
+    fn the_fit_learns_that_a_higher_score_is_more_often_right() {
+        let rows: Vec<_> = (0..100)
+            .map(|i| row(i as f64 / 100.0, i % 7 != 0 && i > 40))
+            .collect();
+        let model = fit(&rows);
+        assert!(model.weights[0] > 0.0, "{model:?}");
+        assert!(model.probability(&row(0.9, true).0) > model.probability(&row(0.2, true).0));
+        assert_eq!(fit(&rows), model, "the fit is deterministic");
+    }
+
+    #[test]
+    fn cutoffs_keep_to_the_limits_and_earn_the_most_points() {
+        let case = |in_domain, probability, right| Scored {
+            in_domain,
+            probability,
+            right,
+        };
+        let scored = [
+            case(true, 0.9, true),
+            case(true, 0.8, true),
+            case(true, 0.6, true),
+            case(true, 0.55, false),
+            case(true, 0.52, true),
+            case(false, 0.5, false),
+            case(true, 0.4, true),
+            case(false, 0.1, false),
+        ];
+        let limits = Limits {
+            max_wrong: 0.0,
+            min_silent: 1.0,
+        };
+        let (answer_at, suggest_at, found) = choose_cutoffs(&scored, limits).unwrap();
+        assert!((0.55..0.6).contains(&answer_at), "{answer_at}");
+        assert!((0.5..0.52).contains(&suggest_at), "{suggest_at}");
+        assert_eq!(found.wrong, 0);
+        assert_eq!(found.points, 3.5);
+        assert_eq!(found.silent, 2);
+    }
+
+    #[test]
+    fn cross_validation_scores_every_case_with_a_model_that_did_not_see_it() {
+        let cases: Vec<CaseRows> = (0..20)
+            .map(|i| CaseRows {
+                in_domain: i % 2 == 0,
+                rows: vec![row(i as f64 / 20.0, i % 2 == 0)],
+            })
+            .collect();
+        let scored = cross_validate(&cases, 5);
+        assert_eq!(scored.len(), 20);
+        assert!(scored
+            .iter()
+            .all(|case| (0.0..=1.0).contains(&case.probability)));
+        assert_eq!(fold_of(7, 5), 2);
+    }
+}

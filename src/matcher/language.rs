@@ -1,0 +1,514 @@
+//! What the analyzer knows about a language, in one value: stop words, question words, number
+//! words and ordinals, the stemmer, spelling folds and how apostrophes join words. English is the
+//! only language today; a French or Spanish one is another [`Language`] value (with its own
+//! text-speak table and synonyms in the answer set), and scoring does not change.
+
+use rust_stemmers::Algorithm;
+use std::collections::{HashMap, HashSet};
+
+/// How a language's apostrophes join or split words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Apostrophes {
+    /// A possessive or contracted "'s" is dropped ("GFMD's" -> "gfmd", "what's" -> "what");
+    /// other apostrophes join the word ("don't" -> "dont").
+    DropTrailingS,
+    /// Elided articles and pronouns before an apostrophe are dropped ("l'objectif" ->
+    /// "objectif"); other apostrophes join the word.
+    DropElided(&'static [&'static str]),
+}
+
+/// The language-specific word lists and rules of one language, as static data.
+#[derive(Debug)]
+pub struct Language {
+    /// The language's English name, for messages.
+    pub name: &'static str,
+    /// The Snowball stemmer.
+    pub stemmer: Algorithm,
+    /// Words that carry no topic on their own.
+    pub stop_words: &'static [&'static str],
+    /// Question words kept as terms because they tell intent apart ("who", "when").
+    pub intent_words: &'static [&'static str],
+    /// Words that stand for a question word in a terse query ("year" asks "when"), as
+    /// `(word, question word)`.
+    pub intent_cues: &'static [(&'static str, &'static str)],
+    /// Words that ask for a count ("how many").
+    pub quantity_words: &'static [&'static str],
+    /// Number words that give a count ("five").
+    pub number_words: &'static [&'static str],
+    /// Ordinals as the synonyms and text-speak tables write them ("first").
+    pub ordinals: &'static [&'static str],
+    /// Words after which a number is a number, never text-speak ("no 4", "number 2").
+    pub number_markers: &'static [&'static str],
+    /// Words after which a number is a count, not a specifier ("all 5").
+    pub count_markers: &'static [&'static str],
+    /// Words that ask what a background note cannot say: opinions, predictions, the present
+    /// ("should", "think", "next", "current").
+    pub beyond_words: &'static [&'static str],
+    /// Pairs of words that ask what a background note cannot say ("this year", "good idea").
+    pub beyond_pairs: &'static [(&'static str, &'static str)],
+    /// Words that, before "I", ask for personal advice ("can I", "do I", "should I").
+    pub advice_verbs: &'static [&'static str],
+    /// The first person singular ("I") as folded.
+    pub first_person: &'static str,
+    /// Spelling variants folded into one form, as word endings, most specific first.
+    pub spelling_endings: &'static [(&'static str, &'static str)],
+    /// Fewest letters before a [`Language::spelling_endings`] ending.
+    pub min_spelling_stem: usize,
+    /// How apostrophes join words.
+    pub apostrophes: Apostrophes,
+}
+
+impl Language {
+    /// The lookups built once for an analyzer.
+    pub fn rules(&'static self) -> Rules {
+        let set = |words: &'static [&'static str]| words.iter().copied().collect();
+        Rules {
+            language: self,
+            stop: set(self.stop_words),
+            intent: set(self.intent_words),
+            cues: self.intent_cues.iter().copied().collect(),
+            quantity: set(self.quantity_words),
+            numbers: set(self.number_words),
+            ordinals: set(self.ordinals),
+            number_markers: set(self.number_markers),
+            count_markers: set(self.count_markers),
+            beyond: set(self.beyond_words),
+            advice: set(self.advice_verbs),
+        }
+    }
+}
+
+/// A [`Language`]'s word lists as sets, for the analyzer's lookups.
+#[derive(Debug)]
+pub struct Rules {
+    language: &'static Language,
+    stop: HashSet<&'static str>,
+    intent: HashSet<&'static str>,
+    cues: HashMap<&'static str, &'static str>,
+    quantity: HashSet<&'static str>,
+    numbers: HashSet<&'static str>,
+    ordinals: HashSet<&'static str>,
+    number_markers: HashSet<&'static str>,
+    count_markers: HashSet<&'static str>,
+    beyond: HashSet<&'static str>,
+    advice: HashSet<&'static str>,
+}
+
+/// Digits in a year: shorter numbers are counts or ordinals, not dates.
+pub const YEAR_DIGITS: usize = 4;
+
+/// Whether `word` is written with digits only.
+pub fn is_number(word: &str) -> bool {
+    !word.is_empty() && word.bytes().all(|byte| byte.is_ascii_digit())
+}
+
+impl Rules {
+    /// The language these rules come from.
+    pub fn language(&self) -> &'static Language {
+        self.language
+    }
+
+    /// Whether `word` (folded) is a stop word.
+    pub fn is_stop_word(&self, word: &str) -> bool {
+        self.stop.contains(word)
+    }
+
+    /// Whether `term` is a question word that tells intent apart.
+    pub fn is_intent_word(&self, term: &str) -> bool {
+        self.intent.contains(term)
+    }
+
+    /// The question word that `word` stands for in a terse query ("year" -> "when").
+    pub fn intent_cue(&self, word: &str) -> Option<&'static str> {
+        self.cues.get(word).copied()
+    }
+
+    /// Whether `term` asks for a count ("many").
+    pub fn is_quantity_word(&self, term: &str) -> bool {
+        self.quantity.contains(term)
+    }
+
+    /// Whether `term` gives a count: a number shorter than a year, or a number word.
+    pub fn is_count(&self, term: &str) -> bool {
+        self.numbers.contains(term) || (term.len() < YEAR_DIGITS && is_number(term))
+    }
+
+    /// Whether `term` picks one thing out of several: a number ("1994") or an ordinal.
+    pub fn is_specifier(&self, term: &str) -> bool {
+        self.ordinals.contains(term) || is_number(term)
+    }
+
+    /// Whether a number after `word` is a number whatever text-speak says ("no 4").
+    pub fn is_number_marker(&self, word: &str) -> bool {
+        self.number_markers.contains(word)
+    }
+
+    /// Whether a number after `word` is a count ("all 5").
+    pub fn is_count_marker(&self, word: &str) -> bool {
+        self.count_markers.contains(word)
+    }
+
+    /// Whether `word` asks what a background note cannot say (an opinion, a prediction, the
+    /// present).
+    pub fn is_beyond_word(&self, word: &str) -> bool {
+        self.beyond.contains(word)
+    }
+
+    /// Whether `first` followed by `second` asks what a background note cannot say ("this
+    /// year").
+    pub fn is_beyond_pair(&self, first: &str, second: &str) -> bool {
+        self.language.beyond_pairs.contains(&(first, second))
+    }
+
+    /// Whether `first` followed by `second` asks for personal advice ("can i").
+    pub fn asks_advice(&self, first: &str, second: &str) -> bool {
+        second == self.language.first_person && self.advice.contains(first)
+    }
+
+    /// `word` with a spelling variant's ending turned into the one form ("organisation" ->
+    /// "organization"), so both spellings share a stem.
+    pub fn fold_spelling<'w>(&self, word: &'w str) -> std::borrow::Cow<'w, str> {
+        for (variant, form) in self.language.spelling_endings {
+            if let Some(stem) = word.strip_suffix(variant) {
+                if stem.chars().count() >= self.language.min_spelling_stem {
+                    return std::borrow::Cow::Owned(format!("{stem}{form}"));
+                }
+                break;
+            }
+        }
+        std::borrow::Cow::Borrowed(word)
+    }
+}
+
+/// English.
+pub static ENGLISH: Language = Language {
+    name: "English",
+    stemmer: Algorithm::English,
+    stop_words: ENGLISH_STOP_WORDS,
+    intent_words: &["who", "when", "where", "why"],
+    intent_cues: &[
+        ("year", "when"),
+        ("years", "when"),
+        ("date", "when"),
+        ("dates", "when"),
+        ("location", "where"),
+        ("venue", "where"),
+        ("reason", "why"),
+        ("rationale", "why"),
+    ],
+    quantity_words: &["many", "much"],
+    // "one" is left out, being as often a pronoun ("which one"); a synonyms table may also
+    // read some of these as ordinals ("objective three" = third).
+    number_words: &[
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "dozen",
+        "hundred",
+        "hundreds",
+        "thousand",
+        "thousands",
+        "million",
+        "millions",
+        "billion",
+    ],
+    ordinals: &[
+        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+        "tenth",
+    ],
+    number_markers: &["no", "nr", "num", "number"],
+    count_markers: &["all"],
+    beyond_words: &[
+        "should",
+        "think",
+        "opinion",
+        "useful",
+        "worth",
+        "better",
+        "worse",
+        "will",
+        "next",
+        "current",
+        "currently",
+        "now",
+        "nowadays",
+        "recent",
+        "recently",
+        "latest",
+        "upcoming",
+        "future",
+        "today",
+        "tonight",
+        "tomorrow",
+        "still",
+        "right",
+        "wrong",
+        "important",
+    ],
+    beyond_pairs: &[
+        ("this", "year"),
+        ("good", "idea"),
+        ("bad", "idea"),
+        ("so", "far"),
+    ],
+    advice_verbs: &["can", "could", "do", "should", "may", "must", "shall", "am"],
+    first_person: "i",
+    // British spellings and their American forms. Both the answers and the questions go through
+    // them, so a rule only has to be consistent, not perfect.
+    spelling_endings: &[
+        ("isations", "izations"),
+        ("isation", "ization"),
+        ("ctised", "cticed"),
+        ("ctises", "ctices"),
+        ("ctising", "cticing"),
+        ("ctise", "ctice"),
+        ("ising", "izing"),
+        ("ised", "ized"),
+        ("ises", "izes"),
+        ("ise", "ize"),
+        ("ysing", "yzing"),
+        ("ysed", "yzed"),
+        ("yse", "yze"),
+        ("ogues", "ogs"),
+        ("ogue", "og"),
+        ("ammes", "ams"),
+        ("amme", "am"),
+        ("ours", "ors"),
+        ("our", "or"),
+    ],
+    // So that "four", "your" and "rise" are left alone.
+    min_spelling_stem: 3,
+    apostrophes: Apostrophes::DropTrailingS,
+};
+
+/// English words that carry no topic on their own: function words, greetings and politeness,
+/// and words that say what kind of answer is wanted ("definition", "summary"). Question words
+/// that tell intent apart ("when", "who", "where", "why") are not among them.
+const ENGLISH_STOP_WORDS: &[&str] = &[
+    "a",
+    "about",
+    "actually",
+    "advance",
+    "afternoon",
+    "all",
+    "also",
+    "am",
+    "an",
+    "and",
+    "any",
+    "anybody",
+    "anyone",
+    "anyway",
+    "apologies",
+    "apologise",
+    "apologize",
+    "appreciate",
+    "appreciated",
+    "are",
+    "arent",
+    "as",
+    "at",
+    "basic",
+    "basically",
+    "basics",
+    "be",
+    "because",
+    "been",
+    "being",
+    "bot",
+    "brief",
+    "briefly",
+    "btw",
+    "but",
+    "by",
+    "can",
+    "cannot",
+    "cant",
+    "characterise",
+    "characterize",
+    "cheers",
+    "could",
+    "couldnt",
+    "curious",
+    "define",
+    "definition",
+    "describe",
+    "detail",
+    "details",
+    "did",
+    "didnt",
+    "do",
+    "does",
+    "doesnt",
+    "doing",
+    "dont",
+    "dumb",
+    "eh",
+    "even",
+    "evening",
+    "ever",
+    "everyone",
+    "exactly",
+    "explain",
+    "folks",
+    "for",
+    "from",
+    "get",
+    "give",
+    "go",
+    "goes",
+    "going",
+    "gone",
+    "got",
+    "guys",
+    "had",
+    "haha",
+    "hahaha",
+    "has",
+    "have",
+    "hello",
+    "hey",
+    "hi",
+    "hiya",
+    "how",
+    "i",
+    "if",
+    "ill",
+    "im",
+    "in",
+    "info",
+    "information",
+    "into",
+    "is",
+    "isnt",
+    "it",
+    "its",
+    "ive",
+    "just",
+    "know",
+    "let",
+    "like",
+    "lmao",
+    "lol",
+    "me",
+    "mean",
+    "meaning",
+    "means",
+    "more",
+    "morning",
+    "my",
+    "nah",
+    "nope",
+    "of",
+    "ok",
+    "okay",
+    "on",
+    "or",
+    "our",
+    "overview",
+    "please",
+    "question",
+    "questions",
+    "quick",
+    "quickly",
+    "really",
+    "rundown",
+    "s",
+    "say",
+    "should",
+    "silly",
+    "simple",
+    "simply",
+    "since",
+    "so",
+    "some",
+    "somebody",
+    "someone",
+    "something",
+    "sorry",
+    "stuff",
+    "stupid",
+    "summarise",
+    "summarize",
+    "summary",
+    "sure",
+    "tell",
+    "terms",
+    "than",
+    "thanks",
+    "that",
+    "thats",
+    "the",
+    "their",
+    "them",
+    "then",
+    "there",
+    "theres",
+    "these",
+    "they",
+    "thing",
+    "things",
+    "this",
+    "those",
+    "though",
+    "to",
+    "until",
+    "us",
+    "versus",
+    "very",
+    "want",
+    "was",
+    "we",
+    "went",
+    "were",
+    "what",
+    "which",
+    "will",
+    "with",
+    "wondering",
+    "wont",
+    "would",
+    "wouldnt",
+    "yeah",
+    "yep",
+    "yes",
+    "you",
+    "your",
+    "youre",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn english_lists_are_folded_and_do_not_overlap() {
+        let rules = ENGLISH.rules();
+        for word in ENGLISH.stop_words {
+            assert_eq!(crate::matcher::normalize::fold(word), *word);
+            assert!(!rules.is_intent_word(word), "{word}");
+        }
+        for (cue, intent) in ENGLISH.intent_cues {
+            assert!(rules.is_intent_word(intent), "{cue} -> {intent}");
+            assert!(!rules.is_stop_word(cue), "{cue}");
+        }
+    }
+
+    #[test]
+    fn numbers_and_ordinals_specify_and_short_numbers_count() {
+        let rules = ENGLISH.rules();
+        assert!(rules.is_specifier("2007") && rules.is_specifier("6"));
+        assert!(rules.is_specifier("second"));
+        assert!(!rules.is_specifier("brussels") && !rules.is_specifier(""));
+        assert!(rules.is_count("6") && rules.is_count("five") && rules.is_count("six"));
+        assert!(!rules.is_count("2007") && !rules.is_count("second") && !rules.is_count("one"));
+    }
+}
