@@ -1,6 +1,8 @@
 //! Matcher benchmarks (criterion). Figures and what each one measures: `BENCHMARKS.md`.
 //!
 //! - `decide/curated/*`: `Knowledge::decide` on the shipped answer set, for realistic questions.
+//! - `decide/long/*`: the same for Discord messages of 300+ characters (greetings and context
+//!   around one question), which the matcher scores whole and sentence by sentence.
 //! - `decide/synthetic-1k/*`, `decide/synthetic-10k/*`: the same on generated sets of 1,000 and
 //!   10,000 answers of realistic size.
 //! - `autocomplete/synthetic-10k/*`: `Matcher::autocomplete(input, 25)` for a 1-character, a
@@ -258,6 +260,32 @@ const CURATED_QUESTIONS: &[(&str, &str)] = &[
     ("ambiguous", "who started the gfmd"),
 ];
 
+/// Long Discord messages (300+ characters) on the shipped set: a question inside chatter, the
+/// same in text-speak, and chatter with no question the set answers.
+const LONG_QUESTIONS: &[(&str, &str)] = &[
+    (
+        "question-in-chatter",
+        "Hi everyone, first time posting here, so apologies if this is in the wrong channel. \
+         I'm preparing a short presentation for my international relations class next week and \
+         my notes are a bit of a mess. Could someone remind me when and where the first GFMD \
+         meeting took place? Thanks a lot in advance, you are all very helpful!",
+    ),
+    (
+        "text-speak",
+        "hey ppl!! so my tutor keeps goin on abt the gfmd n i rly dont get it tbh. like i read \
+         the intro twice n still confused lol. wat r the gfmd objs?? need them 4 my essay \
+         which is due 2moro morning, pls help asap, i owe u one. also sorry 4 the wall of text \
+         guys, its been a long day n my brain is fried",
+    ),
+    (
+        "off-topic",
+        "Good evening all! I just got back from a trip to Brussels with my family and wow, the \
+         food was amazing. We tried the waffles, the chocolate and far too many fries. Does \
+         anyone have recommendations for a good day trip from the city next time, maybe Ghent \
+         or Bruges? We like museums, old churches and quiet places to walk around.",
+    ),
+];
+
 /// Names of the questions of [`synthetic_questions`], in order.
 const SYNTHETIC_QUESTION_NAMES: &[&str] =
     &["gfmd", "off-topic", "own-phrasing", "own-phrasing-typo"];
@@ -427,6 +455,14 @@ fn matcher_benches(c: &mut Criterion) {
         .map(|(name, question)| (*name, (*question).to_owned()))
         .collect();
     bench_decide(c, "curated", &curated_knowledge, &curated_questions);
+    let long_questions: Vec<(&str, String)> = LONG_QUESTIONS
+        .iter()
+        .map(|(name, question)| {
+            assert!(question.chars().count() >= 300, "{name} is short");
+            (*name, (*question).to_owned())
+        })
+        .collect();
+    bench_decide(c, "long", &curated_knowledge, &long_questions);
 
     let mut thousand_ids = ids("decide/synthetic-1k", SYNTHETIC_QUESTION_NAMES);
     thousand_ids.push("build/synthetic-1k".to_owned());

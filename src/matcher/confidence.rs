@@ -183,10 +183,11 @@ fn solve<const N: usize>(mut a: [[f64; N]; N], mut b: [f64; N]) -> [f64; N] {
         if diagonal.abs() < 1e-300 {
             continue;
         }
+        let pivot_row = a[column];
         for row in column + 1..N {
             let factor = a[row][column] / diagonal;
-            for k in column..N {
-                a[row][k] -= factor * a[column][k];
+            for (value, above) in a[row].iter_mut().zip(pivot_row).skip(column) {
+                *value -= factor * above;
             }
             b[row] -= factor * b[column];
         }

@@ -51,86 +51,127 @@ enum Piece {
 /// a number after ("objective", "chapter"): a number after one of them is never text-speak.
 pub fn read(question: &str, analyzer: &Analyzer, numbered: &HashSet<String>) -> Vec<QuestionWord> {
     let pieces = scan(&folded_chars(question), analyzer);
-    let rules = analyzer.rules();
-    let textspeak = analyzer.textspeak();
-    let mut out: Vec<QuestionWord> = Vec::with_capacity(pieces.len());
-    let mut sentence: u16 = 0;
-    let mut number_sign = false;
+    let mut reader = Reader {
+        analyzer,
+        numbered,
+        out: Vec::with_capacity(pieces.len()),
+        sentence: 0,
+        number_sign: false,
+    };
     let mut at = 0;
     while at < pieces.len() {
-        let push = |text: &str, hint: Hint, out: &mut Vec<QuestionWord>| {
-            out.push(QuestionWord {
-                text: text.to_owned(),
-                sentence,
-                hint,
-            });
-        };
-        match &pieces[at] {
+        let taken = match &pieces[at] {
             Piece::Break { period } => {
-                let abbreviation = *period
-                    && matches!(at.checked_sub(1).map(|before| &pieces[before]),
-                        Some(Piece::Word(word)) if word.chars().count() == 1
-                            || rules.is_number_marker(word)
-                            || textspeak.has_word(word));
-                if !abbreviation && out.last().is_some_and(|last| last.sentence == sentence) {
-                    sentence = sentence.saturating_add(1);
-                }
+                let before = at.checked_sub(1).map(|before| &pieces[before]);
+                reader.end_sentence(*period, before);
+                1
             }
-            Piece::NumberSign => number_sign = true,
+            Piece::NumberSign => {
+                reader.number_sign = true;
+                at += 1;
+                continue;
+            }
             Piece::Symbol(index) => {
-                for word in &textspeak.symbols()[*index].1 {
-                    push(word, Hint::Plain, &mut out);
+                for word in &analyzer.textspeak().symbols()[*index].1 {
+                    reader.push(word, Hint::Plain);
                 }
+                1
             }
-            Piece::Word(word) => {
-                let previous = out
-                    .last()
-                    .filter(|last| last.sentence == sentence)
-                    .map(|last| last.text.as_str());
-                if let Some(length) = protected_phrase(&pieces[at..], analyzer) {
-                    for piece in &pieces[at..at + length] {
-                        if let Piece::Word(word) = piece {
-                            push(word, Hint::Plain, &mut out);
-                        }
-                    }
-                    at += length;
-                    number_sign = false;
-                    continue;
-                }
-                if is_number(word) {
-                    let hint = match previous {
-                        _ if number_sign => Hint::Number,
-                        Some(previous)
-                            if rules.is_number_marker(previous) || numbered.contains(previous) =>
-                        {
-                            Hint::Number
-                        }
-                        Some(previous) if rules.is_count_marker(previous) => Hint::Count,
-                        _ => Hint::Plain,
-                    };
-                    if hint != Hint::Plain {
-                        push(word, hint, &mut out);
-                        number_sign = false;
-                        at += 1;
-                        continue;
-                    }
-                }
-                match textspeak.word(word) {
-                    Some(plain) => {
-                        for word in plain {
-                            push(word, Hint::Plain, &mut out);
-                        }
-                    }
-                    None => push(word, Hint::Plain, &mut out),
-                }
-            }
-        }
-        if !matches!(pieces[at], Piece::NumberSign) {
-            number_sign = false;
-        }
-        at += 1;
+            Piece::Word(word) => reader.word(word, &pieces[at..]),
+        };
+        reader.number_sign = false;
+        at += taken;
     }
-    out
+    reader.out
+}
+
+/// The state of [`read`].
+struct Reader<'a> {
+    analyzer: &'a Analyzer,
+    numbered: &'a HashSet<String>,
+    out: Vec<QuestionWord>,
+    sentence: u16,
+    /// Whether a `#` came just before.
+    number_sign: bool,
+}
+
+impl Reader<'_> {
+    fn push(&mut self, text: &str, hint: Hint) {
+        self.out.push(QuestionWord {
+            text: text.to_owned(),
+            sentence: self.sentence,
+            hint,
+        });
+    }
+
+    /// Ends the sentence, unless a full stop ends an abbreviation ("u.n.", "no.", "obj.").
+    fn end_sentence(&mut self, period: bool, before: Option<&Piece>) {
+        let textspeak = self.analyzer.textspeak();
+        let rules = self.analyzer.rules();
+        let abbreviation = period
+            && matches!(before, Some(Piece::Word(word)) if word.chars().count() == 1
+                || rules.is_number_marker(word)
+                || textspeak.has_word(word));
+        let sentence = self.sentence;
+        if !abbreviation
+            && self
+                .out
+                .last()
+                .is_some_and(|last| last.sentence == sentence)
+        {
+            self.sentence = sentence.saturating_add(1);
+        }
+    }
+
+    /// Reads the word that starts `pieces`; how many pieces it took.
+    fn word(&mut self, word: &str, pieces: &[Piece]) -> usize {
+        if let Some(length) = protected_phrase(pieces, self.analyzer) {
+            for piece in &pieces[..length] {
+                if let Piece::Word(word) = piece {
+                    self.push(word, Hint::Plain);
+                }
+            }
+            return length;
+        }
+        let hint = self.number_hint(word);
+        if hint != Hint::Plain {
+            self.push(word, hint);
+            return 1;
+        }
+        match self.analyzer.textspeak().word(word) {
+            Some(plain) => {
+                for word in plain {
+                    self.push(word, Hint::Plain);
+                }
+            }
+            None => self.push(word, Hint::Plain),
+        }
+        1
+    }
+
+    /// How to read `word` if it is a number: a number after `#`, a number marker or a word the
+    /// answers number; a count after a count marker; otherwise plain (maybe text-speak).
+    fn number_hint(&self, word: &str) -> Hint {
+        if !is_number(word) {
+            return Hint::Plain;
+        }
+        let rules = self.analyzer.rules();
+        let previous = self
+            .out
+            .last()
+            .filter(|last| last.sentence == self.sentence)
+            .map(|last| last.text.as_str());
+        match previous {
+            _ if self.number_sign => Hint::Number,
+            Some(previous)
+                if rules.is_number_marker(previous) || self.numbered.contains(previous) =>
+            {
+                Hint::Number
+            }
+            Some(previous) if rules.is_count_marker(previous) => Hint::Count,
+            _ => Hint::Plain,
+        }
+    }
 }
 
 /// How many pieces from the start of `pieces` make a synonym phrase that holds a text-speak
@@ -198,9 +239,11 @@ fn short_year(chars: &[char], at: usize) -> Option<String> {
     let starts_word = at == 0 || !chars[at - 1].is_alphanumeric();
     let digits = chars.get(at + 1..at + 3)?;
     let ends_word = chars.get(at + 3).is_none_or(|c| !c.is_alphanumeric());
-    if !(is_apostrophe(chars[at]) && starts_word && ends_word)
-        || !digits.iter().all(char::is_ascii_digit)
-    {
+    let year = is_apostrophe(chars[at])
+        && starts_word
+        && ends_word
+        && digits.iter().all(char::is_ascii_digit);
+    if !year {
         return None;
     }
     let century = if digits[0] >= '3' { "19" } else { "20" };
