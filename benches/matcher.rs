@@ -275,7 +275,7 @@ const LONG_QUESTIONS: &[(&str, &str)] = &[
         "hey ppl!! so my tutor keeps goin on abt the gfmd n i rly dont get it tbh. like i read \
          the intro twice n still confused lol. wat r the gfmd objs?? need them 4 my essay \
          which is due 2moro morning, pls help asap, i owe u one. also sorry 4 the wall of text \
-         guys, its been a long day n my brain is fried",
+         guys, its been a long day n my brain is fried n the library closes soon",
     ),
     (
         "off-topic",
