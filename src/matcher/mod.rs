@@ -375,7 +375,7 @@ fn features(hits: &[Hit], stats: &QueryStats, sentence: bool) -> Option<Features
         stats.beyond.min(2) as f64,
         flag(stats.advice),
         f64::from(best.overlap),
-        flag(best.exact && !hits.get(1).is_some_and(|second| second.exact)),
+        flag(!sentence && best.exact && !hits.get(1).is_some_and(|second| second.exact)),
     ]))
 }
 
