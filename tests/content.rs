@@ -7,7 +7,7 @@
 //! - every listed phrasing (`questions`) of every answer reaches that answer under the default
 //!   matcher settings. This is a test of the shipped set rather than a `check` error: validation
 //!   in `answers/` knows nothing of the matcher, the outcome depends on the configured
-//!   threshold, and a moderator's new answer must not fail to load because it changes another
+//!   cut-offs, and a moderator's new answer must not fail to load because it changes another
 //!   answer's scores.
 
 use gfmd_bot::answers::{Answer, AnswerSet};

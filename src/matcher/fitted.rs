@@ -6,50 +6,50 @@
 //! cut-offs are chosen on the cross-validated probabilities: the most right answers with at
 //! most 1% wrong and at least 97% of off-topic questions left alone.
 //!
-//! - cross-validated: right 75.7%, silent 97.5%, wrong 0.9% (6)
-//! - in sample: right 75.4%, silent 98.0%, wrong 0.6% (4)
+//! - cross-validated: right 75.8%, silent 97.5%, wrong 0.9% (6)
+//! - in sample: right 75.3%, silent 98.0%, wrong 0.8% (5)
 
 use super::confidence::Model;
 
 /// The model and cut-offs in force.
 pub const MODEL: Model = Model {
-    bias: -7.133321087165702,
+    bias: -7.277358130778723,
     weights: [
         // score
-        0.9959105294895528,
+        1.0389475126900611,
         // lead
-        2.528610108266733,
+        2.4353260208021643,
         // text_cover
-        0.997740287598583,
+        0.9676136456247031,
         // phrase_cover
-        1.5419766488818327,
+        1.5003423716236026,
         // containment
-        0.16976388926596464,
+        0.1409241257584445,
         // keyword_cover
-        0.7098085943492249,
+        0.7601140161356136,
         // unknown_share
-        -0.11187424219900749,
+        -0.13606152811044042,
         // unknown_words
-        0.3421121056500741,
+        0.34284029100223506,
         // intent_met
-        0.8761925409152427,
+        1.0201324599348958,
         // specifiers_met
-        0.08759285410944799,
+        0.11238310733382935,
         // segment
-        0.22704719430280834,
+        0.21713417197994128,
         // terms
-        2.637301909778048,
+        2.6707343959579046,
         // corrected_share
-        -0.9452678499213688,
+        -0.9966547284944787,
         // beyond
-        -1.046776015272743,
+        -1.0174167132307252,
         // advice
-        -1.2463274769097001,
+        -1.2535852976697544,
         // overlap
-        0.5910890164924539,
+        0.5472424737128747,
         // exact
         0.0,
     ],
-    answer_at: 0.8949742407040455,
-    suggest_at: 0.8405031749428163,
+    answer_at: 0.8949675456121795,
+    suggest_at: 0.8476531681410151,
 };

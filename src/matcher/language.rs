@@ -395,6 +395,7 @@ const ENGLISH_STOP_WORDS: &[&str] = &[
     "just",
     "know",
     "let",
+    "list",
     "like",
     "lmao",
     "lol",
