@@ -6,50 +6,50 @@
 //! cut-offs are chosen on the cross-validated probabilities: the most right answers with at
 //! most 1% wrong and at least 97% of off-topic questions left alone.
 //!
-//! - cross-validated: right 75.8%, silent 97.5%, wrong 0.9% (6)
-//! - in sample: right 75.3%, silent 98.0%, wrong 0.8% (5)
+//! - cross-validated: right 80.4%, silent 97.5%, wrong 0.9% (6)
+//! - in sample: right 80.2%, silent 97.5%, wrong 0.9% (6)
 
 use super::confidence::Model;
 
 /// The model and cut-offs in force.
 pub const MODEL: Model = Model {
-    bias: -7.277358130778723,
+    bias: -6.693053211352891,
     weights: [
         // score
-        1.0389475126900611,
+        0.7123804244889739,
         // lead
-        2.4353260208021643,
+        2.312087596733011,
         // text_cover
-        0.9676136456247031,
+        0.9868311562560358,
         // phrase_cover
-        1.5003423716236026,
+        1.6603890707904359,
         // containment
-        0.1409241257584445,
+        0.22329749848986016,
         // keyword_cover
-        0.7601140161356136,
+        0.9480369058270947,
         // unknown_share
-        -0.13606152811044042,
+        -0.10896684047405528,
         // unknown_words
-        0.34284029100223506,
+        0.35223086927729663,
         // intent_met
-        1.0201324599348958,
+        0.9888887496893921,
         // specifiers_met
-        0.11238310733382935,
+        -0.5867109657027954,
         // segment
-        0.21713417197994128,
+        0.23070800894444637,
         // terms
-        2.6707343959579046,
+        2.681613248929442,
         // corrected_share
-        -0.9966547284944787,
+        -1.0237639753585572,
         // beyond
-        -1.0174167132307252,
+        -1.050594764478469,
         // advice
-        -1.2535852976697544,
+        -1.234166145647445,
         // overlap
-        0.5472424737128747,
+        0.7105108566923911,
         // exact
         0.0,
     ],
-    answer_at: 0.8949675456121795,
-    suggest_at: 0.8476531681410151,
+    answer_at: 0.8571103018009791,
+    suggest_at: 0.7905585101525625,
 };

@@ -52,9 +52,9 @@ const OVERLAP_SHARE: f32 = 1.0 - BM25_SHARE - KEYWORD_SHARE;
 /// or "why" about the question's topic.
 const INTENT_MISMATCH: f32 = 0.5;
 /// Score kept by an answer none of whose phrasings gives a count, for a "how many" question.
-const QUANTITY_MISMATCH: f32 = 0.3;
+const QUANTITY_MISMATCH: f32 = 0.15;
 /// Score kept by an answer that lacks a number or ordinal of the question.
-const SPECIFIER_MISMATCH: f32 = 0.6;
+const SPECIFIER_MISMATCH: f32 = 0.25;
 /// Unknown words dominate a question when their weight (at full IDF) exceeds the weight of its
 /// known topic words by this factor.
 const UNKNOWN_DOMINANCE: f32 = 1.5;
