@@ -298,4 +298,65 @@ mod tests {
         assert!(ranked.windows(2).all(|pair| pair[0].score >= pair[1].score));
         assert_eq!(ranked[0].answer.id, "first-meeting");
     }
+
+    /// The id answered, `"suggest:<id>"` for an offer, or `"abstain"`.
+    fn outcome(knowledge: &Knowledge, question: &str) -> String {
+        let verdict = knowledge.decide(question);
+        match verdict.outcome() {
+            Outcome::Answer => verdict.answer().unwrap().id.clone(),
+            Outcome::Suggest => format!("suggest:{}", verdict.suggestions()[0].answer.id),
+            Outcome::Abstain => "abstain".to_owned(),
+        }
+    }
+
+    #[test]
+    fn text_speak_and_symbols_are_read_as_plain_words() {
+        let knowledge = knowledge();
+        for (question, id) in [
+            ("wen n wher was the 1st gfmd mtg", "first-meeting"),
+            (
+                "What is the \"Global Forum on Migration & Development\"?",
+                "what-is-gfmd",
+            ),
+            ("obj. #4: partnerships w/ whom?", "objective-4-partnerships"),
+            ("OBJECTIVE 3 GFMD", "objective-3-policy-gaps"),
+            ("GFMD??", "what-is-gfmd"),
+        ] {
+            assert_eq!(outcome(&knowledge, question), id, "{question:?}");
+        }
+    }
+
+    #[test]
+    fn the_question_inside_a_long_message_is_found() {
+        let message = "Hi all, quick one. I'm writing a short policy memo and need to describe \
+                       the GFMD correctly. Is it a formal intergovernmental organisation with a \
+                       charter, or more of an informal process? Want to get the wording right \
+                       before I hand it in.";
+        assert_eq!(outcome(&knowledge(), message), "nature");
+    }
+
+    #[test]
+    fn words_no_answer_knows_keep_the_bot_silent() {
+        let knowledge = knowledge();
+        for question in [
+            "what languages are gfmd meetings held in",
+            "how big is the gfmd's annual budget",
+            "whats the link to the official gfmd site",
+            "which country hosted the most recent gfmd summit",
+        ] {
+            assert_eq!(outcome(&knowledge, question), "abstain", "{question:?}");
+        }
+    }
+
+    #[test]
+    fn a_middling_question_is_offered_not_answered() {
+        let knowledge = knowledge();
+        assert_eq!(
+            outcome(&knowledge, "r civil society ppl in gfmd"),
+            "suggest:civil-society"
+        );
+        let verdict = knowledge.decide("r civil society ppl in gfmd");
+        assert!(verdict.answer().is_none());
+        assert!(!verdict.suggestions().is_empty());
+    }
 }

@@ -518,4 +518,37 @@ mod tests {
             Some("first-meeting")
         );
     }
+
+    #[test]
+    fn configured_cut_offs_replace_the_fitted_ones_and_suggest_never_exceeds_answer() {
+        let defaults = Settings::default();
+        assert_eq!(
+            defaults.cutoffs(),
+            (FITTED_MODEL.answer_at, FITTED_MODEL.suggest_at)
+        );
+        let eager = Settings {
+            answer_confidence: Some(0.0),
+            suggest_confidence: Some(0.5),
+            ..Settings::default()
+        };
+        assert_eq!(eager.cutoffs(), (0.0, 0.0));
+        let set = fixture::answer_set();
+        let matcher = Matcher::new(&set, eager);
+        assert!(matches!(
+            matcher.decide("kofi annan"),
+            Decision::Answer { .. }
+        ));
+        let never = matcher.with_settings(Settings {
+            answer_confidence: Some(1.0),
+            suggest_confidence: Some(1.0),
+            ..Settings::default()
+        });
+        // Only a certain reading (an exact listed phrasing) reaches 1: nothing is offered.
+        for question in [
+            "what role did belgium play",
+            "kofi annan and the commission",
+        ] {
+            assert!(!matches!(never.decide(question), Decision::Suggest { .. }));
+        }
+    }
 }
