@@ -1,6 +1,7 @@
-//! Measuring the bot on labelled questions: the dev set it is tuned on (`tests/devset.tsv`) and
-//! the blind sets it is never tuned on (`tests/blind/*.tsv`). Pure: labelled text and a
-//! [`Knowledge`] in, figures out.
+//! Measuring the bot on labelled questions: the dev set it is tuned on ([`DEV_SET_FILES`]) and
+//! the blind sets it is never tuned on (`tests/blind/*.tsv`); and fitting the matcher's
+//! confidence on the dev set ([`fit_confidence`], the text of `src/matcher/fitted.rs`). Pure:
+//! labelled text and a [`Knowledge`] in, figures out.
 //!
 //! A labelled line is `expected<TAB>question`, `expected<TAB>style<TAB>question` or
 //! `expected<TAB>style<TAB>gist<TAB>question`; `expected` is `none` (the bot must stay silent) or answer ids joined by `|` (any of them is a
