@@ -1,22 +1,16 @@
 //! Live reload: valid edits go live whole, broken edits keep the old set, questions racing a
 //! reload see one set or the other, and the file watcher reloads on its own.
 
+mod common;
+
 use arc_swap::ArcSwap;
+use common::AnswersCopy;
 use gfmd_bot::config::Config;
 use gfmd_bot::knowledge::Knowledge;
 use gfmd_bot::reload::{ReloadError, Reloader};
 use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
-
-fn copy_responses(into: &Path) {
-    for entry in std::fs::read_dir("responses").unwrap() {
-        let path = entry.unwrap().path();
-        if path.extension().is_some_and(|ext| ext == "toml") {
-            std::fs::copy(&path, into.join(path.file_name().unwrap())).unwrap();
-        }
-    }
-}
 
 fn serving(dir: &Path) -> (Arc<Reloader>, Arc<ArcSwap<Knowledge>>) {
     let config = Config {
@@ -47,10 +41,10 @@ fn title_of(knowledge: &ArcSwap<Knowledge>, id: &str) -> String {
 
 #[test]
 fn a_valid_edit_goes_live_and_reports_what_changed() {
-    let dir = tempfile::tempdir().unwrap();
-    copy_responses(dir.path());
-    let (reloader, knowledge) = serving(dir.path());
-    retitle(dir.path(), "timeline", "Key dates");
+    let copy = AnswersCopy::shipped();
+    let dir = copy.dir();
+    let (reloader, knowledge) = serving(&dir);
+    retitle(&dir, "timeline", "Key dates");
     let report = reloader.reload_now().unwrap();
     assert_eq!(report.changed, 1);
     assert_eq!(
@@ -62,11 +56,11 @@ fn a_valid_edit_goes_live_and_reports_what_changed() {
 
 #[test]
 fn a_broken_edit_keeps_the_old_set_live_and_names_file_and_line() {
-    let dir = tempfile::tempdir().unwrap();
-    copy_responses(dir.path());
-    let (reloader, knowledge) = serving(dir.path());
+    let copy = AnswersCopy::shipped();
+    let dir = copy.dir();
+    let (reloader, knowledge) = serving(&dir);
     let before = title_of(&knowledge, "timeline");
-    let path = dir.path().join("timeline.toml");
+    let path = dir.join("timeline.toml");
     let text = std::fs::read_to_string(&path).unwrap();
     std::fs::write(&path, text.replacen("title = ", "title = = ", 1)).unwrap();
     let error = reloader.reload_now().unwrap_err();
@@ -78,9 +72,9 @@ fn a_broken_edit_keeps_the_old_set_live_and_names_file_and_line() {
 
 #[test]
 fn questions_racing_a_reload_see_the_old_set_or_the_new_never_a_mix() {
-    let dir = tempfile::tempdir().unwrap();
-    copy_responses(dir.path());
-    let (reloader, knowledge) = serving(dir.path());
+    let copy = AnswersCopy::shipped();
+    let dir = copy.dir();
+    let (reloader, knowledge) = serving(&dir);
     let stop = Arc::new(std::sync::atomic::AtomicBool::new(false));
     let askers: Vec<_> = (0..2)
         .map(|_| {
@@ -105,7 +99,7 @@ fn questions_racing_a_reload_see_the_old_set_or_the_new_never_a_mix() {
         })
         .collect();
     for version in 0..20 {
-        retitle(dir.path(), "objectives", &format!("Objectives v{version}"));
+        retitle(&dir, "objectives", &format!("Objectives v{version}"));
         reloader.reload_now().unwrap();
     }
     stop.store(true, std::sync::atomic::Ordering::Relaxed);
@@ -117,16 +111,16 @@ fn questions_racing_a_reload_see_the_old_set_or_the_new_never_a_mix() {
 
 #[test]
 fn the_watcher_reloads_after_a_file_changes() {
-    let dir = tempfile::tempdir().unwrap();
-    copy_responses(dir.path());
-    let (reloader, knowledge) = serving(dir.path());
+    let copy = AnswersCopy::shipped();
+    let dir = copy.dir();
+    let (reloader, knowledge) = serving(&dir);
     let (sender, receiver) = std::sync::mpsc::channel();
     let _watcher = Arc::clone(&reloader)
         .watch(Duration::from_millis(100), move |result| {
             let _ = sender.send(result.map_err(|error| error.to_string()));
         })
         .unwrap();
-    retitle(dir.path(), "nature", "Informal and voluntary");
+    retitle(&dir, "nature", "Informal and voluntary");
     let report = receiver
         .recv_timeout(Duration::from_secs(20))
         .expect("a reload")

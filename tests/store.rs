@@ -2,32 +2,28 @@
 //! write, hostile ids refused, removal to `.trash/`, atomic writes, and saves that take turns.
 //! Every test works on a copy of the shipped `responses/` folder in a temporary directory.
 
+mod common;
+
+use common::AnswersCopy;
 use gfmd_bot::answers::{AnswerSet, Problem};
 use gfmd_bot::store::{AnswerDraft, SaveMode, Store, StoreError, DEFAULT_SOURCE, TRASH_DIR};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-/// A temporary directory holding `responses/`, a copy of the shipped answers.
+/// A copy of the shipped answers, with the store over it.
 struct Copy {
-    parent: tempfile::TempDir,
+    answers: AnswersCopy,
 }
 
 impl Copy {
     fn new() -> Self {
-        let parent = tempfile::tempdir().unwrap();
-        let dir = parent.path().join("responses");
-        std::fs::create_dir(&dir).unwrap();
-        for entry in std::fs::read_dir("responses").unwrap() {
-            let path = entry.unwrap().path();
-            if path.extension().is_some_and(|ext| ext == "toml") {
-                std::fs::copy(&path, dir.join(path.file_name().unwrap())).unwrap();
-            }
+        Self {
+            answers: AnswersCopy::shipped(),
         }
-        Self { parent }
     }
 
     fn dir(&self) -> PathBuf {
-        self.parent.path().join("responses")
+        self.answers.dir()
     }
 
     fn store(&self) -> Store {
@@ -284,7 +280,7 @@ fn an_edit_keeps_the_file_permissions_and_a_new_file_gets_the_usual_ones() {
         .unwrap();
     assert_eq!(mode(&path), 0o640);
 
-    let probe = copy.parent.path().join("probe");
+    let probe = copy.answers.root().join("probe");
     std::fs::File::create(&probe).unwrap();
     copy.store()
         .save(&draft("study-group"), SaveMode::New)
@@ -296,7 +292,7 @@ fn an_edit_keeps_the_file_permissions_and_a_new_file_gets_the_usual_ones() {
 fn an_invalid_draft_writes_nothing_and_names_file_and_line() {
     let copy = Copy::new();
     let store = copy.store();
-    let before = snapshot(copy.parent.path());
+    let before = snapshot(copy.answers.root());
 
     let too_long = AnswerDraft {
         title: "x".repeat(257),
@@ -344,14 +340,14 @@ fn an_invalid_draft_writes_nothing_and_names_file_and_line() {
         store.save(&draft("not-there"), SaveMode::Edit),
         Err(StoreError::NotFound(id)) if id == "not-there"
     ));
-    assert_eq!(snapshot(copy.parent.path()), before, "nothing was written");
+    assert_eq!(snapshot(copy.answers.root()), before, "nothing was written");
 }
 
 #[test]
 fn hostile_ids_are_refused_and_nothing_is_created_outside_the_folder() {
     let copy = Copy::new();
     let store = copy.store();
-    let before = snapshot(copy.parent.path());
+    let before = snapshot(copy.answers.root());
     let long = "a".repeat(65);
     let hostile = [
         "../etc/passwd",
@@ -382,7 +378,7 @@ fn hostile_ids_are_refused_and_nothing_is_created_outside_the_folder() {
         refused(store.save(&draft(id), SaveMode::Edit).map(drop));
         refused(store.remove(id).map(drop));
     }
-    assert_eq!(snapshot(copy.parent.path()), before);
+    assert_eq!(snapshot(copy.answers.root()), before);
     assert!(
         store.path_of(&"a".repeat(64)).is_ok(),
         "64 characters is fine"
@@ -426,7 +422,7 @@ fn remove_moves_the_file_to_trash_and_the_set_still_loads() {
 #[test]
 fn remove_of_an_answer_that_others_list_in_related_is_refused() {
     let copy = Copy::new();
-    let before = snapshot(copy.parent.path());
+    let before = snapshot(copy.answers.root());
     let found = problems(copy.store().remove("objective-1-dialogue"));
     let objectives = copy.text("objectives");
     let at = format!(
@@ -441,7 +437,7 @@ fn remove_of_an_answer_that_others_list_in_related_is_refused() {
                 && problem.message.contains("objective-1-dialogue")),
         "{found:?}"
     );
-    assert_eq!(snapshot(copy.parent.path()), before, "nothing moved");
+    assert_eq!(snapshot(copy.answers.root()), before, "nothing moved");
 }
 
 #[test]
