@@ -474,16 +474,80 @@ fn an_interrupted_save_leaves_the_old_answer_and_its_temp_file_is_ignored() {
     );
 }
 
+/// Linux refuses a path of `PATH_MAX` bytes or more, counting the final NUL, with
+/// `ENAMETOOLONG`, whoever asks: root too.
+#[cfg(target_os = "linux")]
+const PATH_MAX: usize = 4096;
+#[cfg(target_os = "linux")]
+const ENAMETOOLONG: i32 = 36;
+
+/// A new folder under `root` whose path is exactly `length` bytes long (each name at most 255
+/// bytes, the most a file system allows).
+#[cfg(target_os = "linux")]
+fn folder_of_length(root: &Path, length: usize) -> PathBuf {
+    let mut dir = root.to_path_buf();
+    assert!(
+        length >= dir.as_os_str().len() + 2,
+        "{dir:?} is already too long"
+    );
+    loop {
+        let missing = length - dir.as_os_str().len();
+        // Each step adds "/" and a name; never leave a single byte over (an empty name).
+        let step = match missing {
+            0 => break,
+            258.. => 256,
+            257 => 128,
+            _ => missing,
+        };
+        dir.push("d".repeat(step - 1));
+    }
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
 #[test]
-fn a_failed_save_leaves_no_temp_file() {
-    let copy = Copy::new();
-    let store = copy.store();
-    let invalid = AnswerDraft {
-        description: String::new(),
-        ..draft("timeline")
-    };
-    assert!(store.save(&invalid, SaveMode::Edit).is_err());
-    assert!(hidden_entries(&copy.dir()).is_empty());
+#[cfg(target_os = "linux")]
+fn a_save_whose_rename_fails_leaves_no_temp_file() {
+    // A save writes a hidden temp file beside the answer, then renames it onto the answer. Put
+    // the answers folder so deep that the temp file's path (`.XXXXXX.tmp`) fits in PATH_MAX but
+    // the new answer's (a 64-character id and `.toml`) is one byte over: the temp file is
+    // created and written, and only then does the rename fail. (A read-only folder would not
+    // do: root writes into it all the same.)
+    let id = "a".repeat(64);
+    let name = format!("{id}.toml");
+    let root = tempfile::tempdir().unwrap();
+    let dir = folder_of_length(root.path(), PATH_MAX - 1 - name.len());
+    common::copy_answer_files(&common::shipped_responses(), &dir);
+    let target = dir.join(&name);
+    assert_eq!(target.as_os_str().len(), PATH_MAX);
+
+    let error = Store::new(&dir)
+        .save(&draft(&id), SaveMode::New)
+        .expect_err("the rename cannot succeed");
+    match &error {
+        StoreError::Io { path, source } => {
+            assert_eq!(*path, target.display().to_string(), "the rename failed");
+            assert_eq!(source.raw_os_error(), Some(ENAMETOOLONG), "{error}");
+        }
+        other => panic!("expected the rename to fail, got {other:?}"),
+    }
+    assert_eq!(
+        hidden_entries(&dir),
+        Vec::<String>::new(),
+        "no temp file left"
+    );
+    let mut names: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name())
+        .collect();
+    names.sort();
+    let mut shipped: Vec<_> = std::fs::read_dir(common::shipped_responses())
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name())
+        .filter(|name| name.to_string_lossy().ends_with(".toml"))
+        .collect();
+    shipped.sort();
+    assert_eq!(names, shipped, "nothing else was written");
 }
 
 #[test]
