@@ -1,4 +1,4 @@
-// Fault scenarios, shared by the report (faults.mjs) and the CI checks (faults.test.mjs).
+// Fault scenarios, shared by the report (tools/faults.mjs) and the CI checks (tests/faults.test.mjs).
 //
 // gatewayDrop: under load, the stand-in drops the bot's gateway connection; interactions are sent
 // before, while in flight, while the bot is away, and after it is back (a new READY, waited for
@@ -8,7 +8,7 @@
 // 429 (Retry-After), 500 or 502 — before forwarding, or after (the stand-in did the work; the bot
 // is told it failed). Counts what the bot retried, dropped, and whether anything was answered twice.
 
-import { launch, fireAsks, drain, summarize, troubleIn, now, LOAD_CONFIG } from './load-lib.mjs'
+import { launch, fireAsks, drain, summarize, troubleIn, now, LOAD_CONFIG } from './load.mjs'
 import { startRestProxy } from './rest-proxy.mjs'
 import { IDS, waitUntil } from './harness.mjs'
 

@@ -1,5 +1,5 @@
-// Shared by the load and fault runs (load.mjs, faults.mjs) and their short CI versions
-// (load.test.mjs, faults.test.mjs): starts a stand-in and a bot (gfmd-bot or the floor bot) on
+// Shared by the load and fault runs (tools/load.mjs, tools/faults.mjs) and their short CI versions
+// (tests/load.test.mjs, tests/faults.test.mjs): starts a stand-in and a bot (gfmd-bot or the floor bot) on
 // loopback, records with high-resolution times what the stand-in delivered on the gateway and
 // what the bot called back, fires `/gfmd ask` interactions as fast as the stand-in accepts them,
 // and sums up answered / lost / double answers and latencies.
@@ -35,18 +35,18 @@ export const now = () => performance.timeOrigin + performance.now()
 
 /** gfmd-bot: $GFMD_BOT_BIN, else target/<profile>/gfmd-bot. */
 export function gfmdBotBinary(profile = 'debug') {
-  return process.env.GFMD_BOT_BIN ?? path.resolve(here, `../target/${profile}/gfmd-bot`)
+  return process.env.GFMD_BOT_BIN ?? path.resolve(here, `../../target/${profile}/gfmd-bot`)
 }
 
 /** The floor bot: $GFMD_FLOOR_BIN, else target/<profile>/examples/floor_bot. */
 export function floorBinary(profile = 'release') {
-  return process.env.GFMD_FLOOR_BIN ?? path.resolve(here, `../target/${profile}/examples/floor_bot`)
+  return process.env.GFMD_FLOOR_BIN ?? path.resolve(here, `../../target/${profile}/examples/floor_bot`)
 }
 
 /** Questions from the dev set (in-domain and off-topic), in file order. */
 export function devsetQuestions() {
   return fs
-    .readFileSync(path.resolve(here, '../tests/devset.tsv'), 'utf8')
+    .readFileSync(path.resolve(here, '../../tests/devset.tsv'), 'utf8')
     .split('\n')
     .filter((line) => line.trim() && !line.startsWith('#'))
     .map((line) => line.split('\t')[1])
@@ -470,7 +470,7 @@ export function machine() {
     loadavg: os.loadavg().map((x) => x.toFixed(2)).join(' '),
     rustc: version('rustc', ['-V']),
     node: process.version,
-    twin: JSON.parse(fs.readFileSync(path.join(here, 'node_modules/discord-digital-twin/package.json'))).version,
+    twin: JSON.parse(fs.readFileSync(path.join(here, '../node_modules/discord-digital-twin/package.json'))).version,
   }
 }
 

@@ -8,15 +8,15 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import url from 'node:url'
-import { startBot, slash, callbackOf, waitUntil, IDS } from './harness.mjs'
-import { assertEverythingSentIsValid } from './contract.mjs'
+import { startBot, slash, callbackOf, waitUntil, IDS } from '../lib/harness.mjs'
+import { assertEverythingSentIsValid } from '../lib/contract.mjs'
 
 const here = path.dirname(url.fileURLToPath(import.meta.url))
 
 function copyResponses() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gfmd-responses-'))
-  for (const name of fs.readdirSync(path.join(here, '../responses'))) {
-    if (name.endsWith('.toml')) fs.copyFileSync(path.join(here, '../responses', name), path.join(dir, name))
+  for (const name of fs.readdirSync(path.join(here, '../../responses'))) {
+    if (name.endsWith('.toml')) fs.copyFileSync(path.join(here, '../../responses', name), path.join(dir, name))
   }
   return dir
 }

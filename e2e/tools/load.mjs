@@ -6,17 +6,17 @@
 // stops by itself.
 //
 //   cargo build --release --bin gfmd-bot --example floor_bot
-//   node e2e/load.mjs --count 1000            # 2 rounds: floor, bot, bot, floor
-//   node e2e/load.mjs --count 1000 --rounds 1 --window 4 --json
+//   node e2e/tools/load.mjs --count 1000            # 2 rounds: floor, bot, bot, floor
+//   node e2e/tools/load.mjs --count 1000 --rounds 1 --window 4 --json
 //
 // Options: --count N (per run, default 1000); --rounds N (default 2); --window N (interactions
-// unanswered at a time, default 1; see fireAsks in load-lib.mjs); --open (do not wait for
+// unanswered at a time, default 1; see fireAsks in lib/load.mjs); --open (do not wait for
 // answers: send as fast as the stand-in accepts; latency then measures its backlog);
 // --max-seconds N (per run, default 120); --drain-seconds N (wait for answers after the last
 // send, default 10); --profile release|debug; --only bot|floor; --json.
 // Exit code 1 if anything was lost, answered twice, or the bot panicked.
 
-import { launch, fireAsks, drain, summarize, percentile, gfmdBotBinary, floorBinary, cpuMsOf, memoryOf, troubleIn, machine } from './load-lib.mjs'
+import { launch, fireAsks, drain, summarize, percentile, gfmdBotBinary, floorBinary, cpuMsOf, memoryOf, troubleIn, machine } from '../lib/load.mjs'
 
 function options(argv) {
   const opts = { count: 1000, rounds: 2, window: 1, open: false, maxSeconds: 120, drainSeconds: 10, profile: 'release', only: null, json: false }

@@ -1,9 +1,9 @@
 // Probe: prove discord-digital-twin@0.1.1 can stand in for Discord for gfmd-bot's e2e tests.
-// Plays the bot with a raw websocket + fetch. Run: node e2e/probe.mjs   (exit 0 = all checks passed)
+// Plays the bot with a raw websocket + fetch. Run: node e2e/tools/probe.mjs   (exit 0 = all checks passed)
 
 import assert from 'node:assert/strict'
-import { startTwin, GatewayClient } from './twin.mjs'
-import { createOpenApiValidator, specPathFor } from './openapi-validator.mjs'
+import { startTwin, GatewayClient } from '../lib/twin.mjs'
+import { createOpenApiValidator, specPathFor } from '../lib/openapi-validator.mjs'
 
 const GUILD = '1100000000000000001'
 const CHANNEL = '1100000000000000010'

@@ -1,17 +1,17 @@
 #!/usr/bin/env node
-// Fault figures (see faults-lib.mjs): the gateway connection dropped mid-load three ways, and REST
+// Fault figures (see lib/faults.mjs): the gateway connection dropped mid-load three ways, and REST
 // errors (429 with Retry-After, 500, 502) injected by a loopback proxy. Prints one JSON report.
 //
 //   cargo build --release --bin gfmd-bot
-//   node e2e/faults.mjs                      # all scenarios, release build
-//   node e2e/faults.mjs --only gateway --profile debug     (gateway | rest | idle)
-//   node e2e/faults.mjs --only idle --keep-alive-ms 5000 --gap-ms 6000 --idle-count 6
+//   node e2e/tools/faults.mjs                      # all scenarios, release build
+//   node e2e/tools/faults.mjs --only gateway --profile debug     (gateway | rest | idle)
+//   node e2e/tools/faults.mjs --only idle --keep-alive-ms 5000 --gap-ms 6000 --idle-count 6
 //
 // Exit code 1 if the bot died, panicked, answered anything twice, or lost an interaction
 // delivered after it was back on the gateway.
 
-import { gatewayDrop, restFaults, idleConnection, DROP_MODES } from './faults-lib.mjs'
-import { gfmdBotBinary, machine } from './load-lib.mjs'
+import { gatewayDrop, restFaults, idleConnection, DROP_MODES } from '../lib/faults.mjs'
+import { gfmdBotBinary, machine } from '../lib/load.mjs'
 
 const args = process.argv.slice(2)
 const arg = (name, fallback) => {

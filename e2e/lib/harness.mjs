@@ -34,7 +34,7 @@ export const TOKEN = 'e2e-SECRET-token-do-not-log-0123456789'
 
 /** The gfmd-bot binary: $GFMD_BOT_BIN, else the debug build. */
 export function botBinary() {
-  return process.env.GFMD_BOT_BIN ?? path.resolve(here, '../target/debug/gfmd-bot')
+  return process.env.GFMD_BOT_BIN ?? path.resolve(here, '../../target/debug/gfmd-bot')
 }
 
 /** Polls `check` until it returns a truthy value or `timeout` ms pass; returns that value. */

@@ -2,8 +2,8 @@
 // Start-up and memory figures for the release build, against discord-digital-twin on 127.0.0.1.
 //
 //   cargo build --release --bin gfmd-bot --example floor_bot
-//   node e2e/load-startup.mjs                       # 10 start-ups each, then 10,000 questions
-//   node e2e/load-startup.mjs --starts 5 --questions 2000
+//   node e2e/tools/load-startup.mjs                       # 10 start-ups each, then 10,000 questions
+//   node e2e/tools/load-startup.mjs --starts 5 --questions 2000
 //
 // Start-up (per launch, medians over --starts launches):
 //   spawn -> ready      from spawning the process to its "connected to Discord" log line (the
@@ -17,8 +17,8 @@
 
 import { spawn } from 'node:child_process'
 import readline from 'node:readline'
-import { launch, startupOf, fireAsks, drain, summarize, memoryOf, gfmdBotBinary, floorBinary, devsetQuestions, machine, troubleIn } from './load-lib.mjs'
-import { waitUntil } from './harness.mjs'
+import { launch, startupOf, fireAsks, drain, summarize, memoryOf, gfmdBotBinary, floorBinary, devsetQuestions, machine, troubleIn } from '../lib/load.mjs'
+import { waitUntil } from '../lib/harness.mjs'
 
 const args = process.argv.slice(2)
 const arg = (name, fallback) => {

@@ -2,12 +2,12 @@
 // loopback. Every request the bot sends is recorded and, at the end, checked against Discord's
 // OpenAPI spec and the documented limits the spec leaves out (6000-character embeds,
 // 2000-character content, 25 autocomplete choices).
-// Run: node --test e2e/   (after `cargo build`; GFMD_BOT_BIN overrides the binary)
+// Run: cd e2e && node --test tests/   (after `cargo build`; GFMD_BOT_BIN overrides the binary)
 
 import { describe, it, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { startBot, slash, callbackOf, waitUntil, IDS, TOKEN } from './harness.mjs'
-import { assertEverythingSentIsValid } from './contract.mjs'
+import { startBot, slash, callbackOf, waitUntil, IDS, TOKEN } from '../lib/harness.mjs'
+import { assertEverythingSentIsValid } from '../lib/contract.mjs'
 
 const DEADLINE_MS = 3000
 const config = `

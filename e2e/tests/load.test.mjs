@@ -1,13 +1,13 @@
-// Short load check for CI (correctness only; the figures come from `node e2e/load.mjs`): a burst
+// Short load check for CI (correctness only; the figures come from `node e2e/tools/load.mjs`): a burst
 // of `/gfmd ask` interactions, hostile ones among them, through the stand-in. Every one is
 // answered exactly once within Discord's 3-second deadline, nothing panics, and no answer can
 // ping anyone.
-// Run: cd e2e && node --test   (after `cargo build`; GFMD_BOT_BIN overrides the binary)
+// Run: cd e2e && node --test tests/   (after `cargo build`; GFMD_BOT_BIN overrides the binary)
 
 import { describe, it, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { botBinary, IDS } from './harness.mjs'
-import { launch, fireAsks, drain, summarize, troubleIn, devsetQuestions, DEADLINE_MS } from './load-lib.mjs'
+import { botBinary, IDS } from '../lib/harness.mjs'
+import { launch, fireAsks, drain, summarize, troubleIn, devsetQuestions, DEADLINE_MS } from '../lib/load.mjs'
 
 const HOSTILE = [
   '@everyone what is the gfmd?',

@@ -1,4 +1,4 @@
-// Short fault checks for CI (correctness only; the full report is `node e2e/faults.mjs`).
+// Short fault checks for CI (correctness only; the full report is `node e2e/tools/faults.mjs`).
 //
 // Gateway: the stand-in drops the bot's connection mid-load; the bot RESUMEs, is refused
 // (INVALID_SESSION, as Discord answers a session it cannot resume), IDENTIFYs again, and answers
@@ -8,12 +8,12 @@
 // REST: a proxy answers chosen callbacks and channel replies with 429 (Retry-After), 500 or 502,
 // before or after the stand-in did the work. The bot stays up and never answers anything twice.
 // (It does not retry either; see BENCHMARKS.md.)
-// Run: cd e2e && node --test   (after `cargo build`; GFMD_BOT_BIN overrides the binary)
+// Run: cd e2e && node --test tests/   (after `cargo build`; GFMD_BOT_BIN overrides the binary)
 
 import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
-import { botBinary } from './harness.mjs'
-import { gatewayDrop, restFaults } from './faults-lib.mjs'
+import { botBinary } from '../lib/harness.mjs'
+import { gatewayDrop, restFaults } from '../lib/faults.mjs'
 
 describe('gateway dropped mid-load', () => {
   it('reconnects and answers everything sent after it is back, once each', async () => {
