@@ -1,47 +1,24 @@
-// Shared by the load and fault runs (tools/load.mjs, tools/faults.mjs) and their short CI versions
-// (tests/load.test.mjs, tests/faults.test.mjs): starts a stand-in and a bot (gfmd-bot or the floor bot) on
-// loopback, records with high-resolution times what the stand-in delivered on the gateway and
-// what the bot called back, fires `/gfmd ask` interactions as fast as the stand-in accepts them,
-// and sums up answered / lost / double answers and latencies.
-//
-// Times are wall-clock milliseconds with sub-millisecond resolution (performance.timeOrigin +
-// performance.now()), so they compare with the bot's own log timestamps (same system clock).
+// Load runs, shared by the load and fault tools (tools/load.mjs, tools/faults.mjs) and their
+// short CI versions (tests/load.test.mjs, tests/faults.test.mjs): fires `/gfmd ask` interactions
+// at a bot started by the harness as fast as the stand-in accepts them, and sums up answered /
+// lost / double answers and latencies from what the harness recorded.
 //
 //   sent      = the stand-in writes INTERACTION_CREATE to a live, identified bot connection
 //   answered  = the stand-in receives POST /interactions/:id/:token/callback (before handling it)
 //
-// The bot's stderr goes to a file (in a temporary folder, removed at the end unless
-// GFMD_E2E_KEEP is set), not through this process, so that logging one line per
-// question costs the stand-in's event loop nothing (the floor bot logs nothing per question).
+// Both times come from the stand-in's process (`now()` in harness.mjs).
 
-import { spawn, execFileSync } from 'node:child_process'
+import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import url from 'node:url'
-import { startTwin } from './twin.mjs'
-import { IDS, TOKEN, PLAIN_MEMBER, MODERATOR, waitUntil } from './harness.mjs'
+import { IDS, DEADLINE_MS, now, startBot, waitUntil } from './harness.mjs'
 
 const here = path.dirname(url.fileURLToPath(import.meta.url))
 
-/** Discord's interaction deadline. */
-export const DEADLINE_MS = 3000
-
 /** A command id for the simulated `/gfmd` (saves the stand-in a lookup per interaction). */
 const GFMD_COMMAND_ID = '1200000000000007777'
-
-/** Wall-clock ms, sub-ms resolution. */
-export const now = () => performance.timeOrigin + performance.now()
-
-/** gfmd-bot: $GFMD_BOT_BIN, else target/<profile>/gfmd-bot. */
-export function gfmdBotBinary(profile = 'debug') {
-  return process.env.GFMD_BOT_BIN ?? path.resolve(here, `../../target/${profile}/gfmd-bot`)
-}
-
-/** The floor bot: $GFMD_FLOOR_BIN, else target/<profile>/examples/floor_bot. */
-export function floorBinary(profile = 'release') {
-  return process.env.GFMD_FLOOR_BIN ?? path.resolve(here, `../../target/${profile}/examples/floor_bot`)
-}
 
 /** Questions from the dev set (in-domain and off-topic), in file order. */
 export function devsetQuestions() {
@@ -79,230 +56,22 @@ export function cpuMsOf(pid) {
   return (ticks * 1000) / 100 // USER_HZ is 100 on Linux
 }
 
-/** Microsecond wall-clock time of a JSON log line (tracing's RFC 3339 `timestamp`, or `unix_micros`). */
-function logTimeMs(line) {
-  if (line.unix_micros) return Number(line.unix_micros) / 1000
-  const m = /^(.*T\d\d:\d\d:\d\d)(?:\.(\d+))?(Z|[+-]\d\d:\d\d)$/.exec(line.timestamp ?? '')
-  if (!m) return undefined
-  const fraction = Number(`0.${m[2] ?? '0'}`) * 1000
-  return Date.parse(`${m[1]}${m[3]}`) + fraction
-}
-
 /**
- * Starts a stand-in and `binary` (gfmd-bot, or anything that reads the same environment and logs
- * `{"message":"connected to Discord"}` on READY), and waits for that line.
- * `apiBase(twin)` may put a proxy between the bot and the stand-in's REST API.
- * `rejectResume`: answer a RESUME (op 6) with INVALID_SESSION {op:9, d:false}, as Discord does
- * when a session cannot be resumed. (The stand-in ignores RESUME, leaving a resuming bot connected
- * but deaf; see NOTES.md §4.)
+ * Starts `binary` (gfmd-bot, or the floor bot) through the harness for a load run: LOAD_CONFIG,
+ * info-level logs (debug logs would slow the bot and the figures down), and any other startBot
+ * option (`apiBase`, `rejectResume`, ...).
  */
-export async function launch({
-  binary,
-  configToml = LOAD_CONFIG,
-  env = {},
-  apiBase = (twin) => twin.proxyUrl,
-  rejectResume = false,
-  readyTimeout = 20000,
-} = {}) {
-  // The stand-in keeps its state in SQLite; on tmpfs its commits cost no disk flush, so it keeps
-  // up better with the bots (and the figures do not depend on the disk of the day).
-  const tmp = fs.existsSync('/dev/shm') ? '/dev/shm' : os.tmpdir()
-  const dir = fs.mkdtempSync(path.join(tmp, 'gfmd-load-'))
-  const twin = await startTwin({
-    guild: { id: IDS.guild, name: 'GFMD study group' },
-    channels: [
-      { id: IDS.questions, name: 'gfmd-questions', type: 0 },
-      { id: IDS.general, name: 'general', type: 0 },
-    ],
-    users: [
-      { id: IDS.alice, username: 'alice' },
-      { id: IDS.bob, username: 'bob' },
-      { id: IDS.mod, username: 'mod' },
-    ],
-    botUser: { id: IDS.bot, username: 'gfmd-bot' },
-    botToken: TOKEN,
-    dbUrl: `file:${path.join(dir, 'twin.db')}`,
-  })
-  for (const [user, permissions] of [
-    [IDS.alice, PLAIN_MEMBER],
-    [IDS.bob, PLAIN_MEMBER],
-    [IDS.mod, MODERATOR],
-  ]) {
-    await twin.discord.prisma.guildMember.update({
-      where: { guildId_userId: { guildId: IDS.guild, userId: user } },
-      data: { permissions },
-    })
-  }
-
-  const subject = {
-    twin,
-    discord: twin.discord,
-    dir,
-    binary,
-    /** interaction id -> [{at, session}] deliveries to live, identified connections */
-    deliveries: new Map(),
-    /** interaction id -> [{at, status}] callbacks received */
-    callbacks: new Map(),
-    /** gateway READY dispatches: [{at, session}] */
-    readies: [],
-    /** ops the bot sent on the gateway: [{at, op, session}] */
-    gatewayOps: [],
-    /** every REST request, at arrival: [{at, method, path}] */
-    rest: [],
-    /** interaction id -> resolve(), for senders waiting on an answer */
-    waiters: new Map(),
-    /** ids whose answer came, or is known not to be coming (see settle) */
-    settled: new Set(),
-  }
-  /** Marks interaction `id` as answered, or as not going to be (a fault), releasing its sender. */
-  subject.settle = (id) => {
-    subject.settled.add(id)
-    subject.waiters.get(id)?.()
-  }
-
-  // Gateway: what the stand-in writes to each live connection, and what each connection sends.
-  const gateway = twin.discord.server.gateway
-  const originalSend = gateway.send.bind(gateway)
-  gateway.send = (client, payload) => {
-    if (client.ws.readyState === 1 /* OPEN */ && payload.op === 0) {
-      const at = now()
-      if (payload.t === 'INTERACTION_CREATE' && client.identified) {
-        const list = subject.deliveries.get(payload.d.id) ?? []
-        list.push({ at, session: client.sessionId })
-        subject.deliveries.set(payload.d.id, list)
-      } else if (payload.t === 'READY') {
-        subject.readies.push({ at, session: client.sessionId })
-      }
-    }
-    return originalSend(client, payload)
-  }
-  gateway.wss.on('connection', (ws) => {
-    ws.on('message', (raw) => {
-      let op
-      try {
-        op = JSON.parse(raw.toString()).op
-      } catch {
-        return // not JSON: not ours to judge
-      }
-      const client = gateway.clients.find((c) => c.ws === ws)
-      subject.gatewayOps.push({ at: now(), op, session: client?.sessionId })
-      if (op === 6 && rejectResume && ws.readyState === 1) ws.send(JSON.stringify({ op: 9, d: false }))
-    })
-  })
-
-  // REST: arrival time of every request, and of callbacks per interaction.
-  const app = twin.discord.server.app
-  const inner = app.handle
-  app.handle = async (request, ctx) => {
-    const at = now()
-    const { pathname } = new URL(request.url)
-    subject.rest.push({ at, method: request.method, path: pathname })
-    const callback = /^\/api\/v10\/interactions\/(\d+)\/[^/]+\/callback$/.exec(pathname)
-    const response = await inner(request, ctx)
-    if (callback) {
-      const list = subject.callbacks.get(callback[1]) ?? []
-      list.push({ at, status: response.status })
-      subject.callbacks.set(callback[1], list)
-      subject.settle(callback[1])
-    }
-    return response
-  }
-
-  const configPath = path.join(dir, 'config.toml')
-  fs.writeFileSync(configPath, configToml)
-  const logPath = path.join(dir, 'bot.log')
-  const logFd = fs.openSync(logPath, 'w')
-  subject.spawnedAt = now()
-  const child = spawn(binary, ['run', '--config', configPath], {
-    cwd: dir,
-    env: {
-      PATH: process.env.PATH,
-      DISCORD_TOKEN: TOKEN,
-      GFMD_DISCORD_API_BASE: await apiBase(twin),
-      GFMD_DISCORD_GATEWAY_URL: twin.gatewayUrl,
-      GFMD_LOG_FORMAT: 'json',
-      RUST_LOG: 'info',
-      ...env,
-    },
-    stdio: ['ignore', 'ignore', logFd],
-  })
-  fs.closeSync(logFd)
-  subject.child = child
-  subject.pid = child.pid
-  subject.exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })))
-  subject.exit = null
-  subject.exited.then((exit) => (subject.exit = exit))
-
-  let logOffset = 0
-  let partial = ''
-  const logs = []
-  subject.logs = logs
-  /** Reads what the bot has logged since the last call (JSON lines). */
-  subject.readLogs = () => {
-    const fd = fs.openSync(logPath, 'r')
-    try {
-      const size = fs.fstatSync(fd).size
-      if (size > logOffset) {
-        const buffer = Buffer.alloc(size - logOffset)
-        fs.readSync(fd, buffer, 0, buffer.length, logOffset)
-        logOffset = size
-        const text = partial + buffer.toString('utf8')
-        const lines = text.split('\n')
-        partial = lines.pop()
-        for (const line of lines) {
-          if (!line.trim()) continue
-          try {
-            logs.push(JSON.parse(line))
-          } catch {
-            logs.push({ message: line })
-          }
-        }
-      }
-    } finally {
-      fs.closeSync(fd)
-    }
-    return logs
-  }
-  /** Waits for a log line matching `pred` (polling the log file). */
-  subject.waitForLog = (pred, { timeout = 10000, label = 'log line', since = 0 } = {}) =>
-    waitUntil(
-      () => {
-        if (subject.exit) throw new Error(`the bot exited (${JSON.stringify(subject.exit)}) while waiting for ${label}`)
-        return subject.readLogs().slice(since).find(pred)
-      },
-      { timeout, label, every: 2 },
-    )
-  subject.readyCount = () => subject.readLogs().filter((l) => l.message === 'connected to Discord').length
-  subject.stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM')
-    const result = await subject.exited
-    subject.readLogs()
-    await twin.stop()
-    await twin.discord.prisma?.$disconnect?.().catch(() => {})
-    if (!process.env.GFMD_E2E_KEEP) fs.rmSync(dir, { recursive: true, force: true })
-    return result
-  }
-
-  try {
-    const readyLine = await subject.waitForLog((l) => l.message === 'connected to Discord', {
-      timeout: readyTimeout,
-      label: 'READY',
-    })
-    subject.readyLoggedAt = logTimeMs(readyLine)
-  } catch (error) {
-    await subject.stop().catch(() => {})
-    throw error
-  }
-  return subject
+export function startForLoad(options = {}) {
+  return startBot({ configToml: LOAD_CONFIG, logFilter: 'info', ...options })
 }
 
-/** Start-up figures of a launched subject: spawn -> READY log line, READY dispatch -> first action. */
-export function startupOf(subject) {
-  const ready = subject.readies[0]?.at
-  const firstRest = subject.rest.find((r) => r.at > ready)
+/** Start-up figures of a started bot: spawn -> READY log line, READY dispatch -> first action. */
+export function startupOf(bot) {
+  const ready = bot.twin.readies[0]?.at
+  const firstRest = bot.twin.requests.find((r) => r.at > ready)
   return {
-    spawnToReadyLogMs: subject.readyLoggedAt - subject.spawnedAt,
-    readyDispatchToHandlerMs: subject.readyLoggedAt - ready,
+    spawnToReadyLogMs: bot.readyLoggedAt - bot.spawnedAt,
+    readyDispatchToHandlerMs: bot.readyLoggedAt - ready,
     readyDispatchToFirstRequestMs: firstRest ? firstRest.at - ready : undefined,
     firstRequest: firstRest ? `${firstRest.method} ${firstRest.path}` : undefined,
   }
@@ -322,29 +91,19 @@ export function startupOf(subject) {
  * Returns [{index, id, question}] in send order.
  */
 export async function fireAsks(
-  subject,
+  bot,
   { count, window = 8, open = false, maxSeconds = 120, answerTimeout = 2 * DEADLINE_MS, questions = devsetQuestions(), onSent } = {},
 ) {
   const sent = []
   const stopAt = now() + maxSeconds * 1000
   const users = [IDS.alice, IDS.bob, IDS.mod]
   let next = 0
-  const answerOf = (id) =>
-    new Promise((resolve) => {
-      if (subject.settled.has(id) || !subject.deliveries.has(id)) return resolve()
-      const timer = setTimeout(done, answerTimeout)
-      function done() {
-        clearTimeout(timer)
-        subject.waiters.delete(id)
-        resolve()
-      }
-      subject.waiters.set(id, done)
-    })
+  const answerOf = (id) => bot.twin.deliveries.has(id) && bot.twin.waitForCallback(id, answerTimeout)
   async function sender() {
     while (next < count && now() < stopAt) {
       const index = next++
       const question = questions[index % questions.length]
-      const { id } = await subject.discord.simulateSlashCommand({
+      const { id } = await bot.discord.simulateSlashCommand({
         channelId: index % 2 ? IDS.questions : IDS.general,
         userId: users[index % users.length],
         name: 'gfmd',
@@ -362,12 +121,11 @@ export async function fireAsks(
 }
 
 /**
- * Waits until every delivered interaction in `sent` is settled (answered, or known not to be: see
- * `subject.settle`), or `timeout` ms pass.
+ * Waits until every delivered interaction in `sent` has had a callback, or `timeout` ms pass.
  */
-export async function drain(subject, sent, { timeout = 10000 } = {}) {
-  const pending = () =>
-    sent.filter((s) => subject.deliveries.has(s.id) && !subject.settled.has(s.id)).length
+export async function drain(bot, sent, { timeout = 10000 } = {}) {
+  const { deliveries, callbacks } = bot.twin
+  const pending = () => sent.filter((s) => deliveries.has(s.id) && !callbacks.has(s.id)).length
   try {
     await waitUntil(() => pending() === 0, { timeout, label: 'every delivered interaction answered', every: 10 })
   } catch {
@@ -388,7 +146,7 @@ export function percentile(sorted, p) {
  * one callback sent; the stand-in refuses all but the first with 400/40060, as Discord does),
  * late (answered after 3 s), latencies.
  */
-export function summarize(subject, sent) {
+export function summarize(bot, sent) {
   const latencies = []
   let delivered = 0
   let undelivered = 0
@@ -400,8 +158,8 @@ export function summarize(subject, sent) {
   let rejected = 0
   const lostIds = []
   for (const { id } of sent) {
-    const deliveries = subject.deliveries.get(id)
-    const callbacks = subject.callbacks.get(id) ?? []
+    const deliveries = bot.twin.deliveries.get(id)
+    const callbacks = bot.twin.callbacks.get(id) ?? []
     if (callbacks.length > 1) repeats++
     if (callbacks.filter((c) => c.status === 204).length > 1) doubles++
     if (!deliveries) {
@@ -422,7 +180,7 @@ export function summarize(subject, sent) {
     latencies.push(latency)
   }
   latencies.sort((a, b) => a - b)
-  const times = sent.map((s) => subject.deliveries.get(s.id)?.[0]?.at).filter(Boolean)
+  const times = sent.map((s) => bot.twin.deliveries.get(s.id)?.[0]?.at).filter(Boolean)
   const seconds = times.length > 1 ? (Math.max(...times) - Math.min(...times)) / 1000 : NaN
   return {
     sent: sent.length,
@@ -445,13 +203,13 @@ export function summarize(subject, sent) {
 }
 
 /** Log lines that show a panic (the bot's panic hook logs `panic`; the default hook prints `panicked`). */
-export function troubleIn(subject) {
-  return subject.readLogs().filter((l) => l.message === 'panic' || /panicked/.test(l.message ?? ''))
+export function troubleIn(bot) {
+  return bot.readLogs().filter((l) => l.message === 'panic' || /panicked/.test(l.message ?? ''))
 }
 
 /** ERROR log lines. */
-export function errorsIn(subject) {
-  return subject.readLogs().filter((l) => l.level === 'ERROR')
+export function errorsIn(bot) {
+  return bot.readLogs().filter((l) => l.level === 'ERROR')
 }
 
 /** The machine, for BENCHMARKS.md. */

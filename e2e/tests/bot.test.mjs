@@ -6,10 +6,9 @@
 
 import { describe, it, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { startBot, slash, callbackOf, waitUntil, IDS, TOKEN } from '../lib/harness.mjs'
+import { startBot, slash, callbackOf, waitUntil, now, IDS, TOKEN, DEADLINE_MS } from '../lib/harness.mjs'
 import { assertEverythingSentIsValid } from '../lib/contract.mjs'
 
-const DEADLINE_MS = 3000
 const config = `
 [discord]
 guild_ids = ["${IDS.guild}"]
@@ -27,7 +26,7 @@ describe('gfmd-bot against the Discord stand-in', () => {
   async function ask(options) {
     const sent = await slash(bot, options)
     const callback = await callbackOf(bot, sent.id)
-    interactionTimes.push(callback.time - sent.sentAt)
+    interactionTimes.push(callback.at - sent.sentAt)
     return callback
   }
 
@@ -100,7 +99,7 @@ describe('gfmd-bot against the Discord stand-in', () => {
   })
 
   it('/gfmd topic autocompletes, prefix matches first, within Discord limits', async () => {
-    const sentAt = Date.now()
+    const sentAt = now()
     const { id } = await bot.discord.simulateInteraction({
       type: 4,
       channelId: IDS.general,
@@ -113,7 +112,7 @@ describe('gfmd-bot against the Discord stand-in', () => {
       },
     })
     const callback = await callbackOf(bot, id)
-    interactionTimes.push(callback.time - sentAt)
+    interactionTimes.push(callback.at - sentAt)
     assert.equal(callback.body.type, 8)
     const { choices } = callback.body.data
     assert.ok(choices.length >= 1 && choices.length <= 25)
@@ -259,18 +258,16 @@ describe('gfmd-bot against the Discord stand-in', () => {
   })
 
   it('never logs the token, even at debug level', () => {
-    assert.ok(bot.output.stderr.length > 1000, 'debug logs were captured')
-    assert.ok(!bot.output.stderr.includes(TOKEN))
-    assert.ok(!bot.output.stdout.includes(TOKEN))
+    assert.ok(bot.stderr().length > 1000, 'debug logs were captured')
+    assert.ok(!bot.stderr().includes(TOKEN))
+    assert.ok(!bot.stdout().includes(TOKEN))
   })
 })
 
 describe('shutdown', () => {
   it('SIGTERM closes the gateway connection and exits 0', async () => {
     const bot = await startBot({ configToml: config })
-    bot.child.kill('SIGTERM')
-    const { code } = await bot.exited
-    await bot.twin.stop()
+    const { code } = await bot.stop() // SIGTERM
     assert.equal(code, 0)
     assert.ok(bot.logs.some((l) => l.message === 'shutting down: closing the gateway connection'))
     assert.ok(bot.logs.some((l) => l.message === 'stopped'))
