@@ -7,7 +7,7 @@
 import { describe, it, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { startBot, slash, callbackOf, waitUntil, now, IDS, TOKEN, DEADLINE_MS } from '../lib/harness.mjs'
-import { assertEverythingSentIsValid } from '../lib/contract.mjs'
+import { assertEverythingSentIsValid, oneCallbackPerInteraction } from '../lib/contract.mjs'
 
 /** allowed_mentions on every message: nobody. */
 const NO_PINGS = { parse: [], users: [], roles: [], replied_user: false }
@@ -25,6 +25,9 @@ user_rate_limit = 1000
 describe('gfmd-bot against the Discord stand-in', () => {
   let bot
   const interactionTimes = []
+  /** Requests the tests below expect besides the registration and one callback per interaction. */
+  const expectedWrites = []
+  const expectReply = (channel, messageId) => expectedWrites.push(`POST /api/v10/channels/${channel}/messages reply to ${messageId}`)
 
   async function ask(options) {
     const sent = await slash(bot, options)
@@ -145,6 +148,7 @@ describe('gfmd-bot against the Discord stand-in', () => {
     })
     assert.equal(reply.path, `/api/v10/channels/${IDS.questions}/messages`)
     assert.match(reply.body.embeds[0].title, /2007/)
+    expectReply(IDS.questions, question.id)
   })
 
   it('stays silent on off-topic chatter in a questions channel', async () => {
@@ -165,17 +169,20 @@ describe('gfmd-bot against the Discord stand-in', () => {
       label: 'reply to the mention',
     })
     assert.match(reply.body.embeds[0].title, /Global Commission/i)
+    expectReply(IDS.general, mentioned.id)
   })
 
   it('answers a burst of the same question once, pointing later askers to it', async () => {
     const first = await sendAs(IDS.alice, IDS.questions, 'what was the high-level dialogue of 2006?')
     await waitUntil(() => botRepliesTo(first.id).length, { label: 'first answer' })
+    expectReply(IDS.questions, first.id)
     const second = await sendAs(IDS.bob, IDS.questions, 'what was the hld in 2006')
     const pointer = await waitUntil(
       () => bot.requests('PUT', new RegExp(`/channels/${IDS.questions}/messages/${second.id}/reactions/`))[0],
       { label: 'pointer reaction' },
     )
     assert.match(decodeURIComponent(pointer.path), /👆/)
+    expectedWrites.push(`PUT /api/v10/channels/${IDS.questions}/messages/${second.id}/reactions/${encodeURIComponent('👆')}/@me`)
     assert.equal(botRepliesTo(second.id).length, 0, 'no second answer')
   })
 
@@ -190,6 +197,7 @@ describe('gfmd-bot against the Discord stand-in', () => {
       label: 'reply to hostile mention',
     })
     assert.deepEqual(reply.body.allowed_mentions, NO_PINGS)
+    expectReply(IDS.general, hostile.id)
     assert.ok(!/@everyone|@here|<@/.test(reply.body.content ?? ''), reply.body.content)
 
     // A topic that does not exist is quoted back ("I have no topic called …"): the echo is there,
@@ -251,6 +259,7 @@ describe('gfmd-bot against the Discord stand-in', () => {
     await waitUntil(() => bot.requests('DELETE', `/api/v10/channels/${IDS.general}/messages/${message.id}`).length, {
       label: 'delete request',
     })
+    expectedWrites.push(`DELETE /api/v10/channels/${IDS.general}/messages/${message.id}`)
     const other = await ask({ subcommand: 'purpose', user: IDS.bob })
     const otherMessage = await waitUntil(
       async () => (await bot.discord.channel(IDS.general).getMessages()).reverse().find((m) => m.embeds?.[0]?.title === other.body.data.embeds[0].title),
@@ -262,6 +271,7 @@ describe('gfmd-bot against the Discord stand-in', () => {
     await waitUntil(() => bot.requests('DELETE', `/api/v10/channels/${IDS.general}/messages/${otherMessage.id}`).length, {
       label: 'moderator delete request',
     })
+    expectedWrites.push(`DELETE /api/v10/channels/${IDS.general}/messages/${otherMessage.id}`)
   })
 
   it('shows a related answer privately from the menu', async () => {
@@ -290,8 +300,14 @@ describe('gfmd-bot against the Discord stand-in', () => {
     assert.ok(slowest < DEADLINE_MS, `slowest acknowledgement ${slowest} ms`)
   })
 
-  it('sends only bodies valid against the OpenAPI spec and inside Discord limits, with nobody pingable', () => {
-    assertEverythingSentIsValid(bot)
+  it('sends exactly the requests asked for, each valid against the OpenAPI spec, inside Discord limits and ping-free', async () => {
+    assertEverythingSentIsValid(bot, {
+      expected: [
+        `PUT /api/v10/applications/${IDS.bot}/guilds/${IDS.guild}/commands`,
+        ...(await oneCallbackPerInteraction(bot)),
+        ...expectedWrites,
+      ],
+    })
   })
 
   it('never logs the token, even at debug level', () => {
