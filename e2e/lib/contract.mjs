@@ -105,5 +105,6 @@ export function assertEverythingSentIsValid(bot, { expected, atLeast = /^$/ }) {
     assert.deepEqual(message.allowed_mentions?.parse, [], `${request.path} allowed_mentions`)
     assert.deepEqual(message.allowed_mentions?.users ?? [], [])
     assert.deepEqual(message.allowed_mentions?.roles ?? [], [])
+    assert.notEqual(message.allowed_mentions?.replied_user, true, `${request.path}: a reply pings its author`)
   }
 }
