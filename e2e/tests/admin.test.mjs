@@ -230,9 +230,11 @@ debounce_ms = 100
         `POST /api/v10/channels/${IDS.general}/messages reply to ${postedReplyTo}`,
         ...logPosts.map(() => logPost),
       ],
-      // A save is reloaded twice today (once by the save, once by the watcher seeing the rename;
-      // issue 11), and each reload may post to the log channel and register the commands again:
-      // how many times depends on timing.
+      // The watcher reloads by itself after every file change: the edits above, their undoing,
+      // and each save, which is reloaded twice today (once by the save, once by the watcher
+      // seeing the rename; issue 11). Each reload may post to the log channel, and one that
+      // changes a subcommand's title registers the commands again; how many of them land before
+      // this check depends on timing.
       atLeast: new RegExp(`^(${registration}|${logPost})$`),
     })
   })
