@@ -5,6 +5,9 @@
 //! `DISCORD_TOKEN` and the other environment overrides removed, and standard input either piped
 //! or closed, so nothing waits on a terminal.
 
+mod common;
+
+use common::AnswersCopy;
 use gfmd_bot::answers::AnswerSet;
 use serde_json::Value;
 use std::collections::BTreeSet;
@@ -110,15 +113,6 @@ fn broken_fixture(name: &str) -> PathBuf {
         .join(name)
 }
 
-/// Copies the `*.toml` files of `from` into a new directory `to`.
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let path = entry.unwrap().path();
-        std::fs::copy(&path, to.join(path.file_name().unwrap())).unwrap();
-    }
-}
-
 #[test]
 fn check_accepts_the_shipped_set_and_prints_a_summary() {
     let output = run_in_empty_dir(&["check"], "");
@@ -140,13 +134,15 @@ fn check_accepts_the_shipped_set_and_prints_a_summary() {
 
 #[test]
 fn check_rejects_a_broken_responses_dir_naming_file_and_line() {
-    let dir = TempDir::new().unwrap();
-    let responses = dir.path().join("responses");
-    copy_dir(&broken_fixture("duplicate-command"), &responses);
-    let config = dir.path().join("config.toml");
+    let copy = AnswersCopy::of(&broken_fixture("duplicate-command"));
+    let responses = copy.dir();
+    let config = copy.root().join("config.toml");
     std::fs::write(&config, "responses_dir = \"responses\"\n").unwrap();
     let output = run(
-        gfmd_bot(dir.path(), &["check", "--config", config.to_str().unwrap()]),
+        gfmd_bot(
+            copy.root(),
+            &["check", "--config", config.to_str().unwrap()],
+        ),
         "",
     );
     assert!(!output.status.success(), "check passed a broken set");

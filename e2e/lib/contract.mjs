@@ -1,6 +1,7 @@
 // The contract every request the bot sends must meet: valid against Discord's OpenAPI spec,
 // inside the documented limits the spec leaves out (6000-character embeds, 2000-character
-// content, 25 autocomplete choices), and unable to ping anyone.
+// content, 25 autocomplete choices), and unable to ping anyone; and the exact set of requests
+// that change something (every method but GET) that a scenario must produce, no more, no less.
 
 import assert from 'node:assert/strict'
 import { createOpenApiValidator, specPathFor, CALLBACK_SCHEMA_BY_TYPE } from './openapi-validator.mjs'
@@ -23,11 +24,51 @@ function messagePart(request) {
   return request.body ?? null
 }
 
-/** Checks every body the bot wrote to the stand-in so far. */
-export function assertEverythingSentIsValid(bot) {
+/**
+ * A request as the exact-set check names it: `METHOD /api/v10/path`, and for a channel message
+ * that replies, ` reply to <message id>`.
+ */
+export function writeKey(request) {
+  const reply = request.body?.message_reference?.message_id
+  return `${request.method} ${request.path}${reply ? ` reply to ${reply}` : ''}`
+}
+
+/** Keys for one callback per interaction the stand-in created (each must be answered once). */
+export async function oneCallbackPerInteraction(bot) {
+  const interactions = await bot.discord.prisma.interactionResponse.findMany()
+  return interactions.map((i) => `POST /api/v10/interactions/${i.interactionId}/${i.interactionToken}/callback`)
+}
+
+/** Counts of each key. */
+function tally(keys) {
+  const counts = new Map()
+  for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1)
+  return counts
+}
+
+/**
+ * Checks every request the bot sent to the stand-in so far: the ones that change something
+ * (every method but GET) are exactly `expected` (keys as writeKey gives them, in any order, each
+ * as many times as listed), and every body is valid, inside Discord's limits and ping-free.
+ * Keys matching `atLeast` are the exception: writes whose number the scenario cannot fix must be
+ * there at least as many times as listed.
+ */
+export function assertEverythingSentIsValid(bot, { expected, atLeast = /^$/ }) {
+  const changes = bot.twin.requests.filter((r) => r.method !== 'GET')
+  const actual = tally(changes.map(writeKey))
+  const wanted = tally(expected)
+  const missing = []
+  const extra = []
+  for (const key of new Set([...actual.keys(), ...wanted.keys()])) {
+    const got = actual.get(key) ?? 0
+    const want = wanted.get(key) ?? 0
+    if (got < want) missing.push(`${want - got} × ${key}`)
+    else if (got > want && !atLeast.test(key)) extra.push(`${got - want} × ${key}`)
+  }
+  assert.deepEqual({ missing, extra }, { missing: [], extra: [] }, 'the requests the scenario must produce, no more, no less')
+
   const oas = createOpenApiValidator()
-  const written = bot.twin.requests.filter((r) => r.body !== undefined && r.method !== 'GET')
-  assert.ok(written.length >= 10)
+  const written = changes.filter((r) => r.body !== undefined)
   for (const request of written) {
     const specPath = specPathFor(request.method, request.path)
     assert.ok(specPath, `unexpected write ${request.method} ${request.path}`)
@@ -64,5 +105,6 @@ export function assertEverythingSentIsValid(bot) {
     assert.deepEqual(message.allowed_mentions?.parse, [], `${request.path} allowed_mentions`)
     assert.deepEqual(message.allowed_mentions?.users ?? [], [])
     assert.deepEqual(message.allowed_mentions?.roles ?? [], [])
+    assert.notEqual(message.allowed_mentions?.replied_user, true, `${request.path}: a reply pings its author`)
   }
 }

@@ -1,13 +1,13 @@
-// Short load check for CI (correctness only; the figures come from `node e2e/load.mjs`): a burst
+// Short load check for CI (correctness only; the figures come from `node e2e/tools/load.mjs`): a burst
 // of `/gfmd ask` interactions, hostile ones among them, through the stand-in. Every one is
 // answered exactly once within Discord's 3-second deadline, nothing panics, and no answer can
 // ping anyone.
-// Run: cd e2e && node --test   (after `cargo build`; GFMD_BOT_BIN overrides the binary)
+// Run: cd e2e && node --test tests/   (after `cargo build`; GFMD_BOT_BIN overrides the binary)
 
 import { describe, it, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { botBinary, IDS } from './harness.mjs'
-import { launch, fireAsks, drain, summarize, troubleIn, devsetQuestions, DEADLINE_MS } from './load-lib.mjs'
+import { IDS, DEADLINE_MS } from '../lib/harness.mjs'
+import { startForLoad, fireAsks, drain, summarize, troubleIn, devsetQuestions } from '../lib/load.mjs'
 
 const HOSTILE = [
   '@everyone what is the gfmd?',
@@ -21,20 +21,20 @@ const HOSTILE = [
 ]
 
 describe('under load (short)', () => {
-  let subject
+  let bot
   let sent
   let summary
 
   before(async () => {
-    subject = await launch({ binary: botBinary() })
+    bot = await startForLoad()
     const questions = devsetQuestions().flatMap((question, i) => (i % 10 === 0 ? [HOSTILE[(i / 10) % HOSTILE.length], question] : [question]))
-    sent = await fireAsks(subject, { count: 200, window: 4, questions })
-    await drain(subject, sent)
-    summary = summarize(subject, sent)
+    sent = await fireAsks(bot, { count: 200, window: 4, questions })
+    await drain(bot, sent)
+    summary = summarize(bot, sent)
   })
 
   after(async () => {
-    await subject?.stop()
+    await bot?.stop()
   })
 
   it('answers every interaction, none lost', () => {
@@ -55,13 +55,13 @@ describe('under load (short)', () => {
   })
 
   it('never panics', () => {
-    assert.equal(subject.exit, null, 'still running')
-    assert.deepEqual(troubleIn(subject), [])
+    assert.equal(bot.exit, null, 'still running')
+    assert.deepEqual(troubleIn(bot), [])
   })
 
   it('pings nobody, whatever was asked', () => {
     const ids = new Set(sent.map((s) => s.id))
-    const callbacks = subject.twin.requests.filter((r) => r.method === 'POST' && ids.has(r.path.split('/')[4]))
+    const callbacks = bot.twin.requests.filter((r) => r.method === 'POST' && ids.has(r.path.split('/')[4]))
     assert.equal(callbacks.length, 200)
     for (const { body } of callbacks) {
       assert.deepEqual(body.data.allowed_mentions.parse, [])

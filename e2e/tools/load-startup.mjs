@@ -2,8 +2,8 @@
 // Start-up and memory figures for the release build, against discord-digital-twin on 127.0.0.1.
 //
 //   cargo build --release --bin gfmd-bot --example floor_bot
-//   node e2e/load-startup.mjs                       # 10 start-ups each, then 10,000 questions
-//   node e2e/load-startup.mjs --starts 5 --questions 2000
+//   node e2e/tools/load-startup.mjs                       # 10 start-ups each, then 10,000 questions
+//   node e2e/tools/load-startup.mjs --starts 5 --questions 2000
 //
 // Start-up (per launch, medians over --starts launches):
 //   spawn -> ready      from spawning the process to its "connected to Discord" log line (the
@@ -17,8 +17,8 @@
 
 import { spawn } from 'node:child_process'
 import readline from 'node:readline'
-import { launch, startupOf, fireAsks, drain, summarize, memoryOf, gfmdBotBinary, floorBinary, devsetQuestions, machine, troubleIn } from './load-lib.mjs'
-import { waitUntil } from './harness.mjs'
+import { startForLoad, startupOf, fireAsks, drain, summarize, memoryOf, devsetQuestions, machine, troubleIn } from '../lib/load.mjs'
+import { botBinary, floorBinary, waitUntil } from '../lib/harness.mjs'
 
 const args = process.argv.slice(2)
 const arg = (name, fallback) => {
@@ -39,15 +39,15 @@ const ms = (x) => (Number.isFinite(x) ? `${x.toFixed(1)} ms` : 'n/a')
 const mb = (kb) => `${(kb / 1024).toFixed(1)} MB`
 
 async function startups(kind) {
-  const binary = kind === 'bot' ? gfmdBotBinary('release') : floorBinary('release')
+  const binary = kind === 'bot' ? botBinary('release') : floorBinary('release')
   const rows = []
   for (let i = 0; i < starts; i++) {
-    const subject = await launch({ binary })
+    const bot = await startForLoad({ binary })
     if (kind === 'bot') {
-      await subject.waitForLog((l) => /^registered \/gfmd/.test(l.message ?? ''), { label: 'command registration' })
+      await bot.waitForLog((l) => /^registered \/gfmd/.test(l.message ?? ''), { label: 'command registration' })
     }
-    rows.push({ ...startupOf(subject), ...memoryOf(subject.pid) })
-    await subject.stop()
+    rows.push({ ...startupOf(bot), ...memoryOf(bot.pid) })
+    await bot.stop()
   }
   return {
     kind,
@@ -62,30 +62,30 @@ async function startups(kind) {
 }
 
 async function afterQuestions() {
-  const subject = await launch({ binary: gfmdBotBinary('release') })
-  await subject.waitForLog((l) => /^registered \/gfmd/.test(l.message ?? ''), { label: 'command registration' })
-  const idle = memoryOf(subject.pid)
+  const bot = await startForLoad({ binary: botBinary('release') })
+  await bot.waitForLog((l) => /^registered \/gfmd/.test(l.message ?? ''), { label: 'command registration' })
+  const idle = memoryOf(bot.pid)
   const checkpoints = []
-  const sent = await fireAsks(subject, {
+  const sent = await fireAsks(bot, {
     count: questionCount,
     window,
     maxSeconds: 600,
     onSent: (index) => {
-      if ((index + 1) % 2000 === 0) checkpoints.push({ after: index + 1, ...memoryOf(subject.pid) })
+      if ((index + 1) % 2000 === 0) checkpoints.push({ after: index + 1, ...memoryOf(bot.pid) })
     },
   })
-  await drain(subject, sent)
-  const after = memoryOf(subject.pid)
-  const trouble = troubleIn(subject).length
-  await subject.stop()
-  const summary = summarize(subject, sent)
+  await drain(bot, sent)
+  const after = memoryOf(bot.pid)
+  const trouble = troubleIn(bot).length
+  await bot.stop()
+  const summary = summarize(bot, sent)
   return { idle, after, checkpoints, sent: summary.sent, answered: summary.answered, lost: summary.lost, trouble }
 }
 
 /** `gfmd-bot ask --json` over `count` lines of standard input; RSS read once every answer is out. */
 async function askCli(count) {
   const questions = devsetQuestions()
-  const child = spawn(gfmdBotBinary('release'), ['ask', '--json'], { stdio: ['pipe', 'pipe', 'inherit'], env: { PATH: process.env.PATH } })
+  const child = spawn(botBinary('release'), ['ask', '--json'], { stdio: ['pipe', 'pipe', 'inherit'], env: { PATH: process.env.PATH } })
   let answered = 0
   readline.createInterface({ input: child.stdout }).on('line', () => answered++)
   const exited = new Promise((resolve) => child.on('exit', resolve))

@@ -1,4 +1,4 @@
-// Fault scenarios, shared by the report (faults.mjs) and the CI checks (faults.test.mjs).
+// Fault scenarios, shared by the report (tools/faults.mjs) and the CI checks (tests/faults.test.mjs).
 //
 // gatewayDrop: under load, the stand-in drops the bot's gateway connection; interactions are sent
 // before, while in flight, while the bot is away, and after it is back (a new READY, waited for
@@ -6,11 +6,12 @@
 //
 // restFaults: a proxy between the bot and the stand-in's REST API answers chosen requests with
 // 429 (Retry-After), 500 or 502 — before forwarding, or after (the stand-in did the work; the bot
-// is told it failed). Counts what the bot retried, dropped, and whether anything was answered twice.
+// is told it failed). Records, per interaction, every attempt at its callback (the bot retries a
+// failed one once), and whether anything was answered twice.
 
-import { launch, fireAsks, drain, summarize, troubleIn, now, LOAD_CONFIG } from './load-lib.mjs'
+import { startForLoad, fireAsks, drain, summarize, troubleIn } from './load.mjs'
 import { startRestProxy } from './rest-proxy.mjs'
-import { IDS, waitUntil } from './harness.mjs'
+import { IDS, DEADLINE_MS, now, waitUntil } from './harness.mjs'
 
 /** How the connection is dropped. */
 export const DROP_MODES = {
@@ -20,45 +21,43 @@ export const DROP_MODES = {
   // Session timed out: serenity forgets the session and IDENTIFYs again.
   'close-4009': (twin) => twin.closeGateway(4009, 'session timed out'),
   // The TCP connection dies with no close frame (a proxy or network cut).
-  cut: (twin) => {
-    for (const client of [...twin.gatewayClients()]) client.ws.terminate()
-  },
+  cut: (twin) => twin.cutGateway(),
 }
 
 /**
  * Drops the gateway connection mid-load and sums up what happened to each interaction:
  * before (sent and answered normally), inFlight (sent just before the drop, not waited for),
  * whileDown (sent after the drop, before the bot is back), after (sent once a new READY reached
- * the bot). Returns the figures; the subject is stopped.
+ * the bot). Returns the figures; the bot is stopped.
  */
 export async function gatewayDrop({ binary, mode = 'close-4000', before = 200, inFlight = 10, whileDown = 20, after = 200, window = 1, backTimeout = 30000 }) {
-  const subject = await launch({ binary, rejectResume: true })
+  const bot = await startForLoad({ binary, rejectResume: true })
   try {
-    const readiesBefore = subject.readies.length
-    const loggedBefore = subject.readyCount()
+    const readiesBefore = bot.twin.readies.length
+    const loggedBefore = bot.readyCount()
     const phases = {}
-    phases.before = await fireAsks(subject, { count: before, window })
-    phases.inFlight = await fireAsks(subject, { count: inFlight, open: true })
+    phases.before = await fireAsks(bot, { count: before, window })
+    phases.inFlight = await fireAsks(bot, { count: inFlight, open: true })
     const droppedAt = now()
-    DROP_MODES[mode](subject.twin)
-    phases.whileDown = await fireAsks(subject, { count: whileDown, open: true })
+    DROP_MODES[mode](bot.twin)
+    phases.whileDown = await fireAsks(bot, { count: whileDown, open: true })
     // Back = a READY dispatched on a new connection and the bot's ready handler has run.
-    await waitUntil(() => subject.readies.length > readiesBefore && subject.readyCount() > loggedBefore, {
+    await waitUntil(() => bot.twin.readies.length > readiesBefore && bot.readyCount() > loggedBefore, {
       timeout: backTimeout,
       label: 'the bot back on the gateway (a new READY)',
       every: 5,
     })
-    const backAt = subject.readies.at(-1).at
-    phases.after = await fireAsks(subject, { count: after, window })
-    await drain(subject, Object.values(phases).flat(), { timeout: 10000 })
-    const alive = subject.exit === null
-    const trouble = troubleIn(subject)
-    const ops = subject.gatewayOps.filter((o) => o.at >= droppedAt).map((o) => o.op)
-    const puts = subject.rest.filter((r) => r.method === 'PUT' && r.path.endsWith('/commands')).length
-    await subject.stop()
+    const backAt = bot.twin.readies.at(-1).at
+    phases.after = await fireAsks(bot, { count: after, window })
+    await drain(bot, Object.values(phases).flat(), { timeout: 10000 })
+    const alive = bot.exit === null
+    const trouble = troubleIn(bot)
+    const ops = bot.twin.gatewayOps.filter((o) => o.at >= droppedAt).map((o) => o.op)
+    const puts = bot.twin.requests.filter((r) => r.method === 'PUT' && r.path.endsWith('/commands')).length
+    await bot.stop()
     const result = { mode, alive, troubleLines: trouble.length, recoveryMs: backAt - droppedAt, gatewayOpsAfterDrop: ops, commandRegistrations: puts, phases: {} }
     for (const [name, sent] of Object.entries(phases)) {
-      const summary = summarize(subject, sent)
+      const summary = summarize(bot, sent)
       result.phases[name] = {
         sent: summary.sent,
         delivered: summary.delivered,
@@ -73,25 +72,20 @@ export async function gatewayDrop({ binary, mode = 'close-4000', before = 200, i
     }
     return result
   } catch (error) {
-    await subject.stop().catch(() => {})
+    await bot.stop().catch(() => {})
     throw error
   }
 }
 
-/** The fault for a callback, from the interaction id (so that it does not depend on timing). */
-function callbackFault(id) {
-  switch (BigInt(id) % 10n) {
-    case 0n:
-      return { status: 429, retryAfter: 0.5 }
-    case 1n:
-      return { status: 500 }
-    case 2n:
-      return { status: 502 }
-    case 3n:
-      return { status: 502, after: true }
-    default:
-      return undefined
-  }
+/**
+ * The fault the first attempt of the n-th callback gets, in turn: of every 10 callbacks, one 429
+ * (Retry-After 0.5 s), one 500, one 502, one 502 after the stand-in did the work, and six none.
+ */
+const CALLBACK_FAULTS = [{ status: 429, retryAfter: 0.5 }, { status: 500 }, { status: 502 }, { status: 502, after: true }, ...Array(6).fill(undefined)]
+
+/** The name of a fault in the report: none, 429, 500, 502, 502 after forwarding. */
+export function faultName(fault) {
+  return fault ? `${fault.status}${fault.after ? ' after forwarding' : ''}` : 'none'
 }
 
 /** The fault for the n-th bot reply in the questions channel. */
@@ -101,30 +95,35 @@ function messageFault(n) {
 
 /**
  * Runs `count` `/gfmd ask` interactions and `messages` free-form questions through a faulty REST
- * proxy: the first attempt of ~40% of callbacks and 80% of channel replies fails (429, 500, 502,
- * or 502 after the stand-in did the work), and the first command registration gets a 429.
- * Later attempts of the same request pass.
+ * proxy: the first attempt of 40% of callbacks (see CALLBACK_FAULTS) and of 80% of channel
+ * replies fails (429, 500, 502, or 502 after the stand-in did the work), and the first command
+ * registration gets a 429. Later attempts of the same request pass.
+ *
+ * Returns, besides the counts, `faulted`: for each interaction whose first callback was faulted,
+ * every attempt the proxy saw ({at, status, forwardedStatus}: `status` is what the bot got,
+ * `forwardedStatus` what the stand-in answered when the request reached it), how many callbacks
+ * the stand-in accepted, and when the accepted one arrived after the delivery.
  */
 export async function restFaults({ binary, count = 300, messages = 20, window = 1 } = {}) {
   let proxy
-  let subject
+  let callbacks = 0
   let replies = 0
+  /** interaction id -> the fault its first callback got (undefined: none) */
+  const faultOf = new Map()
   const plan = ({ method, path, attempt }) => {
     if (attempt > 1) return undefined
     const callback = /^\/api\/v10\/interactions\/(\d+)\//.exec(path)
     if (method === 'POST' && callback) {
-      const fault = callbackFault(callback[1])
-      // The sender waits for each answer; a faulted one will not come, so stop waiting now.
-      if (fault) subject?.settle(callback[1])
+      const fault = CALLBACK_FAULTS[callbacks++ % CALLBACK_FAULTS.length]
+      faultOf.set(callback[1], fault)
       return fault
     }
     if (method === 'PUT' && path.endsWith('/commands')) return { status: 429, retryAfter: 0.5 }
     if (method === 'POST' && path === `/api/v10/channels/${IDS.questions}/messages`) return messageFault(replies++)
     return undefined
   }
-  subject = await launch({
+  const bot = await startForLoad({
     binary,
-    configToml: LOAD_CONFIG,
     apiBase: async (twin) => {
       proxy = await startRestProxy({ target: twin.proxyUrl, plan })
       return proxy.url
@@ -133,8 +132,8 @@ export async function restFaults({ binary, count = 300, messages = 20, window = 
   try {
     // The answer timeout stays short so that the bot's pooled connection is never idle long
     // enough for the stand-in to close it, which is a different fault (idleConnection below).
-    const sent = await fireAsks(subject, { count, window, answerTimeout: 1000 })
-    await drain(subject, sent, { timeout: 10000 })
+    const sent = await fireAsks(bot, { count, window, answerTimeout: 1000 })
+    await drain(bot, sent, { timeout: 10000 })
     // Free-form questions in the questions channel (each a different confident question, so the
     // cooldown does not turn repeats into reactions).
     const questions = [
@@ -150,38 +149,44 @@ export async function restFaults({ binary, count = 300, messages = 20, window = 
       'what is chapter x of the cairo programme',
     ]
     const asked = []
-    const handled = () => subject.readLogs().filter((l) => l.via === 'message')
+    const handled = () => bot.readLogs().filter((l) => l.via === 'message')
     for (let i = 0; i < messages; i++) {
       const seen = handled().length
-      const message = await subject.discord.channel(IDS.questions).user([IDS.alice, IDS.bob][i % 2]).sendMessage({ content: questions[i % questions.length] })
+      const message = await bot.discord.channel(IDS.questions).user([IDS.alice, IDS.bob][i % 2]).sendMessage({ content: questions[i % questions.length] })
       // One at a time, so that faults line up with questions: the bot logs each question after
       // its reply was sent or failed.
       const line = await waitUntil(() => handled()[seen], { timeout: 5000, label: `the bot's handling of question ${i}` })
       asked.push({ id: message.id, answered: line.message === 'answered' })
     }
-    // Let any retry the bot might make arrive: wait until the proxy has been quiet for 1.5 s
-    // (longer than the 0.5 s Retry-After), polling.
+    // Let every retry arrive: wait until the proxy has been quiet for 1.5 s (longer than the bot
+    // waits after a 429), polling.
     await waitUntil(() => now() - (proxy.log.at(-1)?.at ?? 0) > 1500, { timeout: 15000, label: 'the proxy quiet' })
-    const alive = subject.exit === null
-    const trouble = troubleIn(subject)
-    const logs = subject.readLogs()
-    const messagesList = await subject.discord.channel(IDS.questions).getMessages()
-    await subject.stop()
+    const alive = bot.exit === null
+    const trouble = troubleIn(bot)
+    const logs = bot.readLogs()
+    const messagesList = await bot.discord.channel(IDS.questions).getMessages()
+    await bot.stop()
     await proxy.stop()
 
-    const summary = summarize(subject, sent)
+    const summary = summarize(bot, sent)
     const byFault = {}
+    const faulted = []
     for (const { id } of sent) {
-      const fault = callbackFault(id)
-      const name = fault ? `${fault.status}${fault.after ? ' after forwarding' : ''}` : 'none'
-      const attempts = proxy.log.filter((e) => e.method === 'POST' && e.path.startsWith(`/api/v10/interactions/${id}/`))
-      const accepted = (subject.callbacks.get(id) ?? []).filter((c) => c.status === 204).length
-      const stats = (byFault[name] ??= { interactions: 0, attempts: 0, retried: 0, answeredByStandIn: 0, answeredTwice: 0 })
+      const fault = faultOf.get(id)
+      const attempts = proxy
+        .find('POST', new RegExp(`^/api/v10/interactions/${id}/`))
+        .map(({ at, status, forwardedStatus }) => ({ at, status, forwardedStatus }))
+      const accepted = (bot.twin.callbacks.get(id) ?? []).filter((c) => c.status === 204)
+      const deliveredAt = bot.twin.deliveries.get(id)?.[0]?.at
+      const answeredAfterMs = accepted.length && deliveredAt !== undefined ? accepted[0].at - deliveredAt : null
+      const stats = (byFault[faultName(fault)] ??= { interactions: 0, attempts: 0, retried: 0, answeredByStandIn: 0, answeredTwice: 0, late: 0 })
       stats.interactions++
       stats.attempts += attempts.length
       if (attempts.length > 1) stats.retried++
-      if (accepted >= 1) stats.answeredByStandIn++
-      if (accepted > 1) stats.answeredTwice++
+      if (accepted.length >= 1) stats.answeredByStandIn++
+      if (accepted.length > 1) stats.answeredTwice++
+      if (answeredAfterMs > DEADLINE_MS) stats.late++
+      if (fault) faulted.push({ id, fault: faultName(fault), attempts, accepted: accepted.length, answeredAfterMs })
     }
     const repliesTo = (id) => messagesList.filter((m) => m.author.id === IDS.bot && m.message_reference?.message_id === id).length
     const replyAttempts = proxy.find('POST', `/api/v10/channels/${IDS.questions}/messages`)
@@ -189,6 +194,7 @@ export async function restFaults({ binary, count = 300, messages = 20, window = 
       alive,
       troubleLines: trouble.length,
       interactions: { sent: summary.sent, answered: summary.answered, lost: summary.lost, doubles: summary.doubles, repeats: summary.repeats, byFault },
+      faulted,
       registration: {
         attempts: proxy.find('PUT', /\/commands$/).length,
         logged: logs.filter((l) => /register/.test(l.message ?? '')).map((l) => `${l.level}: ${l.message}${l.error ? ` (${l.error})` : ''}`),
@@ -205,7 +211,7 @@ export async function restFaults({ binary, count = 300, messages = 20, window = 
       warnings: countBy(logs.filter((l) => l.level === 'WARN').map((l) => l.message)),
     }
   } catch (error) {
-    await subject.stop().catch(() => {})
+    await bot.stop().catch(() => {})
     await proxy?.stop().catch(() => {})
     throw error
   }
@@ -225,22 +231,22 @@ function countBy(values) {
  * injected, not a way to wait for something.
  */
 export async function idleConnection({ binary, count = 10, keepAliveMs = 1000, gapMs = keepAliveMs + 1000 } = {}) {
-  const subject = await launch({ binary })
+  const bot = await startForLoad({ binary })
   try {
-    subject.twin.discord.server.httpServer.keepAliveTimeout = keepAliveMs
+    bot.twin.discord.server.httpServer.keepAliveTimeout = keepAliveMs
     const sent = []
     for (let i = 0; i < count; i++) {
-      sent.push(...(await fireAsks(subject, { count: 1, answerTimeout: 1000 })))
+      sent.push(...(await fireAsks(bot, { count: 1, answerTimeout: 1000 })))
       await new Promise((resolve) => setTimeout(resolve, gapMs))
     }
-    await drain(subject, sent, { timeout: 3000 })
-    const errors = subject.readLogs().filter((l) => l.message === 'could not answer an interaction').map((l) => l.error)
-    const alive = subject.exit === null
-    await subject.stop()
-    const summary = summarize(subject, sent)
+    await drain(bot, sent, { timeout: 3000 })
+    const errors = bot.readLogs().filter((l) => l.message === 'could not answer an interaction').map((l) => l.error)
+    const alive = bot.exit === null
+    await bot.stop()
+    const summary = summarize(bot, sent)
     return { keepAliveMs, gapMs, alive, sent: summary.sent, answered: summary.answered, lost: summary.lost, doubles: summary.doubles, errors: countBy(errors) }
   } catch (error) {
-    await subject.stop().catch(() => {})
+    await bot.stop().catch(() => {})
     throw error
   }
 }

@@ -1,8 +1,8 @@
 // Probe: validate request bodies against Discord's official OpenAPI 3.1 spec with Ajv 2020 + ajv-formats.
-// Run: node e2e/validate-probe.mjs   (exit 0 = all expectations met)
+// Run: node e2e/tools/validate-probe.mjs   (exit 0 = all expectations met)
 
 import assert from 'node:assert/strict'
-import { createOpenApiValidator, requestSchemaPointer, defaultSpecPath, CALLBACK_SCHEMA_BY_TYPE } from './openapi-validator.mjs'
+import { createOpenApiValidator, requestSchemaPointer, defaultSpecPath, CALLBACK_SCHEMA_BY_TYPE } from '../lib/openapi-validator.mjs'
 
 const t0 = Date.now()
 const oas = createOpenApiValidator()

@@ -1,9 +1,83 @@
 // Probe: prove discord-digital-twin@0.1.1 can stand in for Discord for gfmd-bot's e2e tests.
-// Plays the bot with a raw websocket + fetch. Run: node e2e/probe.mjs   (exit 0 = all checks passed)
+// Plays the bot with a raw websocket + fetch. Run: node e2e/tools/probe.mjs   (exit 0 = all checks passed)
 
 import assert from 'node:assert/strict'
-import { startTwin, GatewayClient } from './twin.mjs'
-import { createOpenApiValidator, specPathFor } from './openapi-validator.mjs'
+import WebSocket from 'ws'
+import { startTwin } from '../lib/harness.mjs'
+import { createOpenApiValidator, specPathFor } from '../lib/openapi-validator.mjs'
+
+/** Minimal gateway client that plays the bot's side of the websocket. */
+class GatewayClient {
+  constructor(url) {
+    this.url = url
+    this.received = []
+    this.waiters = []
+    this.closed = null
+  }
+
+  open() {
+    return new Promise((resolve, reject) => {
+      this.ws = new WebSocket(this.url)
+      this.ws.on('message', (raw) => {
+        const msg = JSON.parse(raw.toString())
+        this.received.push(msg)
+        for (const w of [...this.waiters]) {
+          if (w.pred(msg)) {
+            this.waiters.splice(this.waiters.indexOf(w), 1)
+            clearTimeout(w.timer)
+            w.resolve(msg)
+          }
+        }
+      })
+      this.ws.on('close', (code, reason) => {
+        this.closed = { code, reason: reason.toString() }
+        for (const w of this.waiters.splice(0)) {
+          clearTimeout(w.timer)
+          w.reject(new Error(`gateway closed ${code} ${reason} while waiting for ${w.label}`))
+        }
+      })
+      this.ws.once('open', () => resolve(this))
+      this.ws.once('error', reject)
+    })
+  }
+
+  send(payload) {
+    this.ws.send(JSON.stringify(payload))
+  }
+
+  /** Wait for the next received payload (after `sinceIndex`) matching pred. */
+  waitFor(pred, { timeout = 5000, label = 'payload', sinceIndex = 0 } = {}) {
+    const already = this.received.slice(sinceIndex).find(pred)
+    if (already) return Promise.resolve(already)
+    return new Promise((resolve, reject) => {
+      const w = { pred, resolve, reject, label }
+      w.timer = setTimeout(() => {
+        this.waiters.splice(this.waiters.indexOf(w), 1)
+        reject(new Error(`timeout waiting for ${label}`))
+      }, timeout)
+      this.waiters.push(w)
+    })
+  }
+
+  waitForDispatch(t, pred = () => true, opts = {}) {
+    return this.waitFor((m) => m.op === 0 && m.t === t && pred(m.d), { label: t, ...opts })
+  }
+
+  waitForClose(timeout = 5000) {
+    if (this.closed) return Promise.resolve(this.closed)
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('timeout waiting for close')), timeout)
+      this.ws.once('close', (code, reason) => {
+        clearTimeout(timer)
+        resolve({ code, reason: reason.toString() })
+      })
+    })
+  }
+
+  close() {
+    this.ws?.close()
+  }
+}
 
 const GUILD = '1100000000000000001'
 const CHANNEL = '1100000000000000010'

@@ -6,17 +6,18 @@
 // stops by itself.
 //
 //   cargo build --release --bin gfmd-bot --example floor_bot
-//   node e2e/load.mjs --count 1000            # 2 rounds: floor, bot, bot, floor
-//   node e2e/load.mjs --count 1000 --rounds 1 --window 4 --json
+//   node e2e/tools/load.mjs --count 1000            # 2 rounds: floor, bot, bot, floor
+//   node e2e/tools/load.mjs --count 1000 --rounds 1 --window 4 --json
 //
 // Options: --count N (per run, default 1000); --rounds N (default 2); --window N (interactions
-// unanswered at a time, default 1; see fireAsks in load-lib.mjs); --open (do not wait for
+// unanswered at a time, default 1; see fireAsks in lib/load.mjs); --open (do not wait for
 // answers: send as fast as the stand-in accepts; latency then measures its backlog);
 // --max-seconds N (per run, default 120); --drain-seconds N (wait for answers after the last
 // send, default 10); --profile release|debug; --only bot|floor; --json.
 // Exit code 1 if anything was lost, answered twice, or the bot panicked.
 
-import { launch, fireAsks, drain, summarize, percentile, gfmdBotBinary, floorBinary, cpuMsOf, memoryOf, troubleIn, machine } from './load-lib.mjs'
+import { startForLoad, fireAsks, drain, summarize, percentile, cpuMsOf, memoryOf, troubleIn, machine } from '../lib/load.mjs'
+import { botBinary, floorBinary } from '../lib/harness.mjs'
 
 function options(argv) {
   const opts = { count: 1000, rounds: 2, window: 1, open: false, maxSeconds: 120, drainSeconds: 10, profile: 'release', only: null, json: false }
@@ -34,21 +35,21 @@ function options(argv) {
 const latenciesOf = new WeakMap()
 
 async function oneRun(kind, opts) {
-  const binary = kind === 'bot' ? gfmdBotBinary(opts.profile) : floorBinary(opts.profile)
-  const subject = await launch({ binary })
-  const idle = memoryOf(subject.pid)
-  const botCpu0 = cpuMsOf(subject.pid)
+  const binary = kind === 'bot' ? botBinary(opts.profile) : floorBinary(opts.profile)
+  const bot = await startForLoad({ binary })
+  const idle = memoryOf(bot.pid)
+  const botCpu0 = cpuMsOf(bot.pid)
   const twinCpu0 = process.cpuUsage()
   const wall0 = performance.now()
-  const sent = await fireAsks(subject, { count: opts.count, window: opts.window, open: opts.open, maxSeconds: opts.maxSeconds })
-  await drain(subject, sent, { timeout: opts.drainSeconds * 1000 })
+  const sent = await fireAsks(bot, { count: opts.count, window: opts.window, open: opts.open, maxSeconds: opts.maxSeconds })
+  await drain(bot, sent, { timeout: opts.drainSeconds * 1000 })
   const wallMs = performance.now() - wall0
   const twinCpu = process.cpuUsage(twinCpu0)
-  const botCpuMs = cpuMsOf(subject.pid) - botCpu0
-  const after = memoryOf(subject.pid)
-  const trouble = troubleIn(subject)
-  await subject.stop()
-  const summary = summarize(subject, sent)
+  const botCpuMs = cpuMsOf(bot.pid) - botCpu0
+  const after = memoryOf(bot.pid)
+  const trouble = troubleIn(bot)
+  await bot.stop()
+  const summary = summarize(bot, sent)
   latenciesOf.set(summary, summary.latencies)
   delete summary.latencies
   return {

@@ -2,14 +2,16 @@
 // loopback. Every request the bot sends is recorded and, at the end, checked against Discord's
 // OpenAPI spec and the documented limits the spec leaves out (6000-character embeds,
 // 2000-character content, 25 autocomplete choices).
-// Run: node --test e2e/   (after `cargo build`; GFMD_BOT_BIN overrides the binary)
+// Run: cd e2e && node --test tests/   (after `cargo build`; GFMD_BOT_BIN overrides the binary)
 
 import { describe, it, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { startBot, slash, callbackOf, waitUntil, IDS, TOKEN } from './harness.mjs'
-import { assertEverythingSentIsValid } from './contract.mjs'
+import { startBot, slash, callbackOf, waitUntil, now, IDS, TOKEN, DEADLINE_MS } from '../lib/harness.mjs'
+import { assertEverythingSentIsValid, oneCallbackPerInteraction } from '../lib/contract.mjs'
 
-const DEADLINE_MS = 3000
+/** allowed_mentions on every message: nobody. */
+const NO_PINGS = { parse: [], users: [], roles: [], replied_user: false }
+
 const config = `
 [discord]
 guild_ids = ["${IDS.guild}"]
@@ -26,11 +28,14 @@ role_ids = ["${IDS.moderatorRole}"]
 describe('gfmd-bot against the Discord stand-in', () => {
   let bot
   const interactionTimes = []
+  /** Requests the tests below expect besides the registration and one callback per interaction. */
+  const expectedWrites = []
+  const expectReply = (channel, messageId) => expectedWrites.push(`POST /api/v10/channels/${channel}/messages reply to ${messageId}`)
 
   async function ask(options) {
     const sent = await slash(bot, options)
     const callback = await callbackOf(bot, sent.id)
-    interactionTimes.push(callback.time - sent.sentAt)
+    interactionTimes.push(callback.at - sent.sentAt)
     return callback
   }
 
@@ -88,7 +93,11 @@ describe('gfmd-bot against the Discord stand-in', () => {
       options: [{ name: 'question', type: 3, value: 'who proposed creating the gfmd?' }],
     })
     assert.equal(callback.body.type, 4)
-    assert.equal(callback.body.data.embeds.length, 1)
+    assert.ok(!(callback.body.data.flags & 64), 'public')
+    assert.deepEqual(
+      callback.body.data.embeds.map((e) => e.title),
+      ['Who proposed the GFMD'],
+    )
   })
 
   it('/gfmd ask on an off-topic question says "not sure" privately, never guessing', async () => {
@@ -103,7 +112,7 @@ describe('gfmd-bot against the Discord stand-in', () => {
   })
 
   it('/gfmd topic autocompletes, prefix matches first, within Discord limits', async () => {
-    const sentAt = Date.now()
+    const sentAt = now()
     const { id } = await bot.discord.simulateInteraction({
       type: 4,
       channelId: IDS.general,
@@ -116,7 +125,7 @@ describe('gfmd-bot against the Discord stand-in', () => {
       },
     })
     const callback = await callbackOf(bot, id)
-    interactionTimes.push(callback.time - sentAt)
+    interactionTimes.push(callback.at - sentAt)
     assert.equal(callback.body.type, 8)
     const { choices } = callback.body.data
     assert.ok(choices.length >= 1 && choices.length <= 25)
@@ -126,7 +135,10 @@ describe('gfmd-bot against the Discord stand-in', () => {
 
   it('/gfmd topic with a typed value that is no choice still resolves it, or refuses politely', async () => {
     const resolved = await ask({ subcommand: 'topic', options: [{ name: 'name', type: 3, value: 'timeline' }] })
-    assert.ok(resolved.body.data.embeds[0].title.length > 0)
+    assert.deepEqual(
+      resolved.body.data.embeds.map((e) => e.title),
+      ['GFMD timeline: key dates from 1994 to 2007'],
+    )
     const refused = await ask({ subcommand: 'topic', options: [{ name: 'name', type: 3, value: 'pizza recipes' }] })
     assert.equal(refused.body.data.flags & 64, 64)
     assert.match(refused.body.data.content, /no topic/i)
@@ -139,6 +151,7 @@ describe('gfmd-bot against the Discord stand-in', () => {
     })
     assert.equal(reply.path, `/api/v10/channels/${IDS.questions}/messages`)
     assert.match(reply.body.embeds[0].title, /2007/)
+    expectReply(IDS.questions, question.id)
   })
 
   it('stays silent on off-topic chatter in a questions channel', async () => {
@@ -159,21 +172,25 @@ describe('gfmd-bot against the Discord stand-in', () => {
       label: 'reply to the mention',
     })
     assert.match(reply.body.embeds[0].title, /Global Commission/i)
+    expectReply(IDS.general, mentioned.id)
   })
 
   it('answers a burst of the same question once, pointing later askers to it', async () => {
     const first = await sendAs(IDS.alice, IDS.questions, 'what was the high-level dialogue of 2006?')
     await waitUntil(() => botRepliesTo(first.id).length, { label: 'first answer' })
+    expectReply(IDS.questions, first.id)
     const second = await sendAs(IDS.bob, IDS.questions, 'what was the hld in 2006')
     const pointer = await waitUntil(
       () => bot.requests('PUT', new RegExp(`/channels/${IDS.questions}/messages/${second.id}/reactions/`))[0],
       { label: 'pointer reaction' },
     )
     assert.match(decodeURIComponent(pointer.path), /👆/)
+    expectedWrites.push(`PUT /api/v10/channels/${IDS.questions}/messages/${second.id}/reactions/${encodeURIComponent('👆')}/@me`)
     assert.equal(botRepliesTo(second.id).length, 0, 'no second answer')
   })
 
   it('never pings anyone, whatever the user typed', async () => {
+    // A message full of mentions gets a reply that pings nobody.
     const hostile = await sendAs(
       IDS.alice,
       IDS.general,
@@ -182,26 +199,50 @@ describe('gfmd-bot against the Discord stand-in', () => {
     const [reply] = await waitUntil(() => botRepliesTo(hostile.id).length && botRepliesTo(hostile.id), {
       label: 'reply to hostile mention',
     })
-    assert.ok(!/@everyone|@here|<@/.test(reply.body.content ?? ''))
-    const topic = await ask({ subcommand: 'topic', options: [{ name: 'name', type: 3, value: '@everyone <@&1> hi' }] })
-    assert.ok(!/@everyone|<@/.test(topic.body.data.content))
+    assert.deepEqual(reply.body.allowed_mentions, NO_PINGS)
+    expectReply(IDS.general, hostile.id)
+    assert.ok(!/@everyone|@here|<@/.test(reply.body.content ?? ''), reply.body.content)
+
+    // A topic that does not exist is quoted back ("I have no topic called …"): the echo is there,
+    // with every mention defused, and the request itself allows no mentions.
+    const typed = `@everyone @here <@${IDS.bob}> <@&${IDS.moderatorRole}>`
+    const topic = await ask({ subcommand: 'topic', options: [{ name: 'name', type: 3, value: typed }] })
+    const { content, allowed_mentions: allowed } = topic.body.data
+    assert.ok(content.replace(/[\u200B-\u200D\u2060\uFEFF]/g, '').includes(`"${typed}"`), `the name is quoted back: ${content}`)
+    assert.ok(!/@everyone|@here|<@/.test(content), content)
+    assert.deepEqual(allowed, NO_PINGS)
   })
 
   it('shows a "Did you mean" choice publicly when clicked', async () => {
-    const callback = await ask({ subcommand: 'ask', options: [{ name: 'question', type: 3, value: 'objectiv' }] })
-    const buttons = (callback.body.data.components ?? []).flatMap((row) => row.components)
-    if (callback.body.data.embeds?.length) return // confidently answered: nothing to click
-    assert.ok(buttons.length >= 1 && buttons.length <= 3, 'suggestion buttons')
+    // Not answered (two answers score close), but with suggestions: `gfmd-bot ask --json` says
+    // "abstain" with first-meeting, belgium and stakeholders.
+    const callback = await ask({ subcommand: 'ask', options: [{ name: 'question', type: 3, value: 'who started the gfmd' }] })
+    assert.ok(!callback.body.data.embeds?.length, 'not answered')
+    assert.equal(callback.body.data.flags & 64, 64, 'the "not sure" is private')
+    assert.match(callback.body.data.content, /not sure/i)
+    const buttons = callback.body.data.components.flatMap((row) => row.components)
+    assert.ok(buttons.length >= 1 && buttons.length <= 3, `${buttons.length} suggestion buttons`)
+    const choice = buttons.find((b) => b.custom_id === 'gfmd:show:first-meeting')
+    assert.ok(choice, `first-meeting is suggested: ${buttons.map((b) => b.custom_id)}`)
     const message = await waitUntil(
-      async () => (await bot.discord.channel(IDS.general).getMessages()).find((m) => m.components?.length && /not sure/i.test(m.content)),
+      async () =>
+        (await bot.discord.channel(IDS.general).getMessages())
+          .reverse()
+          .find((m) => m.components?.some((row) => row.components.some((c) => c.custom_id === choice.custom_id))),
       { label: 'the not-sure message' },
     )
     const { id } = await bot.discord.channel(IDS.general).user(IDS.alice).clickButton({
       messageId: message.id,
-      customId: buttons[0].custom_id,
+      customId: choice.custom_id,
     })
     const click = await callbackOf(bot, id)
-    assert.equal(click.body.data.embeds.length, 1)
+    assert.equal(click.body.type, 4)
+    assert.ok(!(click.body.data.flags & 64), 'public')
+    assert.deepEqual(
+      click.body.data.embeds.map((e) => e.title),
+      ['When the GFMD started: the first meeting (Brussels, July 2007)'],
+    )
+    assert.equal(choice.label, click.body.data.embeds[0].title, 'the button named the answer it shows')
   })
 
   it('lets only the asker or a moderator delete an answer', async () => {
@@ -221,6 +262,7 @@ describe('gfmd-bot against the Discord stand-in', () => {
     await waitUntil(() => bot.requests('DELETE', `/api/v10/channels/${IDS.general}/messages/${message.id}`).length, {
       label: 'delete request',
     })
+    expectedWrites.push(`DELETE /api/v10/channels/${IDS.general}/messages/${message.id}`)
     const other = await ask({ subcommand: 'purpose', user: IDS.bob })
     const otherMessage = await waitUntil(
       async () => (await bot.discord.channel(IDS.general).getMessages()).reverse().find((m) => m.embeds?.[0]?.title === other.body.data.embeds[0].title),
@@ -232,6 +274,7 @@ describe('gfmd-bot against the Discord stand-in', () => {
     await waitUntil(() => bot.requests('DELETE', `/api/v10/channels/${IDS.general}/messages/${otherMessage.id}`).length, {
       label: 'moderator delete request',
     })
+    expectedWrites.push(`DELETE /api/v10/channels/${IDS.general}/messages/${otherMessage.id}`)
   })
 
   it('shows a related answer privately from the menu', async () => {
@@ -248,7 +291,10 @@ describe('gfmd-bot against the Discord stand-in', () => {
     })
     const chosen = await callbackOf(bot, id)
     assert.equal(chosen.body.data.flags & 64, 64)
-    assert.equal(chosen.body.data.embeds.length, 1)
+    assert.deepEqual(
+      chosen.body.data.embeds.map((e) => e.title),
+      [menu.options[0].label],
+    )
   })
 
   it('answers every interaction within 3 seconds', () => {
@@ -257,23 +303,27 @@ describe('gfmd-bot against the Discord stand-in', () => {
     assert.ok(slowest < DEADLINE_MS, `slowest acknowledgement ${slowest} ms`)
   })
 
-  it('sends only bodies valid against the OpenAPI spec and inside Discord limits, with nobody pingable', () => {
-    assertEverythingSentIsValid(bot)
+  it('sends exactly the requests asked for, each valid against the OpenAPI spec, inside Discord limits and ping-free', async () => {
+    assertEverythingSentIsValid(bot, {
+      expected: [
+        `PUT /api/v10/applications/${IDS.bot}/guilds/${IDS.guild}/commands`,
+        ...(await oneCallbackPerInteraction(bot)),
+        ...expectedWrites,
+      ],
+    })
   })
 
   it('never logs the token, even at debug level', () => {
-    assert.ok(bot.output.stderr.length > 1000, 'debug logs were captured')
-    assert.ok(!bot.output.stderr.includes(TOKEN))
-    assert.ok(!bot.output.stdout.includes(TOKEN))
+    assert.ok(bot.stderr().length > 1000, 'debug logs were captured')
+    assert.ok(!bot.stderr().includes(TOKEN))
+    assert.ok(!bot.stdout().includes(TOKEN))
   })
 })
 
 describe('shutdown', () => {
   it('SIGTERM closes the gateway connection and exits 0', async () => {
     const bot = await startBot({ configToml: config })
-    bot.child.kill('SIGTERM')
-    const { code } = await bot.exited
-    await bot.twin.stop()
+    const { code } = await bot.stop() // SIGTERM
     assert.equal(code, 0)
     assert.ok(bot.logs.some((l) => l.message === 'shutting down: closing the gateway connection'))
     assert.ok(bot.logs.some((l) => l.message === 'stopped'))

@@ -16,9 +16,9 @@ const here = path.dirname(url.fileURLToPath(import.meta.url))
 
 export function defaultSpecPath() {
   if (process.env.DISCORD_OPENAPI_SPEC) return process.env.DISCORD_OPENAPI_SPEC
-  // /work/main/e2e -> /work/shared/discord-api-spec/openapi.json (CI clones main elsewhere with shared/ beside it)
+  // /work/main/e2e/lib -> /work/shared/discord-api-spec/openapi.json (CI clones main elsewhere with shared/ beside it)
   const candidates = [
-    path.resolve(here, '../../shared/discord-api-spec/openapi.json'),
+    path.resolve(here, '../../../shared/discord-api-spec/openapi.json'),
     '/work/shared/discord-api-spec/openapi.json',
   ]
   return candidates.find((p) => fs.existsSync(p)) ?? candidates[0]
