@@ -19,6 +19,9 @@
 //! - [`logging`]: tracing set-up (pretty or JSON) and the panic hook.
 //! - [`reload`]: live reload — rebuild the knowledge from the files off the hot path and swap it
 //!   in whole; a broken edit keeps the old set; a debounced file watcher.
+//! - [`records`]: the learning loop's storage — every question recorded (members only as a
+//!   keyed hash) through a never-waiting recorder and one writer task into SQLite, with
+//!   feedback votes and clicks.
 //! - [`store`]: moderators' writes — validate the set as it would be, then write
 //!   `responses/<id>.toml` atomically or move it to `responses/.trash/`.
 //!
@@ -31,6 +34,7 @@ pub mod discord;
 pub mod knowledge;
 pub mod logging;
 pub mod matcher;
+pub mod records;
 pub mod reload;
 pub mod render;
 pub mod store;

@@ -1,0 +1,37 @@
+//! The learning loop's storage half: every question the bot decides is recorded with what it
+//! decided, and members' votes and clicks on the replies, through a recorder that never waits
+//! for the database. No Discord here.
+//!
+//! # Layout
+//!
+//! - `model.rs`: what is recorded ([`Question`], [`Source`], [`Verdict`], [`Feedback`],
+//!   [`Event`]) and read back ([`StoredQuestion`]).
+//! - `member.rs`: members only as a keyed BLAKE3 hash ([`MemberKey`], [`MemberHash`]).
+//! - `storage.rs`: the one interface to a database, [`Storage`], and its errors.
+//! - `sqlite.rs`, `schema.rs`: [`SqliteStorage`] (bundled SQLite, WAL) and its migrations.
+//! - `recorder.rs`, `writer.rs`, `ids.rs`: the [`Recorder`] handle and its writer task.
+//! - `days.rs`: UTC calendar days. `files.rs`: [`DataFiles`], where the database and key are.
+
+mod days;
+mod files;
+mod ids;
+mod member;
+mod model;
+mod recorder;
+mod schema;
+mod sqlite;
+mod storage;
+mod writer;
+
+pub use days::{date, day_of, Window, DAY_MILLIS};
+pub use files::{DataFiles, KEY_FILE};
+pub use ids::millis_of;
+pub use member::{MemberHash, MemberKey, KEY_BYTES};
+pub use model::{
+    now_millis, Candidate, Event, Feedback, Kind, Question, Reason, RecordId, Resolution, Source,
+    StoredQuestion, UnixMillis, Verdict,
+};
+pub use recorder::{FlushError, Health, Options, Recorder, ShutdownReport, CHANNEL_CAPACITY};
+pub use schema::LATEST_VERSION;
+pub use sqlite::{SqliteStorage, DEFAULT_BUSY_TIMEOUT};
+pub use storage::{Fault, Storage, StorageError};
