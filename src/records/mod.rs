@@ -1,6 +1,7 @@
 //! The learning loop's storage half: every question the bot decides is recorded with what it
 //! decided, and members' votes and clicks on the replies, through a recorder that never waits
-//! for the database. No Discord here.
+//! for the database; the misses come back to moderators as an inbox of near-duplicate groups,
+//! with statistics. No Discord here.
 //!
 //! # Layout
 //!
@@ -10,16 +11,21 @@
 //! - `storage.rs`: the one interface to a database, [`Storage`], and its errors.
 //! - `sqlite.rs`, `schema.rs`: [`SqliteStorage`] (bundled SQLite, WAL) and its migrations.
 //! - `recorder.rs`, `writer.rs`, `ids.rs`: the [`Recorder`] handle and its writer task.
-//! - `days.rs`: UTC calendar days. `files.rs`: [`DataFiles`], where the database and key are.
+//! - `similarity.rs`: near-duplicate questions. `days.rs`: UTC calendar days.
+//! - `inbox.rs`, `stats.rs`: the queries, pure functions over `&mut dyn Storage`.
+//! - `files.rs`: [`DataFiles`], where the database and key are.
 
 mod days;
 mod files;
 mod ids;
+pub mod inbox;
 mod member;
 mod model;
 mod recorder;
 mod schema;
+pub mod similarity;
 mod sqlite;
+pub mod stats;
 mod storage;
 mod writer;
 
