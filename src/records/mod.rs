@@ -1,7 +1,7 @@
 //! The learning loop's storage half: every question the bot decides is recorded with what it
 //! decided, and members' votes and clicks on the replies, through a recorder that never waits
 //! for the database; the misses come back to moderators as an inbox of near-duplicate groups,
-//! with statistics. No Discord here.
+//! with statistics and a chart. No Discord here.
 //!
 //! # Layout
 //!
@@ -13,8 +13,10 @@
 //! - `recorder.rs`, `writer.rs`, `ids.rs`: the [`Recorder`] handle and its writer task.
 //! - `similarity.rs`: near-duplicate questions. `days.rs`: UTC calendar days.
 //! - `inbox.rs`, `stats.rs`: the queries, pure functions over `&mut dyn Storage`.
+//! - `chart.rs`: the daily PNG chart (embedded font).
 //! - `files.rs`: [`DataFiles`], where the database and key are.
 
+pub mod chart;
 mod days;
 mod files;
 mod ids;
