@@ -1,5 +1,6 @@
 //! The offline front ends: `gfmd-bot ask` (one question, or one per input line, optionally as
 //! JSON) and `gfmd-bot console` (a terminal chat that takes `/gfmd <subcommand>` and free text).
+//! An [`Observer`] hears of every question decided (`--record` stores them).
 
 use crate::answers::Answer;
 use crate::knowledge::Knowledge;
@@ -7,6 +8,23 @@ use crate::matcher::{Decision, Scored};
 use crate::render::{self, Style};
 use serde::Serialize;
 use std::io::{self, BufRead, Write};
+use std::time::{Duration, Instant};
+
+/// Told about every free-form question the console or `ask` decides.
+pub trait Observer {
+    /// `question` was decided as `decision` by `knowledge`, taking `took`.
+    fn decided(&self, knowledge: &Knowledge, question: &str, decision: &Decision, took: Duration);
+}
+
+/// Decides `question`, telling `observer` what was decided and how long it took.
+fn decide(knowledge: &Knowledge, question: &str, observer: Option<&dyn Observer>) -> Decision {
+    let started = Instant::now();
+    let decision = knowledge.decide(question);
+    if let Some(observer) = observer {
+        observer.decided(knowledge, question, &decision, started.elapsed());
+    }
+    decision
+}
 
 /// One line of `ask --json` output. The shape is a contract that scripts rely on.
 #[derive(Debug, Serialize)]
@@ -44,7 +62,11 @@ pub struct ReportSuggestion {
 
 /// Answers `question` as an [`AskReport`].
 pub fn report(knowledge: &Knowledge, question: &str) -> AskReport {
-    let decision = knowledge.decide(question);
+    report_of(knowledge, question, &knowledge.decide(question))
+}
+
+/// The [`AskReport`] of `question` decided as `decision`.
+fn report_of(knowledge: &Knowledge, question: &str, decision: &Decision) -> AskReport {
     let suggestion = |scored: &Scored| {
         let answer = knowledge.answer_at(scored.index);
         ReportSuggestion {
@@ -53,7 +75,7 @@ pub fn report(knowledge: &Knowledge, question: &str) -> AskReport {
             score: round(scored.score),
         }
     };
-    let (answer, suggestions) = match &decision {
+    let (answer, suggestions) = match decision {
         Decision::Answer { best, .. } => {
             let answer = knowledge.answer_at(best.index);
             let report = ReportAnswer {
@@ -84,15 +106,17 @@ pub fn ask(
     questions: impl Iterator<Item = String>,
     json: bool,
     style: Style,
+    observer: Option<&dyn Observer>,
     out: &mut impl Write,
 ) -> io::Result<()> {
     for question in questions {
         if json {
-            let line =
-                serde_json::to_string(&report(knowledge, &question)).map_err(io::Error::other)?;
+            let decision = decide(knowledge, &question, observer);
+            let report = report_of(knowledge, &question, &decision);
+            let line = serde_json::to_string(&report).map_err(io::Error::other)?;
             writeln!(out, "{line}")?;
         } else {
-            let mut session = Session::new(knowledge, style);
+            let mut session = Session::new(knowledge, style, observer);
             writeln!(out, "{}", session.reply_to_text(&question))?;
         }
     }
@@ -107,8 +131,9 @@ pub fn console(
     out: &mut impl Write,
     interactive: bool,
     style: Style,
+    observer: Option<&dyn Observer>,
 ) -> io::Result<()> {
-    let mut session = Session::new(knowledge, style);
+    let mut session = Session::new(knowledge, style, observer);
     if interactive {
         writeln!(
             out,
@@ -140,14 +165,16 @@ struct Session<'a> {
     knowledge: &'a Knowledge,
     style: Style,
     last_suggestions: Vec<usize>,
+    observer: Option<&'a dyn Observer>,
 }
 
 impl<'a> Session<'a> {
-    fn new(knowledge: &'a Knowledge, style: Style) -> Self {
+    fn new(knowledge: &'a Knowledge, style: Style, observer: Option<&'a dyn Observer>) -> Self {
         Self {
             knowledge,
             style,
             last_suggestions: Vec::new(),
+            observer,
         }
     }
 
@@ -194,7 +221,7 @@ impl<'a> Session<'a> {
 
     /// Replies to a free-form question: the answer, or "not sure" with numbered suggestions.
     fn reply_to_text(&mut self, question: &str) -> String {
-        match self.knowledge.decide(question) {
+        match decide(self.knowledge, question, self.observer) {
             Decision::Answer { best, .. } => {
                 let answer = self.knowledge.answer_at(best.index);
                 self.show(answer)

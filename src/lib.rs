@@ -20,8 +20,9 @@
 //! - [`reload`]: live reload — rebuild the knowledge from the files off the hot path and swap it
 //!   in whole; a broken edit keeps the old set; a debounced file watcher.
 //! - [`records`]: the learning loop's storage — every question recorded (members only as a
-//!   keyed hash) through a never-waiting recorder and one writer task into SQLite, with
-//!   feedback votes and clicks.
+//!   keyed hash) through a never-waiting recorder and one writer task into SQLite, feedback
+//!   votes, the moderators' inbox of grouped misses, statistics with a PNG chart, and the
+//!   offline `stats`, `inbox` and `export` commands.
 //! - [`store`]: moderators' writes — validate the set as it would be, then write
 //!   `responses/<id>.toml` atomically or move it to `responses/.trash/`.
 //!

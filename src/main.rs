@@ -5,7 +5,9 @@ use anyhow::{bail, Context, Result};
 use arc_swap::ArcSwap;
 use clap::{Parser, Subcommand};
 use gfmd_bot::config::{self, Config};
+use gfmd_bot::console::Observer;
 use gfmd_bot::knowledge::Knowledge;
+use gfmd_bot::records::{self, cli::Recording, DataFiles, Kind};
 use gfmd_bot::render::Style;
 use std::io::{BufRead, IsTerminal};
 use std::path::PathBuf;
@@ -29,7 +31,11 @@ enum Command {
     /// Run the Discord bot (needs DISCORD_TOKEN in the environment).
     Run,
     /// Chat with the bot in the terminal (no Discord token needed).
-    Console,
+    Console {
+        /// Record each question in the database (kind "console", no member).
+        #[arg(long)]
+        record: bool,
+    },
     /// Answer one question, or each line of standard input.
     Ask {
         /// The question; without it, each line of standard input is a question.
@@ -37,6 +43,39 @@ enum Command {
         /// One JSON object per question: {question, answer|null, score, suggestions}.
         #[arg(long)]
         json: bool,
+        /// Record each question in the database (kind "ask", no member); written before exit.
+        #[arg(long)]
+        record: bool,
+    },
+    /// Statistics of the recorded questions.
+    Stats {
+        /// The last N days (UTC), today included.
+        #[arg(long, default_value_t = 30, value_parser = clap::value_parser!(u32).range(1..=3650))]
+        days: u32,
+        /// One JSON object instead of a table.
+        #[arg(long)]
+        json: bool,
+        /// Also draw the daily chart as a PNG file here.
+        #[arg(long, value_name = "PNG")]
+        chart: Option<PathBuf>,
+    },
+    /// The moderators' inbox: missed questions, near-duplicates grouped, most frequent first.
+    Inbox {
+        /// The last N days (UTC), today included.
+        #[arg(long, default_value_t = 30, value_parser = clap::value_parser!(u32).range(1..=3650))]
+        days: u32,
+        /// Show page N (10 groups a page) instead of every group.
+        #[arg(long, value_parser = clap::value_parser!(u64).range(1..))]
+        page: Option<u64>,
+        /// One JSON object instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Every recorded question: JSON lines, or CSV (members only as keyed hashes).
+    Export {
+        /// CSV with a header row instead of JSON lines.
+        #[arg(long)]
+        csv: bool,
     },
     /// List the answers: id, subcommand and title.
     Topics,
@@ -50,6 +89,8 @@ fn main() -> Result<()> {
     config.apply_env(|name| std::env::var(name).ok())?;
     let quiet = !matches!(cli.command, Some(Command::Run) | None) || token().is_none();
     gfmd_bot::logging::init(&config.logging, quiet.then_some("warn"));
+    let files = DataFiles::from_config(&config, config_path.as_deref());
+    let mut out = std::io::stdout().lock();
     match cli.command {
         Some(Command::Run) => match token() {
             Some(token) => run(config, config_path, &token),
@@ -60,8 +101,26 @@ fn main() -> Result<()> {
         },
         Some(Command::Check) => check(&config),
         Some(Command::Topics) => topics(&load(&config)?),
-        Some(Command::Ask { question, json }) => ask(&load(&config)?, question, json),
-        Some(Command::Console) => console(&load(&config)?),
+        Some(Command::Ask {
+            question,
+            json,
+            record,
+        }) => recording(&files, record, Kind::Ask, |observer| {
+            ask(&load(&config)?, question, json, observer)
+        }),
+        Some(Command::Console { record }) => {
+            recording(&files, record, Kind::Console, |observer| {
+                console(&load(&config)?, observer)
+            })
+        }
+        Some(Command::Stats { days, json, chart }) => {
+            Ok(records::cli::stats(&files, days, json, chart.as_deref(), &mut out)?)
+        }
+        Some(Command::Inbox { days, page, json }) => {
+            let page = page.map(|page| usize::try_from(page).unwrap_or(usize::MAX));
+            Ok(records::cli::inbox(&files, days, page, json, &mut out)?)
+        }
+        Some(Command::Export { csv }) => Ok(records::cli::export(&files, csv, &mut out)?),
         None => {
             if let Some(token) = token() {
                 return run(config, config_path, &token);
@@ -70,9 +129,26 @@ fn main() -> Result<()> {
                 "No {} set: starting the offline console.",
                 config::env::TOKEN
             );
-            console(&load(&config)?)
+            console(&load(&config)?, None)
         }
     }
+}
+
+/// Runs `front_end`, recording what it decides when `record` is set and writing it all before
+/// returning.
+fn recording(
+    files: &DataFiles,
+    record: bool,
+    kind: Kind,
+    front_end: impl FnOnce(Option<&dyn Observer>) -> Result<()>,
+) -> Result<()> {
+    if !record {
+        return front_end(None);
+    }
+    let recording = Recording::start(files, kind)?;
+    let result = front_end(Some(&recording));
+    recording.finish()?;
+    result
 }
 
 /// The bot token, from the environment only.
@@ -158,7 +234,12 @@ fn topics(knowledge: &Knowledge) -> Result<()> {
     Ok(())
 }
 
-fn ask(knowledge: &Knowledge, question: Option<String>, json: bool) -> Result<()> {
+fn ask(
+    knowledge: &Knowledge,
+    question: Option<String>,
+    json: bool,
+    observer: Option<&dyn Observer>,
+) -> Result<()> {
     let mut out = std::io::stdout().lock();
     match question {
         Some(question) => gfmd_bot::console::ask(
@@ -166,6 +247,7 @@ fn ask(knowledge: &Knowledge, question: Option<String>, json: bool) -> Result<()
             std::iter::once(question),
             json,
             style(),
+            observer,
             &mut out,
         )?,
         None => {
@@ -175,6 +257,7 @@ fn ask(knowledge: &Knowledge, question: Option<String>, json: bool) -> Result<()
                 lines.filter(|line| !line.trim().is_empty()),
                 json,
                 style(),
+                observer,
                 &mut out,
             )?
         }
@@ -182,7 +265,7 @@ fn ask(knowledge: &Knowledge, question: Option<String>, json: bool) -> Result<()
     Ok(())
 }
 
-fn console(knowledge: &Knowledge) -> Result<()> {
+fn console(knowledge: &Knowledge, observer: Option<&dyn Observer>) -> Result<()> {
     let stdin = std::io::stdin();
     let interactive = stdin.is_terminal();
     gfmd_bot::console::console(
@@ -191,6 +274,7 @@ fn console(knowledge: &Knowledge) -> Result<()> {
         &mut std::io::stdout().lock(),
         interactive,
         style(),
+        observer,
     )?;
     Ok(())
 }
