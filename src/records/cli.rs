@@ -6,8 +6,10 @@ use super::chart;
 use super::export;
 use super::files::DataFiles;
 use super::inbox::{self, InboxPage, PAGE_SIZE};
+use super::member::MemberKey;
 use super::model::{now_millis, Kind, Question, Source};
 use super::recorder::{Recorder, ShutdownReport};
+use super::sqlite::SqliteStorage;
 use super::stats::{self, Stats};
 use super::storage::StorageError;
 use crate::console::Observer;
@@ -196,9 +198,11 @@ impl Recording {
             .worker_threads(1)
             .enable_all()
             .build()?;
+        // Offline questions have no member, so no member key is needed (or created).
+        let key = MemberKey::generate()?;
         let recorder = {
             let _inside = runtime.enter();
-            files.start_recorder()?
+            Recorder::start(SqliteStorage::new(&files.database), key, files.options())
         };
         Ok(Self {
             runtime,
