@@ -65,6 +65,15 @@ impl SqliteStorage {
             access: Access::ReadOnly,
             ..Self::new(path)
         };
+        if !storage.path.exists() {
+            return Err(StorageError::new(
+                Fault::Missing,
+                format!(
+                    "no database at {}: nothing has been recorded there yet",
+                    storage.path.display()
+                ),
+            ));
+        }
         storage.connection()?;
         Ok(storage)
     }
