@@ -410,8 +410,11 @@ mod tests {
         assert_eq!(data.database_path(None), Path::new("data/gfmd-bot.sqlite3"));
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("config.toml");
-        std::fs::write(&path, "[data]\ndatabase = \"db/records.sqlite3\"\nretention_days = 0\n")
-            .unwrap();
+        std::fs::write(
+            &path,
+            "[data]\ndatabase = \"db/records.sqlite3\"\nretention_days = 0\n",
+        )
+        .unwrap();
         let config = Config::load(&path).unwrap();
         assert_eq!(
             config.data.database_path(Some(&path)),

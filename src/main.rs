@@ -108,14 +108,16 @@ fn main() -> Result<()> {
         }) => recording(&files, record, Kind::Ask, |observer| {
             ask(&load(&config)?, question, json, observer)
         }),
-        Some(Command::Console { record }) => {
-            recording(&files, record, Kind::Console, |observer| {
-                console(&load(&config)?, observer)
-            })
-        }
-        Some(Command::Stats { days, json, chart }) => {
-            Ok(records::cli::stats(&files, days, json, chart.as_deref(), &mut out)?)
-        }
+        Some(Command::Console { record }) => recording(&files, record, Kind::Console, |observer| {
+            console(&load(&config)?, observer)
+        }),
+        Some(Command::Stats { days, json, chart }) => Ok(records::cli::stats(
+            &files,
+            days,
+            json,
+            chart.as_deref(),
+            &mut out,
+        )?),
         Some(Command::Inbox { days, page, json }) => {
             let page = page.map(|page| usize::try_from(page).unwrap_or(usize::MAX));
             Ok(records::cli::inbox(&files, days, page, json, &mut out)?)

@@ -17,7 +17,7 @@
 use gfmd_bot::records::inbox::{self, Miss};
 use gfmd_bot::records::{
     chart, now_millis, stats, Candidate, Event, Fault, Feedback, FlushError, Health, Kind,
-    MemberKey, Options, Question, Reason, RecordId, Recorder, Resolution, SqliteStorage, Source,
+    MemberKey, Options, Question, Reason, RecordId, Recorder, Resolution, Source, SqliteStorage,
     Storage, StoredQuestion, Verdict, Window, DAY_MILLIS, LATEST_VERSION,
 };
 use std::io::Write;
@@ -79,12 +79,11 @@ fn texts(path: &Path) -> Vec<String> {
 /// Waits (in virtual time, up to an hour of it) until the recorder's health satisfies `what`.
 async fn until(recorder: &Recorder, what: impl FnMut(&Health) -> bool) -> Health {
     let mut health = recorder.health();
-    let waited = tokio::time::timeout(Duration::from_secs(3600), health.wait_for(what)).await;
-    let health = waited
+    tokio::time::timeout(Duration::from_secs(3600), health.wait_for(what))
+        .await
+        .map(|reached| reached.map(|health| health.clone()))
         .expect("the recorder reached the expected state within an hour of virtual time")
         .expect("the writer is running")
-        .clone();
-    health
 }
 
 /// Log output captured for one test (its thread, its writer task and its blocking jobs).
@@ -274,7 +273,11 @@ async fn votes_are_one_per_member_and_changeable() {
     let id = recorder.question(asked("what are the objectives", Verdict::Answer));
     recorder.vote(id, ana.clone(), Feedback::Helpful);
     recorder.vote(id, ana.clone(), Feedback::NotHelpful(None));
-    recorder.vote(id, ana.clone(), Feedback::NotHelpful(Some(Reason::OutOfDate)));
+    recorder.vote(
+        id,
+        ana.clone(),
+        Feedback::NotHelpful(Some(Reason::OutOfDate)),
+    );
     // A later vote without a reason keeps the reason given.
     recorder.vote(id, ana.clone(), Feedback::NotHelpful(None));
     recorder.vote(id, ben.clone(), Feedback::Helpful);
@@ -353,7 +356,11 @@ async fn no_raw_user_id_is_in_the_database_files() {
             member: Some(member.clone()),
             ..asked(&format!("question number {n}"), Verdict::Answer)
         });
-        recorder.vote(id, member.clone(), Feedback::NotHelpful(Some(Reason::Unclear)));
+        recorder.vote(
+            id,
+            member.clone(),
+            Feedback::NotHelpful(Some(Reason::Unclear)),
+        );
     }
     recorder.flush().await.unwrap();
 
@@ -409,7 +416,11 @@ async fn forget_me_deletes_the_members_rows_and_their_text_from_the_files() {
     assert_eq!(rows.len(), 1);
     assert_eq!(rows[0].id, bens);
     assert_eq!(rows[0].not_helpful, 0, "Ana's vote is gone");
-    assert_eq!(occurrences(&path, b"alpha-secret"), 0, "no trace in the files");
+    assert_eq!(
+        occurrences(&path, b"alpha-secret"),
+        0,
+        "no trace in the files"
+    );
     assert!(occurrences(&path, b"bravo question") > 0);
 }
 
@@ -536,7 +547,11 @@ impl ReadOnly {
             ReadOnly::Mount(tmpfs) => tmpfs.remount(if read_only { "ro" } else { "rw" }),
             ReadOnly::Chmod => {
                 use std::os::unix::fs::PermissionsExt;
-                let (file, folder) = if read_only { (0o444, 0o555) } else { (0o644, 0o755) };
+                let (file, folder) = if read_only {
+                    (0o444, 0o555)
+                } else {
+                    (0o644, 0o755)
+                };
                 let set = |path: &Path, mode| {
                     std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap()
                 };
@@ -732,7 +747,11 @@ async fn shutdown_writes_the_queue_and_reports_what_it_could_not() {
     assert!(recorder.health().borrow().stopped);
     clone.question(asked("too late", Verdict::Abstain));
     assert_eq!(recorder.flush().await, Err(FlushError::Stopped));
-    assert_eq!(recorder.shutdown().await.written, 100, "a second call is harmless");
+    assert_eq!(
+        recorder.shutdown().await.written,
+        100,
+        "a second call is harmless"
+    );
 
     let (logs, _guard) = Logs::capture();
     let blocker = rusqlite::Connection::open(&path).unwrap();
@@ -801,16 +820,33 @@ fn the_inbox_groups_near_duplicate_misses_most_frequent_first() {
             (1, 3, "Who pays for the GFMD?", Suggest, Some("funding")),
             (2, 2, "when is the next summit", Abstain, None),
             (3, 2, "What is the GFMD?", Answer, Some("what-is-gfmd")),
-            (4, 1, "When's the next GFMD summit??", Abstain, Some("summits")),
+            (
+                4,
+                1,
+                "When's the next GFMD summit??",
+                Abstain,
+                Some("summits"),
+            ),
             (5, 1, "how do I join the gfmd", Answer, Some("membership")),
             (6, 1, "who pays for gfmd", Abstain, Some("funding")),
             (7, 0, "when is the nxet summit", Suggest, Some("summits")),
             (8, 0, "who chairs it", Suggest, Some("chairs")),
-            (9, 0, "where is the secretariat", Suggest, Some("secretariat")),
+            (
+                9,
+                0,
+                "where is the secretariat",
+                Suggest,
+                Some("secretariat"),
+            ),
             (10, 40, "when is the next summit", Abstain, None),
         ],
     );
-    vote(&mut storage, 5, 1, Feedback::NotHelpful(Some(Reason::WrongAnswer)));
+    vote(
+        &mut storage,
+        5,
+        1,
+        Feedback::NotHelpful(Some(Reason::WrongAnswer)),
+    );
     vote(&mut storage, 3, 1, Feedback::Helpful);
     let opened = Event::SuggestionOpened {
         question: RecordId(8),
@@ -942,9 +978,15 @@ fn statistics_count_outcomes_votes_time_and_days() {
     vote(&mut storage, 3, 1, Feedback::NotHelpful(None));
 
     let stats = stats::stats(&mut storage, 7, NOW).unwrap();
-    assert_eq!((stats.from.as_str(), stats.to.as_str()), ("2025-06-09", "2025-06-15"));
+    assert_eq!(
+        (stats.from.as_str(), stats.to.as_str()),
+        ("2025-06-09", "2025-06-15")
+    );
     assert_eq!(stats.questions, 8);
-    assert_eq!((stats.answered, stats.suggested, stats.abstained), (4, 1, 3));
+    assert_eq!(
+        (stats.answered, stats.suggested, stats.abstained),
+        (4, 1, 3)
+    );
     assert_eq!(stats.answered_share, 0.5);
     assert_eq!(stats.abstained_share, 3.0 / 8.0);
     assert_eq!((stats.helpful, stats.not_helpful), (2, 1));
@@ -957,11 +999,21 @@ fn statistics_count_outcomes_votes_time_and_days() {
     assert_eq!(stats.top_unanswered[0].count, 2);
     assert_eq!(stats.top_unanswered[0].example, "something odd");
     // micros are 10 × id: 10, 20, ..., 80.
-    assert_eq!((stats.median_micros, stats.p99_micros), (Some(40), Some(80)));
+    assert_eq!(
+        (stats.median_micros, stats.p99_micros),
+        (Some(40), Some(80))
+    );
     let daily: Vec<(&str, u64, u64, u64)> = stats
         .daily
         .iter()
-        .map(|day| (day.date.as_str(), day.answered, day.suggested, day.abstained))
+        .map(|day| {
+            (
+                day.date.as_str(),
+                day.answered,
+                day.suggested,
+                day.abstained,
+            )
+        })
         .collect();
     assert_eq!(
         daily,

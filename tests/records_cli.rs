@@ -7,7 +7,7 @@
 //! overrides removed and standard input piped or closed.
 
 use gfmd_bot::records::{
-    Event, Kind, MemberKey, Question, RecordId, SqliteStorage, Source, Storage, Verdict,
+    Event, Kind, MemberKey, Question, RecordId, Source, SqliteStorage, Storage, Verdict,
 };
 use serde_json::Value;
 use std::io::Write;
@@ -48,7 +48,9 @@ fn run(mut command: Command, input: &str) -> Output {
         .spawn()
         .expect("the gfmd-bot binary starts");
     let mut stdin = child.stdin.take().expect("stdin is piped");
-    stdin.write_all(input.as_bytes()).expect("stdin takes the input");
+    stdin
+        .write_all(input.as_bytes())
+        .expect("stdin takes the input");
     drop(stdin);
     child.wait_with_output().expect("gfmd-bot finishes")
 }
@@ -119,11 +121,17 @@ impl Setup {
 fn a_recorded_question_the_bot_cannot_answer_shows_in_the_inbox_and_the_statistics() {
     let setup = Setup::new();
     setup.run(&["ask", "--record"], "some question it cannot answer\n");
-    assert!(setup.database().exists(), "the database is next to the config file");
+    assert!(
+        setup.database().exists(),
+        "the database is next to the config file"
+    );
 
     let inbox = json(&setup.run(&["inbox", "--json"], ""));
     assert_eq!(inbox["total_questions"], 1);
-    assert_eq!(inbox["groups"][0]["example"], "some question it cannot answer");
+    assert_eq!(
+        inbox["groups"][0]["example"],
+        "some question it cannot answer"
+    );
     assert_eq!(inbox["groups"][0]["misses"]["unanswered"], 1);
     let stats = json(&setup.run(&["stats", "--json"], ""));
     assert_eq!(stats["questions"], 1);
@@ -139,7 +147,10 @@ fn a_recorded_question_the_bot_cannot_answer_shows_in_the_inbox_and_the_statisti
 fn ask_without_record_writes_nothing() {
     let setup = Setup::new();
     setup.run(&["ask"], "some question it cannot answer\n");
-    setup.run(&["ask", "--json", "what are the objectives of the GFMD?"], "");
+    setup.run(
+        &["ask", "--json", "what are the objectives of the GFMD?"],
+        "",
+    );
     assert!(!setup.config_dir.path().join("data").exists());
     assert!(!setup.work.path().join("data").exists());
 }
@@ -147,7 +158,8 @@ fn ask_without_record_writes_nothing() {
 #[test]
 fn console_record_stores_each_question_it_decides() {
     let setup = Setup::new();
-    let input = "What are the objectives of the GFMD?\n/gfmd objectives\nwhat is the price of tea\n";
+    let input =
+        "What are the objectives of the GFMD?\n/gfmd objectives\nwhat is the price of tea\n";
     setup.run(&["console", "--record"], input);
     let lines = setup.run(&["export"], "");
     let rows: Vec<Value> = lines.lines().map(json).collect();
@@ -199,11 +211,17 @@ fn export_gives_member_hashes_never_raw_ids() {
 
     let csv = setup.run(&["export", "--csv"], "");
     let mut lines = csv.lines();
-    assert!(lines.next().unwrap().starts_with("id,at,date,kind,guild_id,channel_id,member,text,"));
+    assert!(lines
+        .next()
+        .unwrap()
+        .starts_with("id,at,date,kind,guild_id,channel_id,member,text,"));
     let row = lines.next().unwrap();
     assert!(row.starts_with("5,"), "{row}");
     assert!(row.contains(member.as_str()), "{row}");
-    assert!(row.contains(r#""who, ""exactly"", runs the GFMD?""#), "quoted: {row}");
+    assert!(
+        row.contains(r#""who, ""exactly"", runs the GFMD?""#),
+        "quoted: {row}"
+    );
     let jsonl = setup.run(&["export"], "");
     assert_eq!(json(&jsonl)["member"], member.as_str());
     for output in [&csv, &jsonl] {
@@ -214,9 +232,15 @@ fn export_gives_member_hashes_never_raw_ids() {
 #[test]
 fn stats_draws_the_chart_when_asked() {
     let setup = Setup::new();
-    setup.run(&["ask", "--record", "what are the objectives of the GFMD?"], "");
+    setup.run(
+        &["ask", "--record", "what are the objectives of the GFMD?"],
+        "",
+    );
     let chart = setup.work.path().join("chart.png");
-    let text = setup.run(&["stats", "--days", "7", "--chart", chart.to_str().unwrap()], "");
+    let text = setup.run(
+        &["stats", "--days", "7", "--chart", chart.to_str().unwrap()],
+        "",
+    );
     assert!(text.contains("questions                 1"), "{text}");
     let png = std::fs::read(&chart).unwrap();
     assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
@@ -256,7 +280,10 @@ fn reports_without_a_database_fail_naming_it() {
     let setup = Setup::new();
     let config = setup.config();
     for command in ["stats", "inbox", "export"] {
-        let output = run(gfmd_bot(setup.work.path(), &[command, "--config", &config]), "");
+        let output = run(
+            gfmd_bot(setup.work.path(), &[command, "--config", &config]),
+            "",
+        );
         assert!(!output.status.success(), "{command} succeeded");
         let error = stderr(&output);
         assert!(error.contains("gfmd-bot.sqlite3"), "{command}: {error}");
@@ -273,7 +300,13 @@ fn ask_record_still_answers_when_the_database_cannot_be_written_and_exits_non_ze
     let output = run(
         gfmd_bot(
             setup.work.path(),
-            &["ask", "--record", "--config", &config, "what are the objectives of the GFMD?"],
+            &[
+                "ask",
+                "--record",
+                "--config",
+                &config,
+                "what are the objectives of the GFMD?",
+            ],
         ),
         "",
     );
@@ -285,5 +318,9 @@ fn ask_record_still_answers_when_the_database_cannot_be_written_and_exits_non_ze
     );
     let error = stderr(&output);
     assert!(error.contains("could not be written"), "{error}");
-    assert_eq!(error.matches("cannot record questions").count(), 1, "{error}");
+    assert_eq!(
+        error.matches("cannot record questions").count(),
+        1,
+        "{error}"
+    );
 }

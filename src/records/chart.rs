@@ -108,7 +108,9 @@ fn draw(
         ("suggested", SUGGESTED, |day| {
             (day.answered, day.answered + day.suggested)
         }),
-        ("silent", SILENT, |day| (day.answered + day.suggested, day.total())),
+        ("silent", SILENT, |day| {
+            (day.answered + day.suggested, day.total())
+        }),
     ];
     for (name, colour, span) in stacks {
         let bars = days.iter().enumerate().filter_map(|(at, day)| {

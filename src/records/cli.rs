@@ -55,7 +55,10 @@ pub fn stats(
     let mut storage = files.open_read_only()?;
     let stats = stats::stats(&mut storage, days, now_millis())?;
     if let Some(path) = chart_path {
-        let title = format!("gfmd-bot: questions per day, {} to {}", stats.from, stats.to);
+        let title = format!(
+            "gfmd-bot: questions per day, {} to {}",
+            stats.from, stats.to
+        );
         let png = chart::daily_png(&stats.daily, &title, chart::WIDTH, chart::HEIGHT)?;
         std::fs::write(path, png)?;
     }
@@ -106,7 +109,10 @@ fn percent(share: f64) -> String {
 }
 
 fn duration(micros: Option<u64>) -> String {
-    micros.map_or_else(|| "-".to_owned(), |micros| format!("{:.2} ms", micros as f64 / 1000.0))
+    micros.map_or_else(
+        || "-".to_owned(),
+        |micros| format!("{:.2} ms", micros as f64 / 1000.0),
+    )
 }
 
 /// The statistics as a text table.
@@ -117,10 +123,29 @@ fn write_stats(stats: &Stats, out: &mut impl Write) -> io::Result<()> {
         stats.days, stats.from, stats.to
     )?;
     writeln!(out, "  questions            {:>6}", stats.questions)?;
-    writeln!(out, "  answered             {:>6}  {}", stats.answered, percent(stats.answered_share))?;
-    writeln!(out, "  suggested            {:>6}  {}", stats.suggested, percent(stats.suggested_share))?;
-    writeln!(out, "  silent (abstained)   {:>6}  {}", stats.abstained, percent(stats.abstained_share))?;
-    writeln!(out, "  helpful / not        {:>6} / {}", stats.helpful, stats.not_helpful)?;
+    writeln!(
+        out,
+        "  answered             {:>6}  {}",
+        stats.answered,
+        percent(stats.answered_share)
+    )?;
+    writeln!(
+        out,
+        "  suggested            {:>6}  {}",
+        stats.suggested,
+        percent(stats.suggested_share)
+    )?;
+    writeln!(
+        out,
+        "  silent (abstained)   {:>6}  {}",
+        stats.abstained,
+        percent(stats.abstained_share)
+    )?;
+    writeln!(
+        out,
+        "  helpful / not        {:>6} / {}",
+        stats.helpful, stats.not_helpful
+    )?;
     writeln!(
         out,
         "  time to decide       median {}, p99 {}",
@@ -133,7 +158,11 @@ fn write_stats(stats: &Stats, out: &mut impl Write) -> io::Result<()> {
     }
     writeln!(out, "Top unanswered")?;
     for group in &stats.top_unanswered {
-        writeln!(out, "  {:>5}  {}  [{}]", group.count, group.example, group.key)?;
+        writeln!(
+            out,
+            "  {:>5}  {}  [{}]",
+            group.count, group.example, group.key
+        )?;
     }
     writeln!(out, "Daily (answered / suggested / silent)")?;
     for day in &stats.daily {

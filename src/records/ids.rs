@@ -70,7 +70,10 @@ mod tests {
         let ids: Vec<RecordId> = (0..1000).map(|_| source.next(now)).collect();
         assert!(ids.windows(2).all(|pair| pair[0] < pair[1]));
         assert_eq!(millis_of(ids[0]), now);
-        assert!(source.next(now - 5) > ids[999], "a clock going back never repeats an id");
+        assert!(
+            source.next(now - 5) > ids[999],
+            "a clock going back never repeats an id"
+        );
         let far = (1_i64 << 43) - 1;
         assert!(source.next(far).0 > 0, "positive until 2248");
     }

@@ -86,8 +86,9 @@ fn best_match(word: &str, words: &[String], used: &[bool]) -> Option<usize> {
     if let Some(at) = (0..words.len()).filter(free).find(|at| words[*at] == word) {
         return Some(at);
     }
-    let typo_candidate =
-        |word: &str| word.chars().count() >= MIN_TYPO_CHARS && !word.bytes().any(|b| b.is_ascii_digit());
+    let typo_candidate = |word: &str| {
+        word.chars().count() >= MIN_TYPO_CHARS && !word.bytes().any(|b| b.is_ascii_digit())
+    };
     if !typo_candidate(word) {
         return None;
     }
@@ -138,11 +139,20 @@ mod tests {
     #[test]
     fn rephrasings_and_typos_are_near_duplicates() {
         for (a, b) in [
-            ("When is the next GFMD summit?", "when is the next gfmd summit"),
-            ("When is the next GFMD summit?", "when's the next summit of the GFMD"),
+            (
+                "When is the next GFMD summit?",
+                "when is the next gfmd summit",
+            ),
+            (
+                "When is the next GFMD summit?",
+                "when's the next summit of the GFMD",
+            ),
             ("how do I join the gfmd", "How can I join GFMD??"),
             ("who chairs the GFMD in 2025", "who chairs gfmd 2025"),
-            ("where is the next summit held", "where is the nxet summit held"),
+            (
+                "where is the next summit held",
+                "where is the nxet summit held",
+            ),
             ("when is the next summit", "When is the next GFMD summit?"),
             ("what?", "What ?"),
         ] {
@@ -153,12 +163,21 @@ mod tests {
     #[test]
     fn different_questions_are_not() {
         for (a, b) in [
-            ("When is the next GFMD summit?", "Where is the next GFMD summit?"),
+            (
+                "When is the next GFMD summit?",
+                "Where is the next GFMD summit?",
+            ),
             ("who chairs the GFMD in 2025", "who chairs the GFMD in 2019"),
             ("how do I join the gfmd", "how do I leave the gfmd"),
-            ("what is the civil society mechanism", "what is the business mechanism"),
+            (
+                "what is the civil society mechanism",
+                "what is the business mechanism",
+            ),
             ("what?", "why?"),
-            ("tell me about migration", "tell me about migration and climate change policy"),
+            (
+                "tell me about migration",
+                "tell me about migration and climate change policy",
+            ),
         ] {
             assert!(!alike(a, b), "{a:?} !~ {b:?}");
         }

@@ -118,7 +118,10 @@ impl SqliteStorage {
             Access::ReadWrite => {
                 if let Some(folder) = self.path.parent().filter(|p| !p.as_os_str().is_empty()) {
                     super::files::create_data_folder(folder).map_err(|error| {
-                        StorageError::new(io_fault(&error), format!("{}: {error}", folder.display()))
+                        StorageError::new(
+                            io_fault(&error),
+                            format!("{}: {error}", folder.display()),
+                        )
                     })?;
                 }
                 OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE
@@ -134,7 +137,10 @@ impl SqliteStorage {
                 if connection.is_readonly(rusqlite::MAIN_DB).map_err(fail)? {
                     return Err(StorageError::new(
                         Fault::ReadOnly,
-                        format!("{}: the file or its file system is read-only", self.path.display()),
+                        format!(
+                            "{}: the file or its file system is read-only",
+                            self.path.display()
+                        ),
                     ));
                 }
                 let mode: String = connection
@@ -185,7 +191,10 @@ impl SqliteStorage {
     }
 
     fn error(&self, error: &rusqlite::Error) -> StorageError {
-        StorageError::new(sqlite_fault(error), format!("{}: {error}", self.path.display()))
+        StorageError::new(
+            sqlite_fault(error),
+            format!("{}: {error}", self.path.display()),
+        )
     }
 
     fn migration_error(&self, error: rusqlite_migration::Error) -> StorageError {
@@ -263,9 +272,10 @@ impl Storage for SqliteStorage {
     fn forget_member(&mut self, member: &MemberHash) -> Result<u64, StorageError> {
         self.run(|connection| {
             let transaction = connection.transaction()?;
-            let votes = transaction.execute("DELETE FROM votes WHERE member = ?1", [member.as_str()])?;
-            let questions =
-                transaction.execute("DELETE FROM questions WHERE member = ?1", [member.as_str()])?;
+            let votes =
+                transaction.execute("DELETE FROM votes WHERE member = ?1", [member.as_str()])?;
+            let questions = transaction
+                .execute("DELETE FROM questions WHERE member = ?1", [member.as_str()])?;
             transaction.commit()?;
             truncate_journal(connection)?;
             Ok((votes + questions) as u64)
@@ -372,21 +382,23 @@ fn insert_question(
 ) -> rusqlite::Result<usize> {
     let snowflake = |id: Option<u64>| id.and_then(|id| i64::try_from(id).ok());
     let runner_up = question.runner_up.as_ref();
-    transaction.prepare_cached(INSERT_QUESTION)?.execute(params![
-        id.0,
-        question.at,
-        question.source.kind.as_str(),
-        snowflake(question.source.guild_id),
-        snowflake(question.source.channel_id),
-        question.member.as_ref().map(MemberHash::as_str),
-        question.text,
-        question.verdict.as_str(),
-        question.answer_id,
-        f64::from(question.score),
-        runner_up.map(|candidate| candidate.id.as_str()),
-        runner_up.map(|candidate| f64::from(candidate.score)),
-        i64::try_from(question.micros).unwrap_or(i64::MAX),
-    ])
+    transaction
+        .prepare_cached(INSERT_QUESTION)?
+        .execute(params![
+            id.0,
+            question.at,
+            question.source.kind.as_str(),
+            snowflake(question.source.guild_id),
+            snowflake(question.source.channel_id),
+            question.member.as_ref().map(MemberHash::as_str),
+            question.text,
+            question.verdict.as_str(),
+            question.answer_id,
+            f64::from(question.score),
+            runner_up.map(|candidate| candidate.id.as_str()),
+            runner_up.map(|candidate| f64::from(candidate.score)),
+            i64::try_from(question.micros).unwrap_or(i64::MAX),
+        ])
 }
 
 const SELECT_QUESTIONS: &str = "
@@ -406,7 +418,10 @@ fn read_question(row: &Row<'_>) -> rusqlite::Result<StoredQuestion> {
     let kind: String = row.get(2)?;
     let decision: String = row.get(7)?;
     let snowflake = |value: Option<i64>| value.and_then(|id| u64::try_from(id).ok());
-    let runner_up = match (row.get::<_, Option<String>>(10)?, row.get::<_, Option<f64>>(11)?) {
+    let runner_up = match (
+        row.get::<_, Option<String>>(10)?,
+        row.get::<_, Option<f64>>(11)?,
+    ) {
         (Some(id), Some(score)) => Some(Candidate {
             id,
             score: score as f32,

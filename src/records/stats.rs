@@ -120,8 +120,17 @@ pub fn compute(questions: &[StoredQuestion], window: Window) -> Stats {
         count(Verdict::Abstain),
     );
     let total = asked.len() as u64;
-    let share = |part: u64| if total == 0 { 0.0 } else { part as f64 / total as f64 };
-    let mut micros: Vec<u64> = asked.iter().map(|question| question.question.micros).collect();
+    let share = |part: u64| {
+        if total == 0 {
+            0.0
+        } else {
+            part as f64 / total as f64
+        }
+    };
+    let mut micros: Vec<u64> = asked
+        .iter()
+        .map(|question| question.question.micros)
+        .collect();
     micros.sort_unstable();
     Stats {
         days: window.days,
@@ -145,11 +154,7 @@ pub fn compute(questions: &[StoredQuestion], window: Window) -> Stats {
 }
 
 /// Statistics for the last `days` days at `now`.
-pub fn stats(
-    storage: &mut dyn Storage,
-    days: u32,
-    now: UnixMillis,
-) -> Result<Stats, StorageError> {
+pub fn stats(storage: &mut dyn Storage, days: u32, now: UnixMillis) -> Result<Stats, StorageError> {
     let window = Window::last_days(days, now);
     let questions = storage.questions_since(window.since())?;
     Ok(compute(&questions, window))
@@ -158,7 +163,8 @@ pub fn stats(
 fn top_answers(asked: &[&StoredQuestion]) -> Vec<AnswerCount> {
     let mut counts: HashMap<&str, u64> = HashMap::new();
     for question in asked {
-        if let (Verdict::Answer, Some(id)) = (question.question.verdict, &question.question.answer_id)
+        if let (Verdict::Answer, Some(id)) =
+            (question.question.verdict, &question.question.answer_id)
         {
             *counts.entry(id).or_default() += 1;
         }

@@ -284,9 +284,8 @@ impl Writer {
         // Storage logs (a recreated file) go where the writer's own logs go.
         let dispatch = tracing::dispatcher::get_default(Clone::clone);
         Some(tokio::task::spawn_blocking(move || {
-            let done = tracing::dispatcher::with_default(&dispatch, || {
-                run_job(storage.as_mut(), job)
-            });
+            let done =
+                tracing::dispatcher::with_default(&dispatch, || run_job(storage.as_mut(), job));
             (storage, done)
         }))
     }
@@ -316,7 +315,11 @@ impl Writer {
             }
             Done::Prune(Ok(deleted)) => {
                 if deleted > 0 {
-                    info!(deleted, days = self.options.retention_days, "pruned old records");
+                    info!(
+                        deleted,
+                        days = self.options.retention_days,
+                        "pruned old records"
+                    );
                 }
                 self.recovered();
             }
@@ -494,10 +497,9 @@ fn run_job(storage: &mut dyn Storage, job: Job) -> Done {
     match job {
         Job::Write(batch) => {
             let events: Vec<Event> = batch.iter().map(|(_, event)| event.clone()).collect();
-            let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                storage.write(&events)
-            }))
-            .unwrap_or_else(|panic| Err(panicked(panic)));
+            let result =
+                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| storage.write(&events)))
+                    .unwrap_or_else(|panic| Err(panicked(panic)));
             Done::Write(batch, result)
         }
         Job::Forget(member, purged, reply) => {
