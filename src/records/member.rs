@@ -5,7 +5,7 @@
 //! hashes cannot be linked back to anyone.
 
 use serde::Serialize;
-use std::fmt::{self, Write as _};
+use std::fmt;
 use std::io::{self, Write};
 use std::path::Path;
 
@@ -118,14 +118,16 @@ impl MemberKey {
 
     /// The hash of a Discord user id.
     pub fn hash(&self, user_id: u64) -> MemberHash {
+        const DIGITS: &[u8; 16] = b"0123456789abcdef";
         let mut hasher = blake3::Hasher::new_keyed(&self.key);
         hasher.update(CONTEXT);
         hasher.update(user_id.to_string().as_bytes());
         let digest = hasher.finalize();
-        let mut hex = String::with_capacity(HASH_BYTES * 2);
-        for byte in &digest.as_bytes()[..HASH_BYTES] {
-            let _ = write!(hex, "{byte:02x}");
-        }
+        let hex: String = digest.as_bytes()[..HASH_BYTES]
+            .iter()
+            .flat_map(|byte| [byte >> 4, byte & 0x0f])
+            .map(|nibble| char::from(DIGITS[usize::from(nibble)]))
+            .collect();
         MemberHash(hex)
     }
 }
