@@ -90,7 +90,7 @@ fn main() -> Result<()> {
     let quiet = !matches!(cli.command, Some(Command::Run) | None) || token().is_none();
     gfmd_bot::logging::init(&config.logging, quiet.then_some("warn"));
     let files = DataFiles::from_config(&config, config_path.as_deref());
-    let mut out = std::io::stdout().lock();
+    let out = &mut std::io::stdout();
     match cli.command {
         Some(Command::Run) => match token() {
             Some(token) => run(config, config_path, &token),
@@ -116,13 +116,13 @@ fn main() -> Result<()> {
             days,
             json,
             chart.as_deref(),
-            &mut out,
+            out,
         )?),
         Some(Command::Inbox { days, page, json }) => {
             let page = page.map(|page| usize::try_from(page).unwrap_or(usize::MAX));
-            Ok(records::cli::inbox(&files, days, page, json, &mut out)?)
+            Ok(records::cli::inbox(&files, days, page, json, out)?)
         }
-        Some(Command::Export { csv }) => Ok(records::cli::export(&files, csv, &mut out)?),
+        Some(Command::Export { csv }) => Ok(records::cli::export(&files, csv, out)?),
         None => {
             if let Some(token) = token() {
                 return run(config, config_path, &token);
