@@ -66,6 +66,8 @@ pub struct Health {
     pub fault: Option<Fault>,
     /// How many times storage started failing.
     pub outages: u64,
+    /// Failed attempts since storage last worked (0 while it works).
+    pub failures: u32,
     /// The database is open (it is closed after [`Options::idle_close`] without work).
     pub connected: bool,
     /// The writer has stopped (after [`Recorder::shutdown`]).

@@ -479,6 +479,7 @@ impl Writer {
             dropped: self.dropped + self.rejected.load(Ordering::Relaxed),
             fault: self.failing,
             outages: self.outages,
+            failures: self.failures,
             connected: self.connected && !stopped,
             stopped,
         };
