@@ -93,39 +93,59 @@ fn timed<T>(
     total
 }
 
-fn main() {
-    let mut criterion = Criterion::default()
-        .warm_up_time(Duration::from_secs(1))
-        .measurement_time(Duration::from_secs(4))
-        .configure_from_args();
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(1)
-        .enable_all()
-        .build()
-        .unwrap();
-    let key = MemberKey::from_bytes([9; 32]);
-    let dir = tempfile::tempdir().unwrap();
-    let (discard, sqlite) = runtime.block_on(async {
+/// The recorders under test: one whose writer stores nothing, one storing into SQLite.
+struct Bench {
+    runtime: tokio::runtime::Runtime,
+    discard: Recorder,
+    sqlite: Recorder,
+    member: MemberHash,
+    _dir: tempfile::TempDir,
+}
+
+impl Bench {
+    fn new() -> Self {
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(1)
+            .enable_all()
+            .build()
+            .unwrap();
+        let key = MemberKey::from_bytes([9; 32]);
+        let dir = tempfile::tempdir().unwrap();
         let options = Options {
             retention_days: 0,
             ..Options::default()
         };
         let sqlite = SqliteStorage::new(dir.path().join("bench.sqlite3"));
-        (
-            Recorder::start(Discard, key.clone(), options.clone()),
-            Recorder::start(sqlite, key.clone(), options),
-        )
-    });
-    let member = discard.member(123_456_789_012_345_678);
+        let (discard, sqlite) = runtime.block_on(async {
+            (
+                Recorder::start(Discard, key.clone(), options.clone()),
+                Recorder::start(sqlite, key.clone(), options),
+            )
+        });
+        let member = discard.member(123_456_789_012_345_678);
+        Self {
+            runtime,
+            discard,
+            sqlite,
+            member,
+            _dir: dir,
+        }
+    }
+}
 
-    for (name, recorder) in [("discard", &discard), ("sqlite", &sqlite)] {
+/// `record/*`: the calls the bot makes on the hot path.
+fn record_calls(criterion: &mut Criterion, bench: &Bench) {
+    let Bench {
+        runtime, member, ..
+    } = bench;
+    for (name, recorder) in [("discard", &bench.discard), ("sqlite", &bench.sqlite)] {
         criterion.bench_function(&format!("record/question/{name}"), |bencher| {
             bencher.iter_custom(|iters| {
                 timed(
-                    &runtime,
+                    runtime,
                     recorder,
                     iters,
-                    || question(&member),
+                    || question(member),
                     |q| {
                         black_box(recorder.question(q));
                     },
@@ -133,11 +153,12 @@ fn main() {
             })
         });
     }
+    let discard = &bench.discard;
     criterion.bench_function("record/vote", |bencher| {
         bencher.iter_custom(|iters| {
             timed(
-                &runtime,
-                &discard,
+                runtime,
+                discard,
                 iters,
                 || member.clone(),
                 |voter| {
@@ -149,8 +170,7 @@ fn main() {
     criterion.bench_function("record/member-hash", |bencher| {
         bencher.iter(|| black_box(discard.member(black_box(123_456_789_012_345_678))))
     });
-    let config = gfmd_bot::config::Config::default();
-    let knowledge = Knowledge::load(&config).expect("the shipped answers load");
+    let knowledge = Knowledge::load(&gfmd_bot::config::Config::default()).expect("answers load");
     let text = "what are the objectives of the GFMD?";
     let decision = knowledge.decide(text);
     criterion.bench_function("record/question-from-decision", |bencher| {
@@ -165,27 +185,44 @@ fn main() {
             ))
         })
     });
+}
+
+/// `store/*`: the writer's throughput into SQLite.
+fn store(criterion: &mut Criterion, bench: &Bench) {
     let mut group = criterion.benchmark_group("store");
     group.sample_size(20);
     group.bench_function("1000-questions/sqlite", |bencher| {
         bencher.iter_custom(|iters| {
             let mut total = Duration::ZERO;
             for _ in 0..iters {
-                let questions: Vec<Question> = (0..1000).map(|_| question(&member)).collect();
+                let questions: Vec<Question> = (0..1000).map(|_| question(&bench.member)).collect();
                 let started = Instant::now();
                 for q in questions {
-                    sqlite.question(q);
+                    bench.sqlite.question(q);
                 }
-                runtime.block_on(sqlite.flush()).expect("stored");
+                bench
+                    .runtime
+                    .block_on(bench.sqlite.flush())
+                    .expect("stored");
                 total += started.elapsed();
             }
             total
         })
     });
     group.finish();
+}
+
+fn main() {
+    let mut criterion = Criterion::default()
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(4))
+        .configure_from_args();
+    let bench = Bench::new();
+    record_calls(&mut criterion, &bench);
+    store(&mut criterion, &bench);
     criterion.final_summary();
-    runtime.block_on(async {
-        discard.shutdown().await;
-        sqlite.shutdown().await;
+    bench.runtime.block_on(async {
+        bench.discard.shutdown().await;
+        bench.sqlite.shutdown().await;
     });
 }
