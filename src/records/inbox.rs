@@ -6,7 +6,10 @@
 //! Each group has a key, `g<id of its oldest question>` (at most 20 characters), which the bot
 //! can put into a button's custom id. It stays the same as newer questions join the group.
 //! [`resolve_group`] marks every open inbox question that is a near-duplicate of the key's
-//! question resolved, whenever it was asked, so the group leaves the inbox.
+//! question resolved, whenever it was asked, so the group leaves the inbox. A near-duplicate
+//! missed again later starts a new group with a new key: the answers changed since, so that miss
+//! is news. The key also changes when the group's oldest question leaves the window (`days`)
+//! and a younger one leads it.
 
 use super::days::Window;
 use super::model::{RecordId, Resolution, StoredQuestion, UnixMillis, Verdict};
