@@ -6,6 +6,46 @@ use crate::knowledge::{Knowledge, Verdict};
 use crate::render::{self, wording, Style};
 use serde::Serialize;
 use std::io::{self, BufRead, Write};
+use std::time::{Duration, Instant};
+
+/// Told about every free-form question the console or `ask` decides (`--record` stores them).
+pub trait Observer {
+    /// `question` was decided as `verdict`, which took `took`.
+    fn decided(&self, question: &str, verdict: &Verdict<'_>, took: Duration);
+}
+
+/// What the offline front ends work with: the knowledge, how replies are laid out, and who hears
+/// of each decision.
+#[derive(Clone, Copy)]
+pub struct Offline<'a> {
+    /// The answers and matcher.
+    pub knowledge: &'a Knowledge,
+    /// Colour and wrapping.
+    pub screen: Screen,
+    /// Told of every free-form question decided, if any.
+    pub observer: Option<&'a dyn Observer>,
+}
+
+impl<'a> Offline<'a> {
+    /// Plain, unwrapped output and no observer.
+    pub fn plain(knowledge: &'a Knowledge) -> Self {
+        Self {
+            knowledge,
+            screen: Screen::PLAIN,
+            observer: None,
+        }
+    }
+
+    /// Decides `question`, telling the observer what was decided and how long it took.
+    fn decide(&self, question: &str) -> Verdict<'a> {
+        let started = Instant::now();
+        let verdict = self.knowledge.decide(question);
+        if let Some(observer) = self.observer {
+            observer.decided(question, &verdict, started.elapsed());
+        }
+        verdict
+    }
+}
 
 /// One line of `ask --json` output. The shape is a contract that scripts rely on.
 #[derive(Debug, Serialize)]
@@ -45,7 +85,11 @@ pub struct ReportSuggestion {
 
 /// Answers `question` as an [`AskReport`].
 pub fn report(knowledge: &Knowledge, question: &str) -> AskReport {
-    let verdict = knowledge.decide(question);
+    report_of(question, &knowledge.decide(question))
+}
+
+/// The [`AskReport`] of `question` decided as `verdict`.
+fn report_of(question: &str, verdict: &Verdict<'_>) -> AskReport {
     AskReport {
         question: question.to_owned(),
         decision: verdict.outcome().as_str(),
@@ -99,17 +143,16 @@ fn no_width() -> Option<usize> {
     None
 }
 
-/// `gfmd-bot ask QUESTION`: answers each of `questions`, as text laid out for `screen` or as one
-/// JSON object per line.
+/// `gfmd-bot ask QUESTION`: answers each of `questions`, as text laid out for the screen or as
+/// one JSON object per line.
 pub fn ask(
-    knowledge: &Knowledge,
+    offline: Offline<'_>,
     questions: impl IntoIterator<Item = String>,
     json: bool,
-    screen: Screen,
     out: &mut impl Write,
 ) -> io::Result<()> {
     for question in questions {
-        answer(knowledge, &question, json, screen, out)?;
+        answer(offline, &question, json, out)?;
     }
     Ok(())
 }
@@ -118,10 +161,9 @@ pub fn ask(
 /// blank, to the end. A line that is not valid UTF-8 is still answered, read with `�` in place of
 /// the bad bytes, after a warning on `warnings` that names it.
 pub fn ask_each_line(
-    knowledge: &Knowledge,
+    offline: Offline<'_>,
     input: impl BufRead,
     json: bool,
-    screen: Screen,
     out: &mut impl Write,
     warnings: &mut impl Write,
 ) -> io::Result<()> {
@@ -129,7 +171,7 @@ pub fn ask_each_line(
         let line = line?;
         line.warn_if_invalid(warnings);
         if !line.text.trim().is_empty() {
-            answer(knowledge, &line.text, json, screen, out)?;
+            answer(offline, &line.text, json, out)?;
         }
     }
     Ok(())
@@ -137,18 +179,22 @@ pub fn ask_each_line(
 
 /// Writes the reply to one `ask` question.
 fn answer(
-    knowledge: &Knowledge,
+    offline: Offline<'_>,
     question: &str,
     json: bool,
-    screen: Screen,
     out: &mut impl Write,
 ) -> io::Result<()> {
     if json {
-        let line = serde_json::to_string(&report(knowledge, question)).map_err(io::Error::other)?;
+        let report = report_of(question, &offline.decide(question));
+        let line = serde_json::to_string(&report).map_err(io::Error::other)?;
         writeln!(out, "{line}")
     } else {
-        let mut session = Session::new(knowledge, screen.style);
-        writeln!(out, "{}", screen.lay_out(session.reply_to_text(question)))
+        let mut session = Session::new(offline);
+        writeln!(
+            out,
+            "{}",
+            offline.screen.lay_out(session.reply_to_text(question))
+        )
     }
 }
 
@@ -156,14 +202,14 @@ fn answer(
 /// prompt and a greeting when `interactive`. A line that is not valid UTF-8 is read as
 /// [`ask_each_line`] reads it, with a warning on `warnings`.
 pub fn console(
-    knowledge: &Knowledge,
+    offline: Offline<'_>,
     input: impl BufRead,
     out: &mut impl Write,
     warnings: &mut impl Write,
     interactive: bool,
-    screen: Screen,
 ) -> io::Result<()> {
-    let mut session = Session::new(knowledge, screen.style);
+    let screen = offline.screen;
+    let mut session = Session::new(offline);
     if interactive {
         let greeting = "gfmd-bot console: ask about the Global Forum on Migration and \
              Development.\nTry \"What are the objectives of the GFMD?\" or /gfmd objectives. \
@@ -267,16 +313,18 @@ impl<R: BufRead> Iterator for InputLines<R> {
 
 /// One console conversation: remembers the last suggestions so that `1`, `2` or `3` picks one.
 struct Session<'a> {
+    offline: Offline<'a>,
     knowledge: &'a Knowledge,
     style: Style,
     last_suggestions: Vec<&'a Answer>,
 }
 
 impl<'a> Session<'a> {
-    fn new(knowledge: &'a Knowledge, style: Style) -> Self {
+    fn new(offline: Offline<'a>) -> Self {
         Self {
-            knowledge,
-            style,
+            offline,
+            knowledge: offline.knowledge,
+            style: offline.screen.style,
             last_suggestions: Vec::new(),
         }
     }
@@ -324,7 +372,7 @@ impl<'a> Session<'a> {
     /// Replies to a free-form question with one of the three outcomes: the answer; a one-line
     /// "might help" offer; or "not sure" with numbered suggestions.
     fn reply_to_text(&mut self, question: &str) -> String {
-        let verdict = self.knowledge.decide(question);
+        let verdict = self.offline.decide(question);
         if let Some(answer) = verdict.answer() {
             return self.show(answer);
         }
@@ -396,7 +444,12 @@ mod tests {
     fn ask_on(screen: Screen) -> String {
         let mut out = Vec::new();
         let question = "What are the objectives of the GFMD?".to_owned();
-        ask(&shipped(), [question], false, screen, &mut out).unwrap();
+        let knowledge = shipped();
+        let offline = Offline {
+            screen,
+            ..Offline::plain(&knowledge)
+        };
+        ask(offline, [question], false, &mut out).unwrap();
         String::from_utf8(out).unwrap()
     }
 

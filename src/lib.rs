@@ -23,6 +23,10 @@
 //! - [`keeper`]: the one owner of the answers in force and of the folder they come from — reloads
 //!   (a broken edit keeps the old set), moderators' saves through the store, the debounced file
 //!   watcher — all taking turns; a `responses_dir` change moves store and watcher together.
+//! - [`records`]: the learning loop's storage — every question recorded (members only as a
+//!   keyed hash) through a never-waiting recorder and one writer task into SQLite, feedback
+//!   votes, the moderators' inbox of grouped misses, statistics with a PNG chart, and the
+//!   offline `stats`, `inbox` and `export` commands.
 //! - [`store`]: moderators' writes — validate the set as it would be, then write
 //!   `responses/<id>.toml` atomically or move it to `responses/.trash/`.
 //!
@@ -38,5 +42,6 @@ pub mod keeper;
 pub mod knowledge;
 pub mod logging;
 pub mod matcher;
+pub mod records;
 pub mod render;
 pub mod store;
