@@ -5,8 +5,11 @@
 //!
 //! # Layout
 //!
-//! - [`answers`]: the curated set — the model, loading `responses/*.toml`, and validation
-//!   against the schema and Discord's limits (errors name file and line).
+//! - [`answers`]: the curated set — the model, loading `responses/*.toml` (English, with each
+//!   answer's `[fr]` and `[es]` translations), and validation against the schema and Discord's
+//!   limits (errors name file and line).
+//! - [`locale`]: the languages the bot answers in (`Lang`: English, French, Spanish) and how
+//!   Discord's locale codes and `--locale` name them.
 //! - [`matcher`]: normalization, an inverted index with BM25-style scoring, typo tolerance,
 //!   the confidence threshold and margin, suggestions and autocomplete. No Discord, no I/O.
 //! - [`knowledge`]: an answer set with its matcher, the unit every front end queries.
@@ -40,6 +43,7 @@ pub mod evaluation;
 pub mod file_error;
 pub mod keeper;
 pub mod knowledge;
+pub mod locale;
 pub mod logging;
 pub mod matcher;
 pub mod records;
