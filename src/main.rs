@@ -7,6 +7,7 @@ use gfmd_bot::config::{self, Config, Environment};
 use gfmd_bot::console::{Observer, Offline, Screen};
 use gfmd_bot::keeper::Keeper;
 use gfmd_bot::knowledge::Knowledge;
+use gfmd_bot::locale::Lang;
 use gfmd_bot::records::{self, cli::Recording, DataFiles, Kind};
 use gfmd_bot::render::Style;
 use std::io::{IsTerminal, Write};
@@ -277,13 +278,26 @@ fn check(config: &Config) -> Result<()> {
     for warning in answers.warnings() {
         notice(&format!("warning: {warning}"));
     }
+    let translated: Vec<String> = Lang::TRANSLATED
+        .into_iter()
+        .map(|lang| {
+            format!(
+                "{} {}/{} answers, {} synonym groups",
+                lang.english_name(),
+                answers.translated_count(lang),
+                answers.len(),
+                answers.synonyms_in(lang).groups.len()
+            )
+        })
+        .collect();
     writeln!(
         std::io::stdout(),
-        "ok: {} answers, {} subcommands, {} synonym groups, {} warning(s)",
+        "ok: {} answers, {} subcommands, {} synonym groups, {} warning(s); {}",
         answers.len(),
         answers.commands().len(),
         answers.synonyms().groups.len(),
-        answers.warnings().len()
+        answers.warnings().len(),
+        translated.join("; ")
     )?;
     Ok(())
 }
