@@ -16,6 +16,8 @@
 //! - [`evaluation`]: grading the bot on labelled questions (the dev set and the blind sets).
 //! - [`render`]: answer -> embed data (Discord, `--json`) and terminal text; limits enforced
 //!   once here; defusing mentions in user text.
+//! - [`wording`]: every sentence and label around the answers, per language: "not sure", "did
+//!   you mean", buttons, the footer's label, `/gfmd`'s own subcommands as clients show them.
 //! - [`config`]: `config.toml`, strict, with environment overrides.
 //! - [`file_error`]: [`file_error::FileError`], the one "cannot read/write/rename this path"
 //!   error that answers and config share (the store is to adopt it too).
@@ -49,3 +51,4 @@ pub mod matcher;
 pub mod records;
 pub mod render;
 pub mod store;
+pub mod wording;

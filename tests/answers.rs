@@ -360,6 +360,27 @@ fn the_reserved_command_ask_is_rejected() {
     );
 }
 
+#[test]
+fn the_french_and_spanish_names_of_ask_and_topic_are_reserved_too() {
+    let problems = problems(load(&[
+        answer_file("subject", "command = \"sujet\"\n"),
+        answer_file("theme", "command = \"tema\"\n"),
+    ]));
+    assert_eq!(problems.len(), 2, "{problems:#?}");
+    assert_problem(
+        &problems,
+        "responses/subject.toml",
+        7,
+        "command `sujet` is reserved by /gfmd itself (it is `topic` for French clients)",
+    );
+    assert_problem(
+        &problems,
+        "responses/theme.toml",
+        7,
+        "command `tema` is reserved by /gfmd itself (it is `topic` for Spanish clients)",
+    );
+}
+
 /// `count` answers `answer-00`, `answer-01`, … each with the command `topic-NN`.
 fn answers_with_commands(count: usize) -> Vec<SourceFile> {
     (0..count)

@@ -15,18 +15,9 @@ pub use validate::{embed_total_length, footer_text, footer_text_in, is_valid_id}
 use crate::locale::Lang;
 use std::collections::HashMap;
 
-/// Subcommand names that `/gfmd` itself uses, so no answer may take them.
+/// Subcommand names that `/gfmd` itself uses, so no answer may take them (nor their French and
+/// Spanish names, [`crate::wording::CommandWording`]).
 pub const RESERVED_COMMANDS: &[&str] = &["ask", "topic"];
-
-/// The names `/gfmd`'s own subcommands take in French and Spanish clients
-/// (`(English name, language, localized name)`): no answer may take them either, or a French or
-/// Spanish member would see two subcommands of one name. Registration reads them from here.
-pub const LOCALIZED_COMMANDS: &[(&str, Lang, &str)] = &[
-    ("ask", Lang::Fr, "demander"),
-    ("topic", Lang::Fr, "sujet"),
-    ("ask", Lang::Es, "preguntar"),
-    ("topic", Lang::Es, "tema"),
-];
 
 /// One curated answer, as a moderator wrote it in `responses/<id>.toml`.
 #[derive(Debug, Clone, PartialEq)]

@@ -4,6 +4,7 @@
 use super::limits::{self, char_count};
 use super::{Answer, Position, Problem, SourceFile, RESERVED_COMMANDS};
 use crate::locale::Lang;
+use crate::wording::{Wording, ENGLISH};
 use std::collections::HashMap;
 use toml::Spanned;
 
@@ -15,24 +16,13 @@ pub fn footer_text(source: &str) -> String {
 /// Footer text of an answer shown in `lang`: "Source: …" in that language, the citation as
 /// written (it names the English background note and its sections). With `untranslated` (the
 /// answer has no translation into `lang`, so it is shown in English), a short note in `lang`
-/// says so. The loader counts this text against Discord's limits, so it is defined here, with
-/// the answer format, rather than with the rest of the wording in `render`.
+/// says so. The words are [`Wording`]'s; the loader counts the result against Discord's limits.
 pub fn footer_text_in(lang: Lang, source: &str, untranslated: bool) -> String {
-    let (label, note) = match lang {
-        Lang::En => ("Source: ", ""),
-        Lang::Fr => (
-            "Source : ",
-            "Cette réponse n'est pas encore traduite en français.",
-        ),
-        Lang::Es => (
-            "Fuente: ",
-            "Esta respuesta aún no está traducida al español.",
-        ),
-    };
-    if untranslated && !note.is_empty() {
-        format!("{label}{source} · {note}")
+    let words = Wording::of(lang);
+    if untranslated && !words.untranslated.is_empty() {
+        format!("{}{source} · {}", words.source_label, words.untranslated)
     } else {
-        format!("{label}{source}")
+        format!("{}{source}", words.source_label)
     }
 }
 
@@ -68,6 +58,19 @@ pub fn is_valid_id(id: &str) -> bool {
         && id
             .bytes()
             .all(|byte| byte.is_ascii_lowercase() || byte.is_ascii_digit() || byte == b'-')
+}
+
+/// The language and English name of `/gfmd`'s own subcommand that `name` is the localized name
+/// of (`sujet` is `topic` for French clients), if any: an answer taking it would show French or
+/// Spanish members two subcommands of one name, which Discord refuses to register.
+fn localized_reserved(name: &str) -> Option<(Lang, &'static str)> {
+    Lang::TRANSLATED.into_iter().find_map(|lang| {
+        let (commands, english) = (Wording::of(lang).commands, ENGLISH.commands);
+        [(commands.ask, english.ask), (commands.topic, english.topic)]
+            .into_iter()
+            .find(|(localized, _)| localized.name == name)
+            .map(|(_, english)| (lang, english.name))
+    })
 }
 
 /// Collects the problems of one file, each with the position of the offending value.
@@ -171,6 +174,15 @@ impl<'a> FileChecks<'a> {
             self.report(
                 command.span(),
                 format!("command `{name}` is reserved by /gfmd itself"),
+            );
+        } else if let Some((lang, english)) = localized_reserved(name) {
+            self.report(
+                command.span(),
+                format!(
+                    "command `{name}` is reserved by /gfmd itself (it is `{english}` for {} \
+                     clients)",
+                    lang.english_name()
+                ),
             );
         }
     }
