@@ -14,8 +14,8 @@
 //!   the confidence threshold and margin, suggestions and autocomplete. No Discord, no I/O.
 //! - [`knowledge`]: an answer set with its matcher, the unit every front end queries.
 //! - [`evaluation`]: grading the bot on labelled questions (the dev set and the blind sets).
-//! - [`render`]: answer -> embed data (Discord, `--json`) and terminal text; limits enforced
-//!   once here; defusing mentions in user text.
+//! - [`render`]: answer -> embed data (Discord, `--json`) in a language, and terminal text;
+//!   limits enforced once here; defusing mentions in user text.
 //! - [`wording`]: every sentence and label around the answers, per language: "not sure", "did
 //!   you mean", buttons, the footer's label, `/gfmd`'s own subcommands as clients show them.
 //! - [`config`]: `config.toml`, strict, with environment overrides.
