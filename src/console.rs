@@ -1,9 +1,17 @@
 //! The offline front ends: `gfmd-bot ask` (one question, or one per input line, optionally as
-//! JSON) and `gfmd-bot console` (a terminal chat that takes `/gfmd <subcommand>` and free text).
+//! JSON) and `gfmd-bot console` (a terminal chat that takes `/gfmd <subcommand>` and free text),
+//! each replying in one language (`--locale`).
+//!
+//! Until the matcher matches French and Spanish questions, a question is decided as it is in
+//! English, and the answer chosen is shown in the language asked for (in English with a note
+//! when it has no translation yet); "not sure", suggestions and buttons' words follow the
+//! language too.
 
 use crate::answers::Answer;
 use crate::knowledge::{Knowledge, Verdict};
-use crate::render::{self, wording, Style};
+use crate::locale::Lang;
+use crate::render::{self, Style};
+use crate::wording::Wording;
 use serde::Serialize;
 use std::io::{self, BufRead, Write};
 use std::time::{Duration, Instant};
@@ -24,15 +32,18 @@ pub struct Offline<'a> {
     pub screen: Screen,
     /// Told of every free-form question decided, if any.
     pub observer: Option<&'a dyn Observer>,
+    /// The language of the replies.
+    pub lang: Lang,
 }
 
 impl<'a> Offline<'a> {
-    /// Plain, unwrapped output and no observer.
+    /// Plain, unwrapped output in English and no observer.
     pub fn plain(knowledge: &'a Knowledge) -> Self {
         Self {
             knowledge,
             screen: Screen::PLAIN,
             observer: None,
+            lang: Lang::En,
         }
     }
 
@@ -52,6 +63,9 @@ impl<'a> Offline<'a> {
 pub struct AskReport {
     /// The question as asked.
     pub question: String,
+    /// The language of the reply (`"en"`, `"fr"` or `"es"`, from `--locale`): the answer's and
+    /// the suggestions' titles are in it where they are translated.
+    pub locale: Lang,
     /// `"answer"`, `"suggest"` or `"abstain"`.
     pub decision: &'static str,
     /// The answer, or `null` unless the decision is `"answer"`.
@@ -83,19 +97,20 @@ pub struct ReportSuggestion {
     pub score: f32,
 }
 
-/// Answers `question` as an [`AskReport`].
+/// Answers `question` as an [`AskReport`], in English.
 pub fn report(knowledge: &Knowledge, question: &str) -> AskReport {
-    report_of(question, &knowledge.decide(question))
+    report_of(question, &knowledge.decide(question), Lang::En)
 }
 
-/// The [`AskReport`] of `question` decided as `verdict`.
-fn report_of(question: &str, verdict: &Verdict<'_>) -> AskReport {
+/// The [`AskReport`] of `question` decided as `verdict`, in `lang`.
+fn report_of(question: &str, verdict: &Verdict<'_>, lang: Lang) -> AskReport {
     AskReport {
         question: question.to_owned(),
+        locale: lang,
         decision: verdict.outcome().as_str(),
         answer: verdict.answer().map(|answer| ReportAnswer {
             id: answer.id.clone(),
-            embed: render::embed(answer),
+            embed: render::embed_in(answer, lang),
         }),
         score: round(verdict.score()),
         suggestions: verdict
@@ -103,7 +118,7 @@ fn report_of(question: &str, verdict: &Verdict<'_>) -> AskReport {
             .iter()
             .map(|candidate| ReportSuggestion {
                 id: candidate.answer.id.clone(),
-                title: candidate.answer.title.clone(),
+                title: candidate.answer.title_in(lang).to_owned(),
                 score: round(candidate.score),
             })
             .collect(),
@@ -185,7 +200,7 @@ fn answer(
     out: &mut impl Write,
 ) -> io::Result<()> {
     if json {
-        let report = report_of(question, &offline.decide(question));
+        let report = report_of(question, &offline.decide(question), offline.lang);
         let line = serde_json::to_string(&report).map_err(io::Error::other)?;
         writeln!(out, "{line}")
     } else {
@@ -316,6 +331,7 @@ struct Session<'a> {
     offline: Offline<'a>,
     knowledge: &'a Knowledge,
     style: Style,
+    lang: Lang,
     last_suggestions: Vec<&'a Answer>,
 }
 
@@ -325,13 +341,14 @@ impl<'a> Session<'a> {
             offline,
             knowledge: offline.knowledge,
             style: offline.screen.style,
+            lang: offline.lang,
             last_suggestions: Vec::new(),
         }
     }
 
     fn show(&mut self, answer: &Answer) -> String {
         self.last_suggestions.clear();
-        render::terminal(&render::embed(answer), self.style)
+        render::terminal(&render::embed_in(answer, self.lang), self.style)
     }
 
     /// Replies to one console line: a command, a suggestion number, or a question.
@@ -381,18 +398,22 @@ impl<'a> Session<'a> {
             .iter()
             .map(|candidate| candidate.answer)
             .collect();
+        let words = Wording::of(self.lang);
         match (&verdict, suggestions.first()) {
             (Verdict::Suggest { .. }, Some(best)) => format!(
-                "{} {} (type 1 to see it)",
-                wording::MIGHT_HELP,
-                best.answer.title
+                "{} {} {}",
+                words.might_help,
+                best.answer.title_in(self.lang),
+                words.type_one
             ),
             _ => {
-                let mut text = wording::NOT_SURE.to_owned();
+                let mut text = words.not_sure.to_owned();
                 if !suggestions.is_empty() {
-                    text.push_str(" Did you mean (type the number):");
+                    text.push(' ');
+                    text.push_str(words.pick_a_number);
                     for (number, candidate) in suggestions.iter().enumerate() {
-                        text.push_str(&format!("\n  {}. {}", number + 1, candidate.answer.title));
+                        let title = candidate.answer.title_in(self.lang);
+                        text.push_str(&format!("\n  {}. {title}", number + 1));
                     }
                 }
                 text
@@ -416,7 +437,10 @@ impl<'a> Session<'a> {
         );
         for answer in self.knowledge.answers().commands() {
             let command = answer.command.as_deref().unwrap_or_default();
-            text.push_str(&format!("\n  /gfmd {command:<16} {}", answer.title));
+            text.push_str(&format!(
+                "\n  /gfmd {command:<16} {}",
+                answer.title_in(self.lang)
+            ));
         }
         text.push_str("\n  /quit");
         text

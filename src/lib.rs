@@ -5,14 +5,19 @@
 //!
 //! # Layout
 //!
-//! - [`answers`]: the curated set — the model, loading `responses/*.toml`, and validation
-//!   against the schema and Discord's limits (errors name file and line).
+//! - [`answers`]: the curated set — the model, loading `responses/*.toml` (English, with each
+//!   answer's `[fr]` and `[es]` translations), and validation against the schema and Discord's
+//!   limits (errors name file and line).
+//! - [`locale`]: the languages the bot answers in (`Lang`: English, French, Spanish) and how
+//!   Discord's locale codes and `--locale` name them.
 //! - [`matcher`]: normalization, an inverted index with BM25-style scoring, typo tolerance,
 //!   the confidence threshold and margin, suggestions and autocomplete. No Discord, no I/O.
 //! - [`knowledge`]: an answer set with its matcher, the unit every front end queries.
 //! - [`evaluation`]: grading the bot on labelled questions (the dev set and the blind sets).
-//! - [`render`]: answer -> embed data (Discord, `--json`) and terminal text; limits enforced
-//!   once here; defusing mentions in user text.
+//! - [`render`]: answer -> embed data (Discord, `--json`) in a language, and terminal text;
+//!   limits enforced once here; defusing mentions in user text.
+//! - [`wording`]: every sentence and label around the answers, per language: "not sure", "did
+//!   you mean", buttons, the footer's label, `/gfmd`'s own subcommands as clients show them.
 //! - [`config`]: `config.toml`, strict, with environment overrides.
 //! - [`file_error`]: [`file_error::FileError`], the one "cannot read/write/rename this path"
 //!   error that answers and config share (the store is to adopt it too).
@@ -40,8 +45,10 @@ pub mod evaluation;
 pub mod file_error;
 pub mod keeper;
 pub mod knowledge;
+pub mod locale;
 pub mod logging;
 pub mod matcher;
 pub mod records;
 pub mod render;
 pub mod store;
+pub mod wording;

@@ -2,11 +2,13 @@
 //! the library.
 
 use anyhow::{bail, Context, Result};
+use clap::builder::TypedValueParser as _;
 use clap::{Parser, Subcommand};
 use gfmd_bot::config::{self, Config, Environment};
 use gfmd_bot::console::{Observer, Offline, Screen};
 use gfmd_bot::keeper::Keeper;
 use gfmd_bot::knowledge::Knowledge;
+use gfmd_bot::locale::Lang;
 use gfmd_bot::records::{self, cli::Recording, DataFiles, Kind};
 use gfmd_bot::render::Style;
 use std::io::{IsTerminal, Write};
@@ -36,17 +38,22 @@ enum Command {
         /// Record each question in the database (kind "console", no member).
         #[arg(long)]
         record: bool,
+        #[command(flatten)]
+        locale: LocaleArg,
     },
     /// Answer one question, or each line of standard input.
     Ask {
         /// The question; without it, each line of standard input is a question.
         question: Option<String>,
-        /// One JSON object per question: {question, decision, answer|null, score, suggestions}.
+        /// One JSON object per question: {question, locale, decision, answer|null, score,
+        /// suggestions}.
         #[arg(long)]
         json: bool,
         /// Record each question in the database (kind "ask", no member); written before exit.
         #[arg(long)]
         record: bool,
+        #[command(flatten)]
+        locale: LocaleArg,
     },
     /// Statistics of the recorded questions.
     Stats {
@@ -82,6 +89,22 @@ enum Command {
     Topics,
     /// Validate the config and the answer set; exits non-zero on errors.
     Check,
+}
+
+/// `--locale` of `ask` and `console`.
+#[derive(clap::Args)]
+struct LocaleArg {
+    /// Reply in this language: English, French or Spanish. For now questions are still matched as
+    /// in English, whatever the language; the answer chosen is shown in this language (in English,
+    /// with a note, where it has no translation yet).
+    #[arg(
+        long = "locale",
+        value_name = "LANG",
+        default_value = "en",
+        value_parser = clap::builder::PossibleValuesParser::new(["en", "fr", "es"])
+            .map(|code| code.parse::<Lang>().unwrap_or_default()),
+    )]
+    lang: Lang,
 }
 
 /// Runs the command; an error is printed as one line of causes (`error: <what>: <why>`), never as
@@ -121,12 +144,15 @@ fn execute(cli: Cli) -> Result<()> {
             question,
             json,
             record,
+            locale,
         }) => recording(&files, record, Kind::Ask, |observer| {
-            ask(&load(&config)?, observer, question, json)
+            ask(&load(&config)?, observer, locale.lang, question, json)
         }),
-        Some(Command::Console { record }) => recording(&files, record, Kind::Console, |observer| {
-            console(&load(&config)?, observer)
-        }),
+        Some(Command::Console { record, locale }) => {
+            recording(&files, record, Kind::Console, |observer| {
+                console(&load(&config)?, observer, locale.lang)
+            })
+        }
         Some(Command::Stats { days, json, chart }) => {
             let out = &mut std::io::stdout();
             records::cli::stats(&files, days, json, chart.as_deref(), out).map_err(Into::into)
@@ -147,7 +173,7 @@ fn execute(cli: Cli) -> Result<()> {
                 "No {} set: starting the offline console.",
                 config::env::TOKEN
             ));
-            load(&config).and_then(|knowledge| console(&knowledge, None))
+            load(&config).and_then(|knowledge| console(&knowledge, None, Lang::En))
         }
     };
     quiet_when_stdout_closes(offline)
@@ -277,13 +303,26 @@ fn check(config: &Config) -> Result<()> {
     for warning in answers.warnings() {
         notice(&format!("warning: {warning}"));
     }
+    let translated: Vec<String> = Lang::TRANSLATED
+        .into_iter()
+        .map(|lang| {
+            format!(
+                "{} {}/{} answers, {} synonym groups",
+                lang.english_name(),
+                answers.translated_count(lang),
+                answers.len(),
+                answers.synonyms_in(lang).groups.len()
+            )
+        })
+        .collect();
     writeln!(
         std::io::stdout(),
-        "ok: {} answers, {} subcommands, {} synonym groups, {} warning(s)",
+        "ok: {} answers, {} subcommands, {} synonym groups, {} warning(s); {}",
         answers.len(),
         answers.commands().len(),
         answers.synonyms().groups.len(),
-        answers.warnings().len()
+        answers.warnings().len(),
+        translated.join("; ")
     )?;
     Ok(())
 }
@@ -301,22 +340,28 @@ fn topics(knowledge: &Knowledge) -> Result<()> {
     Ok(())
 }
 
-fn offline<'a>(knowledge: &'a Knowledge, observer: Option<&'a dyn Observer>) -> Offline<'a> {
+fn offline<'a>(
+    knowledge: &'a Knowledge,
+    observer: Option<&'a dyn Observer>,
+    lang: Lang,
+) -> Offline<'a> {
     Offline {
         knowledge,
         screen: screen(),
         observer,
+        lang,
     }
 }
 
 fn ask(
     knowledge: &Knowledge,
     observer: Option<&dyn Observer>,
+    lang: Lang,
     question: Option<String>,
     json: bool,
 ) -> Result<()> {
     let mut out = std::io::stdout().lock();
-    let offline = offline(knowledge, observer);
+    let offline = offline(knowledge, observer, lang);
     match question {
         Some(question) => gfmd_bot::console::ask(offline, [question], json, &mut out)?,
         None => gfmd_bot::console::ask_each_line(
@@ -330,11 +375,11 @@ fn ask(
     Ok(())
 }
 
-fn console(knowledge: &Knowledge, observer: Option<&dyn Observer>) -> Result<()> {
+fn console(knowledge: &Knowledge, observer: Option<&dyn Observer>, lang: Lang) -> Result<()> {
     let stdin = std::io::stdin();
     let interactive = stdin.is_terminal();
     gfmd_bot::console::console(
-        offline(knowledge, observer),
+        offline(knowledge, observer, lang),
         stdin.lock(),
         &mut std::io::stdout().lock(),
         &mut std::io::stderr(),

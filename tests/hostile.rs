@@ -252,6 +252,7 @@ fn arb_answer() -> impl Strategy<Value = Answer> {
                 source,
                 related: Vec::new(),
                 reviewed: None,
+                translations: Default::default(),
                 origin: Origin::default(),
             },
         )
@@ -272,6 +273,7 @@ fn arb_related() -> impl Strategy<Value = Answer> {
         source: String::new(),
         related: Vec::new(),
         reviewed: None,
+        translations: Default::default(),
         origin: Origin::default(),
     })
 }

@@ -41,6 +41,20 @@ impl Copy {
     fn load(&self) -> AnswerSet {
         AnswerSet::load_dir(&self.dir()).unwrap()
     }
+
+    /// Drops the `[fr]` and `[es]` tables of answer `id`, for a test whose edit takes the dates
+    /// out of the English answer: its translations keep them, and a translation may hold no
+    /// number its English answer lacks, so the save would be refused (see
+    /// `an_edit_that_takes_out_a_number_the_translations_still_give_is_refused`).
+    fn english_only(&self, id: &str) {
+        let text = self.text(id);
+        let cut = text
+            .find("\n[fr]\n")
+            .into_iter()
+            .chain(text.find("\n[es]\n"))
+            .min();
+        std::fs::write(self.file(id), &text[..cut.map_or(text.len(), |at| at + 1)]).unwrap();
+    }
 }
 
 fn draft(id: &str) -> AnswerDraft {
@@ -246,7 +260,8 @@ fn an_edit_changes_only_title_questions_and_description() {
         id: "objectives".to_owned(),
         title: "What the GFMD sets out to do".to_owned(),
         questions: vec!["What is the GFMD for?".to_owned()],
-        description: "Five objectives, in \"short\".\nSee each one.".to_owned(),
+        // Objectives 1 to 5 stay named: the translations, which the edit keeps, list them.
+        description: "Objectives 1, 2, 3, 4 and 5, in \"short\".\nSee each one.".to_owned(),
     };
     let saved = copy.store().save(&edit, SaveMode::Edit).unwrap();
     assert_eq!(saved.path, path);
@@ -267,12 +282,32 @@ fn an_edit_changes_only_title_questions_and_description() {
     assert_eq!((&new.related, &new.reviewed), (&old.related, &old.reviewed));
 }
 
+#[test]
+fn an_edit_that_takes_out_a_number_the_translations_still_give_is_refused() {
+    let copy = Copy::new();
+    let before = snapshot(copy.answers.root());
+    let problems = problems(copy.store().save(&draft("timeline"), SaveMode::Edit));
+    // The line is the French title's in the file as the edit would have left it.
+    assert!(
+        problems.iter().any(|problem| {
+            problem.file.ends_with("timeline.toml")
+                && problem.position.is_some()
+                && problem
+                    .message
+                    .starts_with("[fr] title has the number `1994`")
+        }),
+        "{problems:#?}"
+    );
+    assert_eq!(snapshot(copy.answers.root()), before, "nothing was written");
+}
+
 #[cfg(unix)]
 #[test]
 fn an_edit_keeps_the_file_permissions_and_a_new_file_gets_the_usual_ones() {
     use std::os::unix::fs::PermissionsExt;
     let copy = Copy::new();
     let mode = |path: &Path| std::fs::metadata(path).unwrap().permissions().mode() & 0o777;
+    copy.english_only("timeline");
     let path = copy.file("timeline");
     std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
     copy.store()
@@ -443,6 +478,7 @@ fn remove_of_an_answer_that_others_list_in_related_is_refused() {
 #[test]
 fn an_interrupted_save_leaves_the_old_answer_and_its_temp_file_is_ignored() {
     let copy = Copy::new();
+    copy.english_only("timeline");
     let old_title = copy.load().get("timeline").unwrap().title.clone();
     // What a crash in the middle of editing `timeline` leaves: a hidden temp file beside the
     // real one, half written. A complete hidden copy with the same id must be ignored too.

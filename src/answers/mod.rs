@@ -4,15 +4,19 @@
 pub mod limits;
 mod load;
 mod problem;
+mod translation;
 mod validate;
 
 pub use load::{embedded_sources, read_dir_sources, SourceFile, SYNONYMS_FILE};
 pub use problem::{LoadError, Position, Problem};
-pub use validate::{embed_total_length, footer_text, is_valid_id};
+pub use translation::{Translation, Translations};
+pub use validate::{embed_total_length, footer_text, footer_text_in, is_valid_id};
 
+use crate::locale::Lang;
 use std::collections::HashMap;
 
-/// Subcommand names that `/gfmd` itself uses, so no answer may take them.
+/// Subcommand names that `/gfmd` itself uses, so no answer may take them (nor their French and
+/// Spanish names, [`crate::wording::CommandWording`]).
 pub const RESERVED_COMMANDS: &[&str] = &["ask", "topic"];
 
 /// One curated answer, as a moderator wrote it in `responses/<id>.toml`.
@@ -42,8 +46,26 @@ pub struct Answer {
     pub related: Vec<String>,
     /// Date the answer was last reviewed (`YYYY-MM-DD`).
     pub reviewed: Option<String>,
+    /// Its `[fr]` and `[es]` tables.
+    pub translations: Translations,
     /// Where the answer came from, for error messages.
     pub origin: Origin,
+}
+
+impl Answer {
+    /// The translation into `lang`; `None` for English and for a language not translated yet.
+    pub fn translation(&self, lang: Lang) -> Option<&Translation> {
+        self.translations.get(lang)
+    }
+
+    /// The title a member reading `lang` sees: the translated title, or the English one when the
+    /// answer has no translation into `lang`. For autocomplete choices, menus and buttons.
+    pub fn title_in(&self, lang: Lang) -> &str {
+        self.translation(lang)
+            .map_or(self.title.as_str(), |translation| {
+                translation.title.as_str()
+            })
+    }
 }
 
 /// An embed field of an answer.
@@ -79,13 +101,23 @@ pub struct Synonyms {
     pub groups: Vec<(String, Vec<String>)>,
 }
 
-/// A validated set of answers plus the synonyms table. Only [`AnswerSet::from_sources`] builds
+/// The synonyms tables of the translations: `[fr.synonyms]` and `[es.synonyms]`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TranslatedSynonyms {
+    /// French groups.
+    pub fr: Synonyms,
+    /// Spanish groups.
+    pub es: Synonyms,
+}
+
+/// A validated set of answers plus the synonyms tables. Only [`AnswerSet::from_sources`] builds
 /// one, so every `AnswerSet` has passed validation.
 #[derive(Debug, Clone)]
 pub struct AnswerSet {
     answers: Vec<Answer>,
     by_id: HashMap<String, usize>,
     synonyms: Synonyms,
+    translated_synonyms: TranslatedSynonyms,
     warnings: Vec<Problem>,
 }
 
@@ -109,6 +141,7 @@ impl AnswerSet {
     pub(crate) fn new_validated(
         mut answers: Vec<Answer>,
         synonyms: Synonyms,
+        translated_synonyms: TranslatedSynonyms,
         warnings: Vec<Problem>,
     ) -> Self {
         answers.sort_by(|a, b| a.id.cmp(&b.id));
@@ -121,6 +154,7 @@ impl AnswerSet {
             answers,
             by_id,
             synonyms,
+            translated_synonyms,
             warnings,
         }
     }
@@ -168,12 +202,34 @@ impl AnswerSet {
         with_command
     }
 
-    /// The synonyms table.
+    /// The synonyms table (English).
     pub fn synonyms(&self) -> &Synonyms {
         &self.synonyms
     }
 
-    /// Non-fatal findings, such as near-duplicate phrasings in two answers.
+    /// The synonyms table of `lang`: `[synonyms]`, `[fr.synonyms]` or `[es.synonyms]`.
+    pub fn synonyms_in(&self, lang: Lang) -> &Synonyms {
+        match lang {
+            Lang::En => &self.synonyms,
+            Lang::Fr => &self.translated_synonyms.fr,
+            Lang::Es => &self.translated_synonyms.es,
+        }
+    }
+
+    /// How many answers carry a translation into `lang` (all of them for English).
+    pub fn translated_count(&self, lang: Lang) -> usize {
+        match lang {
+            Lang::En => self.answers.len(),
+            _ => self
+                .answers
+                .iter()
+                .filter(|answer| answer.translation(lang).is_some())
+                .count(),
+        }
+    }
+
+    /// Non-fatal findings, such as near-duplicate phrasings in two answers or an answer missing a
+    /// translation.
     pub fn warnings(&self) -> &[Problem] {
         &self.warnings
     }
