@@ -13,7 +13,7 @@ pub use validate::{embed_total_length, footer_text, is_valid_id};
 use std::collections::HashMap;
 
 /// Subcommand names that `/gfmd` itself uses, so no answer may take them.
-pub const RESERVED_COMMANDS: &[&str] = &["ask", "topic"];
+pub const RESERVED_COMMANDS: &[&str] = &["ask", "topic", "forget-me"];
 
 /// One curated answer, as a moderator wrote it in `responses/<id>.toml`.
 #[derive(Debug, Clone, PartialEq)]

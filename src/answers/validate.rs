@@ -309,8 +309,9 @@ pub(super) fn across_answers(answers: &[Answer]) -> Vec<Problem> {
                 &extra.origin.file,
                 extra.origin.command.unwrap_or_default(),
                 format!(
-                    "{} answers declare a command; /gfmd holds at most {allowed} besides `ask` and `topic`",
-                    commands.len()
+                    "{} answers declare a command; /gfmd holds at most {allowed} besides `{}`",
+                    commands.len(),
+                    RESERVED_COMMANDS.join("`, `")
                 ),
             ));
         }

@@ -18,6 +18,8 @@ pub const QUESTION: &str = "question";
 pub const TOPIC: &str = "topic";
 /// The option of `topic`.
 pub const NAME: &str = "name";
+/// `/gfmd forget-me`: delete what is recorded about the member.
+pub const FORGET_ME: &str = "forget-me";
 /// Longest question accepted by `/gfmd ask`.
 pub const MAX_QUESTION_CHARS: u16 = 1000;
 
@@ -30,9 +32,12 @@ pub enum GfmdRequest {
     Ask(String),
     /// `/gfmd topic name:…`.
     Topic(String),
+    /// `/gfmd forget-me`.
+    ForgetMe,
 }
 
-/// `/gfmd` for this answer set: one subcommand per answer `command`, then `ask` and `topic`.
+/// `/gfmd` for this answer set: one subcommand per answer `command`, then `ask`, `topic` and
+/// `forget-me`.
 pub fn command(answers: &AnswerSet) -> CreateCommand {
     let mut gfmd = CreateCommand::new(GFMD)
         .description("Answers about the Global Forum on Migration and Development (GFMD)");
@@ -69,7 +74,12 @@ pub fn command(answers: &AnswerSet) -> CreateCommand {
                     .set_autocomplete(true)
                     .max_length(limits::CHOICE_LENGTH as u16),
             ),
-        );
+        )
+        .add_option(CreateCommandOption::new(
+            CommandOptionType::SubCommand,
+            FORGET_ME,
+            "Delete what this bot recorded about you (your questions and votes)",
+        ));
     gfmd
 }
 
@@ -93,6 +103,7 @@ pub fn parse_request(options: &[CommandDataOption]) -> Option<GfmdRequest> {
     Some(match subcommand.name.as_str() {
         ASK => GfmdRequest::Ask(text(QUESTION)?),
         TOPIC => GfmdRequest::Topic(text(NAME)?),
+        FORGET_ME => GfmdRequest::ForgetMe,
         other => GfmdRequest::Show(other.to_owned()),
     })
 }
@@ -108,7 +119,7 @@ mod tests {
         let command = serde_json::to_value(command(&answers)).unwrap();
         assert_eq!(command["name"], "gfmd");
         let options = command["options"].as_array().unwrap();
-        assert_eq!(options.len(), answers.commands().len() + 2);
+        assert_eq!(options.len(), answers.commands().len() + 3);
         assert!(options.len() <= limits::SUBCOMMAND_COUNT);
         let names: Vec<&str> = options
             .iter()
@@ -153,6 +164,10 @@ mod tests {
         assert_eq!(
             parse(json!([{"name": "ask", "type": 1, "options": []}])),
             None
+        );
+        assert_eq!(
+            parse(json!([{"name": "forget-me", "type": 1, "options": []}])),
+            Some(GfmdRequest::ForgetMe)
         );
     }
 }
