@@ -12,8 +12,9 @@
 //!   built on them (`plan_gfmd`, `plan_autocomplete`);
 //! - the renderer: `render::embed` on answers with arbitrary text (built directly, and loaded via
 //!   `AnswerSet::from_sources`), `render::quote_user_text`, `render::defuse_mentions`;
-//! - the Discord reply builder: `Reply::{answer, not_sure, notice}` serialized to JSON as channel
-//!   messages and interaction responses;
+//! - the Discord reply builder: `Reply::{answer, not_sure, might_help, notice}` serialized to
+//!   JSON as channel messages and interaction responses, and their custom ids (at most 100
+//!   characters and readable back, before any cut) for every loadable answer id;
 //! - the loaders: `Config::parse` and `AnswerSet::from_sources` on arbitrary text.
 //!
 //! Case counts are set per property so that `cargo test --test hostile` stays well under a minute

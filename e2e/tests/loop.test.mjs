@@ -395,6 +395,13 @@ watch = false
     }
   })
 
+  it('never sends a path of the server (the database, the answers) to Discord', () => {
+    const sent = [...bot.twin.requests.filter((r) => r.rawBody).map((r) => r.rawBody), ...proxy.log.filter((e) => e.parts).flatMap((e) => e.parts.map((p) => p.bytes.toString('latin1')))]
+    for (const body of sent) {
+      for (const folder of [bot.dir, responses, os.tmpdir() + '/', 'sqlite3']) assert.ok(!body.includes(folder), `a request names ${folder}`)
+    }
+  })
+
   it('sends exactly the requests asked for, each valid, and its multipart uploads well-formed', async () => {
     assertEverythingSentIsValid(bot, {
       expected: [`PUT /api/v10/applications/${IDS.bot}/guilds/${IDS.guild}/commands`, ...(await oneCallbackPerInteraction(bot)), ...expectedWrites],

@@ -10,6 +10,7 @@ use super::recording::{Asked, Live, Records};
 use super::reply::Reply;
 use super::respond::{self, Target};
 use super::state::BotState;
+use super::throttle::PostedMessage;
 use crate::answers::limits::{self, truncate};
 use crate::answers::Answer;
 use crate::knowledge::Knowledge;
@@ -160,7 +161,7 @@ pub async fn handle_gfmd(state: &BotState, ctx: &Context, command: &CommandInter
 }
 
 /// `reply`, shown privately with a pointer to the same answer posted here a moment ago.
-fn answered_here_recently(reply: Reply, earlier: Option<super::PostedMessage>) -> Reply {
+fn answered_here_recently(reply: Reply, earlier: Option<PostedMessage>) -> Reply {
     let mut reply = reply.without_buttons();
     reply.ephemeral = true;
     reply.content = Some(match earlier {

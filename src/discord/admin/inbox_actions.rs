@@ -139,7 +139,7 @@ pub async fn handle_form(
             respond::edit_original(ctx, target, &reply, None).await;
         }
         InboxAction::NewAnswerForm(group) => {
-            let draft = super::draft_from_fields(fields, None);
+            let draft = super::forms::draft_from_fields(fields, None);
             let (text, saved) = changes::save(state, ctx, who, draft, SaveMode::New).await;
             let text = match (saved, state.records.clone()) {
                 (true, Some(files)) => {
