@@ -73,6 +73,7 @@ debounce_ms = 100
 
   after(async () => {
     if (bot) await bot.stop()
+    if (responses) fs.rmSync(responses, { recursive: true, force: true })
   })
 
   it('registers /gfmd-admin for Manage Server and the message command', () => {
