@@ -180,6 +180,9 @@ pub struct ModerationConfig {
     pub watch: bool,
     /// Quiet time, in milliseconds, after the last file change before reloading.
     pub debounce_ms: u64,
+    /// Post a weekly digest of the statistics and the inbox to `log_channel_id` (Mondays,
+    /// 09:00 UTC). Off by default.
+    pub weekly_digest: bool,
 }
 
 impl Default for ModerationConfig {
@@ -189,6 +192,7 @@ impl Default for ModerationConfig {
             log_channel_id: None,
             watch: true,
             debounce_ms: 500,
+            weekly_digest: false,
         }
     }
 }
@@ -201,6 +205,9 @@ pub struct DataConfig {
     pub database: Option<PathBuf>,
     /// Days questions are kept; 0 keeps them forever.
     pub retention_days: u32,
+    /// Record questions and feedback at all. Off: nothing is stored, and the bot shows no
+    /// feedback buttons.
+    pub record: bool,
 }
 
 impl Default for DataConfig {
@@ -208,6 +215,7 @@ impl Default for DataConfig {
         Self {
             database: None,
             retention_days: 90,
+            record: true,
         }
     }
 }

@@ -23,7 +23,9 @@
 //!   error that answers and config share (the store is to adopt it too).
 //! - [`console`]: the offline terminal chat and `ask`.
 //! - [`discord`]: the only module that imports serenity — client set-up, command
-//!   registration, slash commands, components, free-form messages, flood control.
+//!   registration, slash commands, components, free-form messages, flood control; and the
+//!   learning loop's Discord side: every question recorded, Helpful / Not helpful votes,
+//!   `/gfmd forget-me`, the moderators' inbox and statistics, the weekly digest.
 //! - [`logging`]: tracing set-up (pretty or JSON) and the panic hook.
 //! - [`keeper`]: the one owner of the answers in force and of the folder they come from — reloads
 //!   (a broken edit keeps the old set), moderators' saves through the store, the debounced file

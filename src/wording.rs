@@ -55,6 +55,8 @@ pub struct CommandWording {
     pub topic: Named,
     /// The `name` option of `topic`.
     pub name: Named,
+    /// `/gfmd forget-me`.
+    pub forget_me: Named,
 }
 
 /// A command or option's name and description.
@@ -97,6 +99,10 @@ pub const ENGLISH: Wording = Wording {
             name: "name",
             description: "Start typing a topic",
         },
+        forget_me: Named {
+            name: "forget-me",
+            description: "Delete what this bot recorded about you (your questions and votes)",
+        },
     },
 };
 
@@ -131,6 +137,10 @@ pub const FRENCH: Wording = Wording {
             name: "nom",
             description: "Commencez à taper un sujet",
         },
+        forget_me: Named {
+            name: "oubliez-moi",
+            description: "Effacer ce que ce bot a enregistré sur vous (vos questions et vos votes)",
+        },
     },
 };
 
@@ -164,6 +174,10 @@ pub const SPANISH: Wording = Wording {
         name: Named {
             name: "nombre",
             description: "Empieza a escribir un tema",
+        },
+        forget_me: Named {
+            name: "olvídame",
+            description: "Borra lo que este bot registró sobre ti (tus preguntas y tus votos)",
         },
     },
 };
@@ -283,6 +297,7 @@ mod tests {
                 commands.question,
                 commands.topic,
                 commands.name,
+                commands.forget_me,
             ] {
                 assert!(name_ok(named.name), "{lang}: {}", named.name);
                 assert!(
@@ -292,6 +307,8 @@ mod tests {
                 );
             }
             assert_ne!(commands.ask.name, commands.topic.name);
+            assert_ne!(commands.forget_me.name, commands.topic.name);
+            assert_ne!(commands.forget_me.name, commands.ask.name);
         }
     }
 }

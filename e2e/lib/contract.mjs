@@ -82,14 +82,23 @@ export function assertEverythingSentIsValid(bot, { expected, atLeast = /^$/ }) {
         }
       }
     }
-    const body = request.path.endsWith('/commands')
+    let body = request.path.endsWith('/commands')
       ? request.body.map((command) => ({
           ...command,
           default_member_permissions: command.default_member_permissions == null ? command.default_member_permissions : Number(command.default_member_permissions),
         }))
       : request.body
+    // The spec types an attachment's id as a snowflake string; Discord's own "Uploading Files"
+    // examples (and serenity) send the placeholder index of a new file as an integer. Check it
+    // is one, then validate the rest with it as a string.
+    const attachments = (isCallback ? body.data : body)?.attachments
+    if (Array.isArray(attachments) && attachments.some((a) => typeof a.id === 'number')) {
+      for (const attachment of attachments) assert.ok(Number.isInteger(attachment.id) && attachment.id >= 0, `attachment id ${attachment.id}`)
+      const asStrings = attachments.map((a) => ({ ...a, id: String(a.id) }))
+      body = isCallback ? { ...body, data: { ...body.data, attachments: asStrings } } : { ...body, attachments: asStrings }
+    }
     const result = isCallback
-      ? oas.validateComponent(CALLBACK_SCHEMA_BY_TYPE[request.body.type], request.body)
+      ? oas.validateComponent(CALLBACK_SCHEMA_BY_TYPE[request.body.type], body)
       : oas.validateRequest(request.method, specPath, body)
     assert.ok(result.valid, `${request.method} ${request.path}: ${oas.errorsText(result.errors)}`)
     const message = messagePart(request)
@@ -107,4 +116,37 @@ export function assertEverythingSentIsValid(bot, { expected, atLeast = /^$/ }) {
     assert.deepEqual(message.allowed_mentions?.roles ?? [], [])
     assert.notEqual(message.allowed_mentions?.replied_user, true, `${request.path}: a reply pings its author`)
   }
+}
+
+/** The first eight bytes of every PNG file. */
+export const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
+/** Discord's upload limit for a server without boosts (the stand-in's attachment_size_limit). */
+export const ATTACHMENT_SIZE_LIMIT = 25 * 1024 * 1024
+
+/**
+ * Checks every multipart/form-data request the REST proxy saw (the stand-in never sees them
+ * whole; see rest-proxy.mjs): exactly one `payload_json` part holding JSON (which the stand-in
+ * received and `assertEverythingSentIsValid` checks against the spec), and every other part a
+ * file `files[n]` that the JSON's `attachments` announce with id n and the same file name, with
+ * a content type and inside the size limit. Returns the files: [{path, name, filename,
+ * contentType, size, bytes}].
+ */
+export function assertMultipartValid(proxy) {
+  const files = []
+  for (const entry of proxy.log.filter((e) => e.parts)) {
+    const payloads = entry.parts.filter((part) => part.name === 'payload_json')
+    assert.equal(payloads.length, 1, `${entry.method} ${entry.path}: one payload_json part`)
+    const payload = JSON.parse(payloads[0].bytes.toString('utf8'))
+    for (const part of entry.parts.filter((p) => p.name !== 'payload_json')) {
+      const index = /^files\[(\d+)\]$/.exec(part.name ?? '')?.[1]
+      assert.ok(index !== undefined, `${entry.path}: a file part is named files[n], not ${part.name}`)
+      const announced = (payload.attachments ?? []).find((a) => String(a.id) === index)
+      assert.ok(announced, `${entry.path}: files[${index}] is announced in attachments`)
+      assert.equal(announced.filename, part.filename, 'the same file name in the part and the JSON')
+      assert.ok(part.contentType, `${part.filename}: a content type`)
+      assert.ok(part.size > 0 && part.size <= ATTACHMENT_SIZE_LIMIT, `${part.filename}: ${part.size} bytes`)
+      files.push({ path: entry.path, ...part })
+    }
+  }
+  return files
 }

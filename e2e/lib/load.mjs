@@ -41,6 +41,25 @@ cooldown_seconds = 0
 user_rate_limit = 1000000
 `
 
+/**
+ * LOAD_CONFIG with recording as asked: `record: false` stores nothing (`[data] record = false`,
+ * the run "without the database"); otherwise questions are recorded into `database`, or into
+ * data/gfmd-bot.sqlite3 beside the config (the bot's own temporary folder, removed on stop).
+ */
+export function loadConfig({ record = true, database } = {}) {
+  if (!record) return `${LOAD_CONFIG}\n[data]\nrecord = false\n`
+  return database ? `${LOAD_CONFIG}\n[data]\ndatabase = "${database}"\n` : LOAD_CONFIG
+}
+
+/**
+ * A database path in a fresh folder under the system's temporary directory (on disk here, not
+ * tmpfs, so recording pays for real writes), and a function that removes the folder.
+ */
+export function freshDatabase() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gfmd-load-db-'))
+  return { database: path.join(dir, 'gfmd-bot.sqlite3'), remove: () => fs.rmSync(dir, { recursive: true, force: true }) }
+}
+
 /** VmRSS and VmHWM of `pid`, in kB (from /proc/<pid>/status). */
 export function memoryOf(pid) {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8')
@@ -57,12 +76,13 @@ export function cpuMsOf(pid) {
 }
 
 /**
- * Starts `binary` (gfmd-bot, or the floor bot) through the harness for a load run: LOAD_CONFIG,
- * info-level logs (debug logs would slow the bot and the figures down), and any other startBot
- * option (`apiBase`, `rejectResume`, ...).
+ * Starts `binary` (gfmd-bot, or the floor bot) through the harness for a load run: the load
+ * config with recording as `record` and `database` say (see loadConfig), info-level logs (debug
+ * logs would slow the bot and the figures down), and any other startBot option (`apiBase`,
+ * `rejectResume`, ...).
  */
-export function startForLoad(options = {}) {
-  return startBot({ configToml: LOAD_CONFIG, logFilter: 'info', ...options })
+export function startForLoad({ record, database, ...options } = {}) {
+  return startBot({ configToml: loadConfig({ record, database }), logFilter: 'info', ...options })
 }
 
 /** Start-up figures of a started bot: spawn -> READY log line, READY dispatch -> first action. */

@@ -10,6 +10,13 @@
 //   `attempt` counts requests with the same method, path and body, from 1 (a retry repeats all
 //   three); `body` is the parsed JSON body, if any.
 //   Point the bot at proxy.url (GFMD_DISCORD_API_BASE).
+//
+// Multipart: the stand-in cannot parse multipart/form-data (it answers 500), which is how
+// Discord takes attachments. The proxy reads such a request itself, records its parts in the
+// log entry (`parts`: [{name, filename, contentType, size, bytes}]) and forwards the
+// `payload_json` part to the stand-in as an ordinary JSON request, so the message is still
+// created, recorded by the harness and checked against the spec; the files stay here, for the
+// test to check (see contract.mjs, assertMultipartValid).
 
 import http from 'node:http'
 import crypto from 'node:crypto'
@@ -68,6 +75,14 @@ export async function startRestProxy({ target, plan = () => undefined, host = '1
     attempts.set(key, attempt)
     const entry = { at: performance.timeOrigin + performance.now(), method: req.method, path, attempt, fault: null, status: null }
     log.push(entry)
+    const multipart = parseMultipart(req.headers['content-type'], body)
+    /** What the stand-in gets: the body as sent, or a multipart request's payload_json as is. */
+    let forwardBody = body
+    if (multipart) {
+      entry.parts = multipart
+      forwardBody = multipart.find((part) => part.name === 'payload_json')?.bytes ?? Buffer.from('{}')
+      json = JSON.parse(forwardBody.toString('utf8'))
+    }
     const fault = plan({ method: req.method, path, attempt, body: json })
     const send = ({ status, headers, body }) => {
       entry.status = status
@@ -80,7 +95,7 @@ export async function startRestProxy({ target, plan = () => undefined, host = '1
     }
     let forwarded
     try {
-      forwarded = await forward(targetUrl, req, body)
+      forwarded = await forward(targetUrl, req, forwardBody, multipart ? 'application/json' : undefined)
     } catch (error) {
       entry.fault = 'proxy error'
       return send({ status: 502, headers: { 'content-type': 'text/plain' }, body: String(error) })
@@ -109,8 +124,42 @@ export async function startRestProxy({ target, plan = () => undefined, host = '1
   }
 }
 
-function forward(targetUrl, req, body) {
+/**
+ * The parts of a multipart/form-data body ([{name, filename, contentType, size, bytes}]), or
+ * null when `contentType` is not multipart/form-data.
+ */
+export function parseMultipart(contentType, body) {
+  const match = /^multipart\/form-data;.*boundary="?([^";]+)"?/i.exec(contentType ?? '')
+  if (!match) return null
+  const delimiter = Buffer.from(`--${match[1]}`)
+  const parts = []
+  let at = body.indexOf(delimiter)
+  while (at >= 0) {
+    const start = at + delimiter.length
+    if (body.subarray(start, start + 2).toString() === '--') break // the closing delimiter
+    const next = body.indexOf(delimiter, start)
+    if (next < 0) break
+    // Each part: CRLF, headers, CRLF CRLF, content, CRLF, then the next delimiter.
+    const part = body.subarray(start + 2, next - 2)
+    const split = part.indexOf('\r\n\r\n')
+    const head = part.subarray(0, split).toString('utf8')
+    const bytes = part.subarray(split + 4)
+    const disposition = /content-disposition:[^\r\n]*/i.exec(head)?.[0] ?? ''
+    parts.push({
+      name: /\bname="([^"]*)"/.exec(disposition)?.[1],
+      filename: /\bfilename="([^"]*)"/.exec(disposition)?.[1],
+      contentType: /content-type:\s*([^\r\n]+)/i.exec(head)?.[1],
+      size: bytes.length,
+      bytes,
+    })
+    at = next
+  }
+  return parts
+}
+
+function forward(targetUrl, req, body, contentType) {
   const headers = { ...req.headers, host: targetUrl.host }
+  if (contentType) headers['content-type'] = contentType
   delete headers['content-length']
   if (body.length) headers['content-length'] = String(body.length)
   return new Promise((resolve, reject) => {

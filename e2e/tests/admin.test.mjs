@@ -73,6 +73,7 @@ debounce_ms = 100
 
   after(async () => {
     if (bot) await bot.stop()
+    if (responses) fs.rmSync(responses, { recursive: true, force: true })
   })
 
   it('registers /gfmd-admin for Manage Server and the message command', () => {
@@ -80,7 +81,7 @@ debounce_ms = 100
     const adminCommand = put.body.find((c) => c.name === 'gfmd-admin')
     assert.equal(adminCommand.default_member_permissions, '32')
     const names = adminCommand.options.map((o) => o.name)
-    assert.deepEqual(names, ['reload', 'add', 'edit', 'remove', 'preview', 'test'])
+    assert.deepEqual(names, ['reload', 'add', 'edit', 'remove', 'preview', 'test', 'inbox', 'stats'])
     const menu = put.body.find((c) => c.name === 'Answer with GFMD FAQ')
     assert.equal(menu.type, 3)
   })

@@ -222,7 +222,8 @@ describe('gfmd-bot against the Discord stand-in', () => {
     assert.match(callback.body.data.content, /not sure/i)
     const buttons = callback.body.data.components.flatMap((row) => row.components)
     assert.ok(buttons.length >= 1 && buttons.length <= 3, `${buttons.length} suggestion buttons`)
-    const choice = buttons.find((b) => b.custom_id === 'gfmd:show:first-meeting')
+    // `gfmd:s:<answer>:<record>` (custom_id.rs): the suggestion and the question it answers.
+    const choice = buttons.find((b) => b.custom_id.startsWith('gfmd:s:first-meeting:'))
     assert.ok(choice, `first-meeting is suggested: ${buttons.map((b) => b.custom_id)}`)
     const message = await waitUntil(
       async () =>

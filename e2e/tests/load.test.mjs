@@ -1,13 +1,14 @@
 // Short load check for CI (correctness only; the figures come from `node e2e/tools/load.mjs`): a burst
 // of `/gfmd ask` interactions, hostile ones among them, through the stand-in. Every one is
-// answered exactly once within Discord's 3-second deadline, nothing panics, and no answer can
-// ping anyone.
+// answered exactly once within Discord's 3-second deadline, nothing panics, no answer can ping
+// anyone, and the database holds exactly one row per interaction once the bot has stopped.
 // Run: cd e2e && node --test tests/   (after `cargo build`; GFMD_BOT_BIN overrides the binary)
 
 import { describe, it, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { IDS, DEADLINE_MS } from '../lib/harness.mjs'
-import { startForLoad, fireAsks, drain, summarize, troubleIn, devsetQuestions } from '../lib/load.mjs'
+import { startForLoad, fireAsks, drain, summarize, troubleIn, devsetQuestions, freshDatabase } from '../lib/load.mjs'
+import { exportRows } from '../lib/records.mjs'
 
 const HOSTILE = [
   '@everyone what is the gfmd?',
@@ -24,17 +25,26 @@ describe('under load (short)', () => {
   let bot
   let sent
   let summary
+  let alive
+  let trouble
+  let rows
+  const db = freshDatabase()
 
   before(async () => {
-    bot = await startForLoad()
+    bot = await startForLoad({ database: db.database })
     const questions = devsetQuestions().flatMap((question, i) => (i % 10 === 0 ? [HOSTILE[(i / 10) % HOSTILE.length], question] : [question]))
     sent = await fireAsks(bot, { count: 200, window: 4, questions })
     await drain(bot, sent)
     summary = summarize(bot, sent)
+    alive = bot.exit === null
+    trouble = troubleIn(bot)
+    await bot.stop() // SIGTERM: the recorder writes what is queued before the bot exits
+    rows = exportRows({ database: db.database })
   })
 
   after(async () => {
     await bot?.stop()
+    db.remove()
   })
 
   it('answers every interaction, none lost', () => {
@@ -55,8 +65,15 @@ describe('under load (short)', () => {
   })
 
   it('never panics', () => {
-    assert.equal(bot.exit, null, 'still running')
-    assert.deepEqual(troubleIn(bot), [])
+    assert.ok(alive, 'still running after the burst')
+    assert.deepEqual(trouble, [])
+  })
+
+  it('records exactly one row per interaction, each as it was asked', () => {
+    assert.equal(rows.length, 200)
+    assert.deepEqual(new Set(rows.map((r) => r.kind)), new Set(['slash-ask']))
+    const asked = sent.map((s) => s.question.slice(0, 1000)).sort()
+    assert.deepEqual(rows.map((r) => r.text).sort(), asked)
   })
 
   it('pings nobody, whatever was asked', () => {

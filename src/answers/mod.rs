@@ -17,7 +17,7 @@ use std::collections::HashMap;
 
 /// Subcommand names that `/gfmd` itself uses, so no answer may take them (nor their French and
 /// Spanish names, [`crate::wording::CommandWording`]).
-pub const RESERVED_COMMANDS: &[&str] = &["ask", "topic"];
+pub const RESERVED_COMMANDS: &[&str] = &["ask", "topic", "forget-me"];
 
 /// One curated answer, as a moderator wrote it in `responses/<id>.toml`.
 #[derive(Debug, Clone, PartialEq)]

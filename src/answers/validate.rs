@@ -66,10 +66,14 @@ pub fn is_valid_id(id: &str) -> bool {
 fn localized_reserved(name: &str) -> Option<(Lang, &'static str)> {
     Lang::TRANSLATED.into_iter().find_map(|lang| {
         let (commands, english) = (Wording::of(lang).commands, ENGLISH.commands);
-        [(commands.ask, english.ask), (commands.topic, english.topic)]
-            .into_iter()
-            .find(|(localized, _)| localized.name == name)
-            .map(|(_, english)| (lang, english.name))
+        [
+            (commands.ask, english.ask),
+            (commands.topic, english.topic),
+            (commands.forget_me, english.forget_me),
+        ]
+        .into_iter()
+        .find(|(localized, _)| localized.name == name)
+        .map(|(_, english)| (lang, english.name))
     })
 }
 
@@ -384,8 +388,9 @@ pub(super) fn across_answers(answers: &[Answer]) -> Vec<Problem> {
                 &extra.origin.file,
                 extra.origin.command.unwrap_or_default(),
                 format!(
-                    "{} answers declare a command; /gfmd holds at most {allowed} besides `ask` and `topic`",
-                    commands.len()
+                    "{} answers declare a command; /gfmd holds at most {allowed} besides `{}`",
+                    commands.len(),
+                    RESERVED_COMMANDS.join("`, `")
                 ),
             ));
         }

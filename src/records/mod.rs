@@ -45,7 +45,7 @@
 //! let member = Some(recorder.member(user_id)); // keyed hash; the raw id is never stored
 //! let question = Question::decided(source, member, text, &verdict, started.elapsed());
 //! let id = recorder.question(question); // never waits
-//! let custom_id = format!("gfmd:vote:h:{id}"); // at most 19 digits
+//! let custom_id = format!("gfmd:h:{id}"); // the bot writes it in base 36: discord/custom_id.rs
 //! # }
 //! ```
 //!

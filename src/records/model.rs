@@ -23,7 +23,8 @@ pub fn now_millis() -> UnixMillis {
 }
 
 /// The id of a recorded question. It is chosen when the question is recorded, before anything
-/// is written, so the bot can put it into a button's custom id at once (`gfmd:vote:h:<id>`);
+/// is written, so the bot can put it into a button's custom id at once (the Discord side writes it
+/// in base 36 there: `gfmd:h:<id>`, see `discord/custom_id.rs`);
 /// votes and clicks then name the question by it. Ids grow with time (see `ids.rs`). Written
 /// and parsed as a decimal number of at most 19 digits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]

@@ -24,27 +24,27 @@ pub async fn reload(state: &BotState, ctx: &Context, who: &str) -> String {
     text
 }
 
-/// Saves a new or edited answer from a form.
+/// Saves a new or edited answer from a form; the text and whether it was saved.
 pub async fn save(
     state: &BotState,
     ctx: &Context,
     who: &str,
     draft: AnswerDraft,
     mode: SaveMode,
-) -> String {
+) -> (String, bool) {
     let verb = match mode {
         SaveMode::New => "add",
         SaveMode::Edit => "edit",
     };
     let what = format!("{verb} {}", draft.id.trim());
     let keeper = state.keeper.clone();
-    let text = match tokio::task::spawn_blocking(move || keeper.save(&draft, mode)).await {
-        Ok(Ok(change)) => format!("Saved `{}`. {}", change.id, change.report),
-        Ok(Err(error)) => failure::change_refused(&error),
-        Err(error) => failure::internal("a save did not finish", &error),
+    let (text, saved) = match tokio::task::spawn_blocking(move || keeper.save(&draft, mode)).await {
+        Ok(Ok(change)) => (format!("Saved `{}`. {}", change.id, change.report), true),
+        Ok(Err(error)) => (failure::change_refused(&error), false),
+        Err(error) => (failure::internal("a save did not finish", &error), false),
     };
     announce(state, ctx, who, &what, &text).await;
-    text
+    (text, saved)
 }
 
 /// Moves an answer to the trash folder.
@@ -75,7 +75,7 @@ pub fn refuse_unless_editable(state: &BotState) -> Result<(), String> {
 
 /// Logs who did what with which outcome, posts it to the log channel, and re-registers the
 /// slash commands (skipped when they did not change).
-async fn announce(state: &BotState, ctx: &Context, who: &str, what: &str, outcome: &str) {
+pub async fn announce(state: &BotState, ctx: &Context, who: &str, what: &str, outcome: &str) {
     info!(by = who, action = what, outcome = %outcome, "moderator change");
     register_commands(state, &ctx.http).await;
     let line = format!(

@@ -28,6 +28,8 @@ pub const QUESTION: &str = ENGLISH.commands.question.name;
 pub const TOPIC: &str = ENGLISH.commands.topic.name;
 /// The option of `topic`.
 pub const NAME: &str = ENGLISH.commands.name.name;
+/// `/gfmd forget-me`: delete what is recorded about the member.
+pub const FORGET_ME: &str = ENGLISH.commands.forget_me.name;
 /// Longest question accepted by `/gfmd ask`.
 pub const MAX_QUESTION_CHARS: u16 = 1000;
 
@@ -40,10 +42,12 @@ pub enum GfmdRequest {
     Ask(String),
     /// `/gfmd topic name:…`.
     Topic(String),
+    /// `/gfmd forget-me`.
+    ForgetMe,
 }
 
-/// `/gfmd` for this answer set: one subcommand per answer `command`, then `ask` and `topic`;
-/// each with its French and Spanish localizations.
+/// `/gfmd` for this answer set: one subcommand per answer `command`, then `ask`, `topic` and
+/// `forget-me`; each with its French and Spanish localizations.
 pub fn command(answers: &AnswerSet) -> CreateCommand {
     let english = ENGLISH.commands;
     let mut gfmd = CreateCommand::new(GFMD).description(english.gfmd);
@@ -94,7 +98,10 @@ pub fn command(answers: &AnswerSet) -> CreateCommand {
                     .set_autocomplete(true)
                     .max_length(limits::CHOICE_LENGTH as u16),
             ),
-        );
+        )
+        .add_option(option(CommandOptionType::SubCommand, |words| {
+            words.forget_me
+        }));
     gfmd
 }
 
@@ -128,6 +135,7 @@ pub fn parse_request(options: &[CommandDataOption]) -> Option<GfmdRequest> {
     Some(match subcommand.name.as_str() {
         ASK => GfmdRequest::Ask(text(QUESTION)?),
         TOPIC => GfmdRequest::Topic(text(NAME)?),
+        FORGET_ME => GfmdRequest::ForgetMe,
         other => GfmdRequest::Show(other.to_owned()),
     })
 }
@@ -143,7 +151,7 @@ mod tests {
         let command = serde_json::to_value(command(&answers)).unwrap();
         assert_eq!(command["name"], "gfmd");
         let options = command["options"].as_array().unwrap();
-        assert_eq!(options.len(), answers.commands().len() + 2);
+        assert_eq!(options.len(), answers.commands().len() + 3);
         assert!(options.len() <= limits::SUBCOMMAND_COUNT);
         let names: Vec<&str> = options
             .iter()
@@ -311,6 +319,10 @@ mod tests {
         assert_eq!(
             parse(json!([{"name": "ask", "type": 1, "options": []}])),
             None
+        );
+        assert_eq!(
+            parse(json!([{"name": "forget-me", "type": 1, "options": []}])),
+            Some(GfmdRequest::ForgetMe)
         );
     }
 }
