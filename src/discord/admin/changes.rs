@@ -43,7 +43,7 @@ pub async fn save(
         Ok(Err(error)) => (failure::change_refused(&error), false),
         Err(error) => (failure::internal("a save did not finish", &error), false),
     };
-    announce(state, ctx, who, &what, &text).await;
+    conclude(state, ctx, who, &what, &text, saved).await;
     (text, saved)
 }
 
@@ -52,15 +52,19 @@ pub async fn remove(state: &BotState, ctx: &Context, who: &str, id: String) -> S
     let what = format!("remove {}", id.trim());
     let keeper = state.keeper.clone();
     let removing = id.clone();
-    let text = match tokio::task::spawn_blocking(move || keeper.remove(&removing)).await {
-        Ok(Ok((change, kept))) => format!(
-            "Removed `{}` (a copy is kept in the answers folder's trash as `{kept}`). {}",
-            change.id, change.report
+    let (text, removed) = match tokio::task::spawn_blocking(move || keeper.remove(&removing)).await
+    {
+        Ok(Ok((change, kept))) => (
+            format!(
+                "Removed `{}` (a copy is kept in the answers folder's trash as `{kept}`). {}",
+                change.id, change.report
+            ),
+            true,
         ),
-        Ok(Err(error)) => failure::change_refused(&error),
-        Err(error) => failure::internal("a removal did not finish", &error),
+        Ok(Err(error)) => (failure::change_refused(&error), false),
+        Err(error) => (failure::internal("a removal did not finish", &error), false),
     };
-    announce(state, ctx, who, &what, &text).await;
+    conclude(state, ctx, who, &what, &text, removed).await;
     text
 }
 
@@ -70,6 +74,23 @@ pub fn refuse_unless_editable(state: &BotState) -> Result<(), String> {
         Ok(())
     } else {
         Err(failure::change_refused(&ChangeError::Embedded))
+    }
+}
+
+/// A change that was made is announced; a refused one is only logged (nothing changed, so the
+/// log channel, which records changes, hears nothing).
+async fn conclude(
+    state: &BotState,
+    ctx: &Context,
+    who: &str,
+    what: &str,
+    outcome: &str,
+    made: bool,
+) {
+    if made {
+        announce(state, ctx, who, what, outcome).await;
+    } else {
+        info!(by = who, action = what, outcome = %outcome, "moderator change refused");
     }
 }
 
