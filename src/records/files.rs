@@ -3,8 +3,9 @@
 //! read-write storage for moderators' actions).
 
 use super::member::MemberKey;
-use super::recorder::{Options, Recorder};
+use super::recorder::Recorder;
 use super::sqlite::SqliteStorage;
+use super::status::Options;
 use super::storage::StorageError;
 use crate::config::Config;
 use std::io;
@@ -12,22 +13,6 @@ use std::path::{Path, PathBuf};
 
 /// Name of the member key file, in the database's folder.
 pub const KEY_FILE: &str = "member-hash.key";
-
-/// Creates `folder` and its missing parents; new folders are private (mode 0700), since they
-/// hold questions and the member key.
-pub(crate) fn create_data_folder(folder: &Path) -> io::Result<()> {
-    if folder.as_os_str().is_empty() || folder.is_dir() {
-        return Ok(());
-    }
-    let mut builder = std::fs::DirBuilder::new();
-    builder.recursive(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::DirBuilderExt;
-        builder.mode(0o700);
-    }
-    builder.create(folder)
-}
 
 /// The records' files and retention, resolved from the config.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -82,7 +82,7 @@ impl MemberKey {
             .parent()
             .filter(|parent| !parent.as_os_str().is_empty())
             .unwrap_or(Path::new("."));
-        super::files::create_data_folder(folder)?;
+        super::data_folder::create_data_folder(folder)?;
         let key = Self::generate()?;
         let mut builder = tempfile::Builder::new();
         builder.prefix(".member-key-");

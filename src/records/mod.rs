@@ -76,6 +76,7 @@
 
 pub mod chart;
 pub mod cli;
+mod data_folder;
 mod days;
 pub mod export;
 mod files;
@@ -88,6 +89,7 @@ mod schema;
 pub mod similarity;
 mod sqlite;
 pub mod stats;
+mod status;
 mod storage;
 mod writer;
 
@@ -99,7 +101,8 @@ pub use model::{
     now_millis, Candidate, Event, Feedback, Kind, Outcome, Question, Reason, RecordId, Resolution,
     Source, StoredQuestion, UnixMillis,
 };
-pub use recorder::{FlushError, Health, Options, Recorder, ShutdownReport, CHANNEL_CAPACITY};
+pub use recorder::{Recorder, CHANNEL_CAPACITY};
 pub use schema::LATEST_VERSION;
 pub use sqlite::{SqliteStorage, DEFAULT_BUSY_TIMEOUT};
+pub use status::{FlushError, Health, Options, ShutdownReport};
 pub use storage::{Fault, Storage, StorageError};

@@ -5,12 +5,11 @@
 use super::ids::IdSource;
 use super::member::{MemberHash, MemberKey};
 use super::model::{now_millis, Event, Feedback, Question, RecordId};
+use super::status::{FlushError, Health, Options, ShutdownReport};
 use super::storage::{Fault, Storage, StorageError};
 use super::writer::{Command, Writer};
-use serde::Serialize;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
-use std::time::Duration;
 use tokio::sync::{mpsc, oneshot, watch};
 use tracing::instrument::WithSubscriber;
 use tracing::{debug, warn};
@@ -19,87 +18,6 @@ use tracing::{debug, warn};
 /// The writer empties it continuously (also while a write is in progress), so it only fills
 /// when the runtime is starved; the tokio channel allocates as it fills, not up front.
 pub const CHANNEL_CAPACITY: usize = 8192;
-
-/// Tuning of the writer. [`Default`] is what the bot uses.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Options {
-    /// Unwritten events kept in memory while storage fails; beyond it the oldest are dropped,
-    /// with one log line. 20 000 events of at most 1000 characters each: at most ~25 MB.
-    pub max_pending: usize,
-    /// Most events written in one transaction.
-    pub batch: usize,
-    /// First wait before retrying failed storage; doubles on each failure.
-    pub retry_first: Duration,
-    /// Longest wait between retries.
-    pub retry_max: Duration,
-    /// Questions older than this many days are deleted, at start and every 24 hours; 0 keeps
-    /// them forever.
-    pub retention_days: u32,
-    /// Time without work after which the database is closed (see [`Storage::close`]).
-    pub idle_close: Duration,
-}
-
-impl Default for Options {
-    fn default() -> Self {
-        Self {
-            max_pending: 20_000,
-            batch: 500,
-            retry_first: Duration::from_secs(1),
-            retry_max: Duration::from_secs(60),
-            retention_days: 90,
-            idle_close: Duration::from_secs(30),
-        }
-    }
-}
-
-/// How recording is doing, published by the writer after every change (see
-/// [`Recorder::health`]).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-pub struct Health {
-    /// Events stored since start.
-    pub written: u64,
-    /// Events waiting in memory.
-    pub pending: usize,
-    /// Events lost: beyond [`Options::max_pending`], a full channel, or after shutdown.
-    pub dropped: u64,
-    /// What is wrong while storage fails; `None` when it works.
-    pub fault: Option<Fault>,
-    /// How many times storage started failing.
-    pub outages: u64,
-    /// Failed attempts since storage last worked (0 while it works).
-    pub failures: u32,
-    /// The database is open (it is closed after [`Options::idle_close`] without work).
-    pub connected: bool,
-    /// The writer has stopped (after [`Recorder::shutdown`]).
-    pub stopped: bool,
-}
-
-/// Why [`Recorder::flush`] could not write everything.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum FlushError {
-    /// Storage failed; the events stay in memory and are retried.
-    #[error("{count} record(s) not written yet: {fault}")]
-    Unwritten {
-        /// Events not written.
-        count: usize,
-        /// Why.
-        fault: Fault,
-    },
-    /// The writer has stopped.
-    #[error("the recorder has stopped")]
-    Stopped,
-}
-
-/// What [`Recorder::shutdown`] managed to do.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-pub struct ShutdownReport {
-    /// Events stored since start.
-    pub written: u64,
-    /// Events that could not be stored before stopping: lost.
-    pub unwritten: usize,
-    /// Events dropped earlier (see [`Health::dropped`]).
-    pub dropped: u64,
-}
 
 /// Records questions, votes and clicks without ever waiting for the database. Cheap to clone
 /// (one `Arc`); `Send + Sync`.

@@ -117,7 +117,7 @@ impl SqliteStorage {
         let flags = match self.access {
             Access::ReadWrite => {
                 if let Some(folder) = self.path.parent().filter(|p| !p.as_os_str().is_empty()) {
-                    super::files::create_data_folder(folder).map_err(|error| {
+                    super::data_folder::create_data_folder(folder).map_err(|error| {
                         StorageError::new(
                             io_fault(&error),
                             format!("{}: {error}", folder.display()),

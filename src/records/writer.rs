@@ -11,7 +11,7 @@
 use super::days::DAY_MILLIS;
 use super::member::MemberHash;
 use super::model::{now_millis, Event, Question, RecordId, UnixMillis};
-use super::recorder::{FlushError, Health, Options, ShutdownReport};
+use super::status::{FlushError, Health, Options, ShutdownReport};
 use super::storage::{Fault, Storage, StorageError};
 use crate::matcher::normalize::MAX_QUERY_CHARS;
 use std::collections::{HashSet, VecDeque};
