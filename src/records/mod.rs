@@ -9,11 +9,13 @@
 //! - `member.rs`: members only as a keyed BLAKE3 hash ([`MemberKey`], [`MemberHash`]).
 //! - `storage.rs`: the one interface to a database, [`Storage`], and its errors.
 //! - `sqlite.rs`, `schema.rs`: [`SqliteStorage`] (bundled SQLite, WAL) and its migrations.
-//! - `recorder.rs`, `writer.rs`, `ids.rs`: the [`Recorder`] handle and its writer task.
+//! - `recorder.rs`, `writer.rs`, `ids.rs`: the [`Recorder`] handle and its writer task;
+//!   `status.rs`: what the writer works by and reports ([`Options`], [`Health`], [`ShutdownReport`]).
 //! - `similarity.rs`: near-duplicate questions. `days.rs`: UTC calendar days.
 //! - `inbox.rs`, `stats.rs`: the queries, pure functions over `&mut dyn Storage`.
 //! - `chart.rs`: the daily PNG chart (embedded font). `export.rs`: JSON lines and CSV.
-//! - `files.rs`: [`DataFiles`], where the database and key are. `cli.rs`: the offline commands.
+//! - `files.rs`: [`DataFiles`], where the database and key are; `data_folder.rs`: their private
+//!   folder. `cli.rs`: the offline commands.
 //!
 //! # Using it from the bot (the Discord integration)
 //!
