@@ -1,14 +1,14 @@
 //! The only place that talks to Discord (serenity 0.12): client set-up and the event handler
-//! (here), the command definitions ([`commands`]) and their registration, `/gfmd` ([`slash`]),
-//! components and their custom ids ([`custom_id`]), free-form messages, the moderators' tools
-//! ([`admin`]: answers, the inbox, statistics), sending responses ([`respond`]), what members
-//! are told when something fails ([`failure`]), flood control.
+//! (here), the command definitions (`commands`) and their registration, `/gfmd` (`slash`),
+//! components and their custom ids (`custom_id`), free-form messages, the moderators' tools
+//! (`admin`: answers, the inbox, statistics), sending responses (`respond`), what members
+//! are told when something fails (`failure`), flood control.
 //!
-//! The learning loop: every question is recorded through the [`crate::records::Recorder`]
-//! ([`recording`]: the plans record into a sink, so they stay plain functions), members vote on
-//! answers ([`feedback`]) and may have their records deleted ([`privacy`]), moderators work
+//! The learning loop: every question is recorded through the `crate::records::Recorder`
+//! (`recording`: the plans record into a sink, so they stay plain functions), members vote on
+//! answers (`feedback`) and may have their records deleted (`privacy`), moderators work
 //! through the inbox and the statistics, and an optional weekly digest goes to the log channel
-//! ([`digest`]).
+//! (`digest`).
 //!
 //! poise is not used: `/gfmd`'s subcommands come from the moderators' answer files and change at
 //! run time, while poise's commands are fixed at compile time by its macros; plain serenity

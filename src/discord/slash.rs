@@ -22,7 +22,7 @@ use serenity::all::{
 
 /// What to reply to a `/gfmd` request asked as `asked`, recording the question in `records`.
 /// A question the bot is not confident about gets a private "not sure" with "Did you mean"
-/// buttons, never a guess. `forget-me` is not planned here (see [`super::privacy`]).
+/// buttons, never a guess. `forget-me` is not planned here (see `super::privacy`).
 pub fn plan_gfmd(
     knowledge: &Knowledge,
     request: &GfmdRequest,

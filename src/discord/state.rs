@@ -105,7 +105,7 @@ impl BotState {
         let _ = tokio::time::timeout(Duration::from_secs(1), flushed).await;
     }
 
-    /// Whether `member` counts as a moderator (see [`super::moderators`]).
+    /// Whether `member` counts as a moderator (see `super::moderators`).
     pub fn is_moderator(&self, member: &MemberFacts) -> bool {
         is_moderator(member, &self.config.moderation)
     }
