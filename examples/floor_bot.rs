@@ -10,7 +10,7 @@
 //! writes the JSON line `{"message":"connected to Discord","unix_micros":…}` to stderr, the line
 //! the harness waits for.
 //!
-//! `cargo build --release --example floor_bot`; run by `node e2e/load.mjs`.
+//! `cargo build --release --example floor_bot`; run by `node e2e/tools/load.mjs`.
 
 use serenity::all::{
     ClientBuilder, Context, CreateAllowedMentions, CreateEmbed, CreateEmbedFooter,

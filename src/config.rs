@@ -24,8 +24,10 @@ pub mod env {
     pub const RESPONSES_DIR: &str = "GFMD_RESPONSES_DIR";
     /// The bot token. Read only from the environment.
     pub const TOKEN: &str = "DISCORD_TOKEN";
+    /// Overrides `[data] database`.
+    pub const DATABASE: &str = "GFMD_DATABASE";
     /// Every override [`super::Config::apply_env`] reads (not the token).
-    pub const ALL: &[&str] = &[API_BASE, GATEWAY_URL, LOG_FORMAT, RESPONSES_DIR];
+    pub const ALL: &[&str] = &[API_BASE, GATEWAY_URL, LOG_FORMAT, RESPONSES_DIR, DATABASE];
 }
 
 /// The environment overrides in force, read once (by `main`) and handed to whatever reads the
@@ -77,6 +79,8 @@ pub struct Config {
     pub logging: LoggingConfig,
     /// Moderators and live editing.
     pub moderation: ModerationConfig,
+    /// The records database.
+    pub data: DataConfig,
 }
 
 /// `[discord]`.
@@ -176,6 +180,9 @@ pub struct ModerationConfig {
     pub watch: bool,
     /// Quiet time, in milliseconds, after the last file change before reloading.
     pub debounce_ms: u64,
+    /// Post a weekly digest of the statistics and the inbox to `log_channel_id` (Mondays,
+    /// 09:00 UTC). Off by default.
+    pub weekly_digest: bool,
 }
 
 impl Default for ModerationConfig {
@@ -185,6 +192,48 @@ impl Default for ModerationConfig {
             log_channel_id: None,
             watch: true,
             debounce_ms: 500,
+            weekly_digest: false,
+        }
+    }
+}
+
+/// `[data]`: where questions and feedback are recorded, and for how long.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct DataConfig {
+    /// The SQLite file; `None` is [`DataConfig::DEFAULT_DATABASE`] next to the config file.
+    pub database: Option<PathBuf>,
+    /// Days questions are kept; 0 keeps them forever.
+    pub retention_days: u32,
+    /// Record questions and feedback at all. Off: nothing is stored, and the bot shows no
+    /// feedback buttons.
+    pub record: bool,
+}
+
+impl Default for DataConfig {
+    fn default() -> Self {
+        Self {
+            database: None,
+            retention_days: 90,
+            record: true,
+        }
+    }
+}
+
+impl DataConfig {
+    /// The database file when `database` is not set, relative to the config file's folder.
+    pub const DEFAULT_DATABASE: &str = "data/gfmd-bot.sqlite3";
+
+    /// The database file: `database` when set (already resolved against the config file's
+    /// folder by [`Config::load`]), else [`Self::DEFAULT_DATABASE`] in the folder of
+    /// `config_path`, or in the working directory when there is no config file.
+    pub fn database_path(&self, config_path: Option<&Path>) -> PathBuf {
+        if let Some(database) = &self.database {
+            return database.clone();
+        }
+        match config_path.and_then(Path::parent) {
+            Some(folder) if !folder.as_os_str().is_empty() => folder.join(Self::DEFAULT_DATABASE),
+            _ => PathBuf::from(Self::DEFAULT_DATABASE),
         }
     }
 }
@@ -338,6 +387,7 @@ mod keys {
     pub const USER_RATE_LIMIT: Key = Key::new("questions", "user_rate_limit");
     pub const USER_RATE_WINDOW: Key = Key::new("questions", "user_rate_window_seconds");
     pub const LOG_FORMAT: Key = Key::new("logging", "format");
+    pub const DATABASE: Key = Key::new("data", "database");
 }
 
 /// The rules for single values, each saying what is wrong ("must …") after the key's name. The
@@ -367,6 +417,15 @@ mod rules {
             Ok(())
         } else {
             Err("must be at least 1 (found 0)".to_owned())
+        }
+    }
+
+    /// A path that names a file.
+    pub fn file_name(value: &std::path::Path) -> Result<(), String> {
+        if value.as_os_str().is_empty() {
+            Err("must name a file (found an empty path)".to_owned())
+        } else {
+            Ok(())
         }
     }
 
@@ -431,6 +490,11 @@ impl Config {
                 config.responses_dir = Some(parent.join(dir));
             }
         }
+        if let (Some(database), Some(parent)) = (&config.data.database, path.parent()) {
+            if database.is_relative() && !parent.as_os_str().is_empty() {
+                config.data.database = Some(parent.join(database));
+            }
+        }
         Ok(config)
     }
 
@@ -471,6 +535,9 @@ impl Config {
         }
         if let Some(dir) = set(env::RESPONSES_DIR) {
             self.responses_dir = Some(PathBuf::from(dir));
+        }
+        if let Some(database) = set(env::DATABASE) {
+            self.data.database = Some(PathBuf::from(database));
         }
         if let Some(format) = set(env::LOG_FORMAT) {
             self.logging.format = match format.trim().to_lowercase().as_str() {
@@ -524,6 +591,9 @@ impl Config {
         }
         if let Some(url) = &self.discord.gateway_url {
             checks.push((keys::GATEWAY_URL, rules::websocket_url(url)));
+        }
+        if let Some(database) = &self.data.database {
+            checks.push((keys::DATABASE, rules::file_name(database)));
         }
         checks
             .into_iter()
@@ -694,6 +764,40 @@ mod tests {
             "environment variable GFMD_LOG_FORMAT (for [logging] format) \
              must be `pretty` or `json` (found `XML`)"
         );
+    }
+
+    #[test]
+    fn the_database_sits_next_to_the_config_file_unless_set() {
+        let data = DataConfig::default();
+        assert_eq!(
+            data.database_path(Some(Path::new("/etc/gfmd/config.toml"))),
+            Path::new("/etc/gfmd/data/gfmd-bot.sqlite3")
+        );
+        assert_eq!(
+            data.database_path(Some(Path::new("config.toml"))),
+            Path::new("data/gfmd-bot.sqlite3")
+        );
+        assert_eq!(data.database_path(None), Path::new("data/gfmd-bot.sqlite3"));
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        std::fs::write(
+            &path,
+            "[data]\ndatabase = \"db/records.sqlite3\"\nretention_days = 0\n",
+        )
+        .unwrap();
+        let config = Config::load(&path).unwrap();
+        assert_eq!(
+            config.data.database_path(Some(&path)),
+            dir.path().join("db/records.sqlite3")
+        );
+        assert_eq!(config.data.retention_days, 0);
+        let error = Config::parse("c.toml", "[data]\nretention = 3\n").unwrap_err();
+        assert!(error.to_string().starts_with("c.toml:2:1:"), "{error}");
+        let mut config = Config::default();
+        config
+            .apply_env(|name| (name == env::DATABASE).then(|| "/tmp/x.sqlite3".to_owned()))
+            .unwrap();
+        assert_eq!(config.data.database_path(None), Path::new("/tmp/x.sqlite3"));
     }
 
     #[test]

@@ -1,17 +1,71 @@
 //! The offline front ends: `gfmd-bot ask` (one question, or one per input line, optionally as
-//! JSON) and `gfmd-bot console` (a terminal chat that takes `/gfmd <subcommand>` and free text).
+//! JSON) and `gfmd-bot console` (a terminal chat that takes `/gfmd <subcommand>` and free text),
+//! each replying in one language (`--locale`).
+//!
+//! Until the matcher matches French and Spanish questions, a question is decided as it is in
+//! English, and the answer chosen is shown in the language asked for (in English with a note
+//! when it has no translation yet); "not sure", suggestions and buttons' words follow the
+//! language too.
 
 use crate::answers::Answer;
 use crate::knowledge::{Knowledge, Verdict};
-use crate::render::{self, wording, Style};
+use crate::locale::Lang;
+use crate::render::{self, Style};
+use crate::wording::Wording;
 use serde::Serialize;
 use std::io::{self, BufRead, Write};
+use std::time::{Duration, Instant};
+
+/// Told about every free-form question the console or `ask` decides (`--record` stores them).
+pub trait Observer {
+    /// `question` was decided as `verdict`, which took `took`.
+    fn decided(&self, question: &str, verdict: &Verdict<'_>, took: Duration);
+}
+
+/// What the offline front ends work with: the knowledge, how replies are laid out, and who hears
+/// of each decision.
+#[derive(Clone, Copy)]
+pub struct Offline<'a> {
+    /// The answers and matcher.
+    pub knowledge: &'a Knowledge,
+    /// Colour and wrapping.
+    pub screen: Screen,
+    /// Told of every free-form question decided, if any.
+    pub observer: Option<&'a dyn Observer>,
+    /// The language of the replies.
+    pub lang: Lang,
+}
+
+impl<'a> Offline<'a> {
+    /// Plain, unwrapped output in English and no observer.
+    pub fn plain(knowledge: &'a Knowledge) -> Self {
+        Self {
+            knowledge,
+            screen: Screen::PLAIN,
+            observer: None,
+            lang: Lang::En,
+        }
+    }
+
+    /// Decides `question`, telling the observer what was decided and how long it took.
+    fn decide(&self, question: &str) -> Verdict<'a> {
+        let started = Instant::now();
+        let verdict = self.knowledge.decide(question);
+        if let Some(observer) = self.observer {
+            observer.decided(question, &verdict, started.elapsed());
+        }
+        verdict
+    }
+}
 
 /// One line of `ask --json` output. The shape is a contract that scripts rely on.
 #[derive(Debug, Serialize)]
 pub struct AskReport {
     /// The question as asked.
     pub question: String,
+    /// The language of the reply (`"en"`, `"fr"` or `"es"`, from `--locale`): the answer's and
+    /// the suggestions' titles are in it where they are translated.
+    pub locale: Lang,
     /// `"answer"`, `"suggest"` or `"abstain"`.
     pub decision: &'static str,
     /// The answer, or `null` unless the decision is `"answer"`.
@@ -43,15 +97,20 @@ pub struct ReportSuggestion {
     pub score: f32,
 }
 
-/// Answers `question` as an [`AskReport`].
+/// Answers `question` as an [`AskReport`], in English.
 pub fn report(knowledge: &Knowledge, question: &str) -> AskReport {
-    let verdict = knowledge.decide(question);
+    report_of(question, &knowledge.decide(question), Lang::En)
+}
+
+/// The [`AskReport`] of `question` decided as `verdict`, in `lang`.
+fn report_of(question: &str, verdict: &Verdict<'_>, lang: Lang) -> AskReport {
     AskReport {
         question: question.to_owned(),
+        locale: lang,
         decision: verdict.outcome().as_str(),
         answer: verdict.answer().map(|answer| ReportAnswer {
             id: answer.id.clone(),
-            embed: render::embed(answer),
+            embed: render::embed_in(answer, lang),
         }),
         score: round(verdict.score()),
         suggestions: verdict
@@ -59,7 +118,7 @@ pub fn report(knowledge: &Knowledge, question: &str) -> AskReport {
             .iter()
             .map(|candidate| ReportSuggestion {
                 id: candidate.answer.id.clone(),
-                title: candidate.answer.title.clone(),
+                title: candidate.answer.title_in(lang).to_owned(),
                 score: round(candidate.score),
             })
             .collect(),
@@ -99,17 +158,16 @@ fn no_width() -> Option<usize> {
     None
 }
 
-/// `gfmd-bot ask QUESTION`: answers each of `questions`, as text laid out for `screen` or as one
-/// JSON object per line.
+/// `gfmd-bot ask QUESTION`: answers each of `questions`, as text laid out for the screen or as
+/// one JSON object per line.
 pub fn ask(
-    knowledge: &Knowledge,
+    offline: Offline<'_>,
     questions: impl IntoIterator<Item = String>,
     json: bool,
-    screen: Screen,
     out: &mut impl Write,
 ) -> io::Result<()> {
     for question in questions {
-        answer(knowledge, &question, json, screen, out)?;
+        answer(offline, &question, json, out)?;
     }
     Ok(())
 }
@@ -118,10 +176,9 @@ pub fn ask(
 /// blank, to the end. A line that is not valid UTF-8 is still answered, read with `�` in place of
 /// the bad bytes, after a warning on `warnings` that names it.
 pub fn ask_each_line(
-    knowledge: &Knowledge,
+    offline: Offline<'_>,
     input: impl BufRead,
     json: bool,
-    screen: Screen,
     out: &mut impl Write,
     warnings: &mut impl Write,
 ) -> io::Result<()> {
@@ -129,7 +186,7 @@ pub fn ask_each_line(
         let line = line?;
         line.warn_if_invalid(warnings);
         if !line.text.trim().is_empty() {
-            answer(knowledge, &line.text, json, screen, out)?;
+            answer(offline, &line.text, json, out)?;
         }
     }
     Ok(())
@@ -137,18 +194,22 @@ pub fn ask_each_line(
 
 /// Writes the reply to one `ask` question.
 fn answer(
-    knowledge: &Knowledge,
+    offline: Offline<'_>,
     question: &str,
     json: bool,
-    screen: Screen,
     out: &mut impl Write,
 ) -> io::Result<()> {
     if json {
-        let line = serde_json::to_string(&report(knowledge, question)).map_err(io::Error::other)?;
+        let report = report_of(question, &offline.decide(question), offline.lang);
+        let line = serde_json::to_string(&report).map_err(io::Error::other)?;
         writeln!(out, "{line}")
     } else {
-        let mut session = Session::new(knowledge, screen.style);
-        writeln!(out, "{}", screen.lay_out(session.reply_to_text(question)))
+        let mut session = Session::new(offline);
+        writeln!(
+            out,
+            "{}",
+            offline.screen.lay_out(session.reply_to_text(question))
+        )
     }
 }
 
@@ -156,14 +217,14 @@ fn answer(
 /// prompt and a greeting when `interactive`. A line that is not valid UTF-8 is read as
 /// [`ask_each_line`] reads it, with a warning on `warnings`.
 pub fn console(
-    knowledge: &Knowledge,
+    offline: Offline<'_>,
     input: impl BufRead,
     out: &mut impl Write,
     warnings: &mut impl Write,
     interactive: bool,
-    screen: Screen,
 ) -> io::Result<()> {
-    let mut session = Session::new(knowledge, screen.style);
+    let screen = offline.screen;
+    let mut session = Session::new(offline);
     if interactive {
         let greeting = "gfmd-bot console: ask about the Global Forum on Migration and \
              Development.\nTry \"What are the objectives of the GFMD?\" or /gfmd objectives. \
@@ -267,23 +328,27 @@ impl<R: BufRead> Iterator for InputLines<R> {
 
 /// One console conversation: remembers the last suggestions so that `1`, `2` or `3` picks one.
 struct Session<'a> {
+    offline: Offline<'a>,
     knowledge: &'a Knowledge,
     style: Style,
+    lang: Lang,
     last_suggestions: Vec<&'a Answer>,
 }
 
 impl<'a> Session<'a> {
-    fn new(knowledge: &'a Knowledge, style: Style) -> Self {
+    fn new(offline: Offline<'a>) -> Self {
         Self {
-            knowledge,
-            style,
+            offline,
+            knowledge: offline.knowledge,
+            style: offline.screen.style,
+            lang: offline.lang,
             last_suggestions: Vec::new(),
         }
     }
 
     fn show(&mut self, answer: &Answer) -> String {
         self.last_suggestions.clear();
-        render::terminal(&render::embed(answer), self.style)
+        render::terminal(&render::embed_in(answer, self.lang), self.style)
     }
 
     /// Replies to one console line: a command, a suggestion number, or a question.
@@ -324,7 +389,7 @@ impl<'a> Session<'a> {
     /// Replies to a free-form question with one of the three outcomes: the answer; a one-line
     /// "might help" offer; or "not sure" with numbered suggestions.
     fn reply_to_text(&mut self, question: &str) -> String {
-        let verdict = self.knowledge.decide(question);
+        let verdict = self.offline.decide(question);
         if let Some(answer) = verdict.answer() {
             return self.show(answer);
         }
@@ -333,18 +398,22 @@ impl<'a> Session<'a> {
             .iter()
             .map(|candidate| candidate.answer)
             .collect();
+        let words = Wording::of(self.lang);
         match (&verdict, suggestions.first()) {
             (Verdict::Suggest { .. }, Some(best)) => format!(
-                "{} {} (type 1 to see it)",
-                wording::MIGHT_HELP,
-                best.answer.title
+                "{} {} {}",
+                words.might_help,
+                best.answer.title_in(self.lang),
+                words.type_one
             ),
             _ => {
-                let mut text = wording::NOT_SURE.to_owned();
+                let mut text = words.not_sure.to_owned();
                 if !suggestions.is_empty() {
-                    text.push_str(" Did you mean (type the number):");
+                    text.push(' ');
+                    text.push_str(words.pick_a_number);
                     for (number, candidate) in suggestions.iter().enumerate() {
-                        text.push_str(&format!("\n  {}. {}", number + 1, candidate.answer.title));
+                        let title = candidate.answer.title_in(self.lang);
+                        text.push_str(&format!("\n  {}. {title}", number + 1));
                     }
                 }
                 text
@@ -368,7 +437,10 @@ impl<'a> Session<'a> {
         );
         for answer in self.knowledge.answers().commands() {
             let command = answer.command.as_deref().unwrap_or_default();
-            text.push_str(&format!("\n  /gfmd {command:<16} {}", answer.title));
+            text.push_str(&format!(
+                "\n  /gfmd {command:<16} {}",
+                answer.title_in(self.lang)
+            ));
         }
         text.push_str("\n  /quit");
         text
@@ -396,7 +468,12 @@ mod tests {
     fn ask_on(screen: Screen) -> String {
         let mut out = Vec::new();
         let question = "What are the objectives of the GFMD?".to_owned();
-        ask(&shipped(), [question], false, screen, &mut out).unwrap();
+        let knowledge = shipped();
+        let offline = Offline {
+            screen,
+            ..Offline::plain(&knowledge)
+        };
+        ask(offline, [question], false, &mut out).unwrap();
         String::from_utf8(out).unwrap()
     }
 

@@ -36,7 +36,7 @@ pub struct Answered<'k> {
 }
 
 /// The three outcomes of a question, as a plain name (`ask --json`, logs, records).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Outcome {
     /// Confident: the answer is given.
     Answer,
@@ -47,6 +47,9 @@ pub enum Outcome {
 }
 
 impl Outcome {
+    /// Every outcome, confident first.
+    pub const ALL: &'static [Outcome] = &[Outcome::Answer, Outcome::Suggest, Outcome::Abstain];
+
     /// `"answer"`, `"suggest"` or `"abstain"`.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -54,6 +57,26 @@ impl Outcome {
             Outcome::Suggest => "suggest",
             Outcome::Abstain => "abstain",
         }
+    }
+
+    /// The outcome named `text`, as written by [`Self::as_str`].
+    pub fn parse(text: &str) -> Option<Self> {
+        Self::ALL
+            .iter()
+            .copied()
+            .find(|outcome| outcome.as_str() == text)
+    }
+}
+
+impl std::fmt::Display for Outcome {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        formatter.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize for Outcome {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
     }
 }
 

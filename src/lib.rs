@@ -5,24 +5,35 @@
 //!
 //! # Layout
 //!
-//! - [`answers`]: the curated set — the model, loading `responses/*.toml`, and validation
-//!   against the schema and Discord's limits (errors name file and line).
+//! - [`answers`]: the curated set — the model, loading `responses/*.toml` (English, with each
+//!   answer's `[fr]` and `[es]` translations), and validation against the schema and Discord's
+//!   limits (errors name file and line).
+//! - [`locale`]: the languages the bot answers in (`Lang`: English, French, Spanish) and how
+//!   Discord's locale codes and `--locale` name them.
 //! - [`matcher`]: normalization, an inverted index with BM25-style scoring, typo tolerance,
 //!   the confidence threshold and margin, suggestions and autocomplete. No Discord, no I/O.
 //! - [`knowledge`]: an answer set with its matcher, the unit every front end queries.
 //! - [`evaluation`]: grading the bot on labelled questions (the dev set and the blind sets).
-//! - [`render`]: answer -> embed data (Discord, `--json`) and terminal text; limits enforced
-//!   once here; defusing mentions in user text.
+//! - [`render`]: answer -> embed data (Discord, `--json`) in a language, and terminal text;
+//!   limits enforced once here; defusing mentions in user text.
+//! - [`wording`]: every sentence and label around the answers, per language: "not sure", "did
+//!   you mean", buttons, the footer's label, `/gfmd`'s own subcommands as clients show them.
 //! - [`config`]: `config.toml`, strict, with environment overrides.
 //! - [`file_error`]: [`file_error::FileError`], the one "cannot read/write/rename this path"
 //!   error that answers and config share (the store is to adopt it too).
 //! - [`console`]: the offline terminal chat and `ask`.
 //! - [`discord`]: the only module that imports serenity — client set-up, command
-//!   registration, slash commands, components, free-form messages, flood control.
+//!   registration, slash commands, components, free-form messages, flood control; and the
+//!   learning loop's Discord side: every question recorded, Helpful / Not helpful votes,
+//!   `/gfmd forget-me`, the moderators' inbox and statistics, the weekly digest.
 //! - [`logging`]: tracing set-up (pretty or JSON) and the panic hook.
 //! - [`keeper`]: the one owner of the answers in force and of the folder they come from — reloads
 //!   (a broken edit keeps the old set), moderators' saves through the store, the debounced file
 //!   watcher — all taking turns; a `responses_dir` change moves store and watcher together.
+//! - [`records`]: the learning loop's storage — every question recorded (members only as a
+//!   keyed hash) through a never-waiting recorder and one writer task into SQLite, feedback
+//!   votes, the moderators' inbox of grouped misses, statistics with a PNG chart, and the
+//!   offline `stats`, `inbox` and `export` commands.
 //! - [`store`]: moderators' writes — validate the set as it would be, then write
 //!   `responses/<id>.toml` atomically or move it to `responses/.trash/`.
 //!
@@ -36,7 +47,10 @@ pub mod evaluation;
 pub mod file_error;
 pub mod keeper;
 pub mod knowledge;
+pub mod locale;
 pub mod logging;
 pub mod matcher;
+pub mod records;
 pub mod render;
 pub mod store;
+pub mod wording;

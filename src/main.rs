@@ -2,11 +2,14 @@
 //! the library.
 
 use anyhow::{bail, Context, Result};
+use clap::builder::TypedValueParser as _;
 use clap::{Parser, Subcommand};
 use gfmd_bot::config::{self, Config, Environment};
-use gfmd_bot::console::Screen;
+use gfmd_bot::console::{Observer, Offline, Screen};
 use gfmd_bot::keeper::Keeper;
 use gfmd_bot::knowledge::Knowledge;
+use gfmd_bot::locale::Lang;
+use gfmd_bot::records::{self, cli::Recording, DataFiles, Kind};
 use gfmd_bot::render::Style;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -31,19 +34,77 @@ enum Command {
     /// Run the Discord bot (needs DISCORD_TOKEN in the environment).
     Run,
     /// Chat with the bot in the terminal (no Discord token needed).
-    Console,
+    Console {
+        /// Record each question in the database (kind "console", no member).
+        #[arg(long)]
+        record: bool,
+        #[command(flatten)]
+        locale: LocaleArg,
+    },
     /// Answer one question, or each line of standard input.
     Ask {
         /// The question; without it, each line of standard input is a question.
         question: Option<String>,
-        /// One JSON object per question: {question, answer|null, score, suggestions}.
+        /// One JSON object per question: {question, locale, decision, answer|null, score,
+        /// suggestions}.
         #[arg(long)]
         json: bool,
+        /// Record each question in the database (kind "ask", no member); written before exit.
+        #[arg(long)]
+        record: bool,
+        #[command(flatten)]
+        locale: LocaleArg,
+    },
+    /// Statistics of the recorded questions.
+    Stats {
+        /// The last N days (UTC), today included.
+        #[arg(long, default_value_t = 30, value_parser = clap::value_parser!(u32).range(1..=3650))]
+        days: u32,
+        /// One JSON object instead of a table.
+        #[arg(long)]
+        json: bool,
+        /// Also draw the daily chart as a PNG file here.
+        #[arg(long, value_name = "PNG")]
+        chart: Option<PathBuf>,
+    },
+    /// The moderators' inbox: missed questions, near-duplicates grouped, most frequent first.
+    Inbox {
+        /// The last N days (UTC), today included.
+        #[arg(long, default_value_t = 30, value_parser = clap::value_parser!(u32).range(1..=3650))]
+        days: u32,
+        /// Show page N (10 groups a page) instead of every group.
+        #[arg(long, value_parser = clap::value_parser!(u64).range(1..))]
+        page: Option<u64>,
+        /// One JSON object instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Every recorded question: JSON lines, or CSV (members only as keyed hashes).
+    Export {
+        /// CSV with a header row instead of JSON lines.
+        #[arg(long)]
+        csv: bool,
     },
     /// List the answers: id, subcommand and title.
     Topics,
     /// Validate the config and the answer set; exits non-zero on errors.
     Check,
+}
+
+/// `--locale` of `ask` and `console`.
+#[derive(clap::Args)]
+struct LocaleArg {
+    /// Reply in this language: English, French or Spanish. For now questions are still matched as
+    /// in English, whatever the language; the answer chosen is shown in this language (in English,
+    /// with a note, where it has no translation yet).
+    #[arg(
+        long = "locale",
+        value_name = "LANG",
+        default_value = "en",
+        value_parser = clap::builder::PossibleValuesParser::new(["en", "fr", "es"])
+            .map(|code| code.parse::<Lang>().unwrap_or_default()),
+    )]
+    lang: Lang,
 }
 
 /// Runs the command; an error is printed as one line of causes (`error: <what>: <why>`), never as
@@ -66,6 +127,7 @@ fn execute(cli: Cli) -> Result<()> {
     config.apply_env(|name| environment.get(name))?;
     let quiet = !matches!(cli.command, Some(Command::Run) | None) || token().is_none();
     gfmd_bot::logging::init(&config.logging, quiet.then_some("warn"));
+    let files = DataFiles::from_config(&config, config_path.as_deref());
     let offline = match cli.command {
         Some(Command::Run) => {
             return match token() {
@@ -78,10 +140,31 @@ fn execute(cli: Cli) -> Result<()> {
         }
         Some(Command::Check) => check(&config),
         Some(Command::Topics) => load(&config).and_then(|knowledge| topics(&knowledge)),
-        Some(Command::Ask { question, json }) => {
-            load(&config).and_then(|knowledge| ask(&knowledge, question, json))
+        Some(Command::Ask {
+            question,
+            json,
+            record,
+            locale,
+        }) => recording(&files, record, Kind::Ask, |observer| {
+            ask(&load(&config)?, observer, locale.lang, question, json)
+        }),
+        Some(Command::Console { record, locale }) => {
+            recording(&files, record, Kind::Console, |observer| {
+                console(&load(&config)?, observer, locale.lang)
+            })
         }
-        Some(Command::Console) => load(&config).and_then(|knowledge| console(&knowledge)),
+        Some(Command::Stats { days, json, chart }) => {
+            let out = &mut std::io::stdout();
+            records::cli::stats(&files, days, json, chart.as_deref(), out).map_err(Into::into)
+        }
+        Some(Command::Inbox { days, page, json }) => {
+            let page = page.map(|page| usize::try_from(page).unwrap_or(usize::MAX));
+            records::cli::inbox(&files, days, page, json, &mut std::io::stdout())
+                .map_err(Into::into)
+        }
+        Some(Command::Export { csv }) => {
+            records::cli::export(&files, csv, &mut std::io::stdout()).map_err(Into::into)
+        }
         None => {
             if let Some(token) = token() {
                 return run(config, config_path, environment, &token);
@@ -90,7 +173,7 @@ fn execute(cli: Cli) -> Result<()> {
                 "No {} set: starting the offline console.",
                 config::env::TOKEN
             ));
-            load(&config).and_then(|knowledge| console(&knowledge))
+            load(&config).and_then(|knowledge| console(&knowledge, None, Lang::En))
         }
     };
     quiet_when_stdout_closes(offline)
@@ -114,6 +197,23 @@ fn quiet_when_stdout_closes(result: Result<()>) -> Result<()> {
         }
         result => result,
     }
+}
+
+/// Runs `front_end`, recording what it decides when `record` is set and writing it all before
+/// returning.
+fn recording(
+    files: &DataFiles,
+    record: bool,
+    kind: Kind,
+    front_end: impl FnOnce(Option<&dyn Observer>) -> Result<()>,
+) -> Result<()> {
+    if !record {
+        return front_end(None);
+    }
+    let recording = Recording::start(files, kind)?;
+    let result = front_end(Some(&recording));
+    recording.finish()?;
+    result
 }
 
 /// A line on standard error that is not worth failing for if standard error is gone
@@ -203,13 +303,26 @@ fn check(config: &Config) -> Result<()> {
     for warning in answers.warnings() {
         notice(&format!("warning: {warning}"));
     }
+    let translated: Vec<String> = Lang::TRANSLATED
+        .into_iter()
+        .map(|lang| {
+            format!(
+                "{} {}/{} answers, {} synonym groups",
+                lang.english_name(),
+                answers.translated_count(lang),
+                answers.len(),
+                answers.synonyms_in(lang).groups.len()
+            )
+        })
+        .collect();
     writeln!(
         std::io::stdout(),
-        "ok: {} answers, {} subcommands, {} synonym groups, {} warning(s)",
+        "ok: {} answers, {} subcommands, {} synonym groups, {} warning(s); {}",
         answers.len(),
         answers.commands().len(),
         answers.synonyms().groups.len(),
-        answers.warnings().len()
+        answers.warnings().len(),
+        translated.join("; ")
     )?;
     Ok(())
 }
@@ -227,15 +340,34 @@ fn topics(knowledge: &Knowledge) -> Result<()> {
     Ok(())
 }
 
-fn ask(knowledge: &Knowledge, question: Option<String>, json: bool) -> Result<()> {
+fn offline<'a>(
+    knowledge: &'a Knowledge,
+    observer: Option<&'a dyn Observer>,
+    lang: Lang,
+) -> Offline<'a> {
+    Offline {
+        knowledge,
+        screen: screen(),
+        observer,
+        lang,
+    }
+}
+
+fn ask(
+    knowledge: &Knowledge,
+    observer: Option<&dyn Observer>,
+    lang: Lang,
+    question: Option<String>,
+    json: bool,
+) -> Result<()> {
     let mut out = std::io::stdout().lock();
+    let offline = offline(knowledge, observer, lang);
     match question {
-        Some(question) => gfmd_bot::console::ask(knowledge, [question], json, screen(), &mut out)?,
+        Some(question) => gfmd_bot::console::ask(offline, [question], json, &mut out)?,
         None => gfmd_bot::console::ask_each_line(
-            knowledge,
+            offline,
             std::io::stdin().lock(),
             json,
-            screen(),
             &mut out,
             &mut std::io::stderr(),
         )?,
@@ -243,16 +375,15 @@ fn ask(knowledge: &Knowledge, question: Option<String>, json: bool) -> Result<()
     Ok(())
 }
 
-fn console(knowledge: &Knowledge) -> Result<()> {
+fn console(knowledge: &Knowledge, observer: Option<&dyn Observer>, lang: Lang) -> Result<()> {
     let stdin = std::io::stdin();
     let interactive = stdin.is_terminal();
     gfmd_bot::console::console(
-        knowledge,
+        offline(knowledge, observer, lang),
         stdin.lock(),
         &mut std::io::stdout().lock(),
         &mut std::io::stderr(),
         interactive,
-        screen(),
     )?;
     Ok(())
 }

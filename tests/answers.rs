@@ -6,6 +6,7 @@
 //! `AnswerSet::load_dir`).
 
 use gfmd_bot::answers::{AnswerSet, LoadError, SourceFile};
+use gfmd_bot::locale::Lang;
 use std::path::PathBuf;
 
 /// `tests/fixtures/broken/<name>`.
@@ -359,6 +360,27 @@ fn the_reserved_command_ask_is_rejected() {
     );
 }
 
+#[test]
+fn the_french_and_spanish_names_of_ask_and_topic_are_reserved_too() {
+    let problems = problems(load(&[
+        answer_file("subject", "command = \"sujet\"\n"),
+        answer_file("theme", "command = \"tema\"\n"),
+    ]));
+    assert_eq!(problems.len(), 2, "{problems:#?}");
+    assert_problem(
+        &problems,
+        "responses/subject.toml",
+        7,
+        "command `sujet` is reserved by /gfmd itself (it is `topic` for French clients)",
+    );
+    assert_problem(
+        &problems,
+        "responses/theme.toml",
+        7,
+        "command `tema` is reserved by /gfmd itself (it is `topic` for Spanish clients)",
+    );
+}
+
 /// `count` answers `answer-00`, `answer-01`, … each with the command `topic-NN`.
 fn answers_with_commands(count: usize) -> Vec<SourceFile> {
     (0..count)
@@ -372,19 +394,19 @@ fn answers_with_commands(count: usize) -> Vec<SourceFile> {
 }
 
 #[test]
-fn twenty_three_answers_with_commands_are_accepted() {
-    let set = load(&answers_with_commands(23)).unwrap_or_else(|error| panic!("{error:#}"));
-    assert_eq!(set.commands().len(), 23);
+fn twenty_two_answers_with_commands_are_accepted() {
+    let set = load(&answers_with_commands(22)).unwrap_or_else(|error| panic!("{error:#}"));
+    assert_eq!(set.commands().len(), 22);
 }
 
 #[test]
-fn a_twenty_fourth_answer_with_a_command_is_rejected_naming_it() {
-    let problems = problems(load(&answers_with_commands(24)));
+fn a_twenty_third_answer_with_a_command_is_rejected_naming_it() {
+    let problems = problems(load(&answers_with_commands(23)));
     assert_only_problem(
         &problems,
-        "responses/answer-23.toml",
+        "responses/answer-22.toml",
         7,
-        "24 answers declare a command; /gfmd holds at most 23 besides `ask` and `topic`",
+        "23 answers declare a command; /gfmd holds at most 22 besides `ask`, `topic`, `forget-me`",
     );
 }
 
@@ -505,6 +527,354 @@ fn every_shipped_footer_cites_the_source_in_words() {
             "{}: {footer}",
             answer.id
         );
+    }
+}
+
+// ---- Translations: the `[fr]` and `[es]` tables ----
+
+/// A `[<lang>]` table with this title and description (a `"""` string from the next line), and
+/// questions and keywords that need no checking.
+fn translation(lang: &str, title: &str, description: &str) -> String {
+    format!(
+        "\n[{lang}]\ntitle = \"{title}\"\nquestions = [\"Une question ?\"]\nkeywords = [\"exemple\"]\n\
+         description = \"\"\"\n{description}\n\"\"\"\n"
+    )
+}
+
+/// [`answer_file`] with French and Spanish tables (both short and plain) after `extra`.
+fn translated_answer(id: &str, extra: &str) -> SourceFile {
+    answer_file(
+        id,
+        &format!(
+            "{extra}{}{}",
+            translation("fr", "Un exemple", "Le corps du texte."),
+            translation("es", "Un ejemplo", "El cuerpo del texto.")
+        ),
+    )
+}
+
+/// [`answer_text`] with `extra`, then a French table `french` and a plain Spanish one (with one
+/// field when `extra` gives the English answer fields).
+fn answer_with_french(id: &str, extra: &str, french: &str) -> SourceFile {
+    let mut spanish = translation("es", "Un ejemplo", "El cuerpo del texto.");
+    if extra.contains("[[fields]]") {
+        spanish.push_str("\n[[es.fields]]\nname = \"En resumen\"\nvalue = \"Una línea.\"\n");
+    }
+    answer_file(id, &format!("{extra}{french}{spanish}"))
+}
+
+#[test]
+fn a_translated_answer_loads_with_its_content_in_each_language() {
+    let set = load(&[translated_answer("example", "")]).unwrap_or_else(|error| panic!("{error:#}"));
+    let answer = set.get("example").unwrap();
+    assert_eq!(answer.title_in(Lang::Fr), "Un exemple");
+    assert_eq!(answer.title_in(Lang::Es), "Un ejemplo");
+    assert_eq!(answer.title_in(Lang::En), "An example answer");
+    let french = answer.translation(Lang::Fr).unwrap();
+    assert_eq!(french.description, "Le corps du texte.");
+    assert_eq!(french.questions, ["Une question ?"]);
+    assert!(answer.translation(Lang::En).is_none());
+    assert!(set.warnings().is_empty(), "{:#?}", set.warnings());
+}
+
+#[test]
+fn an_answer_missing_a_language_loads_with_one_warning_per_language() {
+    let french_only = answer_file(
+        "french-only",
+        &translation("fr", "Un exemple", "Le corps du texte."),
+    );
+    let set = load(&[french_only, answer_file("english-only", "")])
+        .unwrap_or_else(|error| panic!("{error:#}"));
+    // (The two answers' English phrasings are alike too, which is warned about apart.)
+    let warnings: Vec<String> = set
+        .warnings()
+        .iter()
+        .map(ToString::to_string)
+        .filter(|warning| warning.contains("translation"))
+        .collect();
+    assert_eq!(warnings.len(), 3, "{warnings:#?}");
+    assert_problem(
+        &warnings,
+        "responses/french-only.toml",
+        1,
+        "answer `french-only` has no Spanish translation (`[es]` table)",
+    );
+    assert_problem(
+        &warnings,
+        "responses/english-only.toml",
+        1,
+        "has no French translation (`[fr]` table)",
+    );
+    assert_problem(
+        &warnings,
+        "responses/english-only.toml",
+        1,
+        "has no Spanish translation",
+    );
+    // Members reading Spanish get the English title, as autocomplete shows it.
+    assert_eq!(
+        set.get("french-only").unwrap().title_in(Lang::Es),
+        "An example answer"
+    );
+}
+
+#[test]
+fn every_shipped_answer_is_in_french_and_spanish() {
+    let set = AnswerSet::embedded().unwrap();
+    for answer in set.answers() {
+        for lang in Lang::TRANSLATED {
+            assert!(
+                answer.translation(lang).is_some(),
+                "{} has no {lang}",
+                answer.id
+            );
+        }
+    }
+    assert!(set.warnings().is_empty(), "{:#?}", set.warnings());
+    assert!(!set.synonyms_in(Lang::Fr).groups.is_empty());
+    assert!(!set.synonyms_in(Lang::Es).groups.is_empty());
+}
+
+#[test]
+fn a_translated_title_over_256_characters_is_rejected_at_its_line() {
+    let french = translation("fr", &"é".repeat(257), "Le corps du texte.");
+    let file = answer_with_french("long-title", "", &french);
+    let line = line_containing(&file.text, "éééé");
+    let problems = problems(load(&[file]));
+    assert_only_problem(
+        &problems,
+        "responses/long-title.toml",
+        line,
+        "[fr] title is 257 characters; Discord allows at most 256",
+    );
+}
+
+#[test]
+fn a_translated_title_over_100_characters_is_rejected_when_it_describes_a_subcommand() {
+    let french = translation("fr", &"é".repeat(101), "Le corps du texte.");
+    let with_command = answer_with_french("described", "command = \"described\"\n", &french);
+    let line = line_containing(&with_command.text, "éééé");
+    let without = answer_with_french("plain", "", &french);
+    let problems = problems(load(&[with_command, without]));
+    assert_only_problem(
+        &problems,
+        "responses/described.toml",
+        line,
+        "[fr] title doubles as the subcommand description, which Discord limits to 100 characters",
+    );
+}
+
+#[test]
+fn a_translated_description_over_4096_characters_is_rejected() {
+    let french = translation("fr", "Un exemple", &"mot ".repeat(1025));
+    let file = answer_with_french("long-description", "", &french);
+    let line = line_containing(&file.text, "description = \"\"\"");
+    let problems = problems(load(&[file]));
+    assert_only_problem(
+        &problems,
+        "responses/long-description.toml",
+        line,
+        "[fr] description is 4099 characters; Discord allows at most 4096",
+    );
+}
+
+#[test]
+fn translated_fields_keep_discord_s_limits_and_the_english_count() {
+    let english_field = "\n[[fields]]\nname = \"In short\"\nvalue = \"One line.\"\n";
+    let long_value = format!(
+        "{}\n[[fr.fields]]\nname = \"En bref\"\nvalue = \"{}\"\n",
+        translation("fr", "Un exemple", "Le corps du texte."),
+        "x".repeat(1025)
+    );
+    let long = answer_with_french("long-field", english_field, &long_value);
+    let long_line = line_containing(&long.text, "xxxx");
+    let missing = answer_with_french(
+        "missing-field",
+        english_field,
+        &translation("fr", "Un exemple", "Le corps du texte."),
+    );
+    let missing_line = line_containing(&missing.text, "title = \"Un exemple\"");
+    let problems = problems(load(&[long, missing]));
+    assert_eq!(problems.len(), 2, "{problems:#?}");
+    assert_problem(
+        &problems,
+        "responses/long-field.toml",
+        long_line,
+        "[fr] field value is 1025 characters; Discord allows at most 1024",
+    );
+    assert_problem(
+        &problems,
+        "responses/missing-field.toml",
+        missing_line,
+        "[fr] has 0 field(s) where the English answer has 1",
+    );
+}
+
+#[test]
+fn a_translated_embed_is_counted_with_its_own_footer() {
+    // Title, description and fields fill 6000 characters less the French footer but one: the
+    // English footer would fit ("Source: …"), the French one ("Source : …") does not.
+    let source = "GFMD background note, section \"Background\"";
+    let french_footer = format!("Source : {source}").chars().count();
+    let title = "Un exemple";
+    let field_value = "v".repeat(1000);
+    let fields = |lang: &str| {
+        (1..=2)
+            .map(|n| format!("\n[[{lang}.fields]]\nname = \"P{n}\"\nvalue = \"{field_value}\"\n"))
+            .collect::<String>()
+    };
+    let body = 6000 - french_footer + 1 - title.len() - 2 * (2 + 1000);
+    let english_fields = (1..=2)
+        .map(|n| format!("\n[[fields]]\nname = \"P{n}\"\nvalue = \"v\"\n"))
+        .collect::<String>();
+    let french = format!(
+        "{}{}",
+        translation("fr", title, &"b".repeat(body)),
+        fields("fr")
+    );
+    let file = SourceFile::new(
+        "responses/full.toml",
+        answer_text("full", &format!("{english_fields}{french}"))
+            + &translation("es", "Un ejemplo", "El cuerpo del texto.")
+            + &(1..=2)
+                .map(|n| format!("\n[[es.fields]]\nname = \"P{n}\"\nvalue = \"v\"\n"))
+                .collect::<String>(),
+    );
+    let line = line_containing(&file.text, "title = \"Un exemple\"");
+    let problems = problems(load(&[file]));
+    assert_only_problem(
+        &problems,
+        "responses/full.toml",
+        line,
+        "[fr] the embed would hold 6001 characters in all; Discord allows at most 6000",
+    );
+}
+
+#[test]
+fn a_number_the_english_answer_lacks_is_rejected_at_its_line_and_column() {
+    // The English answer says 2007 (in a question only); the French says 2007 and 2008.
+    let french = translation(
+        "fr",
+        "Un exemple",
+        "La première réunion s'est tenue en 2007,\nla deuxième en 2008.",
+    );
+    let file = SourceFile::new(
+        "responses/dates.toml",
+        answer_text("dates", &french).replace("\"Question four?\"", "\"What happened in 2007?\"")
+            + &translation("es", "Un ejemplo", "El cuerpo del texto."),
+    );
+    let line = line_containing(&file.text, "2008");
+    let problems = problems(load(&[file]));
+    assert_eq!(problems.len(), 1, "{problems:#?}");
+    let column = "la deuxième en ".chars().count() + 1;
+    assert!(
+        problems[0].starts_with(&format!(
+            "responses/dates.toml:{line}:{column}: [fr] description has the number `2008`, \
+             which the English answer does not"
+        )),
+        "{problems:#?}"
+    );
+}
+
+#[test]
+fn a_number_is_checked_in_every_translated_string_and_in_each_language() {
+    let french =
+        "\n[fr]\ntitle = \"Objectif 6\"\nquestions = [\"Et le 7e ?\"]\nkeywords = [\"8\"]\n\
+                  description = \"Le corps du texte.\"\n";
+    let spanish = translation("es", "Un ejemplo", "Desde 1999.");
+    let file = answer_file("numbers", &format!("{french}{spanish}"));
+    let problems = problems(load(&[file]));
+    assert_eq!(problems.len(), 4, "{problems:#?}");
+    for (what, number) in [
+        ("[fr] title", "6"),
+        ("[fr] questions entry", "7"),
+        ("[fr] keywords entry", "8"),
+        ("[es] description", "1999"),
+    ] {
+        assert!(
+            problems
+                .iter()
+                .any(|problem| problem.contains(&format!("{what} has the number `{number}`"))),
+            "{what} {number}: {problems:#?}"
+        );
+    }
+}
+
+#[test]
+fn an_unknown_key_in_a_translation_is_rejected_naming_it() {
+    let french = translation("fr", "Un exemple", "Le corps du texte.") + "command = \"exemple\"\n";
+    let file = answer_with_french("renamed", "", &french);
+    let line = line_containing(&file.text, "command = \"exemple\"");
+    let problems = problems(load(&[file]));
+    assert_only_problem(
+        &problems,
+        "responses/renamed.toml",
+        line,
+        "unknown field `command`",
+    );
+}
+
+#[test]
+fn a_french_synonym_in_two_groups_is_rejected_naming_its_table_and_line() {
+    let synonyms = SourceFile::new(
+        "responses/synonyms.toml",
+        "[synonyms]\nobjective = [\"goal\"]\n\n[fr.synonyms]\nobjectif = [\"but\"]\n\"finalité\" = [\"but\"]\n\n[es.synonyms]\nobjetivo = [\"meta\"]\n",
+    );
+    let problems = problems(load(&[translated_answer("example", ""), synonyms]));
+    assert_only_problem(
+        &problems,
+        "responses/synonyms.toml",
+        6,
+        "[fr.synonyms] `but` is listed under both `objectif` and `finalité`",
+    );
+}
+
+#[test]
+fn the_readme_example_with_translations_loads() {
+    let readme = include_str!("../responses/README.md");
+    let start = readme
+        .find("```toml\nid = \"example\"\ntitle = \"An example answer\"\nquestions = [\"Question one?\", \"Question two?\"]")
+        .expect("the README has the translated example")
+        + "```toml\n".len();
+    let end = start + readme[start..].find("```").unwrap();
+    let set = load(&[SourceFile::new(
+        "responses/example.toml",
+        &readme[start..end],
+    )])
+    .unwrap_or_else(|error| panic!("{error:#}"));
+    let answer = set.get("example").unwrap();
+    assert_eq!(answer.title_in(Lang::Fr), "Un exemple de réponse");
+    assert_eq!(
+        answer.translation(Lang::Es).unwrap().fields[0].name,
+        "En resumen"
+    );
+    assert!(set.warnings().is_empty(), "{:#?}", set.warnings());
+}
+
+#[test]
+fn the_french_and_spanish_dev_sets_name_real_answers() {
+    let set = AnswerSet::embedded().unwrap();
+    for (name, text) in [
+        ("devset.fr.tsv", include_str!("devset.fr.tsv")),
+        ("devset.es.tsv", include_str!("devset.es.tsv")),
+    ] {
+        let cases: Vec<(&str, &str)> = text
+            .lines()
+            .filter(|line| !line.trim().is_empty() && !line.starts_with('#'))
+            .map(|line| {
+                line.split_once('\t')
+                    .unwrap_or_else(|| panic!("{name}: not `id<TAB>question`: {line:?}"))
+            })
+            .collect();
+        let in_domain = cases.iter().filter(|(id, _)| *id != "none").count();
+        assert!(in_domain >= 60, "{name}: {in_domain} in-domain");
+        assert!(cases.len() - in_domain >= 30, "{name}: too few off-topic");
+        for (id, question) in cases {
+            assert!(
+                id == "none" || set.get(id).is_some(),
+                "{name}: unknown id `{id}` for {question:?}"
+            );
+        }
     }
 }
 

@@ -5,7 +5,11 @@
 //! `DISCORD_TOKEN` and the other environment overrides removed, and standard input either piped
 //! or closed, so nothing waits on a terminal.
 
+mod common;
+
+use common::AnswersCopy;
 use gfmd_bot::answers::AnswerSet;
+use gfmd_bot::locale::Lang;
 use serde_json::Value;
 use std::collections::BTreeSet;
 use std::io::Write;
@@ -110,15 +114,6 @@ fn broken_fixture(name: &str) -> PathBuf {
         .join(name)
 }
 
-/// Copies the `*.toml` files of `from` into a new directory `to`.
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let path = entry.unwrap().path();
-        std::fs::copy(&path, to.join(path.file_name().unwrap())).unwrap();
-    }
-}
-
 #[test]
 fn check_accepts_the_shipped_set_and_prints_a_summary() {
     let output = run_in_empty_dir(&["check"], "");
@@ -140,13 +135,15 @@ fn check_accepts_the_shipped_set_and_prints_a_summary() {
 
 #[test]
 fn check_rejects_a_broken_responses_dir_naming_file_and_line() {
-    let dir = TempDir::new().unwrap();
-    let responses = dir.path().join("responses");
-    copy_dir(&broken_fixture("duplicate-command"), &responses);
-    let config = dir.path().join("config.toml");
+    let copy = AnswersCopy::of(&broken_fixture("duplicate-command"));
+    let responses = copy.dir();
+    let config = copy.root().join("config.toml");
     std::fs::write(&config, "responses_dir = \"responses\"\n").unwrap();
     let output = run(
-        gfmd_bot(dir.path(), &["check", "--config", config.to_str().unwrap()]),
+        gfmd_bot(
+            copy.root(),
+            &["check", "--config", config.to_str().unwrap()],
+        ),
         "",
     );
     assert!(!output.status.success(), "check passed a broken set");
@@ -201,9 +198,17 @@ fn ask_json_prints_one_object_per_question_with_the_documented_keys() {
     for (line, question) in lines.iter().zip(questions) {
         assert_eq!(
             keys(line),
-            key_set(&["question", "decision", "answer", "score", "suggestions"])
+            key_set(&[
+                "question",
+                "locale",
+                "decision",
+                "answer",
+                "score",
+                "suggestions"
+            ])
         );
         assert_eq!(line["question"], question);
+        assert_eq!(line["locale"], "en");
         let decision = line["decision"].as_str().expect("decision is a string");
         assert!(["answer", "suggest", "abstain"].contains(&decision));
         assert_eq!(decision == "answer", !line["answer"].is_null());
@@ -306,6 +311,109 @@ fn plain_gfmd_bot_without_a_token_prints_a_one_line_notice_and_starts_the_consol
     );
 }
 
+/// The title of answer `id` in `lang`.
+fn title_in(id: &str, lang: Lang) -> String {
+    shipped().get(id).unwrap().title_in(lang).to_owned()
+}
+
+#[test]
+fn ask_with_locale_fr_shows_the_answer_in_french_with_a_french_footer() {
+    // The matcher reads the question as in English for now; the answer chosen is in French.
+    let output = run_in_empty_dir(
+        &[
+            "ask",
+            "--locale",
+            "fr",
+            "What are the objectives of the GFMD?",
+        ],
+        "",
+    );
+    assert_success(&output);
+    let text = stdout(&output);
+    let french = title_in("objectives", Lang::Fr);
+    assert_ne!(french, title_of("objectives"));
+    assert_eq!(text.lines().next(), Some(format!("▌ {french}").as_str()));
+    assert!(text.contains("poursuit cinq objectifs"), "{text}");
+    assert!(text.contains("▌ Source : GFMD background note"), "{text}");
+    assert!(!text.contains("Source: "), "{text}");
+}
+
+#[test]
+fn ask_json_with_locale_es_says_es_and_gives_spanish_titles() {
+    let output = run_in_empty_dir(
+        &["ask", "--json", "--locale", "es"],
+        "What is the GFMD?\nwho started the gfmd\n",
+    );
+    assert_success(&output);
+    let lines: Vec<Value> = stdout(&output)
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2);
+    for line in &lines {
+        assert_eq!(line["locale"], "es");
+        assert_eq!(
+            keys(line),
+            key_set(&[
+                "question",
+                "locale",
+                "decision",
+                "answer",
+                "score",
+                "suggestions"
+            ])
+        );
+    }
+    let answer = &lines[0]["answer"];
+    assert_eq!(answer["id"], "what-is-gfmd");
+    assert_eq!(answer["title"], title_in("what-is-gfmd", Lang::Es));
+    assert_eq!(answer["fields"][0]["name"], "En resumen");
+    assert!(answer["footer"].as_str().unwrap().starts_with("Fuente: "));
+    let suggestions = lines[1]["suggestions"].as_array().unwrap();
+    assert!(!suggestions.is_empty(), "{}", lines[1]);
+    for suggestion in suggestions {
+        let id = suggestion["id"].as_str().unwrap();
+        assert_eq!(suggestion["title"], title_in(id, Lang::Es));
+    }
+}
+
+#[test]
+fn console_with_locale_fr_shows_gfmd_objectives_in_french_and_says_not_sure_in_french() {
+    let output = run_in_empty_dir(
+        &["console", "--locale", "fr"],
+        "/gfmd objectives\nhow do I renew my passport\n",
+    );
+    assert_success(&output);
+    let text = stdout(&output);
+    assert!(
+        text.starts_with(&format!("▌ {}", title_in("objectives", Lang::Fr))),
+        "{text}"
+    );
+    assert!(
+        text.contains("Je ne suis pas sûr de pouvoir répondre à cela"),
+        "{text}"
+    );
+    assert_eq!(stderr(&output), "");
+}
+
+#[test]
+fn the_default_locale_is_english_and_an_unknown_one_is_refused_naming_the_choices() {
+    let english = run_in_empty_dir(&["console"], "/gfmd objectives\n");
+    let explicit = run_in_empty_dir(&["console", "--locale", "en"], "/gfmd objectives\n");
+    assert_success(&english);
+    assert_eq!(stdout(&english), stdout(&explicit));
+    assert!(stdout(&english).starts_with(&format!("▌ {}", title_of("objectives"))));
+
+    let german = run_in_empty_dir(&["ask", "--locale", "de", "hello"], "");
+    assert!(!german.status.success());
+    let error = stderr(&german);
+    assert!(
+        error.contains("invalid value 'de' for '--locale <LANG>'")
+            && error.contains("[possible values: en, fr, es]"),
+        "{error}"
+    );
+}
+
 #[test]
 fn topics_lists_every_id_with_its_subcommand() {
     let output = run_in_empty_dir(&["topics"], "");
@@ -337,6 +445,16 @@ fn help_lists_the_commands() {
     assert!(text.contains("Usage: gfmd-bot"), "{text}");
     for command in ["console", "ask", "topics", "check", "--config"] {
         assert!(text.contains(command), "`{command}` missing from:\n{text}");
+    }
+    for command in ["ask", "console"] {
+        let output = run_in_empty_dir(&[command, "--help"], "");
+        let text = stdout(&output);
+        assert!(
+            text.contains("--locale <LANG>")
+                && text.contains("still matched as in English")
+                && text.contains("[possible values: en, fr, es]"),
+            "{command} --help:\n{text}"
+        );
     }
 }
 

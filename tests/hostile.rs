@@ -12,8 +12,9 @@
 //!   built on them (`plan_gfmd`, `plan_autocomplete`);
 //! - the renderer: `render::embed` on answers with arbitrary text (built directly, and loaded via
 //!   `AnswerSet::from_sources`), `render::quote_user_text`, `render::defuse_mentions`;
-//! - the Discord reply builder: `Reply::{answer, not_sure, notice}` serialized to JSON as channel
-//!   messages and interaction responses;
+//! - the Discord reply builder: `Reply::{answer, not_sure, might_help, notice}` serialized to
+//!   JSON as channel messages and interaction responses, and their custom ids (at most 100
+//!   characters and readable back, before any cut) for every loadable answer id;
 //! - the loaders: `Config::parse` and `AnswerSet::from_sources` on arbitrary text.
 //!
 //! Case counts are set per property so that `cargo test --test hostile` stays well under a minute
@@ -22,12 +23,15 @@
 use gfmd_bot::answers::limits;
 use gfmd_bot::answers::{Answer, AnswerSet, Field, Origin, SourceFile};
 use gfmd_bot::config::Config;
+use gfmd_bot::discord::custom_id::Click;
 use gfmd_bot::discord::{
-    command_set, plan_autocomplete, plan_gfmd, question_text, GfmdRequest, Reply,
+    command_set, plan_autocomplete, plan_gfmd, question_text, Asked, GfmdRequest, Handled, Noted,
+    Reply, Row,
 };
 use gfmd_bot::knowledge::Knowledge;
 use gfmd_bot::knowledge::Verdict;
 use gfmd_bot::matcher::Settings;
+use gfmd_bot::records::{Kind, RecordId};
 use gfmd_bot::render::{self, defuse_mentions, quote_user_text};
 use proptest::prelude::*;
 use serde_json::Value;
@@ -252,12 +256,33 @@ fn arb_answer() -> impl Strategy<Value = Answer> {
                 source,
                 related: Vec::new(),
                 reviewed: None,
+                translations: Default::default(),
                 origin: Origin::default(),
             },
         )
 }
 
 /// A related answer: only its id and title reach a reply (menu options and buttons).
+/// An answer with nothing in it but a title (the id is for the caller to set).
+fn arb_plain_answer() -> Answer {
+    Answer {
+        id: String::new(),
+        title: "A title".to_owned(),
+        command: None,
+        questions: Vec::new(),
+        keywords: Vec::new(),
+        description: String::new(),
+        fields: Vec::new(),
+        color: None,
+        url: None,
+        source: String::new(),
+        related: Vec::new(),
+        reviewed: None,
+        translations: Default::default(),
+        origin: Origin::default(),
+    }
+}
+
 fn arb_related() -> impl Strategy<Value = Answer> {
     ("[a-z0-9-]{1,120}", long_text()).prop_map(|(id, title)| Answer {
         id,
@@ -272,6 +297,7 @@ fn arb_related() -> impl Strategy<Value = Answer> {
         source: String::new(),
         related: Vec::new(),
         reviewed: None,
+        translations: Default::default(),
         origin: Origin::default(),
     })
 }
@@ -361,6 +387,22 @@ fn check_message(json: &Value) {
 }
 
 /// Checks a reply both ways the bot can send it.
+/// Custom ids as planned, before the builders cut them to Discord's limit (a cut id would no
+/// longer mean anything): for answers that could load (ids of at most 64 characters), each
+/// fits in 100 characters and reads back as what the bot wrote.
+fn check_custom_ids(reply: &Reply) {
+    for row in &reply.rows {
+        let ids: Vec<&str> = match row {
+            Row::Buttons(buttons) => buttons.iter().map(|b| b.custom_id.as_str()).collect(),
+            Row::Menu { custom_id, .. } => vec![custom_id.as_str()],
+        };
+        for id in ids {
+            assert!(id.chars().count() <= limits::CUSTOM_ID_LENGTH, "{id}");
+            assert!(Click::parse(id).is_some(), "{id}");
+        }
+    }
+}
+
 fn check_reply(reply: &Reply) {
     let channel = serde_json::to_value(reply.to_channel_message()).expect("serializes");
     check_message(&channel);
@@ -385,6 +427,14 @@ fn check_decision(knowledge: &Knowledge, verdict: &Verdict) {
     }
 }
 
+/// `/gfmd` as asked by user 42, recording into memory.
+fn gfmd(knowledge: &Knowledge, request: GfmdRequest) -> (Reply, Handled) {
+    let asked = Asked::new(Kind::SlashAsk, 42, Some(1), 2);
+    let planned = plan_gfmd(knowledge, &request, &asked, &mut Noted::default());
+    check_custom_ids(&planned.0);
+    planned
+}
+
 // The matcher, and the slash-command plans built on it.
 proptest! {
     #![proptest_config(cases(1200))]
@@ -394,7 +444,7 @@ proptest! {
         let knowledge = knowledge();
         let decision = knowledge.decide(&question);
         check_decision(knowledge, &decision);
-        let (reply, handled) = plan_gfmd(knowledge, &GfmdRequest::Ask(question.clone()), 42);
+        let (reply, handled) = gfmd(knowledge, GfmdRequest::Ask(question.clone()));
         check_reply(&reply);
         prop_assert_eq!(handled.outcome, decision.outcome());
         prop_assert_eq!(reply.embed.is_some(), decision.answer().is_some());
@@ -427,7 +477,7 @@ proptest! {
 
     #[test]
     fn any_topic_name_is_shown_or_refused_without_a_ping(name in hostile_text()) {
-        let (reply, _) = plan_gfmd(knowledge(), &GfmdRequest::Topic(name), 42);
+        let (reply, _) = gfmd(knowledge(), GfmdRequest::Topic(name));
         check_reply(&reply);
     }
 }
@@ -450,8 +500,24 @@ proptest! {
         asker in any::<u64>(),
     ) {
         let related: Vec<&Answer> = related.iter().collect();
-        check_reply(&Reply::answer(&answer, &related, asker));
-        check_reply(&Reply::not_sure(&related));
+        let record = Some(RecordId(i64::MAX));
+        check_reply(&Reply::answer(&answer, &related, asker, record));
+        check_reply(&Reply::not_sure(&related, record));
+        check_reply(&Reply::might_help(&answer, asker, record));
+    }
+
+    #[test]
+    fn every_custom_id_of_a_loadable_answer_fits_and_reads_back(
+        id in "[a-z0-9][a-z0-9-]{0,63}",
+        asker in any::<u64>(),
+        record in prop::option::of(0i64..=i64::MAX),
+    ) {
+        let answer = Answer { id, ..arb_plain_answer() };
+        let record = record.map(RecordId);
+        let related = [&answer];
+        check_custom_ids(&Reply::answer(&answer, &related, asker, record));
+        check_custom_ids(&Reply::not_sure(&related, record));
+        check_custom_ids(&Reply::might_help(&answer, asker, record));
     }
 }
 
@@ -617,7 +683,7 @@ proptest! {
                 }
                 let knowledge = Knowledge::new(set, Settings::default());
                 check_decision(&knowledge, &knowledge.decide(&question));
-                let (reply, _) = plan_gfmd(&knowledge, &GfmdRequest::Ask(question), 42);
+                let (reply, _) = gfmd(&knowledge, GfmdRequest::Ask(question));
                 check_reply(&reply);
             }
             Err(error) => {

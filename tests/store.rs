@@ -2,32 +2,28 @@
 //! write, hostile ids refused, removal to `.trash/`, atomic writes, and saves that take turns.
 //! Every test works on a copy of the shipped `responses/` folder in a temporary directory.
 
+mod common;
+
+use common::AnswersCopy;
 use gfmd_bot::answers::{AnswerSet, Problem};
 use gfmd_bot::store::{AnswerDraft, SaveMode, Store, StoreError, DEFAULT_SOURCE, TRASH_DIR};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-/// A temporary directory holding `responses/`, a copy of the shipped answers.
+/// A copy of the shipped answers, with the store over it.
 struct Copy {
-    parent: tempfile::TempDir,
+    answers: AnswersCopy,
 }
 
 impl Copy {
     fn new() -> Self {
-        let parent = tempfile::tempdir().unwrap();
-        let dir = parent.path().join("responses");
-        std::fs::create_dir(&dir).unwrap();
-        for entry in std::fs::read_dir("responses").unwrap() {
-            let path = entry.unwrap().path();
-            if path.extension().is_some_and(|ext| ext == "toml") {
-                std::fs::copy(&path, dir.join(path.file_name().unwrap())).unwrap();
-            }
+        Self {
+            answers: AnswersCopy::shipped(),
         }
-        Self { parent }
     }
 
     fn dir(&self) -> PathBuf {
-        self.parent.path().join("responses")
+        self.answers.dir()
     }
 
     fn store(&self) -> Store {
@@ -44,6 +40,20 @@ impl Copy {
 
     fn load(&self) -> AnswerSet {
         AnswerSet::load_dir(&self.dir()).unwrap()
+    }
+
+    /// Drops the `[fr]` and `[es]` tables of answer `id`, for a test whose edit takes the dates
+    /// out of the English answer: its translations keep them, and a translation may hold no
+    /// number its English answer lacks, so the save would be refused (see
+    /// `an_edit_that_takes_out_a_number_the_translations_still_give_is_refused`).
+    fn english_only(&self, id: &str) {
+        let text = self.text(id);
+        let cut = text
+            .find("\n[fr]\n")
+            .into_iter()
+            .chain(text.find("\n[es]\n"))
+            .min();
+        std::fs::write(self.file(id), &text[..cut.map_or(text.len(), |at| at + 1)]).unwrap();
     }
 }
 
@@ -250,7 +260,8 @@ fn an_edit_changes_only_title_questions_and_description() {
         id: "objectives".to_owned(),
         title: "What the GFMD sets out to do".to_owned(),
         questions: vec!["What is the GFMD for?".to_owned()],
-        description: "Five objectives, in \"short\".\nSee each one.".to_owned(),
+        // Objectives 1 to 5 stay named: the translations, which the edit keeps, list them.
+        description: "Objectives 1, 2, 3, 4 and 5, in \"short\".\nSee each one.".to_owned(),
     };
     let saved = copy.store().save(&edit, SaveMode::Edit).unwrap();
     assert_eq!(saved.path, path);
@@ -271,12 +282,32 @@ fn an_edit_changes_only_title_questions_and_description() {
     assert_eq!((&new.related, &new.reviewed), (&old.related, &old.reviewed));
 }
 
+#[test]
+fn an_edit_that_takes_out_a_number_the_translations_still_give_is_refused() {
+    let copy = Copy::new();
+    let before = snapshot(copy.answers.root());
+    let problems = problems(copy.store().save(&draft("timeline"), SaveMode::Edit));
+    // The line is the French title's in the file as the edit would have left it.
+    assert!(
+        problems.iter().any(|problem| {
+            problem.file.ends_with("timeline.toml")
+                && problem.position.is_some()
+                && problem
+                    .message
+                    .starts_with("[fr] title has the number `1994`")
+        }),
+        "{problems:#?}"
+    );
+    assert_eq!(snapshot(copy.answers.root()), before, "nothing was written");
+}
+
 #[cfg(unix)]
 #[test]
 fn an_edit_keeps_the_file_permissions_and_a_new_file_gets_the_usual_ones() {
     use std::os::unix::fs::PermissionsExt;
     let copy = Copy::new();
     let mode = |path: &Path| std::fs::metadata(path).unwrap().permissions().mode() & 0o777;
+    copy.english_only("timeline");
     let path = copy.file("timeline");
     std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
     copy.store()
@@ -284,7 +315,7 @@ fn an_edit_keeps_the_file_permissions_and_a_new_file_gets_the_usual_ones() {
         .unwrap();
     assert_eq!(mode(&path), 0o640);
 
-    let probe = copy.parent.path().join("probe");
+    let probe = copy.answers.root().join("probe");
     std::fs::File::create(&probe).unwrap();
     copy.store()
         .save(&draft("study-group"), SaveMode::New)
@@ -296,7 +327,7 @@ fn an_edit_keeps_the_file_permissions_and_a_new_file_gets_the_usual_ones() {
 fn an_invalid_draft_writes_nothing_and_names_file_and_line() {
     let copy = Copy::new();
     let store = copy.store();
-    let before = snapshot(copy.parent.path());
+    let before = snapshot(copy.answers.root());
 
     let too_long = AnswerDraft {
         title: "x".repeat(257),
@@ -344,14 +375,14 @@ fn an_invalid_draft_writes_nothing_and_names_file_and_line() {
         store.save(&draft("not-there"), SaveMode::Edit),
         Err(StoreError::NotFound(id)) if id == "not-there"
     ));
-    assert_eq!(snapshot(copy.parent.path()), before, "nothing was written");
+    assert_eq!(snapshot(copy.answers.root()), before, "nothing was written");
 }
 
 #[test]
 fn hostile_ids_are_refused_and_nothing_is_created_outside_the_folder() {
     let copy = Copy::new();
     let store = copy.store();
-    let before = snapshot(copy.parent.path());
+    let before = snapshot(copy.answers.root());
     let long = "a".repeat(65);
     let hostile = [
         "../etc/passwd",
@@ -382,7 +413,7 @@ fn hostile_ids_are_refused_and_nothing_is_created_outside_the_folder() {
         refused(store.save(&draft(id), SaveMode::Edit).map(drop));
         refused(store.remove(id).map(drop));
     }
-    assert_eq!(snapshot(copy.parent.path()), before);
+    assert_eq!(snapshot(copy.answers.root()), before);
     assert!(
         store.path_of(&"a".repeat(64)).is_ok(),
         "64 characters is fine"
@@ -426,7 +457,7 @@ fn remove_moves_the_file_to_trash_and_the_set_still_loads() {
 #[test]
 fn remove_of_an_answer_that_others_list_in_related_is_refused() {
     let copy = Copy::new();
-    let before = snapshot(copy.parent.path());
+    let before = snapshot(copy.answers.root());
     let found = problems(copy.store().remove("objective-1-dialogue"));
     let objectives = copy.text("objectives");
     let at = format!(
@@ -441,12 +472,13 @@ fn remove_of_an_answer_that_others_list_in_related_is_refused() {
                 && problem.message.contains("objective-1-dialogue")),
         "{found:?}"
     );
-    assert_eq!(snapshot(copy.parent.path()), before, "nothing moved");
+    assert_eq!(snapshot(copy.answers.root()), before, "nothing moved");
 }
 
 #[test]
 fn an_interrupted_save_leaves_the_old_answer_and_its_temp_file_is_ignored() {
     let copy = Copy::new();
+    copy.english_only("timeline");
     let old_title = copy.load().get("timeline").unwrap().title.clone();
     // What a crash in the middle of editing `timeline` leaves: a hidden temp file beside the
     // real one, half written. A complete hidden copy with the same id must be ignored too.
@@ -478,16 +510,80 @@ fn an_interrupted_save_leaves_the_old_answer_and_its_temp_file_is_ignored() {
     );
 }
 
+/// Linux refuses a path of `PATH_MAX` bytes or more, counting the final NUL, with
+/// `ENAMETOOLONG`, whoever asks: root too.
+#[cfg(target_os = "linux")]
+const PATH_MAX: usize = 4096;
+#[cfg(target_os = "linux")]
+const ENAMETOOLONG: i32 = 36;
+
+/// A new folder under `root` whose path is exactly `length` bytes long (each name at most 255
+/// bytes, the most a file system allows).
+#[cfg(target_os = "linux")]
+fn folder_of_length(root: &Path, length: usize) -> PathBuf {
+    let mut dir = root.to_path_buf();
+    assert!(
+        length >= dir.as_os_str().len() + 2,
+        "{dir:?} is already too long"
+    );
+    loop {
+        let missing = length - dir.as_os_str().len();
+        // Each step adds "/" and a name; never leave a single byte over (an empty name).
+        let step = match missing {
+            0 => break,
+            258.. => 256,
+            257 => 128,
+            _ => missing,
+        };
+        dir.push("d".repeat(step - 1));
+    }
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
 #[test]
-fn a_failed_save_leaves_no_temp_file() {
-    let copy = Copy::new();
-    let store = copy.store();
-    let invalid = AnswerDraft {
-        description: String::new(),
-        ..draft("timeline")
-    };
-    assert!(store.save(&invalid, SaveMode::Edit).is_err());
-    assert!(hidden_entries(&copy.dir()).is_empty());
+#[cfg(target_os = "linux")]
+fn a_save_whose_rename_fails_leaves_no_temp_file() {
+    // A save writes a hidden temp file beside the answer, then renames it onto the answer. Put
+    // the answers folder so deep that the temp file's path (`.XXXXXX.tmp`) fits in PATH_MAX but
+    // the new answer's (a 64-character id and `.toml`) is one byte over: the temp file is
+    // created and written, and only then does the rename fail. (A read-only folder would not
+    // do: root writes into it all the same.)
+    let id = "a".repeat(64);
+    let name = format!("{id}.toml");
+    let root = tempfile::tempdir().unwrap();
+    let dir = folder_of_length(root.path(), PATH_MAX - 1 - name.len());
+    common::copy_answer_files(&common::shipped_responses(), &dir);
+    let target = dir.join(&name);
+    assert_eq!(target.as_os_str().len(), PATH_MAX);
+
+    let error = Store::new(&dir)
+        .save(&draft(&id), SaveMode::New)
+        .expect_err("the rename cannot succeed");
+    match &error {
+        StoreError::File(file) => {
+            assert_eq!(file.path, target, "the rename failed");
+            assert_eq!(file.source.raw_os_error(), Some(ENAMETOOLONG), "{error}");
+        }
+        other => panic!("expected the rename to fail, got {other:?}"),
+    }
+    assert_eq!(
+        hidden_entries(&dir),
+        Vec::<String>::new(),
+        "no temp file left"
+    );
+    let mut names: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name())
+        .collect();
+    names.sort();
+    let mut shipped: Vec<_> = std::fs::read_dir(common::shipped_responses())
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name())
+        .filter(|name| name.to_string_lossy().ends_with(".toml"))
+        .collect();
+    shipped.sort();
+    assert_eq!(names, shipped, "nothing else was written");
 }
 
 #[test]

@@ -2,9 +2,14 @@
 //! each file's TOML into an [`Answer`] while keeping the position of every key for error messages.
 
 use super::textspeak::{parse_textspeak, ParsedTextSpeak, TEXTSPEAK_FILE};
-use super::validate::{self, FileChecks};
-use super::{Answer, AnswerSet, Field, LoadError, Origin, Position, Problem, Synonyms, Tables};
+use super::translation::{self, RawTranslation};
+use super::validate::{self, embed_total_length, FileChecks};
+use super::{
+    Answer, AnswerSet, Field, LoadError, Origin, Position, Problem, Synonyms, Tables,
+    TranslatedSynonyms,
+};
 use crate::file_error::FileError;
+use crate::locale::Lang;
 use serde::Deserialize;
 use std::path::Path;
 use toml::Spanned;
@@ -103,22 +108,47 @@ struct RawAnswer {
     #[serde(default)]
     related: Vec<Spanned<String>>,
     reviewed: Option<Spanned<toml::value::Datetime>>,
+    fr: Option<RawTranslation>,
+    es: Option<RawTranslation>,
+}
+
+impl RawAnswer {
+    fn translation(&self, lang: Lang) -> Option<&RawTranslation> {
+        match lang {
+            Lang::En => None,
+            Lang::Fr => self.fr.as_ref(),
+            Lang::Es => self.es.as_ref(),
+        }
+    }
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawField {
-    name: Spanned<String>,
-    value: Spanned<String>,
+pub(super) struct RawField {
+    pub(super) name: Spanned<String>,
+    pub(super) value: Spanned<String>,
     #[serde(default)]
-    inline: bool,
+    pub(super) inline: bool,
 }
+
+/// One language's synonyms: `{ canonical = ["alternative", …] }`.
+type RawSynonymTable = std::collections::BTreeMap<Spanned<String>, toml::Value>;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawSynonyms {
     #[serde(default)]
-    synonyms: std::collections::BTreeMap<Spanned<String>, toml::Value>,
+    synonyms: RawSynonymTable,
+    fr: Option<RawTranslatedSynonyms>,
+    es: Option<RawTranslatedSynonyms>,
+}
+
+/// `[fr.synonyms]` or `[es.synonyms]`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTranslatedSynonyms {
+    #[serde(default)]
+    synonyms: RawSynonymTable,
 }
 
 /// Parses and validates every file, collecting all problems before failing.
@@ -126,10 +156,11 @@ pub(super) fn parse_set(files: &[SourceFile]) -> Result<AnswerSet, LoadError> {
     let mut problems = Vec::new();
     let mut answers = Vec::new();
     let mut synonyms = Synonyms::default();
+    let mut translated_synonyms = TranslatedSynonyms::default();
     let mut textspeak: Option<ParsedTextSpeak> = None;
     for file in files {
         let parsed = if file.is_synonyms() {
-            parse_synonyms(file).map(|parsed| synonyms = parsed)
+            parse_synonyms(file).map(|parsed| (synonyms, translated_synonyms) = parsed)
         } else if file.is_textspeak() {
             parse_textspeak(file).map(|parsed| textspeak = Some(parsed))
         } else {
@@ -146,9 +177,11 @@ pub(super) fn parse_set(files: &[SourceFile]) -> Result<AnswerSet, LoadError> {
     if !problems.is_empty() {
         return Err(LoadError::Invalid(problems));
     }
-    let warnings = validate::near_duplicates(&answers);
+    let mut warnings = validate::near_duplicates(&answers);
+    warnings.extend(translation::missing_languages(&answers));
     let tables = Tables {
         synonyms,
+        translated_synonyms,
         textspeak: textspeak.map(|parsed| parsed.table).unwrap_or_default(),
     };
     Ok(AnswerSet::new_validated(answers, tables, warnings))
@@ -203,7 +236,7 @@ fn parse_answer(file: &SourceFile) -> Result<Answer, Vec<Problem>> {
             }
         })
         .collect();
-    let answer = Answer {
+    let mut answer = Answer {
         id: raw.id.get_ref().clone(),
         title: raw.title.get_ref().trim().to_owned(),
         command: raw
@@ -219,6 +252,7 @@ fn parse_answer(file: &SourceFile) -> Result<Answer, Vec<Problem>> {
         source: raw.source.get_ref().trim().to_owned(),
         related: raw.related.iter().map(|id| id.get_ref().clone()).collect(),
         reviewed: raw.reviewed.as_ref().map(|date| date.get_ref().to_string()),
+        translations: Default::default(),
         origin: Origin {
             file: file.name.clone(),
             id: position(raw.id.span()),
@@ -231,7 +265,17 @@ fn parse_answer(file: &SourceFile) -> Result<Answer, Vec<Problem>> {
                 .collect(),
         },
     };
-    checks.embed_total(&answer, position(raw.title.span()));
+    checks.embed_total(embed_total_length(&answer), raw.title.span());
+    for lang in Lang::TRANSLATED {
+        match raw.translation(lang) {
+            Some(raw_translation) => {
+                let translated = translation::parse(raw_translation, lang, &answer, &mut checks);
+                answer.translations.set(lang, translated);
+            }
+            None => translation::check_fallback(lang, &answer, raw.title.span(), &mut checks),
+        }
+        checks.footer_in(lang, &raw.source, raw.translation(lang).is_none());
+    }
     checks.finish().map(|()| answer)
 }
 
@@ -242,14 +286,46 @@ fn trimmed(values: &[Spanned<String>]) -> Vec<String> {
         .collect()
 }
 
-fn parse_synonyms(file: &SourceFile) -> Result<Synonyms, Vec<Problem>> {
+/// Parses `synonyms.toml`: `[synonyms]` (English), and `[fr.synonyms]` and `[es.synonyms]`, each
+/// under the same rules.
+fn parse_synonyms(file: &SourceFile) -> Result<(Synonyms, TranslatedSynonyms), Vec<Problem>> {
     let raw: RawSynonyms =
         toml::from_str(&file.text).map_err(|error| vec![toml_problem(file, &error)])?;
+    let mut problems = Vec::new();
+    let mut table = |raw: Option<&RawSynonymTable>, prefix: &str| {
+        let Some(raw) = raw else {
+            return Synonyms::default();
+        };
+        let (groups, mut found) = synonym_groups(file, raw);
+        for problem in &mut found {
+            problem.message.insert_str(0, prefix);
+        }
+        problems.append(&mut found);
+        Synonyms { groups }
+    };
+    let english = table(Some(&raw.synonyms), "");
+    let translated = TranslatedSynonyms {
+        fr: table(raw.fr.as_ref().map(|fr| &fr.synonyms), "[fr.synonyms] "),
+        es: table(raw.es.as_ref().map(|es| &es.synonyms), "[es.synonyms] "),
+    };
+    if problems.is_empty() {
+        Ok((english, translated))
+    } else {
+        Err(problems)
+    }
+}
+
+/// The groups of one synonyms table, in file order, and its problems: a value that is not a
+/// list of non-empty strings, or a term listed under two keys.
+fn synonym_groups(
+    file: &SourceFile,
+    raw: &RawSynonymTable,
+) -> (Vec<(String, Vec<String>)>, Vec<Problem>) {
     let mut groups = Vec::new();
     let mut problems = Vec::new();
     let mut seen: std::collections::HashMap<String, String> = Default::default();
     // In file order, so that groups and problems read top to bottom.
-    let mut entries: Vec<_> = raw.synonyms.iter().collect();
+    let mut entries: Vec<_> = raw.iter().collect();
     entries.sort_by_key(|(key, _)| key.span().start);
     for (key, value) in entries {
         let canonical = key.get_ref();
@@ -287,9 +363,5 @@ fn parse_synonyms(file: &SourceFile) -> Result<Synonyms, Vec<Problem>> {
         }
         groups.push((canonical_lower, alternatives));
     }
-    if problems.is_empty() {
-        Ok(Synonyms { groups })
-    } else {
-        Err(problems)
-    }
+    (groups, problems)
 }

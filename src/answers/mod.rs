@@ -5,17 +5,21 @@ pub mod limits;
 mod load;
 mod problem;
 mod textspeak;
+mod translation;
 mod validate;
 
 pub use load::{embedded_sources, read_dir_sources, SourceFile, SYNONYMS_FILE};
 pub use problem::{LoadError, Position, Problem};
 pub use textspeak::{TextSpeak, TEXTSPEAK_FILE};
-pub use validate::{embed_total_length, footer_text, is_valid_id};
+pub use translation::{Translation, Translations};
+pub use validate::{embed_total_length, footer_text, footer_text_in, is_valid_id};
 
+use crate::locale::Lang;
 use std::collections::HashMap;
 
-/// Subcommand names that `/gfmd` itself uses, so no answer may take them.
-pub const RESERVED_COMMANDS: &[&str] = &["ask", "topic"];
+/// Subcommand names that `/gfmd` itself uses, so no answer may take them (nor their French and
+/// Spanish names, [`crate::wording::CommandWording`]).
+pub const RESERVED_COMMANDS: &[&str] = &["ask", "topic", "forget-me"];
 
 /// One curated answer, as a moderator wrote it in `responses/<id>.toml`.
 #[derive(Debug, Clone, PartialEq)]
@@ -44,8 +48,26 @@ pub struct Answer {
     pub related: Vec<String>,
     /// Date the answer was last reviewed (`YYYY-MM-DD`).
     pub reviewed: Option<String>,
+    /// Its `[fr]` and `[es]` tables.
+    pub translations: Translations,
     /// Where the answer came from, for error messages.
     pub origin: Origin,
+}
+
+impl Answer {
+    /// The translation into `lang`; `None` for English and for a language not translated yet.
+    pub fn translation(&self, lang: Lang) -> Option<&Translation> {
+        self.translations.get(lang)
+    }
+
+    /// The title a member reading `lang` sees: the translated title, or the English one when the
+    /// answer has no translation into `lang`. For autocomplete choices, menus and buttons.
+    pub fn title_in(&self, lang: Lang) -> &str {
+        self.translation(lang)
+            .map_or(self.title.as_str(), |translation| {
+                translation.title.as_str()
+            })
+    }
 }
 
 /// An embed field of an answer.
@@ -81,6 +103,15 @@ pub struct Synonyms {
     pub groups: Vec<(String, Vec<String>)>,
 }
 
+/// The synonyms tables of the translations: `[fr.synonyms]` and `[es.synonyms]`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TranslatedSynonyms {
+    /// French groups.
+    pub fr: Synonyms,
+    /// Spanish groups.
+    pub es: Synonyms,
+}
+
 /// The files of a set that are tables, not answers: no answer may take their names as ids.
 pub const TABLE_FILES: &[&str] = &[SYNONYMS_FILE, TEXTSPEAK_FILE];
 
@@ -98,6 +129,7 @@ pub struct AnswerSet {
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Tables {
     pub(crate) synonyms: Synonyms,
+    pub(crate) translated_synonyms: TranslatedSynonyms,
     pub(crate) textspeak: TextSpeak,
 }
 
@@ -181,7 +213,7 @@ impl AnswerSet {
         with_command
     }
 
-    /// The synonyms table.
+    /// The synonyms table (English).
     pub fn synonyms(&self) -> &Synonyms {
         &self.tables.synonyms
     }
@@ -191,7 +223,29 @@ impl AnswerSet {
         &self.tables.textspeak
     }
 
-    /// Non-fatal findings, such as near-duplicate phrasings in two answers.
+    /// The synonyms table of `lang`: `[synonyms]`, `[fr.synonyms]` or `[es.synonyms]`.
+    pub fn synonyms_in(&self, lang: Lang) -> &Synonyms {
+        match lang {
+            Lang::En => &self.tables.synonyms,
+            Lang::Fr => &self.tables.translated_synonyms.fr,
+            Lang::Es => &self.tables.translated_synonyms.es,
+        }
+    }
+
+    /// How many answers carry a translation into `lang` (all of them for English).
+    pub fn translated_count(&self, lang: Lang) -> usize {
+        match lang {
+            Lang::En => self.answers.len(),
+            _ => self
+                .answers
+                .iter()
+                .filter(|answer| answer.translation(lang).is_some())
+                .count(),
+        }
+    }
+
+    /// Non-fatal findings, such as near-duplicate phrasings in two answers or an answer missing a
+    /// translation.
     pub fn warnings(&self) -> &[Problem] {
         &self.warnings
     }

@@ -3,12 +3,27 @@
 
 use super::limits::{self, char_count};
 use super::{Answer, Position, Problem, SourceFile, RESERVED_COMMANDS};
+use crate::locale::Lang;
+use crate::wording::{Wording, ENGLISH};
 use std::collections::HashMap;
 use toml::Spanned;
 
-/// Footer text rendered for an answer's source citation.
+/// Footer text rendered for an answer's source citation (in English).
 pub fn footer_text(source: &str) -> String {
-    format!("Source: {source}")
+    footer_text_in(Lang::En, source, false)
+}
+
+/// Footer text of an answer shown in `lang`: "Source: …" in that language, the citation as
+/// written (it names the English background note and its sections). With `untranslated` (the
+/// answer has no translation into `lang`, so it is shown in English), a short note in `lang`
+/// says so. The words are [`Wording`]'s; the loader counts the result against Discord's limits.
+pub fn footer_text_in(lang: Lang, source: &str, untranslated: bool) -> String {
+    let words = Wording::of(lang);
+    if untranslated && !words.untranslated.is_empty() {
+        format!("{}{source} · {}", words.source_label, words.untranslated)
+    } else {
+        format!("{}{source}", words.source_label)
+    }
 }
 
 /// File extensions that mark a word as a file name in a `source` citation.
@@ -49,6 +64,23 @@ pub fn is_valid_id(id: &str) -> bool {
             .all(|byte| byte.is_ascii_lowercase() || byte.is_ascii_digit() || byte == b'-')
 }
 
+/// The language and English name of `/gfmd`'s own subcommand that `name` is the localized name
+/// of (`sujet` is `topic` for French clients), if any: an answer taking it would show French or
+/// Spanish members two subcommands of one name, which Discord refuses to register.
+fn localized_reserved(name: &str) -> Option<(Lang, &'static str)> {
+    Lang::TRANSLATED.into_iter().find_map(|lang| {
+        let (commands, english) = (Wording::of(lang).commands, ENGLISH.commands);
+        [
+            (commands.ask, english.ask),
+            (commands.topic, english.topic),
+            (commands.forget_me, english.forget_me),
+        ]
+        .into_iter()
+        .find(|(localized, _)| localized.name == name)
+        .map(|(_, english)| (lang, english.name))
+    })
+}
+
 /// Collects the problems of one file, each with the position of the offending value.
 pub(super) struct FileChecks<'a> {
     file: &'a SourceFile,
@@ -63,10 +95,26 @@ impl<'a> FileChecks<'a> {
         }
     }
 
-    fn report(&mut self, span: std::ops::Range<usize>, message: String) {
+    /// Reports `message` at the start of `span` (byte offsets into the file).
+    pub(super) fn report(&mut self, span: std::ops::Range<usize>, message: String) {
         let position = Position::at(&self.file.text, span.start);
         self.problems
             .push(Problem::at(&self.file.name, position, message));
+    }
+
+    /// The file's text, to find a value's characters as typed.
+    pub(super) fn text(&self) -> &str {
+        &self.file.text
+    }
+
+    /// Runs `checks` with every problem they report prefixed by `prefix` (`"[fr] "`), so that
+    /// the same checks serve the English answer and each translation.
+    pub(super) fn scoped(&mut self, prefix: &str, checks: impl FnOnce(&mut Self)) {
+        let before = self.problems.len();
+        checks(self);
+        for problem in &mut self.problems[before..] {
+            problem.message.insert_str(0, prefix);
+        }
     }
 
     fn max_len(&mut self, what: &str, value: &Spanned<String>, max: usize) {
@@ -134,6 +182,15 @@ impl<'a> FileChecks<'a> {
             self.report(
                 command.span(),
                 format!("command `{name}` is reserved by /gfmd itself"),
+            );
+        } else if let Some((lang, english)) = localized_reserved(name) {
+            self.report(
+                command.span(),
+                format!(
+                    "command `{name}` is reserved by /gfmd itself (it is `{english}` for {} \
+                     clients)",
+                    lang.english_name()
+                ),
             );
         }
     }
@@ -212,6 +269,28 @@ impl<'a> FileChecks<'a> {
         }
     }
 
+    /// The footer the answer has in `lang` (translated, or in English with a note when
+    /// `untranslated`) within Discord's limit; reported at `source`. Skipped when the English
+    /// footer is already too long, which [`FileChecks::source`] reports.
+    pub(super) fn footer_in(&mut self, lang: Lang, source: &Spanned<String>, untranslated: bool) {
+        let source_text = source.get_ref().trim();
+        if char_count(&footer_text(source_text)) > limits::FOOTER_TEXT_LENGTH {
+            return;
+        }
+        let footer = footer_text_in(lang, source_text, untranslated);
+        if char_count(&footer) > limits::FOOTER_TEXT_LENGTH {
+            self.report(
+                source.span(),
+                format!(
+                    "the {} footer would be {} characters; Discord allows at most {}",
+                    lang.english_name(),
+                    char_count(&footer),
+                    limits::FOOTER_TEXT_LENGTH
+                ),
+            );
+        }
+    }
+
     pub(super) fn related(&mut self, related: &Spanned<String>, own_id: &str) {
         let value = related.get_ref();
         if !is_valid_id(value) {
@@ -227,17 +306,17 @@ impl<'a> FileChecks<'a> {
         }
     }
 
-    pub(super) fn embed_total(&mut self, answer: &Answer, title_position: Position) {
-        let total = embed_total_length(answer);
+    /// An embed of `total` characters (see [`limits::embed_length`]) within Discord's limit;
+    /// reported at `title`.
+    pub(super) fn embed_total(&mut self, total: usize, title: std::ops::Range<usize>) {
         if total > limits::EMBED_TOTAL_LENGTH {
-            self.problems.push(Problem::at(
-                &self.file.name,
-                title_position,
+            self.report(
+                title,
                 format!(
                     "the embed would hold {total} characters in all; Discord allows at most {}",
                     limits::EMBED_TOTAL_LENGTH
                 ),
-            ));
+            );
         }
     }
 
@@ -313,8 +392,9 @@ pub(super) fn across_answers(answers: &[Answer]) -> Vec<Problem> {
                 &extra.origin.file,
                 extra.origin.command.unwrap_or_default(),
                 format!(
-                    "{} answers declare a command; /gfmd holds at most {allowed} besides `ask` and `topic`",
-                    commands.len()
+                    "{} answers declare a command; /gfmd holds at most {allowed} besides `{}`",
+                    commands.len(),
+                    RESERVED_COMMANDS.join("`, `")
                 ),
             ));
         }

@@ -1,19 +1,22 @@
-//! Clicks on the bot's own components: "Did you mean" buttons, the Related menu, Delete, and the
-//! **Show answer** / **Not this** buttons of a "might help" line. Each click is first planned as
-//! plain data ([`plan_component`], testable without Discord), then sent.
+//! Clicks on the bot's own components: "Did you mean" buttons, the Related menu, Delete, the
+//! **Show answer** / **Not this** buttons of a "might help" line, and the **Helpful** / **Not
+//! helpful** votes with their optional reason. Each click is first planned as plain data
+//! ([`plan_component`], testable without Discord), recording what it says about the question
+//! it belongs to, then sent.
 
+use super::custom_id::Click;
+use super::feedback;
 use super::moderators::MemberFacts;
 use super::question_log::{log_question, Handled};
-use super::reply::{
-    Reply, DELETE_PREFIX, NOT_THIS_PREFIX, OFFER_PREFIX, RELATED_PREFIX, SHOW_PREFIX,
-};
+use super::recording::{Asked, Live, Records};
+use super::reply::Reply;
 use super::respond::{self, Target};
 use super::state::BotState;
 use crate::knowledge::Knowledge;
+use crate::records::{Feedback, Kind, RecordId};
 use serenity::all::{
     ComponentInteraction, ComponentInteractionDataKind, Context, CreateInteractionResponse,
 };
-use std::time::Instant;
 use tracing::{info, warn};
 
 /// Who clicked.
@@ -27,8 +30,8 @@ pub struct Clicker {
 
 impl Clicker {
     /// Whether they asked the question the component belongs to (or may act for the asker).
-    fn may_act_for(&self, asker: &str) -> bool {
-        asker.parse::<u64>().ok() == Some(self.user_id) || self.is_moderator
+    fn may_act_for(&self, asker: u64) -> bool {
+        asker == self.user_id || self.is_moderator
     }
 }
 
@@ -43,105 +46,189 @@ pub enum ComponentPlan {
     Delete,
 }
 
-/// Decides what a component click does.
+fn notice(text: &str) -> ComponentPlan {
+    ComponentPlan::Reply(Box::new(Reply::notice(text)), Handled::nothing())
+}
+
+fn gone() -> ComponentPlan {
+    notice("That answer is no longer available.")
+}
+
+/// Decides what a click does, recording what it says in `records`: a suggestion opened (by
+/// the asker), "not this", a vote; a click that shows an answer is recorded as a question of
+/// its own ([`Kind::Button`]) whose id the answer's feedback buttons carry. `asked` is the
+/// click as a question (the clicker, where, when).
 pub fn plan_component(
     knowledge: &Knowledge,
     custom_id: &str,
     values: &[String],
     clicker: Clicker,
+    asked: &Asked,
+    records: &mut dyn Records,
 ) -> ComponentPlan {
-    let notice =
-        |text: &str| ComponentPlan::Reply(Box::new(Reply::notice(text)), Handled::nothing());
-    let gone = || notice("That answer is no longer available.");
-    let answer_for = |id: &str| {
-        knowledge.answers().get(id).map(|answer| {
-            (
-                answer,
-                Reply::answer(answer, &knowledge.related(answer), clicker.user_id),
-            )
-        })
+    let Some(click) = Click::parse(custom_id) else {
+        return notice("This button has expired.");
     };
-    if let Some(id) = custom_id.strip_prefix(SHOW_PREFIX) {
-        return match answer_for(id) {
-            Some((answer, reply)) => {
-                ComponentPlan::Reply(Box::new(reply), Handled::shown(&answer.id))
-            }
-            None => gone(),
-        };
-    }
-    if let Some((id, asker)) = custom_id
-        .strip_prefix(OFFER_PREFIX)
-        .and_then(|rest| rest.rsplit_once(':'))
-    {
-        let Some((answer, reply)) = answer_for(id) else {
-            return gone();
-        };
-        let handled = Handled::shown(&answer.id);
-        if clicker.may_act_for(asker) {
-            // The asker confirms the guess: the line becomes the answer, for everyone.
-            return ComponentPlan::Update(Box::new(reply), handled);
+    let clicked = Clicked {
+        knowledge,
+        clicker,
+        asked,
+    };
+    match click {
+        Click::DidYouMean { answer, record } => {
+            clicked.open(&answer, record, Shown::NewReply, records)
         }
-        let mut private = reply.without_buttons();
-        private.ephemeral = true;
-        return ComponentPlan::Reply(Box::new(private), handled);
-    }
-    if let Some((_, asker)) = custom_id
-        .strip_prefix(NOT_THIS_PREFIX)
-        .and_then(|rest| rest.rsplit_once(':'))
-    {
-        return if clicker.may_act_for(asker) {
+        Click::ShowOffer {
+            answer,
+            asker,
+            record,
+        } => {
+            // The asker confirms the guess: the line becomes the answer, for everyone.
+            let shown = if clicker.may_act_for(asker) {
+                Shown::InPlace
+            } else {
+                Shown::Privately
+            };
+            clicked.open(&answer, record, shown, records)
+        }
+        Click::NotThis { asker, record } => {
+            if !clicker.may_act_for(asker) {
+                return notice("Only the person who asked, or a moderator, can dismiss this.");
+            }
+            if let Some(record) = record {
+                records.not_this(record);
+            }
             ComponentPlan::Delete
-        } else {
-            notice("Only the person who asked, or a moderator, can dismiss this.")
-        };
+        }
+        Click::Vote { record, helpful } => vote(record, helpful, records),
+        Click::Why { record, reason } => {
+            records.vote(record, Feedback::NotHelpful(Some(reason)));
+            let noted = feedback::reason_noted(reason);
+            ComponentPlan::Update(Box::new(noted), Handled::nothing())
+        }
+        Click::Related { .. } => {
+            let Some(answer) = values.first().and_then(|id| knowledge.answers().get(id)) else {
+                return gone();
+            };
+            let related = knowledge.related(answer);
+            let mut private = Reply::answer(answer, &related, clicker.user_id, None);
+            private = private.without_buttons();
+            private.ephemeral = true;
+            ComponentPlan::Reply(Box::new(private), Handled::shown(&answer.id))
+        }
+        Click::Delete { asker } => {
+            if clicker.may_act_for(asker) {
+                ComponentPlan::Delete
+            } else {
+                notice("Only the person who asked, or a moderator, can delete this answer.")
+            }
+        }
     }
-    if custom_id.starts_with(RELATED_PREFIX) {
-        let Some((answer, reply)) = values.first().and_then(|id| answer_for(id)) else {
+}
+
+/// How an opened suggestion is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Shown {
+    /// As a new public reply (a "Did you mean" button, which only the asker sees).
+    NewReply,
+    /// In place of the "might help" line, for everyone (the asker opened it).
+    InPlace,
+    /// Privately, to someone other than the asker.
+    Privately,
+}
+
+/// One click, with what its plan needs.
+struct Clicked<'a, 'k> {
+    knowledge: &'k Knowledge,
+    clicker: Clicker,
+    asked: &'a Asked,
+}
+
+impl Clicked<'_, '_> {
+    /// The suggestion `answer_id`, offered for `record`, opened and shown as `shown`; opened
+    /// by the asker, it is recorded as opened. Showing an answer on a click is a question of
+    /// its own ([`Kind::Button`]), whose id the answer's feedback buttons carry.
+    fn open(
+        &self,
+        answer_id: &str,
+        record: Option<RecordId>,
+        shown: Shown,
+        records: &mut dyn Records,
+    ) -> ComponentPlan {
+        let Some(answer) = self.knowledge.answers().get(answer_id) else {
             return gone();
         };
-        let mut private = reply.without_buttons();
-        private.ephemeral = true;
-        return ComponentPlan::Reply(Box::new(private), Handled::shown(&answer.id));
+        if let (false, Some(record)) = (shown == Shown::Privately, record) {
+            records.opened(record, &answer.id);
+        }
+        let question = self
+            .asked
+            .as_kind(Kind::Button)
+            .direct(&answer.title, &answer.id);
+        let record = records.question(question);
+        let related = self.knowledge.related(answer);
+        let reply = Reply::answer(answer, &related, self.clicker.user_id, record);
+        let handled = Handled::shown(&answer.id);
+        match shown {
+            Shown::NewReply => ComponentPlan::Reply(Box::new(reply), handled),
+            Shown::InPlace => ComponentPlan::Update(Box::new(reply), handled),
+            Shown::Privately => {
+                let mut private = reply.without_buttons();
+                private.ephemeral = true;
+                ComponentPlan::Reply(Box::new(private), handled)
+            }
+        }
     }
-    if let Some(asker) = custom_id.strip_prefix(DELETE_PREFIX) {
-        return if clicker.may_act_for(asker) {
-            ComponentPlan::Delete
-        } else {
-            notice("Only the person who asked, or a moderator, can delete this answer.")
-        };
-    }
-    notice("This button has expired.")
+}
+
+/// A **Helpful** / **Not helpful** click: the vote, and the private thanks.
+fn vote(record: RecordId, helpful: bool, records: &mut dyn Records) -> ComponentPlan {
+    let feedback = if helpful {
+        Feedback::Helpful
+    } else {
+        Feedback::NotHelpful(None)
+    };
+    records.vote(record, feedback);
+    let reply = feedback::vote_reply(record, helpful);
+    ComponentPlan::Reply(Box::new(reply), Handled::nothing())
 }
 
 /// Handles a click on one of the bot's components.
 pub async fn handle_component(state: &BotState, ctx: &Context, component: &ComponentInteraction) {
-    let started = Instant::now();
     let values = match &component.data.kind {
         ComponentInteractionDataKind::StringSelect { values } => values.clone(),
         _ => Vec::new(),
     };
+    let user = component.user.id.get();
     let clicker = Clicker {
-        user_id: component.user.id.get(),
+        user_id: user,
         is_moderator: state.is_moderator(&MemberFacts::of(component.member.as_ref())),
     };
+    let guild = component.guild_id.map(|id| id.get());
+    let asked = Asked::new(Kind::Button, user, guild, component.channel_id.get());
+    let mut records = Live::new(&state.recorder, user);
     let plan = plan_component(
         &state.knowledge(),
         &component.data.custom_id,
         &values,
         clicker,
+        &asked,
+        &mut records,
     );
     let target = Target::from(component);
     match plan {
         ComponentPlan::Reply(reply, handled) => {
             respond::reply(ctx, target, &reply).await;
             if handled.answer_id.is_some() {
-                log_question("button", &component.data.custom_id, &handled, started);
+                log_question("button", &component.data.custom_id, &handled, asked.started);
             }
         }
         ComponentPlan::Update(reply, handled) => {
             let update = CreateInteractionResponse::UpdateMessage(reply.to_update_message());
             respond::respond(ctx, target, update).await;
-            log_question("button", &component.data.custom_id, &handled, started);
+            if handled.answer_id.is_some() {
+                log_question("button", &component.data.custom_id, &handled, asked.started);
+            }
         }
         ComponentPlan::Delete => {
             respond::respond(ctx, target, CreateInteractionResponse::Acknowledge).await;
@@ -161,7 +248,9 @@ pub async fn handle_component(state: &BotState, ctx: &Context, component: &Compo
 mod tests {
     use super::*;
     use crate::answers::AnswerSet;
+    use crate::discord::recording::{Note, Noted};
     use crate::matcher::Settings;
+    use crate::records::{Outcome, Reason};
 
     fn knowledge() -> Knowledge {
         Knowledge::new(AnswerSet::embedded().unwrap(), Settings::default())
@@ -181,88 +270,181 @@ mod tests {
         }
     }
 
+    /// Whether `reply` has buttons (a private copy keeps only the Related menu).
+    fn has_buttons(reply: &Reply) -> bool {
+        reply
+            .rows
+            .iter()
+            .any(|row| matches!(row, crate::discord::reply::Row::Buttons(_)))
+    }
+
+    /// The plan for `custom_id` clicked by `clicker`, and what it recorded.
+    fn click(custom_id: &str, values: &[String], clicker: Clicker) -> (ComponentPlan, Noted) {
+        let mut noted = Noted::default();
+        let asked = Asked::new(Kind::Button, clicker.user_id, Some(1), 2);
+        let plan = plan_component(&knowledge(), custom_id, values, clicker, &asked, &mut noted);
+        (plan, noted)
+    }
+
+    fn offer(asker: u64, record: i64) -> String {
+        Click::ShowOffer {
+            answer: "timeline".into(),
+            asker,
+            record: Some(RecordId(record)),
+        }
+        .custom_id()
+    }
+
+    fn not_this(asker: u64, record: i64) -> String {
+        Click::NotThis {
+            asker,
+            record: Some(RecordId(record)),
+        }
+        .custom_id()
+    }
+
     #[test]
     fn only_the_asker_or_a_moderator_may_delete_an_answer() {
-        let knowledge = knowledge();
         assert_eq!(
-            plan_component(&knowledge, "gfmd:delete:7", &[], member(7)),
+            click("gfmd:delete:7", &[], member(7)).0,
             ComponentPlan::Delete
         );
         assert_eq!(
-            plan_component(&knowledge, "gfmd:delete:7", &[], moderator(8)),
+            click("gfmd:delete:7", &[], moderator(8)).0,
             ComponentPlan::Delete
         );
         assert!(
-            matches!(plan_component(&knowledge, "gfmd:delete:7", &[], member(8)), ComponentPlan::Reply(reply, _) if reply.ephemeral)
+            matches!(click("gfmd:delete:7", &[], member(8)).0, ComponentPlan::Reply(reply, _) if reply.ephemeral)
         );
     }
 
     #[test]
     fn choosing_a_related_answer_shows_it_privately() {
-        let knowledge = knowledge();
-        let plan = plan_component(
-            &knowledge,
-            "gfmd:related:7",
-            &["timeline".to_owned()],
-            member(9),
-        );
+        let (plan, noted) = click("gfmd:related:7", &["timeline".to_owned()], member(9));
         let ComponentPlan::Reply(reply, _) = plan else {
             panic!("expected a reply")
         };
-        assert!(reply.ephemeral);
+        assert!(reply.ephemeral && !has_buttons(&reply));
         assert_eq!(
             reply.embed.unwrap().title,
-            knowledge.answers().get("timeline").unwrap().title
+            knowledge().answers().get("timeline").unwrap().title
         );
+        assert!(noted.questions.is_empty(), "browsing is not a question");
     }
 
     #[test]
-    fn show_answer_by_the_asker_turns_the_line_into_the_answer_for_everyone() {
-        let knowledge = knowledge();
-        let plan = plan_component(&knowledge, "gfmd:offer:timeline:7", &[], member(7));
+    fn show_answer_by_the_asker_turns_the_line_into_the_answer_and_counts_as_opened() {
+        let (plan, noted) = click(&offer(7, 40), &[], member(7));
         let ComponentPlan::Update(reply, handled) = plan else {
             panic!("expected an update, got {plan:?}")
         };
         assert!(!reply.ephemeral);
         assert_eq!(
             reply.embed.unwrap().title,
-            knowledge.answers().get("timeline").unwrap().title
+            knowledge().answers().get("timeline").unwrap().title
         );
         assert_eq!(handled.answer_id.as_deref(), Some("timeline"));
+        assert_eq!(noted.notes, [Note::Opened(RecordId(40), "timeline".into())]);
+        let [shown] = noted.questions.as_slice() else {
+            panic!("one question")
+        };
+        assert_eq!(
+            (shown.source.kind, shown.outcome),
+            (Kind::Button, Outcome::Answer)
+        );
+        let helpful = Click::Vote {
+            record: RecordId(1),
+            helpful: true,
+        };
+        assert!(
+            matches!(&reply.rows.last(), Some(crate::discord::reply::Row::Buttons(b)) if b[0].custom_id == helpful.custom_id())
+        );
     }
 
     #[test]
-    fn show_answer_by_someone_else_shows_it_only_to_them() {
-        let plan = plan_component(&knowledge(), "gfmd:offer:timeline:7", &[], member(8));
+    fn show_answer_by_someone_else_shows_it_only_to_them_and_is_not_the_askers_open() {
+        let (plan, noted) = click(&offer(7, 40), &[], member(8));
         let ComponentPlan::Reply(reply, _) = plan else {
             panic!("expected a reply")
         };
-        assert!(reply.ephemeral && reply.embed.is_some());
+        assert!(reply.ephemeral && reply.embed.is_some() && !has_buttons(&reply));
+        assert!(noted.notes.is_empty());
     }
 
     #[test]
-    fn not_this_removes_the_line_for_the_asker_only() {
-        let knowledge = knowledge();
+    fn a_did_you_mean_pick_is_opened_and_answered_publicly() {
+        let id = Click::DidYouMean {
+            answer: "first-meeting".into(),
+            record: Some(RecordId(3)),
+        }
+        .custom_id();
+        let (plan, noted) = click(&id, &[], member(7));
+        assert!(matches!(plan, ComponentPlan::Reply(reply, _) if !reply.ephemeral));
         assert_eq!(
-            plan_component(&knowledge, "gfmd:notthis:timeline:7", &[], member(7)),
+            noted.notes,
+            [Note::Opened(RecordId(3), "first-meeting".into())]
+        );
+        let (plan, noted) = click("gfmd:show:first-meeting", &[], member(7));
+        assert!(matches!(plan, ComponentPlan::Reply(reply, _) if reply.embed.is_some()));
+        assert!(noted.notes.is_empty(), "an old button names no question");
+    }
+
+    #[test]
+    fn not_this_removes_the_line_for_the_asker_only_and_counts_as_a_miss() {
+        let (plan, noted) = click(&not_this(7, 40), &[], member(7));
+        assert_eq!(plan, ComponentPlan::Delete);
+        assert_eq!(noted.notes, [Note::NotThis(RecordId(40))]);
+        let (plan, noted) = click(&not_this(7, 40), &[], member(8));
+        assert!(matches!(plan, ComponentPlan::Reply(reply, _) if reply.ephemeral));
+        assert!(noted.notes.is_empty());
+        assert_eq!(
+            click("gfmd:notthis:timeline:7", &[], member(7)).0,
             ComponentPlan::Delete
         );
-        assert!(matches!(
-            plan_component(&knowledge, "gfmd:notthis:timeline:7", &[], member(8)),
-            ComponentPlan::Reply(reply, _) if reply.ephemeral
-        ));
+    }
+
+    #[test]
+    fn anyone_may_vote_privately_and_say_what_was_wrong() {
+        let (plan, noted) = click("gfmd:h:5", &[], member(8));
+        assert!(
+            matches!(&plan, ComponentPlan::Reply(reply, _) if reply.ephemeral && reply.rows.is_empty())
+        );
+        assert_eq!(noted.notes, [Note::Vote(RecordId(5), Feedback::Helpful)]);
+        let (plan, noted) = click("gfmd:u:5", &[], member(8));
+        assert!(
+            matches!(&plan, ComponentPlan::Reply(reply, _) if reply.ephemeral && !reply.rows.is_empty())
+        );
+        assert_eq!(
+            noted.notes,
+            [Note::Vote(RecordId(5), Feedback::NotHelpful(None))]
+        );
+        let (plan, noted) = click("gfmd:w:unclear:5", &[], member(8));
+        assert!(matches!(&plan, ComponentPlan::Update(reply, _) if reply.rows.is_empty()));
+        assert_eq!(
+            noted.notes,
+            [Note::Vote(
+                RecordId(5),
+                Feedback::NotHelpful(Some(Reason::Unclear))
+            )]
+        );
     }
 
     #[test]
     fn a_button_for_an_answer_that_is_gone_says_so() {
-        for id in ["gfmd:offer:no-such-answer:7", "gfmd:show:no-such-answer"] {
-            let ComponentPlan::Reply(reply, handled) =
-                plan_component(&knowledge(), id, &[], member(7))
-            else {
+        for id in [
+            "gfmd:offer:no-such-answer:7",
+            "gfmd:show:no-such-answer",
+            "gfmd:s:no-such-answer:1",
+        ] {
+            let ComponentPlan::Reply(reply, handled) = click(id, &[], member(7)).0 else {
                 panic!("expected a reply")
             };
             assert!(reply.content.unwrap().contains("no longer available"));
             assert_eq!(handled.answer_id, None);
         }
+        let ComponentPlan::Reply(reply, _) = click("gfmd:nonsense", &[], member(7)).0 else {
+            panic!("expected a reply")
+        };
+        assert!(reply.content.unwrap().contains("expired"));
     }
 }

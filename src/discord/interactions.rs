@@ -24,10 +24,13 @@ pub async fn handle(state: &BotState, ctx: &Context, interaction: Interaction) {
             slash::handle_autocomplete(state, ctx, &command).await
         }
         Interaction::Modal(modal) => admin::handle_form(state, ctx, &modal).await,
-        Interaction::Component(component)
-            if component.data.custom_id.starts_with(admin::POST_PREFIX) =>
-        {
+        Interaction::Component(component) if admin::is_post(&component.data.custom_id) => {
             admin::handle_post(state, ctx, &component).await;
+        }
+        Interaction::Component(component)
+            if component.data.custom_id.starts_with(admin::INBOX_PREFIX) =>
+        {
+            admin::handle_inbox_click(state, ctx, &component).await;
         }
         Interaction::Component(component) => {
             components::handle_component(state, ctx, &component).await;

@@ -5,13 +5,14 @@
 //! link when the bot was mentioned.
 
 use super::question_log::{log_question, Handled};
+use super::recording::{Asked, Live, Records};
 use super::reply::Reply;
 use super::state::BotState;
 use super::throttle::PostedMessage;
 use crate::config::QuestionsConfig;
 use crate::knowledge::{Knowledge, Verdict};
+use crate::records::Kind;
 use serenity::all::{Context, Message, ReactionType};
-use std::time::Instant;
 use tracing::{debug, warn};
 
 /// The reaction that points a later asker to an answer posted just above.
@@ -43,6 +44,17 @@ pub enum Trigger {
     Mentioned,
     /// A direct message: answer, or say it is not sure.
     Direct,
+}
+
+impl Trigger {
+    /// How a question read for this reason is recorded.
+    pub fn kind(self) -> Kind {
+        match self {
+            Trigger::Listening => Kind::Message,
+            Trigger::Mentioned => Kind::Mention,
+            Trigger::Direct => Kind::Dm,
+        }
+    }
 }
 
 /// Whether, and why, the bot should read this message.
@@ -92,25 +104,34 @@ pub enum MessagePlan {
     Silence,
 }
 
-/// Plans the reply to a free-form `question` read because of `trigger`: the answer when
-/// confident; the one-line "might help" offer for a middling match; for an unsure match,
-/// silence in listening channels and "not sure" with suggestions when mentioned or in a DM.
+/// Plans the reply to a free-form `question` read because of `trigger` and records it (the
+/// silent ones too: they are what the moderators' inbox is for): the answer when confident;
+/// the one-line "might help" offer for a middling match; for an unsure match, silence in
+/// listening channels and "not sure" with suggestions when mentioned or in a DM.
 pub fn plan_message(
     knowledge: &Knowledge,
     question: &str,
     trigger: Trigger,
-    asker_id: u64,
+    asked: &Asked,
+    records: &mut dyn Records,
 ) -> (MessagePlan, Handled) {
+    let asker_id = asked.user_id;
     let verdict = knowledge.decide(question);
     let handled = Handled::from_verdict(&verdict);
+    let record = records.question(asked.decided(question, &verdict));
     let plan = match &verdict {
         Verdict::Answer(answered) => MessagePlan::Post {
-            reply: Box::new(Reply::answer(answered.answer, &answered.related, asker_id)),
+            reply: Box::new(Reply::answer(
+                answered.answer,
+                &answered.related,
+                asker_id,
+                record,
+            )),
             answer_id: Some(answered.answer.id.clone()),
         },
         Verdict::Suggest { suggestions } => match suggestions.first() {
             Some(best) => MessagePlan::Post {
-                reply: Box::new(Reply::might_help(best.answer, asker_id)),
+                reply: Box::new(Reply::might_help(best.answer, asker_id, record)),
                 answer_id: Some(best.answer.id.clone()),
             },
             None => MessagePlan::Silence,
@@ -122,7 +143,7 @@ pub fn plan_message(
                 .map(|candidate| candidate.answer)
                 .collect();
             MessagePlan::Post {
-                reply: Box::new(Reply::not_sure(&suggested)),
+                reply: Box::new(Reply::not_sure(&suggested, record)),
                 answer_id: None,
             }
         }
@@ -132,7 +153,6 @@ pub fn plan_message(
 
 /// Handles one message.
 pub async fn handle(state: &BotState, ctx: &Context, message: &Message) {
-    let started = Instant::now();
     let facts = MessageFacts {
         author_id: message.author.id.get(),
         author_is_bot: message.author.bot,
@@ -160,11 +180,19 @@ pub async fn handle(state: &BotState, ctx: &Context, message: &Message) {
         );
         return;
     }
-    let (plan, handled) = plan_message(&state.knowledge(), &question, trigger, facts.author_id);
+    let asked = Asked::new(
+        trigger.kind(),
+        facts.author_id,
+        facts.guild_id,
+        facts.channel_id,
+    );
+    let mut records = Live::new(&state.recorder, facts.author_id);
+    let (plan, handled) =
+        plan_message(&state.knowledge(), &question, trigger, &asked, &mut records);
     if let MessagePlan::Post { reply, answer_id } = plan {
         post(state, ctx, message, trigger, &reply, answer_id.as_deref()).await;
     }
-    log_question("message", &question, &handled, started);
+    log_question("message", &question, &handled, asked.started);
 }
 
 /// Posts `reply` to `message`. An answer (or an offer of one) already posted in the channel
@@ -256,6 +284,8 @@ async fn point_to_earlier(
 mod tests {
     use super::*;
     use crate::config::Snowflake;
+    use crate::discord::recording::Noted;
+    use crate::discord::reply::Row;
 
     fn facts(content: &str) -> MessageFacts<'_> {
         MessageFacts {
@@ -318,6 +348,63 @@ mod tests {
             ..facts("objectives?")
         };
         assert_eq!(trigger(&itself, &config()), None);
+    }
+
+    fn knowledge() -> Knowledge {
+        use crate::answers::AnswerSet;
+        Knowledge::new(
+            AnswerSet::embedded().unwrap(),
+            crate::matcher::Settings::default(),
+        )
+    }
+
+    fn plan(question: &str, trigger: Trigger, noted: &mut Noted) -> MessagePlan {
+        let asked = Asked::new(trigger.kind(), 1, Some(5), 10);
+        plan_message(&knowledge(), question, trigger, &asked, noted).0
+    }
+
+    #[test]
+    fn every_question_read_is_recorded_as_what_brought_it_silent_ones_too() {
+        let mut noted = Noted::default();
+        assert_eq!(
+            plan(
+                "anyone up for valorant tonight?",
+                Trigger::Listening,
+                &mut noted
+            ),
+            MessagePlan::Silence
+        );
+        plan(
+            "what are the objectives of the gfmd",
+            Trigger::Mentioned,
+            &mut noted,
+        );
+        plan(
+            "what are the objectives of the gfmd",
+            Trigger::Direct,
+            &mut noted,
+        );
+        let kinds: Vec<Kind> = noted.questions.iter().map(|q| q.source.kind).collect();
+        assert_eq!(kinds, [Kind::Message, Kind::Mention, Kind::Dm]);
+        assert_eq!(noted.questions[0].outcome, crate::records::Outcome::Abstain);
+        assert_eq!(noted.questions[2].source.channel_id, None, "no DM channel");
+    }
+
+    #[test]
+    fn a_confident_answer_carries_feedback_buttons_for_its_record() {
+        let mut noted = Noted::default();
+        let MessagePlan::Post { reply, .. } = plan(
+            "what are the objectives of the gfmd",
+            Trigger::Listening,
+            &mut noted,
+        ) else {
+            panic!("answered")
+        };
+        let Some(Row::Buttons(buttons)) = reply.rows.last() else {
+            panic!("buttons")
+        };
+        assert_eq!(buttons[0].custom_id, "gfmd:h:1");
+        assert_eq!(buttons[1].custom_id, "gfmd:u:1");
     }
 
     #[test]

@@ -1,7 +1,14 @@
 //! The only place that talks to Discord (serenity 0.12): client set-up and the event handler
-//! (here), the command definitions ([`commands`]) and their registration, `/gfmd` ([`slash`]),
-//! components, free-form messages, the moderators' tools ([`admin`]), sending responses
-//! ([`respond`]), what members are told when something fails ([`failure`]), flood control.
+//! (here), the command definitions (`commands`) and their registration, `/gfmd` (`slash`),
+//! components and their custom ids (`custom_id`), free-form messages, the moderators' tools
+//! (`admin`: answers, the inbox, statistics), sending responses (`respond`), what members
+//! are told when something fails (`failure`), flood control.
+//!
+//! The learning loop: every question is recorded through the `crate::records::Recorder`
+//! (`recording`: the plans record into a sink, so they stay plain functions), members vote on
+//! answers (`feedback`) and may have their records deleted (`privacy`), moderators work
+//! through the inbox and the statistics, and an optional weekly digest goes to the log channel
+//! (`digest`).
 //!
 //! poise is not used: `/gfmd`'s subcommands come from the moderators' answer files and change at
 //! run time, while poise's commands are fixed at compile time by its macros; plain serenity
@@ -10,12 +17,17 @@
 mod admin;
 mod commands;
 mod components;
+pub mod custom_id;
+mod digest;
 mod failure;
+mod feedback;
 mod interactions;
 mod log_channel;
 mod messages;
 mod moderators;
+mod privacy;
 mod question_log;
+pub mod recording;
 mod registration;
 mod reply;
 mod respond;
@@ -23,17 +35,21 @@ mod slash;
 mod state;
 mod throttle;
 
-pub use admin::{draft_from_fields, plan_top_matches};
+pub use admin::{draft_from_fields, plan_inbox, plan_stats, plan_top_matches, InboxAction};
 pub use commands::gfmd::{parse_request, GfmdRequest};
 pub use commands::{command_set, fingerprint};
 pub use components::{plan_component, Clicker, ComponentPlan};
+pub use digest::{digest_text, every_week, until_next};
 pub use failure::{change_refused, problem_for_chat, reload_refused};
+pub use feedback::{reason_noted, vote_reply};
 pub use messages::{
     mentions, plan_message, question_text, trigger, MessageFacts, MessagePlan, Trigger,
     POINTER_REACTION,
 };
 pub use moderators::{is_moderator, MemberFacts};
+pub use privacy::forget_me_text;
 pub use question_log::Handled;
+pub use recording::{Asked, Live, Noted, Records};
 pub use reply::{no_pings, Button, MenuOption, Reply, Row};
 pub use slash::{plan_autocomplete, plan_gfmd};
 pub use state::BotState;
@@ -41,6 +57,7 @@ pub use throttle::{Cooldowns, PostedMessage, RateLimiter, RecentlyPosted};
 
 use crate::config::Config;
 use crate::keeper::{Keeper, WatchEvent};
+use crate::records::{DataFiles, Recorder};
 use registration::register_commands;
 use serenity::all::{
     ClientBuilder, Context, EventHandler, GatewayIntents, Http, HttpBuilder, Interaction, Message,
@@ -48,6 +65,7 @@ use serenity::all::{
 };
 use serenity::async_trait;
 use std::future::Future;
+use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
 use tracing::{error, info, warn};
@@ -135,9 +153,55 @@ fn watch_files(state: &Arc<BotState>, http: Arc<Http>) {
     info!("watching the answer files for changes");
 }
 
-/// Runs the bot until `shutdown` completes (then closes the shards cleanly) or the connection
-/// fails for good, serving the answers `keeper` keeps. The token is used for Discord only and
-/// never logged.
+/// Starts recording as `[data]` says: the recorder and where its files are, or a recorder
+/// that records nothing (recording switched off, or the member key cannot be created: logged
+/// once). Database trouble is the writer's to log and retry.
+fn start_recording(config: &Config, config_path: Option<&Path>) -> (Recorder, Option<DataFiles>) {
+    if !config.data.record {
+        info!("recording is off ([data] record = false): no questions or feedback are stored");
+        return (Recorder::disabled(), None);
+    }
+    let files = DataFiles::from_config(config, config_path);
+    match files.start_recorder() {
+        Ok(recorder) => {
+            info!(
+                database = %files.database.display(),
+                retention_days = files.retention_days,
+                "recording questions and feedback"
+            );
+            (recorder, Some(files))
+        }
+        Err(error) => {
+            error!(%error, "recording is off: the member key cannot be created");
+            (Recorder::disabled(), None)
+        }
+    }
+}
+
+/// Writes what is still queued and stops the recorder; logs what its report says.
+async fn stop_recording(recorder: &Recorder) {
+    if !recorder.is_enabled() {
+        return;
+    }
+    let report = recorder.shutdown().await;
+    if report.unwritten > 0 || report.dropped > 0 {
+        warn!(
+            written = report.written,
+            unwritten = report.unwritten,
+            dropped = report.dropped,
+            "recording stopped; some records were lost"
+        );
+    } else {
+        info!(
+            written = report.written,
+            "recording stopped: every record written"
+        );
+    }
+}
+
+/// Runs the bot until `shutdown` completes (then closes the shards cleanly and writes the
+/// records still queued) or the connection fails for good, serving the answers `keeper` keeps.
+/// The token is used for Discord only and never logged.
 pub async fn run(
     config: Config,
     keeper: Arc<Keeper>,
@@ -160,13 +224,15 @@ pub async fn run(
         info!("no [questions] channels configured: answering mentions, DMs and slash commands");
     }
     let gateway_url = config.discord.gateway_url.clone();
-    let state = Arc::new(BotState::new(config, keeper));
+    let (recorder, records) = start_recording(&config, keeper.config_path());
+    let state = Arc::new(BotState::new(config, keeper, recorder, records));
     let mut client = ClientBuilder::new_with_http(http.build(), intents(message_content))
         .event_handler(Handler {
             state: Arc::clone(&state),
         })
         .await?;
     watch_files(&state, Arc::clone(&client.http));
+    digest::spawn(&state, &client.http);
     if let Some(url) = gateway_url {
         info!(gateway_url = %url, "using a Discord-compatible gateway");
         *client.ws_url.lock().await = url;
@@ -177,7 +243,8 @@ pub async fn run(
         info!("shutting down: closing the gateway connection");
         shard_manager.shutdown_all().await;
     });
-    client.start().await?;
+    let result = client.start().await;
+    stop_recording(&state.recorder).await;
     info!("stopped");
-    Ok(())
+    Ok(result?)
 }

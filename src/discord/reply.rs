@@ -2,25 +2,16 @@
 //! serenity builders. Every message built here pings nobody: allowed mentions are empty and
 //! replies do not notify the replied-to user.
 
+use super::custom_id::Click;
 use crate::answers::limits::{self, truncate};
 use crate::answers::Answer;
+use crate::records::RecordId;
 use crate::render::{self, defuse_mentions, wording, Embed};
 use serenity::all::{
     ButtonStyle, CreateActionRow, CreateAllowedMentions, CreateButton, CreateEmbed,
     CreateEmbedFooter, CreateInteractionResponseMessage, CreateMessage, CreateSelectMenu,
-    CreateSelectMenuKind, CreateSelectMenuOption,
+    CreateSelectMenuKind, CreateSelectMenuOption, EditInteractionResponse,
 };
-
-/// Custom-id prefix of "Did you mean" buttons: `gfmd:show:<answer id>`.
-pub const SHOW_PREFIX: &str = "gfmd:show:";
-/// Custom-id prefix of the related-answers menu: `gfmd:related:<asker id>`.
-pub const RELATED_PREFIX: &str = "gfmd:related:";
-/// Custom-id prefix of the delete button: `gfmd:delete:<asker id>`.
-pub const DELETE_PREFIX: &str = "gfmd:delete:";
-/// Custom-id prefix of "Show answer" on a "might help" line: `gfmd:offer:<answer id>:<asker id>`.
-pub const OFFER_PREFIX: &str = "gfmd:offer:";
-/// Custom-id prefix of "Not this" on a "might help" line: `gfmd:notthis:<answer id>:<asker id>`.
-pub const NOT_THIS_PREFIX: &str = "gfmd:notthis:";
 
 /// A button.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,6 +22,17 @@ pub struct Button {
     pub label: String,
     /// Red (destructive) rather than grey.
     pub danger: bool,
+}
+
+impl Button {
+    /// A grey button for `click`, labelled `label` (cut to Discord's limit).
+    pub fn grey(click: Click, label: &str) -> Self {
+        Self {
+            custom_id: click.custom_id(),
+            label: truncate(label, limits::BUTTON_LABEL_LENGTH),
+            danger: false,
+        }
+    }
 }
 
 /// A select-menu option.
@@ -81,8 +83,14 @@ impl Reply {
         }
     }
 
-    /// The answer as an embed, with a "Related" menu and a "Delete" button for `asker_id`.
-    pub fn answer(answer: &Answer, related: &[&Answer], asker_id: u64) -> Self {
+    /// The answer as an embed, with a "Related" menu and a "Delete" button for `asker_id`, and
+    /// **Helpful** / **Not helpful** buttons when the question was recorded as `record`.
+    pub fn answer(
+        answer: &Answer,
+        related: &[&Answer],
+        asker_id: u64,
+        record: Option<RecordId>,
+    ) -> Self {
         let mut rows = Vec::new();
         let options: Vec<MenuOption> = related
             .iter()
@@ -94,16 +102,34 @@ impl Reply {
             .collect();
         if !options.is_empty() {
             rows.push(Row::Menu {
-                custom_id: format!("{RELATED_PREFIX}{asker_id}"),
+                custom_id: Click::Related { asker: asker_id }.custom_id(),
                 placeholder: "Related questions".to_owned(),
                 options,
             });
         }
-        rows.push(Row::Buttons(vec![Button {
-            custom_id: format!("{DELETE_PREFIX}{asker_id}"),
+        let mut buttons = Vec::new();
+        if let Some(record) = record {
+            buttons.push(Button::grey(
+                Click::Vote {
+                    record,
+                    helpful: true,
+                },
+                "Helpful",
+            ));
+            buttons.push(Button::grey(
+                Click::Vote {
+                    record,
+                    helpful: false,
+                },
+                "Not helpful",
+            ));
+        }
+        buttons.push(Button {
+            custom_id: Click::Delete { asker: asker_id }.custom_id(),
             label: "Delete".to_owned(),
             danger: true,
-        }]));
+        });
+        rows.push(Row::Buttons(buttons));
         Self {
             content: None,
             embed: Some(render::embed(answer)),
@@ -113,38 +139,41 @@ impl Reply {
     }
 
     /// The one-line offer of a middling match, "This might help: **title**", with **Show answer**
-    /// and **Not this** buttons for `asker_id`; no embed. Posted in the channel.
-    pub fn might_help(answer: &Answer, asker_id: u64) -> Self {
-        let key = format!("{}:{asker_id}", answer.id);
+    /// and **Not this** buttons for `asker_id` on the question `record`; no embed. Posted in the
+    /// channel.
+    pub fn might_help(answer: &Answer, asker_id: u64, record: Option<RecordId>) -> Self {
+        let show = Click::ShowOffer {
+            answer: answer.id.clone(),
+            asker: asker_id,
+            record,
+        };
+        let not_this = Click::NotThis {
+            asker: asker_id,
+            record,
+        };
         Self {
             content: Some(wording::might_help(&answer.title)),
             embed: None,
             rows: vec![Row::Buttons(vec![
-                Button {
-                    custom_id: format!("{OFFER_PREFIX}{key}"),
-                    label: "Show answer".to_owned(),
-                    danger: false,
-                },
-                Button {
-                    custom_id: format!("{NOT_THIS_PREFIX}{key}"),
-                    label: "Not this".to_owned(),
-                    danger: false,
-                },
+                Button::grey(show, "Show answer"),
+                Button::grey(not_this, "Not this"),
             ])],
             ephemeral: false,
         }
     }
 
-    /// "Not sure", with up to three "Did you mean" buttons. Ephemeral.
-    pub fn not_sure(suggestions: &[&Answer]) -> Self {
+    /// "Not sure", with up to three "Did you mean" buttons for the question `record`. Ephemeral.
+    pub fn not_sure(suggestions: &[&Answer], record: Option<RecordId>) -> Self {
         let text = wording::not_sure(!suggestions.is_empty());
         let buttons: Vec<Button> = suggestions
             .iter()
             .take(3)
-            .map(|answer| Button {
-                custom_id: format!("{SHOW_PREFIX}{}", answer.id),
-                label: truncate(&answer.title, limits::BUTTON_LABEL_LENGTH),
-                danger: false,
+            .map(|answer| {
+                let click = Click::DidYouMean {
+                    answer: answer.id.clone(),
+                    record,
+                };
+                Button::grey(click, &answer.title)
             })
             .collect();
         Self {
@@ -192,6 +221,17 @@ impl Reply {
     pub fn to_update_message(&self) -> CreateInteractionResponseMessage {
         // Content and embeds are always sent, so whatever the message showed before is replaced.
         CreateInteractionResponseMessage::new()
+            .allowed_mentions(no_pings())
+            .components(self.rows.iter().map(to_action_row).collect())
+            .content(self.safe_content().unwrap_or_default())
+            .embeds(self.embed.iter().map(to_create_embed).collect())
+    }
+
+    /// As the new content of a deferred or earlier response (ephemeral does not apply: it was
+    /// decided when the interaction was acknowledged). Content, embeds and components are always
+    /// sent, so whatever the response showed before is replaced.
+    pub fn to_edit_response(&self) -> EditInteractionResponse {
+        EditInteractionResponse::new()
             .allowed_mentions(no_pings())
             .components(self.rows.iter().map(to_action_row).collect())
             .content(self.safe_content().unwrap_or_default())
@@ -289,41 +329,88 @@ mod tests {
     use super::*;
     use crate::answers::AnswerSet;
 
+    fn button_ids(row: &Row) -> Vec<&str> {
+        let Row::Buttons(buttons) = row else {
+            panic!("expected buttons, got {row:?}")
+        };
+        buttons.iter().map(|b| b.custom_id.as_str()).collect()
+    }
+
     #[test]
     fn an_answer_reply_carries_embed_related_menu_and_delete_button() {
         let set = AnswerSet::embedded().unwrap();
         let answer = set.get("objectives").unwrap();
         let related: Vec<&Answer> = answer.related.iter().filter_map(|id| set.get(id)).collect();
-        let reply = Reply::answer(answer, &related, 42);
+        let reply = Reply::answer(answer, &related, 42, None);
         assert_eq!(reply.embed.as_ref().unwrap().title, answer.title);
         assert!(
             matches!(&reply.rows[0], Row::Menu { options, .. } if options.len() == related.len())
         );
-        assert!(
-            matches!(&reply.rows[1], Row::Buttons(buttons) if buttons[0].custom_id == "gfmd:delete:42")
-        );
+        assert_eq!(button_ids(&reply.rows[1]), ["gfmd:delete:42"]);
         assert!(!reply.ephemeral);
+    }
+
+    #[test]
+    fn a_recorded_answer_asks_helpful_or_not_beside_delete_in_one_row() {
+        let set = AnswerSet::embedded().unwrap();
+        let answer = set.get("objectives").unwrap();
+        let related: Vec<&Answer> = answer.related.iter().filter_map(|id| set.get(id)).collect();
+        let record = RecordId(1_234_567);
+        let reply = Reply::answer(answer, &related, 42, Some(record));
+        assert_eq!(
+            reply.rows.len(),
+            2,
+            "the Related menu and one row of buttons"
+        );
+        let ids = button_ids(&reply.rows[1]);
+        assert_eq!(
+            ids,
+            [
+                Click::Vote {
+                    record,
+                    helpful: true
+                }
+                .custom_id()
+                .as_str(),
+                &Click::Vote {
+                    record,
+                    helpful: false
+                }
+                .custom_id(),
+                "gfmd:delete:42"
+            ]
+        );
+        let Row::Buttons(buttons) = &reply.rows[1] else {
+            unreachable!()
+        };
+        let labels: Vec<&str> = buttons.iter().map(|b| b.label.as_str()).collect();
+        assert_eq!(labels, ["Helpful", "Not helpful", "Delete"]);
+        assert!(buttons.len() <= limits::BUTTONS_PER_ROW);
+        let json = serde_json::to_value(reply.to_interaction_message()).unwrap();
+        assert!(!json["content"].is_string(), "no count is shown");
     }
 
     #[test]
     fn a_might_help_line_is_one_line_with_show_and_not_this_and_no_embed() {
         let set = AnswerSet::embedded().unwrap();
         let answer = set.get("objectives").unwrap();
-        let reply = Reply::might_help(answer, 42);
+        let record = Some(RecordId(99));
+        let reply = Reply::might_help(answer, 42, record);
         assert!(reply.embed.is_none() && !reply.ephemeral);
         assert_eq!(
             reply.content.as_deref(),
             Some(format!("This might help: **{}**", answer.title).as_str())
         );
-        let Row::Buttons(buttons) = &reply.rows[0] else {
-            panic!("buttons")
-        };
-        let ids: Vec<&str> = buttons.iter().map(|b| b.custom_id.as_str()).collect();
+        let ids = button_ids(&reply.rows[0]);
+        assert_eq!(ids, ["gfmd:o:objectives:16:2r", "gfmd:n:16:2r"]);
         assert_eq!(
-            ids,
-            ["gfmd:offer:objectives:42", "gfmd:notthis:objectives:42"]
+            Click::parse(ids[0]),
+            Some(Click::ShowOffer {
+                answer: "objectives".into(),
+                asker: 42,
+                record
+            })
         );
-        assert!(ids.iter().all(|id| id.len() <= limits::CUSTOM_ID_LENGTH));
     }
 
     #[test]
@@ -331,7 +418,7 @@ mod tests {
         let set = AnswerSet::embedded().unwrap();
         let answer = set.get("objectives").unwrap();
         let json =
-            serde_json::to_value(Reply::answer(answer, &[], 42).to_update_message()).unwrap();
+            serde_json::to_value(Reply::answer(answer, &[], 42, None).to_update_message()).unwrap();
         assert_eq!(json["content"], "");
         assert_eq!(json["embeds"][0]["title"], answer.title.as_str());
         assert_eq!(json["allowed_mentions"]["parse"], serde_json::json!([]));
@@ -348,6 +435,8 @@ mod tests {
         assert_eq!(mentions["replied_user"], serde_json::json!(false));
         let content = json["content"].as_str().unwrap();
         assert!(!content.contains("@everyone") && !content.contains("<@"));
+        let json = serde_json::to_value(reply.to_edit_response()).unwrap();
+        assert_eq!(json["allowed_mentions"]["parse"], serde_json::json!([]));
         let json = serde_json::to_value(reply.to_interaction_message()).unwrap();
         assert_eq!(json["allowed_mentions"]["parse"], serde_json::json!([]));
         assert_eq!(

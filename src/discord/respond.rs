@@ -6,8 +6,8 @@
 use super::reply::{no_pings, Reply};
 use crate::answers::limits::{self, truncate};
 use serenity::all::{
-    CommandInteraction, ComponentInteraction, Context, CreateInteractionResponse,
-    EditInteractionResponse, InteractionId, ModalInteraction,
+    Builder, CommandInteraction, ComponentInteraction, Context, CreateAttachment,
+    CreateInteractionResponse, EditInteractionResponse, InteractionId, ModalInteraction,
 };
 use std::time::{Duration, Instant};
 use tracing::{debug, warn};
@@ -125,6 +125,27 @@ pub async fn edit_deferred(ctx: &Context, target: Target<'_>, text: &str) -> boo
         Ok(_) => true,
         Err(error) => {
             warn!(%error, interaction = %target.id, "could not edit a deferred response");
+            false
+        }
+    }
+}
+
+/// Replaces a deferred response (or, after a deferred update, the message the component is on)
+/// with `reply`, and `attachment` when given (then sent as multipart/form-data); logs a failure.
+pub async fn edit_original(
+    ctx: &Context,
+    target: Target<'_>,
+    reply: &Reply,
+    attachment: Option<CreateAttachment>,
+) -> bool {
+    let mut edit = reply.to_edit_response();
+    if let Some(attachment) = attachment {
+        edit = edit.new_attachment(attachment);
+    }
+    match edit.execute(&ctx.http, target.token).await {
+        Ok(_) => true,
+        Err(error) => {
+            warn!(%error, interaction = %target.id, "could not edit a response");
             false
         }
     }

@@ -4,31 +4,44 @@
 //! microseconds.
 
 use super::commands::gfmd::{self, GfmdRequest};
+use super::privacy;
 use super::question_log::{log_question, Handled};
+use super::recording::{Asked, Live, Records};
 use super::reply::Reply;
 use super::respond::{self, Target};
 use super::state::BotState;
+use super::throttle::PostedMessage;
 use crate::answers::limits::{self, truncate};
 use crate::answers::Answer;
 use crate::knowledge::Knowledge;
+use crate::records::Kind;
 use crate::render::{quote_user_text, wording};
 use serenity::all::{
     CommandInteraction, Context, CreateAutocompleteResponse, CreateInteractionResponse,
 };
-use std::time::Instant;
 
-/// What to reply to a `/gfmd` request from `asker_id`. A question the bot is not confident about
-/// gets a private "not sure" with "Did you mean" buttons, never a guess.
-pub fn plan_gfmd(knowledge: &Knowledge, request: &GfmdRequest, asker_id: u64) -> (Reply, Handled) {
-    let public = |answer: &Answer| {
-        (
-            Reply::answer(answer, &knowledge.related(answer), asker_id),
-            Handled::shown(&answer.id),
-        )
+/// What to reply to a `/gfmd` request asked as `asked`, recording the question in `records`.
+/// A question the bot is not confident about gets a private "not sure" with "Did you mean"
+/// buttons, never a guess. `forget-me` is not planned here (see `super::privacy`).
+pub fn plan_gfmd(
+    knowledge: &Knowledge,
+    request: &GfmdRequest,
+    asked: &Asked,
+    records: &mut dyn Records,
+) -> (Reply, Handled) {
+    let asker = asked.user_id;
+    let mut public = |kind: Kind, answer: &Answer| {
+        let question = asked
+            .as_kind(kind)
+            .direct(&request_text(request), &answer.id);
+        let record = records.question(question);
+        let reply = Reply::answer(answer, &knowledge.related(answer), asker, record);
+        (reply, Handled::shown(&answer.id))
     };
     match request {
         GfmdRequest::Show(command) => match knowledge.answers().by_command(command) {
-            Some(answer) => public(answer),
+            Some(answer) => public(Kind::SlashSubcommand, answer),
+            // A subcommand removed since Discord showed it: not a question, nothing to record.
             None => (
                 Reply::notice("That topic is no longer available. Try `/gfmd topic`."),
                 Handled::nothing(),
@@ -37,37 +50,53 @@ pub fn plan_gfmd(knowledge: &Knowledge, request: &GfmdRequest, asker_id: u64) ->
         GfmdRequest::Ask(question) => {
             let verdict = knowledge.decide(question);
             let handled = Handled::from_verdict(&verdict);
+            let record = records.question(asked.decided(question, &verdict));
             let reply = match verdict.answered() {
-                Some(answered) => Reply::answer(answered.answer, &answered.related, asker_id),
+                Some(answered) => Reply::answer(answered.answer, &answered.related, asker, record),
                 None => {
                     let suggested: Vec<&Answer> = verdict
                         .suggestions()
                         .iter()
                         .map(|candidate| candidate.answer)
                         .collect();
-                    Reply::not_sure(&suggested)
+                    Reply::not_sure(&suggested, record)
                 }
             };
             (reply, handled)
         }
         GfmdRequest::Topic(name) => match knowledge.resolve_topic(name) {
-            Some(answer) => public(answer),
+            Some(answer) => public(Kind::SlashTopic, answer),
             None => {
                 let suggested = knowledge.autocomplete(name, 3);
-                let mut reply = Reply::not_sure(&suggested);
-                reply.content = Some(format!(
-                    "I have no topic called \"{}\".{}",
-                    quote_user_text(name, 80),
-                    if suggested.is_empty() {
-                        " Start typing in `/gfmd topic` to see the list.".to_owned()
-                    } else {
-                        format!(" {}", wording::DID_YOU_MEAN)
-                    }
-                ));
-                (reply, Handled::nothing())
+                let best = suggested.first().map(|answer| answer.id.as_str());
+                let record = records.question(asked.unmatched(name, best));
+                (unknown_topic(name, &suggested, record), Handled::nothing())
             }
         },
+        GfmdRequest::ForgetMe => (
+            Reply::notice("I did not understand that command."),
+            Handled::nothing(),
+        ),
     }
+}
+
+/// "I have no topic called …", with "Did you mean" buttons for `suggested`.
+fn unknown_topic(
+    name: &str,
+    suggested: &[&Answer],
+    record: Option<crate::records::RecordId>,
+) -> Reply {
+    let mut reply = Reply::not_sure(suggested, record);
+    reply.content = Some(format!(
+        "I have no topic called \"{}\".{}",
+        quote_user_text(name, 80),
+        if suggested.is_empty() {
+            " Start typing in `/gfmd topic` to see the list.".to_owned()
+        } else {
+            format!(" {}", wording::DID_YOU_MEAN)
+        }
+    ));
+    reply
 }
 
 /// Autocomplete choices for `/gfmd topic`: `(name ≤100 chars, value = answer id)`, at most 25.
@@ -84,16 +113,19 @@ pub fn plan_autocomplete(knowledge: &Knowledge, input: &str) -> Vec<(String, Str
         .collect()
 }
 
-/// Handles one `/gfmd` invocation: rate limit for `ask`, the plan, the per-channel cooldown (a
-/// repeat of an answer just posted here is shown privately with a link), then the response.
+/// Handles one `/gfmd` invocation: rate limit for `ask`, the plan (which records the
+/// question), the per-channel cooldown (a repeat of an answer just posted here is shown
+/// privately with a link), then the response.
 pub async fn handle_gfmd(state: &BotState, ctx: &Context, command: &CommandInteraction) {
-    let started = Instant::now();
     let target = Target::from(command);
     let Some(request) = gfmd::parse_request(&command.data.options) else {
         respond::notice(ctx, target, "I did not understand that command.").await;
         return;
     };
     let asker = command.user.id.get();
+    if request == GfmdRequest::ForgetMe {
+        return privacy::handle_forget_me(state, ctx, command).await;
+    }
     if let GfmdRequest::Ask(_) = request {
         let allowed = state
             .rate_limiter()
@@ -107,33 +139,39 @@ pub async fn handle_gfmd(state: &BotState, ctx: &Context, command: &CommandInter
             return;
         }
     }
-    let knowledge = state.knowledge();
-    let (mut reply, handled) = plan_gfmd(&knowledge, &request, asker);
     let channel = command.channel_id.get();
+    let guild = command.guild_id.map(|id| id.get());
+    let asked = Asked::new(Kind::SlashAsk, asker, guild, channel);
+    let mut records = Live::new(&state.recorder, asker);
+    let (mut reply, handled) = plan_gfmd(&state.knowledge(), &request, &asked, &mut records);
     let public_answer = handled.answer_id.as_ref().filter(|_| reply.embed.is_some());
     if let Some(answer_id) = public_answer {
         let reserved = state
             .cooldowns()
             .reserve(channel, answer_id, tokio::time::Instant::now());
         if let Err(recent) = reserved {
-            reply = reply.without_buttons();
-            reply.ephemeral = true;
-            reply.content = Some(match recent.message {
-                Some(message) => format!(
-                    "This was answered here a moment ago: {} (shown again just for you)",
-                    message.jump_link()
-                ),
-                None => {
-                    "This was answered here a moment ago (shown again just for you).".to_owned()
-                }
-            });
+            reply = answered_here_recently(reply, recent.message);
         }
     }
     let sent = respond::reply(ctx, target, &reply).await;
     if let (false, Some(answer_id)) = (sent, public_answer) {
         state.cooldowns().release(channel, answer_id);
     }
-    log_question("slash", &request_text(&request), &handled, started);
+    log_question("slash", &request_text(&request), &handled, asked.started);
+}
+
+/// `reply`, shown privately with a pointer to the same answer posted here a moment ago.
+fn answered_here_recently(reply: Reply, earlier: Option<PostedMessage>) -> Reply {
+    let mut reply = reply.without_buttons();
+    reply.ephemeral = true;
+    reply.content = Some(match earlier {
+        Some(message) => format!(
+            "This was answered here a moment ago: {} (shown again just for you)",
+            message.jump_link()
+        ),
+        None => "This was answered here a moment ago (shown again just for you).".to_owned(),
+    });
+    reply
 }
 
 /// Answers an autocomplete request of `/gfmd topic` (and of `/gfmd-admin`'s answer ids).
@@ -160,7 +198,8 @@ fn request_text(request: &GfmdRequest) -> String {
     match request {
         GfmdRequest::Show(command) => format!("/gfmd {command}"),
         GfmdRequest::Ask(question) => question.clone(),
-        GfmdRequest::Topic(name) => format!("/gfmd topic {name}"),
+        GfmdRequest::Topic(name) => name.clone(),
+        GfmdRequest::ForgetMe => format!("/gfmd {}", gfmd::FORGET_ME),
     }
 }
 
@@ -168,48 +207,141 @@ fn request_text(request: &GfmdRequest) -> String {
 mod tests {
     use super::*;
     use crate::answers::AnswerSet;
+    use crate::discord::custom_id::Click;
+    use crate::discord::recording::Noted;
+    use crate::discord::reply::Row;
     use crate::matcher::Settings;
+    use crate::records::{Outcome, RecordId};
 
     fn knowledge() -> Knowledge {
         Knowledge::new(AnswerSet::embedded().unwrap(), Settings::default())
     }
 
+    fn plan(knowledge: &Knowledge, request: GfmdRequest, noted: &mut Noted) -> (Reply, Handled) {
+        let asked = Asked::new(Kind::SlashAsk, 7, Some(1), 2);
+        plan_gfmd(knowledge, &request, &asked, noted)
+    }
+
+    fn custom_ids(reply: &Reply) -> Vec<String> {
+        reply
+            .rows
+            .iter()
+            .flat_map(|row| match row {
+                Row::Buttons(buttons) => buttons.iter().map(|b| b.custom_id.clone()).collect(),
+                Row::Menu { custom_id, .. } => vec![custom_id.clone()],
+            })
+            .collect()
+    }
+
     #[test]
-    fn a_subcommand_shows_its_answer_publicly() {
-        let (reply, handled) = plan_gfmd(&knowledge(), &GfmdRequest::Show("objectives".into()), 7);
+    fn a_subcommand_shows_its_answer_publicly_and_records_it_as_a_subcommand() {
+        let mut noted = Noted::default();
+        let (reply, handled) = plan(
+            &knowledge(),
+            GfmdRequest::Show("objectives".into()),
+            &mut noted,
+        );
         assert!(!reply.ephemeral);
         assert_eq!(handled.answer_id.as_deref(), Some("objectives"));
+        let [question] = noted.questions.as_slice() else {
+            panic!("one question recorded: {:?}", noted.questions)
+        };
+        assert_eq!(question.source.kind, Kind::SlashSubcommand);
+        assert_eq!(question.text, "/gfmd objectives");
+        assert_eq!(question.outcome, Outcome::Answer);
+        let helpful = Click::Vote {
+            record: RecordId(1),
+            helpful: true,
+        };
+        assert!(custom_ids(&reply).contains(&helpful.custom_id()));
     }
 
     #[test]
     fn an_off_topic_question_gets_an_ephemeral_not_sure_never_a_guess() {
-        let (reply, handled) = plan_gfmd(
+        let mut noted = Noted::default();
+        let (reply, handled) = plan(
             &knowledge(),
-            &GfmdRequest::Ask("how do I renew my passport".into()),
-            7,
+            GfmdRequest::Ask("how do I renew my passport".into()),
+            &mut noted,
         );
         assert!(reply.ephemeral);
         assert!(reply.embed.is_none());
         assert_eq!(handled.answer_id, None);
         assert!(reply.content.unwrap().starts_with(wording::NOT_SURE));
+        assert_eq!(noted.questions[0].outcome, Outcome::Abstain);
+        assert_eq!(noted.questions[0].source.kind, Kind::SlashAsk);
+        assert_eq!(noted.questions[0].text, "how do I renew my passport");
+    }
+
+    #[test]
+    fn did_you_mean_buttons_name_the_question_they_answer() {
+        let mut noted = Noted::default();
+        let (reply, _) = plan(
+            &knowledge(),
+            GfmdRequest::Ask("who started the gfmd".into()),
+            &mut noted,
+        );
+        let ids = custom_ids(&reply);
+        assert!(!ids.is_empty());
+        for id in ids {
+            assert!(
+                matches!(
+                    Click::parse(&id),
+                    Some(Click::DidYouMean {
+                        record: Some(RecordId(1)),
+                        ..
+                    })
+                ),
+                "{id}"
+            );
+        }
+    }
+
+    #[test]
+    fn with_recording_off_an_answer_has_no_feedback_buttons() {
+        let mut noted = Noted {
+            off: true,
+            ..Noted::default()
+        };
+        let (reply, _) = plan(
+            &knowledge(),
+            GfmdRequest::Ask("what are the objectives of the gfmd".into()),
+            &mut noted,
+        );
+        assert!(reply.embed.is_some());
+        assert_eq!(custom_ids(&reply).last().unwrap(), "gfmd:delete:7");
+        assert!(custom_ids(&reply)
+            .iter()
+            .all(|id| !id.starts_with("gfmd:h:")));
     }
 
     #[test]
     fn a_typed_topic_that_is_no_choice_is_resolved_or_refused_politely() {
         let knowledge = knowledge();
-        let (reply, _) = plan_gfmd(
+        let mut noted = Noted::default();
+        let (reply, _) = plan(
             &knowledge,
-            &GfmdRequest::Topic("The five objectives of the GFMD".into()),
-            7,
+            GfmdRequest::Topic("The five objectives of the GFMD".into()),
+            &mut noted,
         );
         assert_eq!(
             reply.embed.unwrap().title,
             "The five objectives of the GFMD"
         );
-        let (reply, handled) =
-            plan_gfmd(&knowledge, &GfmdRequest::Topic("@everyone pizza".into()), 7);
+        assert_eq!(noted.questions[0].source.kind, Kind::SlashTopic);
+        let (reply, handled) = plan(
+            &knowledge,
+            GfmdRequest::Topic("@everyone pizza".into()),
+            &mut noted,
+        );
         assert!(reply.ephemeral && handled.answer_id.is_none());
         assert!(!reply.content.unwrap().contains("@everyone"));
+        assert_eq!(
+            noted.questions[1].outcome,
+            Outcome::Abstain,
+            "a miss, for the inbox"
+        );
+        assert_eq!(noted.questions[1].text, "@everyone pizza");
     }
 
     #[test]

@@ -1,12 +1,13 @@
 //! What the Discord handlers share: the keeper of the answers (the live knowledge, swapped whole
-//! on reload), the config, the bot's own id, flood control, and the fingerprint of the registered
-//! commands.
+//! on reload), the config, the recorder and the records' files, the bot's own id, flood control,
+//! and the fingerprint of the registered commands.
 
 use super::moderators::{is_moderator, MemberFacts};
 use super::throttle::{Cooldowns, RateLimiter};
 use crate::config::Config;
 use crate::keeper::Keeper;
 use crate::knowledge::Knowledge;
+use crate::records::{DataFiles, Recorder};
 use arc_swap::Guard;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -18,6 +19,12 @@ pub struct BotState {
     pub keeper: Arc<Keeper>,
     /// The configuration.
     pub config: Config,
+    /// Records questions, votes and clicks without waiting (records nothing when recording is
+    /// off or could not start).
+    pub recorder: Recorder,
+    /// Where the records are, for the inbox, the statistics and the digest; `None` when
+    /// recording is off.
+    pub records: Option<DataFiles>,
     bot_user_id: AtomicU64,
     cooldowns: Mutex<Cooldowns>,
     rate_limiter: Mutex<RateLimiter>,
@@ -25,8 +32,14 @@ pub struct BotState {
 }
 
 impl BotState {
-    /// State for `config`, serving the answers `keeper` keeps.
-    pub fn new(config: Config, keeper: Arc<Keeper>) -> Self {
+    /// State for `config`, serving the answers `keeper` keeps and recording through `recorder`
+    /// into `records`.
+    pub fn new(
+        config: Config,
+        keeper: Arc<Keeper>,
+        recorder: Recorder,
+        records: Option<DataFiles>,
+    ) -> Self {
         let questions = &config.questions;
         let cooldowns = Cooldowns::new(Duration::from_secs(questions.cooldown_seconds));
         let rate_limiter = RateLimiter::new(
@@ -36,6 +49,8 @@ impl BotState {
         Self {
             keeper,
             config,
+            recorder,
+            records,
             bot_user_id: AtomicU64::new(0),
             cooldowns: Mutex::new(cooldowns),
             rate_limiter: Mutex::new(rate_limiter),
@@ -83,7 +98,14 @@ impl BotState {
         *lock(&self.registered) = None;
     }
 
-    /// Whether `member` counts as a moderator (see [`super::moderators`]).
+    /// Waits (at most a second) until the records queued so far are written, so that the inbox,
+    /// the statistics and the digest include the questions just asked.
+    pub async fn settle_records(&self) {
+        let flushed = self.recorder.flush();
+        let _ = tokio::time::timeout(Duration::from_secs(1), flushed).await;
+    }
+
+    /// Whether `member` counts as a moderator (see `super::moderators`).
     pub fn is_moderator(&self, member: &MemberFacts) -> bool {
         is_moderator(member, &self.config.moderation)
     }

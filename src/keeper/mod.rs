@@ -112,6 +112,12 @@ impl Keeper {
         self.swaps.load(Ordering::Relaxed)
     }
 
+    /// The config file the answers were loaded with, if any (other files, such as the records
+    /// database, are found relative to it).
+    pub fn config_path(&self) -> Option<&Path> {
+        self.config_path.as_deref()
+    }
+
     /// The answers folder being served, if any.
     pub fn responses_dir(&self) -> Option<PathBuf> {
         self.lock_folder().config.responses_dir.clone()

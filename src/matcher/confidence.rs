@@ -54,8 +54,9 @@ pub const FEATURE_NAMES: [&str; FEATURES] = [
 ///   the best answer;
 /// - `exact`: 1 when one of the best answer's phrasings (and no other answer's) has exactly
 ///   the question's terms, and the reading is the whole message (a sentence of a longer one
-///   may lean on the others: "what does it aim to do?"). Such a reading is certain: the editors listed it as what the
-///   answer answers ([`Model::probability`] is 1, and the fit leaves it out).
+///   may lean on the others: "what does it aim to do?"). Such a reading is certain: the
+///   editors listed it as what the answer answers ([`Model::probability`] is 1, and the fit
+///   leaves it out).
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct Features(pub [f64; FEATURES]);
 

@@ -59,6 +59,20 @@ pub struct Language {
 }
 
 impl Language {
+    /// `word` with a spelling variant's ending turned into the one form ("organisation" ->
+    /// "organization"), so both spellings share a stem.
+    pub fn fold_spelling<'w>(&self, word: &'w str) -> std::borrow::Cow<'w, str> {
+        for (variant, form) in self.spelling_endings {
+            if let Some(stem) = word.strip_suffix(variant) {
+                if stem.chars().count() >= self.min_spelling_stem {
+                    return std::borrow::Cow::Owned(format!("{stem}{form}"));
+                }
+                break;
+            }
+        }
+        std::borrow::Cow::Borrowed(word)
+    }
+
     /// The lookups built once for an analyzer.
     pub fn rules(&'static self) -> Rules {
         let set = |words: &'static [&'static str]| words.iter().copied().collect();
@@ -168,17 +182,13 @@ impl Rules {
     /// `word` with a spelling variant's ending turned into the one form ("organisation" ->
     /// "organization"), so both spellings share a stem.
     pub fn fold_spelling<'w>(&self, word: &'w str) -> std::borrow::Cow<'w, str> {
-        for (variant, form) in self.language.spelling_endings {
-            if let Some(stem) = word.strip_suffix(variant) {
-                if stem.chars().count() >= self.language.min_spelling_stem {
-                    return std::borrow::Cow::Owned(format!("{stem}{form}"));
-                }
-                break;
-            }
-        }
-        std::borrow::Cow::Borrowed(word)
+        self.language.fold_spelling(word)
     }
 }
+
+/// English's rules, built once, for callers outside the analyzer
+/// ([`super::normalize::is_stop_word`]).
+pub static ENGLISH_RULES: std::sync::LazyLock<Rules> = std::sync::LazyLock::new(|| ENGLISH.rules());
 
 /// English.
 pub static ENGLISH: Language = Language {

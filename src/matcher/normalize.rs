@@ -4,7 +4,7 @@
 //! [`Profile`] the [`Analyzer`] is built with; questions are read further (sentences, symbols,
 //! text-speak) in `question.rs`.
 
-use super::language::{Apostrophes, Language, Rules};
+use super::language::{Apostrophes, Language, Rules, ENGLISH, ENGLISH_RULES};
 use crate::answers::{Synonyms, TextSpeak};
 use rust_stemmers::Stemmer;
 use std::collections::{HashMap, HashSet};
@@ -102,10 +102,23 @@ pub fn fold(text: &str) -> String {
     fold_with(text, Apostrophes::DropTrailingS)
 }
 
+/// Whether `word` (already folded) is an English stop word, for callers outside the analyzer
+/// (the records' question similarity); the analyzer asks its own language.
+pub fn is_stop_word(word: &str) -> bool {
+    ENGLISH_RULES.is_stop_word(word)
+}
+
 /// Stems words by a language's stemmer and spelling folds, leaving numbers and short words alone.
 pub struct WordStemmer {
     stemmer: Stemmer,
     language: &'static Language,
+}
+
+/// English.
+impl Default for WordStemmer {
+    fn default() -> Self {
+        Self::new(&ENGLISH)
+    }
 }
 
 impl WordStemmer {
@@ -118,12 +131,13 @@ impl WordStemmer {
     }
 
     /// The stem of one folded word.
-    pub fn stem(&self, word: &str, rules: &Rules) -> String {
+    pub fn stem(&self, word: &str) -> String {
         if word.chars().count() <= 3 || word.chars().any(|c| c.is_ascii_digit()) {
             word.to_owned()
         } else {
-            debug_assert!(std::ptr::eq(rules.language(), self.language));
-            self.stemmer.stem(&rules.fold_spelling(word)).into_owned()
+            self.stemmer
+                .stem(&self.language.fold_spelling(word))
+                .into_owned()
         }
     }
 }
@@ -288,7 +302,7 @@ impl Analyzer {
         let synonyms = SynonymMap::new(profile.synonyms, |text| {
             fold_with(text, apostrophes)
                 .split_whitespace()
-                .map(|word| stemmer.stem(word, &rules))
+                .map(|word| stemmer.stem(word))
                 .collect()
         });
         let textspeak = TextSpeakMap::new(profile.textspeak, apostrophes);
@@ -343,7 +357,7 @@ impl Analyzer {
         if rules.is_stop_word(word) || rules.is_intent_word(word) || rules.is_quantity_word(word) {
             word.to_owned()
         } else {
-            self.stemmer.stem(word, rules)
+            self.stemmer.stem(word)
         }
     }
 

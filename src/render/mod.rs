@@ -4,8 +4,8 @@
 mod embed;
 mod sanitize;
 mod terminal;
-pub mod wording;
 
-pub use embed::{embed, Embed, EmbedField};
+pub use crate::wording;
+pub use embed::{embed, embed_in, Embed, EmbedField};
 pub use sanitize::{defuse_mentions, quote_user_text};
 pub use terminal::{terminal, wrap, Style};

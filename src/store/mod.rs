@@ -1,8 +1,8 @@
 //! Writing answer files for moderators: validate the whole set as it would be after the change,
-//! then write `responses/<id>.toml` atomically ([`atomic`]), or move it to `responses/.trash/`.
+//! then write `responses/<id>.toml` atomically (`atomic`), or move it to `responses/.trash/`.
 //! Ids are `[a-z0-9-]` only, so no path can leave the folder. The TOML text is made in
-//! [`toml_render`]: new files in the hand-written format, edits keeping the file's comments and
-//! other keys. Saves and removals through one [`Store`] (and its clones) take turns, so two
+//! `toml_render`: new files in the hand-written format, edits keeping the file's comments and
+//! other keys. Saves and removals through one `Store` (and its clones) take turns, so two
 //! moderators cannot validate against the same old set.
 
 mod atomic;

@@ -24,27 +24,27 @@ pub async fn reload(state: &BotState, ctx: &Context, who: &str) -> String {
     text
 }
 
-/// Saves a new or edited answer from a form.
+/// Saves a new or edited answer from a form; the text and whether it was saved.
 pub async fn save(
     state: &BotState,
     ctx: &Context,
     who: &str,
     draft: AnswerDraft,
     mode: SaveMode,
-) -> String {
+) -> (String, bool) {
     let verb = match mode {
         SaveMode::New => "add",
         SaveMode::Edit => "edit",
     };
     let what = format!("{verb} {}", draft.id.trim());
     let keeper = state.keeper.clone();
-    let text = match tokio::task::spawn_blocking(move || keeper.save(&draft, mode)).await {
-        Ok(Ok(change)) => format!("Saved `{}`. {}", change.id, change.report),
-        Ok(Err(error)) => failure::change_refused(&error),
-        Err(error) => failure::internal("a save did not finish", &error),
+    let (text, saved) = match tokio::task::spawn_blocking(move || keeper.save(&draft, mode)).await {
+        Ok(Ok(change)) => (format!("Saved `{}`. {}", change.id, change.report), true),
+        Ok(Err(error)) => (failure::change_refused(&error), false),
+        Err(error) => (failure::internal("a save did not finish", &error), false),
     };
-    announce(state, ctx, who, &what, &text).await;
-    text
+    conclude(state, ctx, who, &what, &text, saved).await;
+    (text, saved)
 }
 
 /// Moves an answer to the trash folder.
@@ -52,15 +52,19 @@ pub async fn remove(state: &BotState, ctx: &Context, who: &str, id: String) -> S
     let what = format!("remove {}", id.trim());
     let keeper = state.keeper.clone();
     let removing = id.clone();
-    let text = match tokio::task::spawn_blocking(move || keeper.remove(&removing)).await {
-        Ok(Ok((change, kept))) => format!(
-            "Removed `{}` (a copy is kept in the answers folder's trash as `{kept}`). {}",
-            change.id, change.report
+    let (text, removed) = match tokio::task::spawn_blocking(move || keeper.remove(&removing)).await
+    {
+        Ok(Ok((change, kept))) => (
+            format!(
+                "Removed `{}` (a copy is kept in the answers folder's trash as `{kept}`). {}",
+                change.id, change.report
+            ),
+            true,
         ),
-        Ok(Err(error)) => failure::change_refused(&error),
-        Err(error) => failure::internal("a removal did not finish", &error),
+        Ok(Err(error)) => (failure::change_refused(&error), false),
+        Err(error) => (failure::internal("a removal did not finish", &error), false),
     };
-    announce(state, ctx, who, &what, &text).await;
+    conclude(state, ctx, who, &what, &text, removed).await;
     text
 }
 
@@ -73,9 +77,26 @@ pub fn refuse_unless_editable(state: &BotState) -> Result<(), String> {
     }
 }
 
+/// A change that was made is announced; a refused one is only logged (nothing changed, so the
+/// log channel, which records changes, hears nothing).
+async fn conclude(
+    state: &BotState,
+    ctx: &Context,
+    who: &str,
+    what: &str,
+    outcome: &str,
+    made: bool,
+) {
+    if made {
+        announce(state, ctx, who, what, outcome).await;
+    } else {
+        info!(by = who, action = what, outcome = %outcome, "moderator change refused");
+    }
+}
+
 /// Logs who did what with which outcome, posts it to the log channel, and re-registers the
 /// slash commands (skipped when they did not change).
-async fn announce(state: &BotState, ctx: &Context, who: &str, what: &str, outcome: &str) {
+pub async fn announce(state: &BotState, ctx: &Context, who: &str, what: &str, outcome: &str) {
     info!(by = who, action = what, outcome = %outcome, "moderator change");
     register_commands(state, &ctx.http).await;
     let line = format!(

@@ -19,6 +19,28 @@ const FIELD_DESCRIPTION: &str = "description";
 
 /// The form to add an answer (`draft` = `None`, with an id field) or to edit one (prefilled).
 pub fn form(custom_id: &str, title: &str, draft: Option<&AnswerDraft>) -> CreateModal {
+    form_with(custom_id, title, draft.is_none(), draft)
+}
+
+/// The add form with the questions field prefilled with `question` (a question from the
+/// moderators' inbox), and the id field empty.
+pub fn new_answer_form(custom_id: &str, question: &str) -> CreateModal {
+    let draft = AnswerDraft {
+        id: String::new(),
+        title: String::new(),
+        questions: vec![question.to_owned()],
+        description: String::new(),
+    };
+    form_with(custom_id, "Add a GFMD answer", true, Some(&draft))
+}
+
+/// The form's text inputs: the id when `with_id`, then the others, prefilled from `draft`.
+fn form_with(
+    custom_id: &str,
+    title: &str,
+    with_id: bool,
+    draft: Option<&AnswerDraft>,
+) -> CreateModal {
     let input = |style, label: &str, id: &str, max: u16, value: Option<String>| {
         let mut input = CreateInputText::new(style, label, id)
             .required(true)
@@ -29,7 +51,7 @@ pub fn form(custom_id: &str, title: &str, draft: Option<&AnswerDraft>) -> Create
         CreateActionRow::InputText(input)
     };
     let mut rows = Vec::new();
-    if draft.is_none() {
+    if with_id {
         rows.push(input(
             InputTextStyle::Short,
             "Id (a-z, 0-9 and -)",
@@ -131,5 +153,17 @@ mod tests {
         assert_eq!(rows[1]["components"][0]["value"], "q1\nq2");
         let json = serde_json::to_value(form(ADD_FORM, "Add", None)).unwrap();
         assert_eq!(json["components"].as_array().unwrap().len(), 4);
+    }
+
+    #[test]
+    fn the_add_form_from_the_inbox_has_the_question_and_an_empty_id() {
+        let json =
+            serde_json::to_value(new_answer_form("gfmd-admin:add:g1", "how to apply?")).unwrap();
+        let rows = json["components"].as_array().unwrap();
+        assert_eq!(rows.len(), 4);
+        assert_eq!(rows[0]["components"][0]["custom_id"], "id");
+        assert!(rows[0]["components"][0]["value"].is_null());
+        assert_eq!(rows[2]["components"][0]["value"], "how to apply?");
+        assert_eq!(json["custom_id"], "gfmd-admin:add:g1");
     }
 }

@@ -1,21 +1,29 @@
-//! Moderators' tools: `/gfmd-admin` (reload, add, edit, remove, preview, test), its forms, and the
-//! "Answer with GFMD FAQ" message command. Discord hides them from members without the default
-//! permission, and every use is checked again here ([`super::moderators`]). Every change is
-//! logged (who, what) and posted to the log channel when set.
+//! Moderators' tools: `/gfmd-admin` (reload, add, edit, remove, preview, test, inbox, stats), its
+//! forms, and the "Answer with GFMD FAQ" message command. Discord hides them from members
+//! without the default permission, and every use is checked again here
+//! ([`super::moderators`]). Every change is logged (who, what) and posted to the log channel
+//! when set.
 
 mod changes;
 mod forms;
+mod inbox;
+mod inbox_actions;
+mod stats;
 mod top_matches;
 
 pub use forms::draft_from_fields;
-pub use top_matches::{plan_top_matches, POST_PREFIX};
+pub use inbox::{plan_inbox, InboxAction, PREFIX as INBOX_PREFIX};
+pub use stats::{millis, percent, plan_stats};
+pub use top_matches::{is_post, plan_top_matches};
 
 use super::commands::admin::{self as definitions, AdminRequest};
 use super::moderators::MemberFacts;
+use super::recording::{Asked, Live, Records};
 use super::reply::Reply;
 use super::respond::{self, Target};
 use super::state::BotState;
 use crate::answers::limits::{self, truncate};
+use crate::records::Kind;
 use crate::render::quote_user_text;
 use crate::store::{AnswerDraft, SaveMode};
 use forms::{form, submitted_fields, ADD_FORM, EDIT_FORM_PREFIX};
@@ -94,9 +102,11 @@ pub async fn handle_command(state: &BotState, ctx: &Context, command: &CommandIn
             respond::reply(ctx, target, &preview(state, &id)).await;
         }
         AdminRequest::Test(question) => {
-            let reply = plan_top_matches(&state.knowledge(), &question, None);
+            let reply = plan_top_matches(&state.knowledge(), &question, None, None);
             respond::reply(ctx, target, &reply).await;
         }
+        AdminRequest::Inbox(days) => inbox_actions::open(state, ctx, target, days).await,
+        AdminRequest::Stats(days) => stats::show(state, ctx, target, days).await,
     }
 }
 
@@ -106,7 +116,7 @@ fn preview(state: &BotState, id: &str) -> Reply {
     let Some(answer) = knowledge.answers().get(id) else {
         return Reply::notice(no_such_answer(id));
     };
-    let mut reply = Reply::answer(answer, &knowledge.related(answer), 0);
+    let mut reply = Reply::answer(answer, &knowledge.related(answer), 0, None);
     reply.ephemeral = true;
     reply.rows.clear();
     reply
@@ -147,14 +157,22 @@ async fn open_edit_form(state: &BotState, ctx: &Context, target: Target<'_>, id:
 }
 
 /// "Answer with GFMD FAQ" on a message: the top matches for its text, privately, with buttons
-/// that post the chosen answer as a reply.
+/// that post the chosen answer as a reply. The message's text is recorded as a question of its
+/// author (not of the moderator): it is theirs to have forgotten.
 async fn answer_with_faq(state: &BotState, ctx: &Context, command: &CommandInteraction) {
     let target = Target::from(command);
     let Some(ResolvedTarget::Message(message)) = command.data.target() else {
         respond::notice(ctx, target, "I could not read that message.").await;
         return;
     };
-    let reply = plan_top_matches(&state.knowledge(), &message.content, Some(message.id.get()));
+    let author = message.author.id.get();
+    let guild = command.guild_id.map(|id| id.get());
+    let asked = Asked::new(Kind::ContextMenu, author, guild, command.channel_id.get());
+    let knowledge = state.knowledge();
+    let verdict = knowledge.decide(&message.content);
+    let record =
+        Live::new(&state.recorder, author).question(asked.decided(&message.content, &verdict));
+    let reply = plan_top_matches(&knowledge, &message.content, Some(message.id.get()), record);
     respond::reply(ctx, target, &reply).await;
 }
 
@@ -166,6 +184,9 @@ pub async fn handle_form(state: &BotState, ctx: &Context, modal: &ModalInteracti
         return;
     }
     let fields = submitted_fields(&modal.data);
+    if let Some(action) = InboxAction::parse(&modal.data.custom_id) {
+        return inbox_actions::handle_form(state, ctx, modal, action, &fields).await;
+    }
     let (draft, mode) = match modal.data.custom_id.strip_prefix(EDIT_FORM_PREFIX) {
         Some(id) => (draft_from_fields(&fields, Some(id)), SaveMode::Edit),
         None if modal.data.custom_id == ADD_FORM => {
@@ -177,13 +198,22 @@ pub async fn handle_form(state: &BotState, ctx: &Context, modal: &ModalInteracti
         }
     };
     if respond::defer_privately(ctx, target).await {
-        let text = changes::save(state, ctx, &modal.user.name, draft, mode).await;
+        let (text, _) = changes::save(state, ctx, &modal.user.name, draft, mode).await;
         respond::edit_deferred(ctx, target, &text).await;
     }
 }
 
+/// Handles a click in the moderators' inbox.
+pub async fn handle_inbox_click(state: &BotState, ctx: &Context, component: &ComponentInteraction) {
+    let target = Target::from(component);
+    if allowed(state, ctx, target, component.member.as_ref(), "inbox").await {
+        inbox_actions::handle_click(state, ctx, component).await;
+    }
+}
+
 /// Handles a moderator's "Post" button from the message command: posts the chosen answer as a
-/// reply to the message.
+/// reply to the message, with feedback buttons for the message's recorded question (the
+/// moderator's pick counts as its suggestion opened).
 pub async fn handle_post(state: &BotState, ctx: &Context, component: &ComponentInteraction) {
     let target = Target::from(component);
     if !allowed(state, ctx, target, component.member.as_ref(), "post").await {
@@ -191,12 +221,18 @@ pub async fn handle_post(state: &BotState, ctx: &Context, component: &ComponentI
     }
     let knowledge = state.knowledge();
     let chosen = top_matches::parse_post(&component.data.custom_id)
-        .and_then(|(id, message)| Some((knowledge.answers().get(id)?, message)));
-    let Some((answer, message_id)) = chosen else {
+        .and_then(|post| Some((knowledge.answers().get(post.answer)?, post)));
+    let Some((answer, post)) = chosen else {
         respond::notice(ctx, target, "That answer is no longer available.").await;
         return;
     };
-    let reply = Reply::answer(answer, &knowledge.related(answer), component.user.id.get());
+    let (message_id, record) = (post.message, post.record);
+    let record = record.filter(|_| state.recorder.is_enabled());
+    if let Some(record) = record {
+        state.recorder.suggestion_opened(record, &answer.id);
+    }
+    let moderator = component.user.id.get();
+    let reply = Reply::answer(answer, &knowledge.related(answer), moderator, record);
     let message = reply
         .to_channel_message()
         .reference_message((component.channel_id, MessageId::new(message_id)));

@@ -1,4 +1,5 @@
-//! The moderators' commands: `/gfmd-admin` (reload, add, edit, remove, preview, test) and the
+//! The moderators' commands: `/gfmd-admin` (reload, add, edit, remove, preview, test, inbox,
+//! stats) and the
 //! "Answer with GFMD FAQ" message command, visible by default only to members who can manage the
 //! server; and reading a `/gfmd-admin` invocation back into an [`AdminRequest`].
 
@@ -15,6 +16,12 @@ pub const ANSWER_WITH_FAQ: &str = "Answer with GFMD FAQ";
 pub const ID: &str = "id";
 /// The question option of `test`.
 pub const QUESTION: &str = "question";
+/// The days option of `inbox` and `stats`.
+pub const DAYS: &str = "days";
+/// Days `inbox` and `stats` cover unless told (as `gfmd-bot inbox` and `stats`).
+pub const DEFAULT_DAYS: u32 = 30;
+/// Most days `inbox` and `stats` cover.
+pub const MAX_DAYS: u32 = 3650;
 
 /// What a `/gfmd-admin` invocation asks for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,6 +38,10 @@ pub enum AdminRequest {
     Preview(String),
     /// Show the top matches for this question.
     Test(String),
+    /// Show the inbox of missed questions from the last N days.
+    Inbox(u32),
+    /// Show the statistics of the last N days, with the chart.
+    Stats(u32),
 }
 
 /// `/gfmd-admin` and the message command.
@@ -43,6 +54,15 @@ pub fn commands() -> Vec<CreateCommand> {
     };
     let subcommand = |name: &str, description: &str| {
         CreateCommandOption::new(CommandOptionType::SubCommand, name, description)
+    };
+    let days_option = || {
+        CreateCommandOption::new(
+            CommandOptionType::Integer,
+            DAYS,
+            format!("The last N days (default {DEFAULT_DAYS})"),
+        )
+        .min_int_value(1)
+        .max_int_value(u64::from(MAX_DAYS))
     };
     vec![
         CreateCommand::new(ADMIN)
@@ -68,6 +88,17 @@ pub fn commands() -> Vec<CreateCommand> {
                             .required(true)
                             .max_length(1000),
                     ),
+            )
+            .add_option(
+                subcommand(
+                    "inbox",
+                    "Questions the bot missed, grouped, to add as phrasings or answers",
+                )
+                .add_sub_option(days_option()),
+            )
+            .add_option(
+                subcommand("stats", "Statistics of the questions, with a daily chart")
+                    .add_sub_option(days_option()),
             ),
         CreateCommand::new(ANSWER_WITH_FAQ)
             .kind(CommandType::Message)
@@ -90,6 +121,15 @@ pub fn parse_request(options: &[CommandDataOption]) -> Option<AdminRequest> {
             _ => None,
         })
     };
+    let days = inner
+        .iter()
+        .find_map(|option| match &option.value {
+            CommandDataOptionValue::Integer(days) if option.name == DAYS => Some(*days),
+            _ => None,
+        })
+        .map_or(DEFAULT_DAYS, |days| {
+            u32::try_from(days.clamp(1, i64::from(MAX_DAYS))).unwrap_or(DEFAULT_DAYS)
+        });
     Some(match subcommand.name.as_str() {
         "reload" => AdminRequest::Reload,
         "add" => AdminRequest::Add,
@@ -97,6 +137,8 @@ pub fn parse_request(options: &[CommandDataOption]) -> Option<AdminRequest> {
         "remove" => AdminRequest::Remove(text(ID)?),
         "preview" => AdminRequest::Preview(text(ID)?),
         "test" => AdminRequest::Test(text(QUESTION)?),
+        "inbox" => AdminRequest::Inbox(days),
+        "stats" => AdminRequest::Stats(days),
         _ => return None,
     })
 }
@@ -144,6 +186,23 @@ mod tests {
         assert_eq!(
             parse(json!([{"name": "nuke", "type": 1, "options": []}])),
             None
+        );
+        assert_eq!(
+            parse(json!([{"name": "inbox", "type": 1, "options": []}])),
+            Some(AdminRequest::Inbox(DEFAULT_DAYS))
+        );
+        assert_eq!(
+            parse(
+                json!([{"name": "stats", "type": 1, "options": [{"name": "days", "type": 4, "value": 7}]}])
+            ),
+            Some(AdminRequest::Stats(7))
+        );
+        assert_eq!(
+            parse(
+                json!([{"name": "inbox", "type": 1, "options": [{"name": "days", "type": 4, "value": -3}]}])
+            ),
+            Some(AdminRequest::Inbox(1)),
+            "a value Discord would refuse is clamped, not trusted"
         );
     }
 }

@@ -1,0 +1,424 @@
+//! `/gfmd-admin inbox`: the questions the bot missed (unanswered, suggested but not opened,
+//! "not this", voted not helpful), near-duplicates grouped, most frequent first, one group a
+//! page with **Previous** / **Next**. Each group offers **Add as phrasing of …** (a select of
+//! the matcher's top candidates for its example, plus **Other answer…**, a form that takes any
+//! answer's id, subcommand or title), **New answer** (the add form, prefilled with the
+//! question) and **Dismiss**. What a moderator does is written through the keeper (validated,
+//! atomic, comments kept, live at once), the group is marked resolved, and the change is logged
+//! and posted to the log channel.
+//!
+//! Custom ids (`<group>` is the inbox's group key, `g<record id>`, at most 20 characters):
+//!
+//! | what                     | custom id                                  |
+//! | ------------------------ | ------------------------------------------ |
+//! | Previous / Next          | `gfmd-admin:inbox:<days>:<page>`           |
+//! | Add as phrasing (select) | `gfmd-admin:phrase:<days>:<page>:<group>`  |
+//! | New answer               | `gfmd-admin:new:<group>`                   |
+//! | Dismiss                  | `gfmd-admin:dismiss:<days>:<page>:<group>` |
+//! | Other answer… (form)     | `gfmd-admin:phrasing:<days>:<page>:<group>` |
+//! | New answer (form)        | `gfmd-admin:add:<group>`                   |
+
+use crate::answers::limits::{self, truncate};
+use crate::answers::Answer;
+use crate::discord::reply::{Button, MenuOption, Reply, Row};
+use crate::knowledge::Knowledge;
+use crate::records::inbox::{InboxGroup, InboxPage, MissCounts};
+use crate::records::{date, day_of};
+use crate::render::{quote_user_text, Embed, EmbedField};
+
+/// The prefix of every inbox component and form.
+pub const PREFIX: &str = "gfmd-admin:";
+/// The select option that opens the form for any answer.
+pub const OTHER_ANSWER: &str = "~other";
+/// Matcher candidates offered in the select.
+const CANDIDATES: usize = 5;
+
+/// Which page of the inbox a moderator looks at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct View {
+    /// The last N days.
+    pub days: u32,
+    /// The page (one group a page), from 1.
+    pub page: usize,
+}
+
+/// What a click or a form in the inbox asks for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum InboxAction {
+    /// Show page `View`.
+    Page(View),
+    /// The "Add as phrasing of …" select on `group`.
+    Phrase(View, String),
+    /// **New answer** for `group`: open the add form.
+    NewAnswer(String),
+    /// **Dismiss** `group`.
+    Dismiss(View, String),
+    /// The "Other answer…" form for `group` was sent.
+    OtherAnswerForm(View, String),
+    /// The add form opened from `group` was sent.
+    NewAnswerForm(String),
+}
+
+impl InboxAction {
+    /// The custom id that stands for this action.
+    pub fn custom_id(&self) -> String {
+        let view = |verb: &str, view: &View, group: &str| {
+            format!("{PREFIX}{verb}:{}:{}:{group}", view.days, view.page)
+        };
+        match self {
+            InboxAction::Page(page) => format!("{PREFIX}inbox:{}:{}", page.days, page.page),
+            InboxAction::Phrase(page, group) => view("phrase", page, group),
+            InboxAction::NewAnswer(group) => format!("{PREFIX}new:{group}"),
+            InboxAction::Dismiss(page, group) => view("dismiss", page, group),
+            InboxAction::OtherAnswerForm(page, group) => view("phrasing", page, group),
+            InboxAction::NewAnswerForm(group) => format!("{PREFIX}add:{group}"),
+        }
+    }
+
+    /// The action a custom id stands for; `None` for ids this module did not write.
+    pub fn parse(custom_id: &str) -> Option<Self> {
+        let parts: Vec<&str> = custom_id.strip_prefix(PREFIX)?.split(':').collect();
+        let view = |days: &str, page: &str| {
+            Some(View {
+                days: days.parse().ok()?,
+                page: page.parse().ok()?,
+            })
+        };
+        let group = |key: &str| crate::records::inbox::parse_group_key(key).map(|_| key.to_owned());
+        Some(match parts.as_slice() {
+            ["inbox", days, page] => InboxAction::Page(view(days, page)?),
+            ["phrase", days, page, key] => InboxAction::Phrase(view(days, page)?, group(key)?),
+            ["new", key] => InboxAction::NewAnswer(group(key)?),
+            ["dismiss", days, page, key] => InboxAction::Dismiss(view(days, page)?, group(key)?),
+            ["phrasing", days, page, key] => {
+                InboxAction::OtherAnswerForm(view(days, page)?, group(key)?)
+            }
+            ["add", key] => InboxAction::NewAnswerForm(group(key)?),
+            _ => return None,
+        })
+    }
+}
+
+/// The inbox page as moderators see it (privately): `page` holds one group; `note` (what was
+/// just done) goes on top.
+pub fn plan_inbox(knowledge: &Knowledge, page: &InboxPage, note: Option<&str>) -> Reply {
+    let view = View {
+        days: page.window.days,
+        page: page.page,
+    };
+    let Some(group) = page.groups.first() else {
+        let empty = format!(
+            "The inbox is empty for the last {} day(s): every question was answered, or \
+             moderators have dealt with it.",
+            view.days
+        );
+        return Reply::notice(join_note(note, &empty));
+    };
+    let mut reply = Reply {
+        content: note.map(str::to_owned),
+        ephemeral: true,
+        ..Reply::default()
+    };
+    reply.embed = Some(group_embed(page, group));
+    reply.rows.push(phrase_menu(knowledge, view, group));
+    reply.rows.push(Row::Buttons(vec![
+        Button {
+            custom_id: InboxAction::NewAnswer(group.key.clone()).custom_id(),
+            label: "New answer".to_owned(),
+            danger: false,
+        },
+        Button {
+            custom_id: InboxAction::Dismiss(view, group.key.clone()).custom_id(),
+            label: "Dismiss".to_owned(),
+            danger: true,
+        },
+    ]));
+    let mut paging = Vec::new();
+    if page.page > 1 {
+        let previous = InboxAction::Page(View {
+            page: page.page - 1,
+            ..view
+        });
+        paging.push(nav_button(previous, "Previous"));
+    }
+    if page.page < page.pages {
+        let next = InboxAction::Page(View {
+            page: page.page + 1,
+            ..view
+        });
+        paging.push(nav_button(next, "Next"));
+    }
+    if !paging.is_empty() {
+        reply.rows.push(Row::Buttons(paging));
+    }
+    reply
+}
+
+fn nav_button(action: InboxAction, label: &str) -> Button {
+    Button {
+        custom_id: action.custom_id(),
+        label: label.to_owned(),
+        danger: false,
+    }
+}
+
+/// `note` above `text`, when there is a note.
+pub fn join_note(note: Option<&str>, text: &str) -> String {
+    match note {
+        Some(note) => format!("{note}\n{text}"),
+        None => text.to_owned(),
+    }
+}
+
+/// The group: its example, how often and why it was asked, what the bot leaned towards.
+fn group_embed(page: &InboxPage, group: &InboxGroup) -> Embed {
+    let field = |name: &str, value: String| EmbedField {
+        name: name.to_owned(),
+        value: truncate(&value, limits::FIELD_VALUE_LENGTH),
+        inline: false,
+    };
+    let leaned = if group.candidates.is_empty() {
+        "nothing".to_owned()
+    } else {
+        group
+            .candidates
+            .iter()
+            .map(|id| format!("`{id}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    Embed {
+        title: format!(
+            "Inbox, last {} day(s): group {} of {}",
+            page.window.days, page.page, page.pages
+        ),
+        description: format!("“{}”", quote_user_text(&group.example, 1000)),
+        fields: vec![
+            field(
+                "Asked",
+                format!(
+                    "{} time(s), last on {} (UTC)",
+                    group.count,
+                    date(day_of(group.last_asked))
+                ),
+            ),
+            field("Why it is here", why(&group.misses)),
+            field("The bot leaned towards", leaned),
+        ],
+        footer: format!(
+            "{} group(s), {} question(s) in the inbox; most frequent first",
+            page.total_groups, page.total_questions
+        ),
+        url: None,
+        color: None,
+    }
+}
+
+/// "3 unanswered, 1 not helpful".
+pub fn why(misses: &MissCounts) -> String {
+    [
+        (misses.unanswered, "unanswered"),
+        (misses.not_opened, "suggested but not opened"),
+        (misses.not_this, "\"not this\""),
+        (misses.not_helpful, "voted not helpful"),
+    ]
+    .iter()
+    .filter(|(count, _)| *count > 0)
+    .map(|(count, what)| format!("{count} {what}"))
+    .collect::<Vec<_>>()
+    .join(", ")
+}
+
+/// "Add as phrasing of …": the matcher's best answers for the example, then those the bot
+/// leaned towards, then **Other answer…**.
+fn phrase_menu(knowledge: &Knowledge, view: View, group: &InboxGroup) -> Row {
+    let mut answers: Vec<&Answer> = knowledge
+        .rank(&group.example, CANDIDATES)
+        .into_iter()
+        .map(|candidate| candidate.answer)
+        .collect();
+    for id in &group.candidates {
+        if let Some(answer) = knowledge.answers().get(id) {
+            if !answers.iter().any(|listed| listed.id == answer.id) {
+                answers.push(answer);
+            }
+        }
+    }
+    let mut options: Vec<MenuOption> = answers
+        .iter()
+        .take(limits::SELECT_OPTION_COUNT - 1)
+        .map(|answer| MenuOption {
+            value: answer.id.clone(),
+            label: truncate(
+                &format!("{} · {}", answer.id, answer.title),
+                limits::SELECT_OPTION_TEXT_LENGTH,
+            ),
+        })
+        .collect();
+    options.push(MenuOption {
+        value: OTHER_ANSWER.to_owned(),
+        label: "Other answer…".to_owned(),
+    });
+    Row::Menu {
+        custom_id: InboxAction::Phrase(view, group.key.clone()).custom_id(),
+        placeholder: "Add as phrasing of …".to_owned(),
+        options,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::answers::AnswerSet;
+    use crate::matcher::Settings;
+    use crate::records::inbox::page;
+    use crate::records::{Kind, Outcome, Question, RecordId, Source, StoredQuestion, Window};
+
+    fn knowledge() -> Knowledge {
+        Knowledge::new(AnswerSet::embedded().unwrap(), Settings::default())
+    }
+
+    fn missed(id: i64, text: &str) -> StoredQuestion {
+        StoredQuestion {
+            id: RecordId(id),
+            question: Question {
+                at: 1_780_000_000_000 + id,
+                source: Source::discord(Kind::SlashAsk, Some(1), Some(2)),
+                member: None,
+                text: text.to_owned(),
+                outcome: Outcome::Abstain,
+                answer_id: Some("objectives".into()),
+                score: 0.1,
+                runner_up: None,
+                micros: 10,
+            },
+            opened: None,
+            not_this: false,
+            helpful: 0,
+            not_helpful: 0,
+            reasons: Vec::new(),
+            resolved: None,
+        }
+    }
+
+    fn inbox(questions: &[StoredQuestion], number: usize) -> InboxPage {
+        page(
+            questions,
+            Window::last_days(30, 1_780_000_100_000),
+            number,
+            1,
+        )
+    }
+
+    #[test]
+    fn every_action_reads_back_as_itself_within_100_characters() {
+        let view = View {
+            days: 3650,
+            page: usize::MAX,
+        };
+        let group = format!("g{}", i64::MAX);
+        for action in [
+            InboxAction::Page(view),
+            InboxAction::Phrase(view, group.clone()),
+            InboxAction::NewAnswer(group.clone()),
+            InboxAction::Dismiss(view, group.clone()),
+            InboxAction::OtherAnswerForm(view, group.clone()),
+            InboxAction::NewAnswerForm(group.clone()),
+        ] {
+            let id = action.custom_id();
+            assert!(id.len() <= limits::CUSTOM_ID_LENGTH, "{id}");
+            assert_eq!(InboxAction::parse(&id), Some(action), "{id}");
+        }
+        assert_eq!(
+            InboxAction::parse("gfmd-admin:add"),
+            None,
+            "the plain add form"
+        );
+        assert_eq!(InboxAction::parse("gfmd-admin:new:x1"), None);
+        assert_eq!(InboxAction::parse("gfmd-admin:edit:timeline"), None);
+    }
+
+    #[test]
+    fn a_group_offers_phrasing_of_the_top_candidates_or_any_answer_new_answer_and_dismiss() {
+        let questions = [
+            missed(1, "what are the gfmd objectives about remittances"),
+            missed(2, "what are the gfmd objectives about remittances?"),
+            missed(3, "pizza"),
+        ];
+        let reply = plan_inbox(&knowledge(), &inbox(&questions, 1), None);
+        assert!(reply.ephemeral);
+        let embed = reply.embed.as_ref().unwrap();
+        assert_eq!(embed.title, "Inbox, last 30 day(s): group 1 of 2");
+        assert!(embed.description.contains("remittances"));
+        assert_eq!(embed.fields[0].value, "2 time(s), last on 2026-05-28 (UTC)");
+        assert_eq!(embed.fields[1].value, "2 unanswered");
+        let Row::Menu {
+            custom_id, options, ..
+        } = &reply.rows[0]
+        else {
+            panic!("the select first")
+        };
+        assert_eq!(custom_id, "gfmd-admin:phrase:30:1:g1");
+        let best = knowledge().rank(&questions[0].question.text, 1)[0]
+            .answer
+            .id
+            .clone();
+        assert_eq!(options[0].value, best, "the matcher's best first");
+        assert!(
+            options.iter().any(|o| o.value == "objectives"),
+            "and what the bot leaned to"
+        );
+        assert_eq!(options.last().unwrap().value, OTHER_ANSWER);
+        assert!(options.len() <= 7);
+        let Row::Buttons(actions) = &reply.rows[1] else {
+            panic!("actions")
+        };
+        let labels: Vec<&str> = actions.iter().map(|b| b.label.as_str()).collect();
+        assert_eq!(labels, ["New answer", "Dismiss"]);
+        let Row::Buttons(paging) = &reply.rows[2] else {
+            panic!("paging")
+        };
+        assert_eq!(paging.len(), 1, "no Previous on the first page");
+        assert_eq!(paging[0].custom_id, "gfmd-admin:inbox:30:2");
+    }
+
+    #[test]
+    fn the_last_page_goes_back_and_an_empty_inbox_says_so() {
+        let questions = [missed(1, "first thing"), missed(2, "completely different")];
+        let reply = plan_inbox(&knowledge(), &inbox(&questions, 2), Some("Dismissed."));
+        assert_eq!(reply.content.as_deref(), Some("Dismissed."));
+        let Some(Row::Buttons(paging)) = reply.rows.last() else {
+            panic!("paging")
+        };
+        let labels: Vec<&str> = paging.iter().map(|b| b.label.as_str()).collect();
+        assert_eq!(labels, ["Previous"]);
+        let empty = plan_inbox(&knowledge(), &inbox(&[], 1), Some("Added."));
+        assert!(empty.rows.is_empty() && empty.embed.is_none());
+        assert!(empty
+            .content
+            .unwrap()
+            .starts_with("Added.\nThe inbox is empty"));
+    }
+
+    #[test]
+    fn the_example_cannot_ping_anyone() {
+        let questions = [missed(1, "@everyone <@123> what is this")];
+        let reply = plan_inbox(&knowledge(), &inbox(&questions, 1), None);
+        let description = &reply.embed.unwrap().description;
+        assert!(!description.contains("@everyone") && !description.contains("<@1"));
+    }
+
+    #[test]
+    fn why_names_each_reason_with_its_count() {
+        let misses = MissCounts {
+            unanswered: 3,
+            not_opened: 0,
+            not_this: 1,
+            not_helpful: 2,
+        };
+        assert_eq!(
+            why(&misses),
+            "3 unanswered, 1 \"not this\", 2 voted not helpful"
+        );
+    }
+}

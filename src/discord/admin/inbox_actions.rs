@@ -1,0 +1,335 @@
+//! What `/gfmd-admin inbox` and its buttons, select and forms do (the page itself is planned
+//! in `inbox.rs`). The database is read and written off the async threads; a click is
+//! acknowledged first and the page edited in place once the work is done, so no deadline is
+//! at risk. Every change is announced: the log, the log channel, commands re-registered when
+//! they changed.
+
+use super::changes;
+use super::forms::new_answer_form;
+use super::inbox::{join_note, plan_inbox, InboxAction, View, OTHER_ANSWER};
+use crate::answers::limits;
+use crate::discord::failure;
+use crate::discord::reply::Reply;
+use crate::discord::respond::{self, Target};
+use crate::discord::state::BotState;
+use crate::keeper::Keeper;
+use crate::records::inbox::{self, InboxPage, ResolveError};
+use crate::records::{
+    millis_of, now_millis, DataFiles, Fault, Resolution, Storage, StorageError, Window,
+};
+use crate::render::quote_user_text;
+use crate::store::SaveMode;
+use serenity::all::{
+    ComponentInteraction, ComponentInteractionDataKind, Context, CreateActionRow, CreateInputText,
+    CreateInteractionResponse, CreateModal, InputTextStyle, ModalInteraction,
+};
+use std::time::Duration;
+
+/// Said when recording is off: there is nothing to show.
+pub const RECORDING_OFF: &str =
+    "Recording is off in this bot's config (`[data] record = false`): there is no inbox.";
+/// Said when a group has left the inbox since the page was shown.
+const GROUP_GONE: &str =
+    "That group is no longer in the inbox (another moderator dealt with it, or it expired).";
+/// The answer field of the "Other answer…" form.
+const ANSWER_FIELD: &str = "answer";
+
+/// `/gfmd-admin inbox [days]`: acknowledged privately, then the first group.
+pub async fn open(state: &BotState, ctx: &Context, target: Target<'_>, days: u32) {
+    if state.records.is_none() {
+        respond::notice(ctx, target, RECORDING_OFF).await;
+        return;
+    }
+    if respond::defer_privately(ctx, target).await {
+        state.settle_records().await;
+        let reply = page_reply(state, View { days, page: 1 }, None).await;
+        respond::edit_original(ctx, target, &reply, None).await;
+    }
+}
+
+/// A click on an inbox page (the caller checked it is a moderator's).
+pub async fn handle_click(state: &BotState, ctx: &Context, component: &ComponentInteraction) {
+    let target = Target::from(component);
+    let Some(action) = InboxAction::parse(&component.data.custom_id) else {
+        respond::notice(ctx, target, "This button has expired.").await;
+        return;
+    };
+    let who = component.user.name.as_str();
+    let (view, note) = match action {
+        InboxAction::Page(view) => {
+            if !acknowledge(ctx, target).await {
+                return;
+            }
+            (view, None)
+        }
+        InboxAction::Phrase(view, group) => {
+            let chosen = match &component.data.kind {
+                ComponentInteractionDataKind::StringSelect { values } => values.first(),
+                _ => None,
+            };
+            let Some(answer) = chosen.cloned() else {
+                respond::notice(ctx, target, "Choose an answer in the menu.").await;
+                return;
+            };
+            if answer == OTHER_ANSWER {
+                let form = other_answer_form(&InboxAction::OtherAnswerForm(view, group));
+                respond::respond(ctx, target, CreateInteractionResponse::Modal(form)).await;
+                return;
+            }
+            if !acknowledge(ctx, target).await {
+                return;
+            }
+            (
+                view,
+                Some(add_phrasing(state, ctx, who, group, answer).await),
+            )
+        }
+        InboxAction::Dismiss(view, group) => {
+            if !acknowledge(ctx, target).await {
+                return;
+            }
+            (view, Some(dismiss(state, ctx, who, group).await))
+        }
+        InboxAction::NewAnswer(group) => {
+            return open_new_answer_form(state, ctx, target, group).await
+        }
+        InboxAction::OtherAnswerForm(..) | InboxAction::NewAnswerForm(_) => {
+            respond::notice(ctx, target, "This button has expired.").await;
+            return;
+        }
+    };
+    let reply = page_reply(state, view, note).await;
+    respond::edit_original(ctx, target, &reply, None).await;
+}
+
+/// A form opened from the inbox was sent (the caller checked it is a moderator's): "Other
+/// answer…" adds the group's question as a phrasing of the answer named; the add form saves a
+/// new answer and resolves the group.
+pub async fn handle_form(
+    state: &BotState,
+    ctx: &Context,
+    modal: &ModalInteraction,
+    action: InboxAction,
+    fields: &[(String, String)],
+) {
+    let target = Target::from(modal);
+    if !respond::defer_privately(ctx, target).await {
+        return;
+    }
+    let who = modal.user.name.as_str();
+    match action {
+        InboxAction::OtherAnswerForm(view, group) => {
+            let named = fields
+                .iter()
+                .find(|(key, _)| key == ANSWER_FIELD)
+                .map(|(_, value)| value.trim().to_owned())
+                .unwrap_or_default();
+            let answer = state
+                .knowledge()
+                .resolve_topic(&named)
+                .map(|answer| answer.id.clone());
+            let note = match answer {
+                Some(answer) => add_phrasing(state, ctx, who, group, answer).await,
+                None => format!(
+                    "No answer is called \"{}\": give its id, subcommand or title.",
+                    quote_user_text(&named, 100)
+                ),
+            };
+            let reply = page_reply(state, view, Some(note)).await;
+            respond::edit_original(ctx, target, &reply, None).await;
+        }
+        InboxAction::NewAnswerForm(group) => {
+            let draft = super::forms::draft_from_fields(fields, None);
+            let (text, saved) = changes::save(state, ctx, who, draft, SaveMode::New).await;
+            let text = match (saved, state.records.clone()) {
+                (true, Some(files)) => {
+                    let resolved =
+                        blocking(move || resolve(&files, &group, Resolution::AnswerAdded));
+                    format!("{text} {}", resolved.await)
+                }
+                _ => text,
+            };
+            respond::edit_deferred(ctx, target, &text).await;
+        }
+        _ => {
+            respond::edit_deferred(ctx, target, "This form has expired.").await;
+        }
+    }
+}
+
+/// Acknowledges a click without changing anything yet (the page is edited afterwards).
+async fn acknowledge(ctx: &Context, target: Target<'_>) -> bool {
+    respond::respond(ctx, target, CreateInteractionResponse::Acknowledge).await
+}
+
+/// Runs `work` on a blocking thread; a panic there becomes the generic internal message.
+async fn blocking(work: impl FnOnce() -> String + Send + 'static) -> String {
+    tokio::task::spawn_blocking(work)
+        .await
+        .unwrap_or_else(|error| failure::internal("inbox work did not finish", &error))
+}
+
+/// Page `view` with `note` above it; a failure to read is logged and told generically.
+async fn page_reply(state: &BotState, view: View, note: Option<String>) -> Reply {
+    let Some(files) = state.records.clone() else {
+        return Reply::notice(RECORDING_OFF);
+    };
+    let read = tokio::task::spawn_blocking(move || read_page(&files, view)).await;
+    let failed = match read {
+        Ok(Ok(page)) => return plan_inbox(&state.knowledge(), &page, note.as_deref()),
+        Ok(Err(error)) => failure::internal("the inbox could not be read", &error),
+        Err(error) => failure::internal("the inbox could not be read", &error),
+    };
+    Reply::notice(join_note(note.as_deref(), &failed))
+}
+
+/// Page `view` of the inbox, one group a page (blocking). No database yet: an empty inbox.
+fn read_page(files: &DataFiles, view: View) -> Result<InboxPage, StorageError> {
+    let now = now_millis();
+    match files.open_read_only() {
+        Ok(mut storage) => inbox::inbox(&mut storage, view.days, now, view.page, 1),
+        Err(error) if error.fault == Fault::Missing => {
+            Ok(inbox::page(&[], Window::last_days(view.days, now), 1, 1))
+        }
+        Err(error) => Err(error),
+    }
+}
+
+/// The question that leads `group`, its example (blocking); `None` when it is gone.
+fn example_of(files: &DataFiles, group: &str) -> Result<Option<String>, StorageError> {
+    let Some(id) = inbox::parse_group_key(group) else {
+        return Ok(None);
+    };
+    let mut storage = match files.open_read_only() {
+        Ok(storage) => storage,
+        Err(error) if error.fault == Fault::Missing => return Ok(None),
+        Err(error) => return Err(error),
+    };
+    // A question's time is taken just before its id; a minute's margin covers any gap.
+    let questions = storage.questions_since(millis_of(id) - 60_000)?;
+    Ok(questions
+        .into_iter()
+        .find(|stored| stored.id == id)
+        .map(|stored| stored.question.text))
+}
+
+/// Marks `group` resolved by `how` (blocking); says how many questions left the inbox.
+fn resolve(files: &DataFiles, group: &str, how: Resolution) -> String {
+    let resolved = files
+        .open()
+        .map_err(ResolveError::from)
+        .and_then(|mut storage| inbox::resolve_group(&mut storage, group, how, now_millis()));
+    match resolved {
+        Ok(count) => format!("{count} question(s) left the inbox."),
+        Err(ResolveError::UnknownGroup(_)) => GROUP_GONE.to_owned(),
+        Err(error) => format!(
+            "The group stays in the inbox: {}",
+            failure::internal("an inbox group could not be marked resolved", &error)
+        ),
+    }
+}
+
+/// "Add as phrasing of `answer`": writes the group's question into the answer's file through
+/// the keeper (validated, atomic, comments kept, live at once), resolves the group, announces.
+async fn add_phrasing(
+    state: &BotState,
+    ctx: &Context,
+    who: &str,
+    group: String,
+    answer: String,
+) -> String {
+    let Some(files) = state.records.clone() else {
+        return RECORDING_OFF.to_owned();
+    };
+    let what = format!("add phrasing to {answer}");
+    let keeper = state.keeper.clone();
+    let text = blocking(move || phrase(&keeper, &files, &group, &answer)).await;
+    changes::announce(state, ctx, who, &what, &text).await;
+    text
+}
+
+/// The blocking half of [`add_phrasing`].
+fn phrase(keeper: &Keeper, files: &DataFiles, group: &str, answer: &str) -> String {
+    let example = match example_of(files, group) {
+        Ok(Some(example)) => example,
+        Ok(None) => return GROUP_GONE.to_owned(),
+        Err(error) => return failure::internal("an inbox group could not be read", &error),
+    };
+    match keeper.add_phrasing(answer, &example) {
+        Ok(change) => format!(
+            "Added \"{}\" as a phrasing of `{}`. {}. {}",
+            quote_user_text(&example, 200),
+            change.id,
+            change.report,
+            resolve(files, group, Resolution::PhrasingAdded)
+        ),
+        Err(error) => failure::change_refused(&error),
+    }
+}
+
+/// **Dismiss**: resolves the group with nothing to do, and announces it.
+async fn dismiss(state: &BotState, ctx: &Context, who: &str, group: String) -> String {
+    let Some(files) = state.records.clone() else {
+        return RECORDING_OFF.to_owned();
+    };
+    let what = format!("dismiss inbox group {group}");
+    let text = blocking(move || match example_of(&files, &group) {
+        Ok(Some(example)) => format!(
+            "Dismissed \"{}\". {}",
+            quote_user_text(&example, 200),
+            resolve(&files, &group, Resolution::Dismissed)
+        ),
+        Ok(None) => GROUP_GONE.to_owned(),
+        Err(error) => failure::internal("an inbox group could not be read", &error),
+    })
+    .await;
+    changes::announce(state, ctx, who, &what, &text).await;
+    text
+}
+
+/// **New answer**: the add form, prefilled with the group's question. The form is the click's
+/// response, so the question is read within a two-second budget.
+async fn open_new_answer_form(state: &BotState, ctx: &Context, target: Target<'_>, group: String) {
+    if let Err(refusal) = changes::refuse_unless_editable(state) {
+        respond::notice(ctx, target, refusal).await;
+        return;
+    }
+    let Some(files) = state.records.clone() else {
+        respond::notice(ctx, target, RECORDING_OFF).await;
+        return;
+    };
+    let key = group.clone();
+    let read = tokio::task::spawn_blocking(move || example_of(&files, &key));
+    let example = match tokio::time::timeout(Duration::from_secs(2), read).await {
+        Ok(Ok(Ok(Some(example)))) => example,
+        Ok(Ok(Ok(None))) => {
+            respond::notice(ctx, target, GROUP_GONE).await;
+            return;
+        }
+        other => {
+            let why = match other {
+                Ok(Ok(Err(error))) => error.to_string(),
+                Ok(Err(error)) => error.to_string(),
+                _ => "it took over 2 s".to_owned(),
+            };
+            let text = failure::internal("an inbox group could not be read", &why);
+            respond::notice(ctx, target, text).await;
+            return;
+        }
+    };
+    let form = new_answer_form(&InboxAction::NewAnswerForm(group).custom_id(), &example);
+    respond::respond(ctx, target, CreateInteractionResponse::Modal(form)).await;
+}
+
+/// The "Other answer…" form: one field, the answer's id, subcommand or title.
+fn other_answer_form(action: &InboxAction) -> CreateModal {
+    let input = CreateInputText::new(
+        InputTextStyle::Short,
+        "Answer: its id, subcommand or title",
+        ANSWER_FIELD,
+    )
+    .required(true)
+    .max_length(limits::CHOICE_LENGTH as u16);
+    CreateModal::new(action.custom_id(), "Add as phrasing of another answer")
+        .components(vec![CreateActionRow::InputText(input)])
+}
