@@ -1,7 +1,7 @@
 //! Reading answer files: from a directory, or from the copy compiled into the binary, then parsing
 //! each file's TOML into an [`Answer`] while keeping the position of every key for error messages.
 
-use super::textspeak::{parse_textspeak, ParsedTextSpeak, TEXTSPEAK_FILE};
+use super::textspeak::{parse_textspeak, ParsedTables, TEXTSPEAK_FILE};
 use super::translation::{self, RawTranslation};
 use super::validate::{self, embed_total_length, FileChecks};
 use super::{
@@ -157,7 +157,7 @@ pub(super) fn parse_set(files: &[SourceFile]) -> Result<AnswerSet, LoadError> {
     let mut answers = Vec::new();
     let mut synonyms = Synonyms::default();
     let mut translated_synonyms = TranslatedSynonyms::default();
-    let mut textspeak: Option<ParsedTextSpeak> = None;
+    let mut textspeak: Option<ParsedTables> = None;
     for file in files {
         let parsed = if file.is_synonyms() {
             parse_synonyms(file).map(|parsed| (synonyms, translated_synonyms) = parsed)
@@ -172,7 +172,14 @@ pub(super) fn parse_set(files: &[SourceFile]) -> Result<AnswerSet, LoadError> {
     }
     problems.extend(validate::across_answers(&answers));
     if let Some(textspeak) = &textspeak {
-        problems.extend(textspeak.against_synonyms(&synonyms));
+        for (lang, table) in textspeak.by_language() {
+            let synonyms = match lang {
+                Lang::En => &synonyms,
+                Lang::Fr => &translated_synonyms.fr,
+                Lang::Es => &translated_synonyms.es,
+            };
+            problems.extend(table.against_synonyms(synonyms));
+        }
     }
     if !problems.is_empty() {
         return Err(LoadError::Invalid(problems));
@@ -182,7 +189,13 @@ pub(super) fn parse_set(files: &[SourceFile]) -> Result<AnswerSet, LoadError> {
     let tables = Tables {
         synonyms,
         translated_synonyms,
-        textspeak: textspeak.map(|parsed| parsed.table).unwrap_or_default(),
+        translated_textspeak: textspeak
+            .as_ref()
+            .map(ParsedTables::translated)
+            .unwrap_or_default(),
+        textspeak: textspeak
+            .map(|parsed| parsed.english.table)
+            .unwrap_or_default(),
     };
     Ok(AnswerSet::new_validated(answers, tables, warnings))
 }

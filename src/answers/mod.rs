@@ -10,7 +10,7 @@ mod validate;
 
 pub use load::{embedded_sources, read_dir_sources, SourceFile, SYNONYMS_FILE};
 pub use problem::{LoadError, Position, Problem};
-pub use textspeak::{TextSpeak, TEXTSPEAK_FILE};
+pub use textspeak::{TextSpeak, TranslatedTextSpeak, TEXTSPEAK_FILE};
 pub use translation::{Translation, Translations};
 pub use validate::{embed_total_length, footer_text, footer_text_in, is_valid_id};
 
@@ -131,6 +131,7 @@ pub(crate) struct Tables {
     pub(crate) synonyms: Synonyms,
     pub(crate) translated_synonyms: TranslatedSynonyms,
     pub(crate) textspeak: TextSpeak,
+    pub(crate) translated_textspeak: TranslatedTextSpeak,
 }
 
 impl AnswerSet {
@@ -218,9 +219,18 @@ impl AnswerSet {
         &self.tables.synonyms
     }
 
-    /// The text-speak table.
+    /// The text-speak table (English).
     pub fn textspeak(&self) -> &TextSpeak {
         &self.tables.textspeak
+    }
+
+    /// The text-speak table of `lang`: `[textspeak]`, `[fr.textspeak]` or `[es.textspeak]`.
+    pub fn textspeak_in(&self, lang: Lang) -> &TextSpeak {
+        match lang {
+            Lang::En => &self.tables.textspeak,
+            Lang::Fr => &self.tables.translated_textspeak.fr,
+            Lang::Es => &self.tables.translated_textspeak.es,
+        }
     }
 
     /// The synonyms table of `lang`: `[synonyms]`, `[fr.synonyms]` or `[es.synonyms]`.

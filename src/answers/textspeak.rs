@@ -1,8 +1,12 @@
-//! The text-speak table, `responses/textspeak.toml`: how members abbreviate and respell words
-//! ("wat", "u", "b4", "w/", "&"), each with the plain words it stands for. Moderators extend
-//! it; the matcher reads questions through it (answers are written in full and are not).
+//! The text-speak tables, `responses/textspeak.toml`: how members abbreviate and respell words
+//! ("wat", "u", "b4", "w/", "&"), each with the plain words it stands for — `[textspeak]` for
+//! English, `[fr.textspeak]` ("pk", "qd", "bcp") and `[es.textspeak]` ("xq", "tmb", "porfa") for
+//! French and Spanish, each checked by the same rules within its language. Moderators extend
+//! them; the matcher reads questions in each language through its own table (answers are written
+//! in full and are not).
 
 use super::{Position, Problem, SourceFile, Synonyms};
+use crate::locale::Lang;
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
 use toml::Spanned;
@@ -18,20 +22,74 @@ pub struct TextSpeak {
     pub entries: Vec<(String, String)>,
 }
 
-/// One entry as read, with where its key stands, for checks against the synonyms.
+/// The text-speak tables of the French and Spanish questions: `[fr.textspeak]` and
+/// `[es.textspeak]`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TranslatedTextSpeak {
+    /// French entries.
+    pub fr: TextSpeak,
+    /// Spanish entries.
+    pub es: TextSpeak,
+}
+
+/// One language's table as read, with where its keys stand, for checks against the synonyms.
 #[derive(Debug, Clone)]
 pub(super) struct ParsedTextSpeak {
     pub(super) table: TextSpeak,
     /// The position of each entry's key, in the order of `table.entries`.
     positions: Vec<Position>,
     file: String,
+    /// `""` for English, `"[fr.textspeak] "` or `"[es.textspeak] "`: opens every message.
+    prefix: String,
 }
+
+/// Every table of `textspeak.toml`, as read.
+#[derive(Debug, Clone)]
+pub(super) struct ParsedTables {
+    /// `[textspeak]`.
+    pub(super) english: ParsedTextSpeak,
+    /// `[fr.textspeak]`.
+    pub(super) fr: ParsedTextSpeak,
+    /// `[es.textspeak]`.
+    pub(super) es: ParsedTextSpeak,
+}
+
+impl ParsedTables {
+    /// Each language with its table.
+    pub(super) fn by_language(&self) -> [(Lang, &ParsedTextSpeak); 3] {
+        [
+            (Lang::En, &self.english),
+            (Lang::Fr, &self.fr),
+            (Lang::Es, &self.es),
+        ]
+    }
+
+    /// The French and Spanish tables.
+    pub(super) fn translated(&self) -> TranslatedTextSpeak {
+        TranslatedTextSpeak {
+            fr: self.fr.table.clone(),
+            es: self.es.table.clone(),
+        }
+    }
+}
+
+type RawTable = BTreeMap<Spanned<String>, Spanned<toml::Value>>;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawTextSpeak {
     #[serde(default)]
-    textspeak: BTreeMap<Spanned<String>, Spanned<toml::Value>>,
+    textspeak: RawTable,
+    fr: Option<RawTranslatedTextSpeak>,
+    es: Option<RawTranslatedTextSpeak>,
+}
+
+/// `[fr.textspeak]` or `[es.textspeak]`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTranslatedTextSpeak {
+    #[serde(default)]
+    textspeak: RawTable,
 }
 
 /// What a key may be: one word of letters and digits ("wat", "b4"), or one run of symbols with
@@ -46,22 +104,56 @@ fn key_problem(key: &str) -> Option<&'static str> {
     }
 }
 
-/// Parses `textspeak.toml`: a single `[textspeak]` table of `written = "plain words"`.
-pub(super) fn parse_textspeak(file: &SourceFile) -> Result<ParsedTextSpeak, Vec<Problem>> {
+/// Parses `textspeak.toml`: a `[textspeak]` table of `written = "plain words"` for English, and
+/// `[fr.textspeak]` and `[es.textspeak]` for French and Spanish, each under the same rules.
+pub(super) fn parse_textspeak(file: &SourceFile) -> Result<ParsedTables, Vec<Problem>> {
     let raw: RawTextSpeak = toml::from_str(&file.text)
         .map_err(|error| vec![Problem::from_toml(&file.name, &file.text, &error)])?;
-    let mut entries: Vec<_> = raw.textspeak.iter().collect();
+    let empty = RawTable::new();
+    let mut problems = Vec::new();
+    let mut table = |raw: &RawTable, prefix: &str| {
+        let (parsed, mut found) = parse_table(file, raw, prefix);
+        problems.append(&mut found);
+        parsed
+    };
+    let tables = ParsedTables {
+        english: table(&raw.textspeak, ""),
+        fr: table(
+            raw.fr.as_ref().map_or(&empty, |fr| &fr.textspeak),
+            "[fr.textspeak] ",
+        ),
+        es: table(
+            raw.es.as_ref().map_or(&empty, |es| &es.textspeak),
+            "[es.textspeak] ",
+        ),
+    };
+    if problems.is_empty() {
+        Ok(tables)
+    } else {
+        Err(problems)
+    }
+}
+
+/// One language's table, and its problems, each message opened by `prefix`.
+fn parse_table(file: &SourceFile, raw: &RawTable, prefix: &str) -> (ParsedTextSpeak, Vec<Problem>) {
+    let mut entries: Vec<_> = raw.iter().collect();
     entries.sort_by_key(|(key, _)| key.span().start);
     let mut problems = Vec::new();
     let mut parsed = ParsedTextSpeak {
         table: TextSpeak::default(),
         positions: Vec::new(),
         file: file.name.clone(),
+        prefix: prefix.to_owned(),
     };
     for (key, value) in entries {
         let position = Position::at(&file.text, key.span().start);
-        let mut problem =
-            |message: String| problems.push(Problem::at(&file.name, position, message));
+        let mut problem = |message: String| {
+            problems.push(Problem::at(
+                &file.name,
+                position,
+                format!("{prefix}{message}"),
+            ))
+        };
         let written = key.get_ref().trim().to_lowercase();
         if let Some(why) = key_problem(&written) {
             problem(format!("`{}`: {why}", key.get_ref()));
@@ -86,11 +178,7 @@ pub(super) fn parse_textspeak(file: &SourceFile) -> Result<ParsedTextSpeak, Vec<
         parsed.positions.push(position);
     }
     problems.extend(parsed.chained());
-    if problems.is_empty() {
-        Ok(parsed)
-    } else {
-        Err(problems)
-    }
+    (parsed, problems)
 }
 
 impl ParsedTextSpeak {
@@ -114,8 +202,9 @@ impl ParsedTextSpeak {
                     &self.file,
                     *position,
                     format!(
-                        "text-speak `{written}` stands for `{plain}`, but `{word}` is text-speak \
-                         too: write the plain word"
+                        "{}text-speak `{written}` stands for `{plain}`, but `{word}` is \
+                         text-speak too: write the plain word",
+                        self.prefix
                     ),
                 ));
             }
@@ -142,8 +231,9 @@ impl ParsedTextSpeak {
                     &self.file,
                     *position,
                     format!(
-                        "text-speak `{written}` is also in the synonyms table (under \
-                         `{canonical}`): list it in one table only"
+                        "{}text-speak `{written}` is also in the synonyms table (under \
+                         `{canonical}`): list it in one table only",
+                        self.prefix
                     ),
                 ))
             })
@@ -157,7 +247,7 @@ mod tests {
 
     fn parse(text: &str) -> Result<TextSpeak, Vec<String>> {
         parse_textspeak(&SourceFile::new("responses/textspeak.toml", text))
-            .map(|parsed| parsed.table)
+            .map(|parsed| parsed.english.table)
             .map_err(|problems| problems.iter().map(ToString::to_string).collect())
     }
 
