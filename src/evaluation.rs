@@ -13,6 +13,7 @@
 //! confident answer with an id not expected (any answer, for an off-topic question).
 
 use crate::knowledge::{Knowledge, Outcome};
+use crate::locale::Lang;
 use crate::matcher::confidence::{
     choose_cutoffs, cross_validate, fit, score_case, CaseRows, Figures, Limits, Model,
     FEATURE_NAMES,
@@ -32,6 +33,41 @@ pub const DEV_SET_FILES: &[(&str, &str)] = &[
         include_str!("../tests/devset-discord.tsv"),
     ),
 ];
+
+/// The French dev set: questions as French speakers write them, labelled with the answer ids.
+pub const DEV_SET_FILES_FR: &[(&str, &str)] = &[(
+    "tests/devset.fr.tsv",
+    include_str!("../tests/devset.fr.tsv"),
+)];
+
+/// The Spanish dev set, likewise.
+pub const DEV_SET_FILES_ES: &[(&str, &str)] = &[(
+    "tests/devset.es.tsv",
+    include_str!("../tests/devset.es.tsv"),
+)];
+
+/// The dev set files of `lang`.
+pub fn dev_set_files(lang: Lang) -> &'static [(&'static str, &'static str)] {
+    match lang {
+        Lang::En => DEV_SET_FILES,
+        Lang::Fr => DEV_SET_FILES_FR,
+        Lang::Es => DEV_SET_FILES_ES,
+    }
+}
+
+/// Every case of the dev set of `lang`, in file order.
+///
+/// # Panics
+///
+/// When a line cannot be read: the files are compiled in, so a test catches it first.
+pub fn dev_set_in(lang: Lang) -> Vec<Case> {
+    dev_set_files(lang)
+        .iter()
+        .flat_map(|(path, text)| {
+            parse_cases(text).unwrap_or_else(|error| panic!("{path}: {error}"))
+        })
+        .collect()
+}
 
 /// Every case of the dev set ([`DEV_SET_FILES`]), in file order.
 ///
@@ -229,9 +265,14 @@ impl Report {
     }
 }
 
-/// Grades one case.
+/// Grades one case (English).
 pub fn grade(knowledge: &Knowledge, case: &Case) -> Graded {
-    let verdict = knowledge.decide(&case.question);
+    grade_in(knowledge, Lang::En, case)
+}
+
+/// Grades one case asked in `lang`.
+pub fn grade_in(knowledge: &Knowledge, lang: Lang, case: &Case) -> Graded {
+    let verdict = knowledge.decide_in(lang, &case.question);
     let outcome = verdict.outcome();
     let got = verdict
         .answer()
@@ -260,11 +301,19 @@ pub fn grade(knowledge: &Knowledge, case: &Case) -> Graded {
     }
 }
 
-/// Grades every case.
+/// Grades every case (English).
 pub fn evaluate(knowledge: &Knowledge, cases: &[Case]) -> Report {
+    evaluate_in(knowledge, Lang::En, cases)
+}
+
+/// Grades every case, each asked in `lang`.
+pub fn evaluate_in(knowledge: &Knowledge, lang: Lang, cases: &[Case]) -> Report {
     let mut total = Tally::default();
     let mut by_style: BTreeMap<String, Tally> = BTreeMap::new();
-    let graded: Vec<Graded> = cases.iter().map(|case| grade(knowledge, case)).collect();
+    let graded: Vec<Graded> = cases
+        .iter()
+        .map(|case| grade_in(knowledge, lang, case))
+        .collect();
     for graded in &graded {
         total.add(graded);
         let style = graded
@@ -309,13 +358,18 @@ pub struct Fit {
 /// The rows the confidence is fitted on: for each case, every reading the matcher considers,
 /// with whether its best answer is expected.
 pub fn confidence_rows(knowledge: &Knowledge, cases: &[Case]) -> Vec<CaseRows> {
+    confidence_rows_in(knowledge, Lang::En, cases)
+}
+
+/// [`confidence_rows`] of cases asked in `lang`, read by that language's matcher.
+pub fn confidence_rows_in(knowledge: &Knowledge, lang: Lang, cases: &[Case]) -> Vec<CaseRows> {
     let answers = knowledge.answers().answers();
     cases
         .iter()
         .map(|case| CaseRows {
             in_domain: case.in_domain(),
             rows: knowledge
-                .matcher()
+                .matcher_in(lang)
                 .assessments(&case.question, 1)
                 .into_iter()
                 .map(|assessment| {
@@ -331,7 +385,12 @@ pub fn confidence_rows(knowledge: &Knowledge, cases: &[Case]) -> Vec<CaseRows> {
 /// cut-offs on the cross-validated probabilities within [`LIMITS`], and refits on every case.
 /// Deterministic: the same cases give the same model, to the bit.
 pub fn fit_confidence(knowledge: &Knowledge, cases: &[Case]) -> Fit {
-    let rows = confidence_rows(knowledge, cases);
+    fit_confidence_in(knowledge, Lang::En, cases)
+}
+
+/// [`fit_confidence`] on cases asked in `lang`, read by that language's matcher.
+pub fn fit_confidence_in(knowledge: &Knowledge, lang: Lang, cases: &[Case]) -> Fit {
+    let rows = confidence_rows_in(knowledge, lang, cases);
     let cross = cross_validate(&rows, FOLDS);
     let (answer_at, suggest_at, cross_validated) =
         choose_cutoffs(&cross, LIMITS).unwrap_or((1.0, 1.0, Figures::default()));

@@ -1,16 +1,20 @@
-//! A loaded answer set together with its matcher: what every front end (console, `ask`,
-//! Discord) asks questions of. Built whole, then swapped whole on reload. It answers with
-//! answers, never with positions in the set: a [`Verdict`] carries the answer itself, its
-//! related answers and the suggestions.
+//! A loaded answer set together with its matchers, one per language: what every front end
+//! (console, `ask`, Discord) asks questions of. Built whole, then swapped whole on reload. It
+//! answers with answers, never with positions in the set: a [`Verdict`] carries the answer
+//! itself, its related answers and the suggestions. A question in French is matched by the
+//! French matcher, against the answers' French text only ([`Knowledge::decide_in`]); which
+//! language a free-form message is in is [`crate::detect`]'s business.
 
 use crate::answers::{Answer, AnswerSet, LoadError};
 use crate::config::Config;
+use crate::locale::Lang;
 use crate::matcher::{Decision, Matcher, Scored, Settings};
 
-/// An answer set and the matcher built over it.
+/// An answer set and the matchers built over it, one per language.
 pub struct Knowledge {
     answers: AnswerSet,
-    matcher: Matcher,
+    /// One per language, in the order of [`Lang::ALL`].
+    matchers: [Matcher; 3],
 }
 
 /// An answer with the matcher's score for one question.
@@ -159,10 +163,10 @@ impl<'k> Verdict<'k> {
 }
 
 impl Knowledge {
-    /// Indexes `answers` with `settings`.
+    /// Indexes `answers` with `settings`, once per language.
     pub fn new(answers: AnswerSet, settings: Settings) -> Self {
-        let matcher = Matcher::new(&answers, settings);
-        Self { answers, matcher }
+        let matchers = Lang::ALL.map(|lang| Matcher::new_in(&answers, lang, settings));
+        Self { answers, matchers }
     }
 
     /// Loads the set named by the config: `responses_dir` when set, else the embedded set.
@@ -179,9 +183,18 @@ impl Knowledge {
         &self.answers
     }
 
-    /// The matcher.
+    /// The English matcher.
     pub fn matcher(&self) -> &Matcher {
-        &self.matcher
+        self.matcher_in(Lang::En)
+    }
+
+    /// The matcher of questions in `lang`.
+    pub fn matcher_in(&self, lang: Lang) -> &Matcher {
+        let at = Lang::ALL
+            .iter()
+            .position(|other| *other == lang)
+            .unwrap_or(0);
+        &self.matchers[at]
     }
 
     /// The related answers of `answer` that exist, in the order it lists them.
@@ -193,9 +206,15 @@ impl Knowledge {
             .collect()
     }
 
-    /// Decides how to reply to a free-form question.
+    /// Decides how to reply to a free-form question in English.
     pub fn decide(&self, question: &str) -> Verdict<'_> {
-        match self.matcher.decide(question) {
+        self.decide_in(Lang::En, question)
+    }
+
+    /// Decides how to reply to a free-form question in `lang`, with the same three outcomes in
+    /// every language. Only answers translated into `lang` can be chosen.
+    pub fn decide_in(&self, lang: Lang, question: &str) -> Verdict<'_> {
+        match self.matcher_in(lang).decide(question) {
             Decision::Answer { best, runner_up } => {
                 let answer = self.answer_at(best.index);
                 Verdict::Answer(Answered {
@@ -221,13 +240,19 @@ impl Knowledge {
     /// The `limit` best-scoring answers for `question`, best first, whatever the decision (for
     /// moderators testing the matcher, and for tuning).
     pub fn rank(&self, question: &str, limit: usize) -> Vec<Candidate<'_>> {
-        self.candidates(&self.matcher.rank(question, limit))
+        self.candidates(&self.matcher().rank(question, limit))
     }
 
-    /// Resolves a topic name typed or picked in `/gfmd topic`: an exact id or command, an exact
-    /// title (ignoring case), a confident match of the text, or else the best title, command,
-    /// id or keyword that starts with it (as autocomplete would have offered).
+    /// Resolves a topic name typed or picked in `/gfmd topic` (English).
     pub fn resolve_topic(&self, name: &str) -> Option<&Answer> {
+        self.resolve_topic_in(Lang::En, name)
+    }
+
+    /// Resolves a topic name typed or picked in `/gfmd topic` by a member reading `lang`: an
+    /// exact id or command, an exact title in `lang` or in English (ignoring case), a confident
+    /// match of the text in `lang`, or else the best title, command, id or keyword that starts
+    /// with it (as autocomplete would have offered).
+    pub fn resolve_topic_in(&self, lang: Lang, name: &str) -> Option<&Answer> {
         let name = name.trim();
         if let Some(answer) = self
             .answers
@@ -236,23 +261,27 @@ impl Knowledge {
         {
             return Some(answer);
         }
-        if let Some(answer) = self
-            .answers
-            .answers()
-            .iter()
-            .find(|answer| answer.title.eq_ignore_ascii_case(name))
-        {
+        if let Some(answer) = self.answers.answers().iter().find(|answer| {
+            answer.title.eq_ignore_ascii_case(name)
+                || answer.title_in(lang).to_lowercase() == name.to_lowercase()
+        }) {
             return Some(answer);
         }
-        self.decide(name).answer().or_else(|| {
-            let index = *self.matcher.prefix_matches(name, 1).first()?;
+        self.decide_in(lang, name).answer().or_else(|| {
+            let index = *self.matcher_in(lang).prefix_matches(name, 1).first()?;
             Some(self.answer_at(index))
         })
     }
 
-    /// Up to `limit` answers for an autocomplete menu.
+    /// Up to `limit` answers for an autocomplete menu (English).
     pub fn autocomplete(&self, input: &str, limit: usize) -> Vec<&Answer> {
-        self.matcher
+        self.autocomplete_in(Lang::En, input, limit)
+    }
+
+    /// Up to `limit` answers for an autocomplete menu shown to a member reading `lang`: matched
+    /// on the titles and keywords in that language, and on questions in it.
+    pub fn autocomplete_in(&self, lang: Lang, input: &str, limit: usize) -> Vec<&Answer> {
+        self.matcher_in(lang)
             .autocomplete(input, limit)
             .into_iter()
             .map(|index| self.answer_at(index))

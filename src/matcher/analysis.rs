@@ -210,7 +210,8 @@ fn signals(words: &[question::QuestionWord], analyzer: &Analyzer) -> Vec<(u16, u
             .filter(|next| next.sentence == word.sentence);
         let beyond = usize::from(rules.is_beyond_word(&word.text))
             + usize::from(next.is_some_and(|next| rules.is_beyond_pair(&word.text, &next.text)));
-        let advice = next.is_some_and(|next| rules.asks_advice(&word.text, &next.text));
+        let advice = next.is_some_and(|next| rules.asks_advice(&word.text, &next.text))
+            || rules.asks_advice_alone(&word.text);
         if beyond == 0 && !advice {
             continue;
         }

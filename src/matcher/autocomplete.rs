@@ -4,6 +4,7 @@
 
 use super::normalize::fold;
 use crate::answers::AnswerSet;
+use crate::locale::Lang;
 
 /// How many prefix matches are read before ranking them, so a one-letter prefix over a large set
 /// stays cheap.
@@ -29,12 +30,20 @@ pub struct AutocompleteIndex {
 }
 
 impl AutocompleteIndex {
-    /// Builds the keys of every answer.
+    /// Builds the keys of every answer, as English members see it.
+    #[cfg(test)]
     pub fn build(set: &AnswerSet) -> Self {
+        Self::build_in(set, Lang::En)
+    }
+
+    /// Builds the keys of every answer as members reading `lang` see it: its title and keywords
+    /// in that language (the English ones for an answer not translated into it: a menu lists
+    /// every topic), its id and its command.
+    pub fn build_in(set: &AnswerSet, lang: Lang) -> Self {
         let mut keys = Vec::new();
         for (index, answer) in set.answers().iter().enumerate() {
             let index = index as u32;
-            let title = squash(&fold(&answer.title));
+            let title = squash(&fold(answer.title_in(lang)));
             let mut word_starts = title.match_indices(' ').map(|(at, _)| at + 1);
             keys.push((title.clone(), KeyKind::Start, index));
             for start in word_starts.by_ref() {
@@ -44,7 +53,10 @@ impl AutocompleteIndex {
             if let Some(command) = &answer.command {
                 keys.push((squash(&fold(command)), KeyKind::Start, index));
             }
-            for keyword in &answer.keywords {
+            let keywords = answer
+                .translation(lang)
+                .map_or(&answer.keywords, |translation| &translation.keywords);
+            for keyword in keywords {
                 keys.push((squash(&fold(keyword)), KeyKind::Keyword, index));
             }
         }
@@ -53,7 +65,10 @@ impl AutocompleteIndex {
         let mut default_order: Vec<usize> = (0..set.len()).collect();
         default_order.sort_by_key(|&index| {
             let answer = &set.answers()[index];
-            (answer.command.is_none(), answer.title.to_lowercase())
+            (
+                answer.command.is_none(),
+                answer.title_in(lang).to_lowercase(),
+            )
         });
         Self {
             keys,

@@ -26,7 +26,9 @@
 
 use super::language::Rules;
 use super::normalize::Analyzer;
-use crate::answers::{Answer, AnswerSet};
+use super::text::AnswerText;
+#[cfg(test)]
+use crate::answers::AnswerSet;
 use std::cell::RefCell;
 use std::collections::HashMap;
 
@@ -297,6 +299,7 @@ struct RawPhrasing {
 }
 
 /// One answer as analyzed at build time: its weighted term frequencies, length and phrasings.
+#[derive(Default)]
 struct Document {
     frequency: HashMap<u32, f32>,
     length: f32,
@@ -305,18 +308,18 @@ struct Document {
 
 impl Document {
     /// Reads every part of `answer`, giving new terms the next ids in `terms`.
-    fn read(answer: &Answer, analyzer: &Analyzer, terms: &mut HashMap<String, u32>) -> Self {
+    fn read(answer: &AnswerText, analyzer: &Analyzer, terms: &mut HashMap<String, u32>) -> Self {
         let mut document = Self {
             frequency: HashMap::new(),
             length: 0.0,
             phrasings: Vec::new(),
         };
-        let id_words = answer.id.replace('-', " ");
+        let id_words = answer.id.unwrap_or_default().replace('-', " ");
         let texts = [
-            (Part::Title, answer.title.as_str()),
-            (Part::Command, answer.command.as_deref().unwrap_or("")),
+            (Part::Title, answer.title),
+            (Part::Command, answer.command.unwrap_or("")),
             (Part::Id, id_words.as_str()),
-            (Part::Description, answer.description.as_str()),
+            (Part::Description, answer.description),
         ]
         .into_iter()
         .chain(
@@ -360,9 +363,9 @@ impl Document {
     }
 }
 
-/// For each term, `(answer, BM25-saturated term frequency)` sorted by answer.
-fn postings(documents: &[Document], terms: usize) -> Vec<Vec<(u32, f32)>> {
-    let count = documents.len().max(1) as f32;
+/// For each term, `(answer, BM25-saturated term frequency)` sorted by answer; `count` is how
+/// many documents have text (the others are empty and count for nothing).
+fn postings(documents: &[Document], count: f32, terms: usize) -> Vec<Vec<(u32, f32)>> {
     let average = documents.iter().map(|d| d.length).sum::<f32>() / count;
     let mut postings: Vec<Vec<(u32, f32)>> = vec![Vec::new(); terms];
     for (at, document) in documents.iter().enumerate() {
@@ -404,17 +407,27 @@ struct Accumulator {
 }
 
 impl Index {
-    /// Indexes every answer of `set` with `analyzer`.
+    /// Indexes every answer of `set` with `analyzer`, as English.
+    #[cfg(test)]
     pub fn build(set: &AnswerSet, analyzer: &Analyzer) -> Self {
+        Self::build_from(&AnswerText::all(set, crate::locale::Lang::En), analyzer)
+    }
+
+    /// Indexes `answers` (one per answer of the set, in its order) with `analyzer`. An answer
+    /// without text (`None`: not translated) is never a candidate, and the weights are those of
+    /// the answers that have text.
+    pub fn build_from(answers: &[Option<AnswerText>], analyzer: &Analyzer) -> Self {
         let mut terms: HashMap<String, u32> = HashMap::new();
-        let documents: Vec<Document> = set
-            .answers()
+        let documents: Vec<Document> = answers
             .iter()
-            .map(|answer| Document::read(answer, analyzer, &mut terms))
+            .map(|answer| match answer {
+                Some(answer) => Document::read(answer, analyzer, &mut terms),
+                None => Document::default(),
+            })
             .collect();
-        let count = set.len().max(1) as f32;
+        let count = answers.iter().flatten().count().max(1) as f32;
         let idf_of = |df: f32| (1.0 + (count - df + 0.5) / (df + 0.5)).ln();
-        let postings = postings(&documents, terms.len());
+        let postings = postings(&documents, count, terms.len());
         let idf: Vec<f32> = postings
             .iter()
             .zip(phrasing_frequencies(&documents, terms.len()))
@@ -446,7 +459,7 @@ impl Index {
             terms,
             idf,
             postings,
-            answers: set.len(),
+            answers: answers.len(),
             phrasings,
             unknown_idf: idf_of(0.0),
         }

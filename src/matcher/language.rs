@@ -1,7 +1,8 @@
 //! What the analyzer knows about a language, in one value: stop words, question words, number
-//! words and ordinals, the stemmer, spelling folds and how apostrophes join words. English is the
-//! only language today; a French or Spanish one is another [`Language`] value (with its own
-//! text-speak table and synonyms in the answer set), and scoring does not change.
+//! words and ordinals, the stemmer, spelling folds, words told apart by their accent and how
+//! apostrophes join words. English is here; French and Spanish are other [`Language`] values
+//! (`french.rs`, `spanish.rs`, each with its own text-speak table and synonyms in the answer set),
+//! and scoring does not change.
 
 use rust_stemmers::Algorithm;
 use std::collections::{HashMap, HashSet};
@@ -56,9 +57,43 @@ pub struct Language {
     pub min_spelling_stem: usize,
     /// How apostrophes join words.
     pub apostrophes: Apostrophes,
+    /// Words that only their accent tells apart from another word, as `(written, read as)`: the
+    /// written form (lowercase, accented, maybe two words) is read as one folded word before
+    /// accents are folded away (French "où", "where", is not "ou", "or"). Empty for English.
+    pub marked: &'static [(&'static str, &'static str)],
+    /// Whether ordinals and number words stay as written instead of being stemmed, so that the
+    /// synonyms and the specifier checks see one form ("deuxième", not its stem). English stems
+    /// them, as it always has (its ordinals are their own stems).
+    pub numbers_as_written: bool,
+    /// Words that, after the first person, ask for personal advice ("je peux", "je dois").
+    pub advice_after_first_person: &'static [&'static str],
+    /// Words that ask for personal advice on their own, the person being in the verb ("puedo",
+    /// "debo").
+    pub advice_words: &'static [&'static str],
 }
 
 impl Language {
+    /// `text` with the language's [`Language::marked`] words read as their one folded word
+    /// (lowercased, as folding would); `text` as it is when it holds none.
+    pub fn mark<'t>(&self, text: &'t str) -> std::borrow::Cow<'t, str> {
+        use unicode_normalization::UnicodeNormalization;
+        if self.marked.is_empty() {
+            return std::borrow::Cow::Borrowed(text);
+        }
+        let lower: String = text.nfc().flat_map(char::to_lowercase).collect();
+        if !self
+            .marked
+            .iter()
+            .any(|(written, _)| lower.contains(written))
+        {
+            return std::borrow::Cow::Borrowed(text);
+        }
+        let marked = self.marked.iter().fold(lower, |text, (written, read)| {
+            replace_word(&text, written, read)
+        });
+        std::borrow::Cow::Owned(marked)
+    }
+
     /// `word` with a spelling variant's ending turned into the one form ("organisation" ->
     /// "organization"), so both spellings share a stem.
     pub fn fold_spelling<'w>(&self, word: &'w str) -> std::borrow::Cow<'w, str> {
@@ -88,8 +123,29 @@ impl Language {
             count_markers: set(self.count_markers),
             beyond: set(self.beyond_words),
             advice: set(self.advice_verbs),
+            advice_after: set(self.advice_after_first_person),
+            advice_alone: set(self.advice_words),
         }
     }
+}
+
+/// `text` with every `written` that stands as a whole word (no letter or digit on either side)
+/// replaced by `read`.
+fn replace_word(text: &str, written: &str, read: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find(written) {
+        let end = at + written.len();
+        out.push_str(&rest[..at]);
+        let before = out.chars().next_back();
+        let after = rest[end..].chars().next();
+        let whole =
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric);
+        out.push_str(if whole { read } else { written });
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// A [`Language`]'s word lists as sets, for the analyzer's lookups.
@@ -106,6 +162,8 @@ pub struct Rules {
     count_markers: HashSet<&'static str>,
     beyond: HashSet<&'static str>,
     advice: HashSet<&'static str>,
+    advice_after: HashSet<&'static str>,
+    advice_alone: HashSet<&'static str>,
 }
 
 /// Digits in a year: shorter numbers are counts or ordinals, not dates.
@@ -174,9 +232,27 @@ impl Rules {
         self.language.beyond_pairs.contains(&(first, second))
     }
 
-    /// Whether `first` followed by `second` asks for personal advice ("can i").
+    /// Whether `first` followed by `second` asks for personal advice ("can i", "je peux").
     pub fn asks_advice(&self, first: &str, second: &str) -> bool {
-        second == self.language.first_person && self.advice.contains(first)
+        let person = self.language.first_person;
+        (second == person && self.advice.contains(first))
+            || (first == person && self.advice_after.contains(second))
+    }
+
+    /// Whether `word` alone asks for personal advice ("puedo").
+    pub fn asks_advice_alone(&self, word: &str) -> bool {
+        self.advice_alone.contains(word)
+    }
+
+    /// Whether `word` (folded) stays as written instead of being stemmed: a stop word, a
+    /// question word, a word asking for a count, and, where the language says so, an ordinal or
+    /// a number word.
+    pub fn keeps_as_written(&self, word: &str) -> bool {
+        self.is_stop_word(word)
+            || self.is_intent_word(word)
+            || self.is_quantity_word(word)
+            || (self.language.numbers_as_written
+                && (self.ordinals.contains(word) || self.numbers.contains(word)))
     }
 
     /// `word` with a spelling variant's ending turned into the one form ("organisation" ->
@@ -297,6 +373,10 @@ pub static ENGLISH: Language = Language {
     // So that "four", "your" and "rise" are left alone.
     min_spelling_stem: 3,
     apostrophes: Apostrophes::DropTrailingS,
+    marked: &[],
+    numbers_as_written: false,
+    advice_after_first_person: &[],
+    advice_words: &[],
 };
 
 /// English words that carry no topic on their own: function words, greetings and politeness,

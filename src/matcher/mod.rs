@@ -14,26 +14,52 @@ mod analysis;
 mod autocomplete;
 pub mod confidence;
 mod fitted;
+mod fitted_es;
+mod fitted_fr;
 #[cfg(test)]
 mod fixture;
+pub mod french;
 mod fuzzy;
 mod index;
 pub mod language;
 pub mod normalize;
 mod question;
+pub mod spanish;
+mod text;
 
-use crate::answers::AnswerSet;
+use crate::answers::{AnswerSet, Synonyms};
+use crate::locale::Lang;
 use analysis::{Analysis, QueryStats, Reader, Segment, Vocabulary};
 use autocomplete::AutocompleteIndex;
 use confidence::{Features, Model};
 use fuzzy::Corrector;
 use index::{Hit, Index};
-use language::{is_number, ENGLISH};
+use language::{is_number, Language, ENGLISH};
 use normalize::{Analyzer, Profile};
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 
 pub use fitted::MODEL as FITTED_MODEL;
+pub use text::AnswerText;
+
+/// The confidence model fitted for `lang`: English's on the English dev set, French's and
+/// Spanish's on theirs (`fitted.rs`, `fitted_fr.rs`, `fitted_es.rs`).
+pub fn fitted_model(lang: Lang) -> Model {
+    match lang {
+        Lang::En => FITTED_MODEL,
+        Lang::Fr => fitted_fr::MODEL,
+        Lang::Es => fitted_es::MODEL,
+    }
+}
+
+/// What the analyzer knows about `lang`: its stemmer, word lists and rules.
+pub fn language(lang: Lang) -> &'static Language {
+    match lang {
+        Lang::En => &ENGLISH,
+        Lang::Fr => &french::FRENCH,
+        Lang::Es => &spanish::SPANISH,
+    }
+}
 
 /// How the matcher decides between answering, offering and abstaining. Lives in `[matcher]` in
 /// the config.
@@ -57,14 +83,17 @@ impl Settings {
     /// The most "did you mean" suggestions `max_suggestions` may ask for.
     pub const MAX_SUGGESTIONS: usize = 3;
 
-    /// The answer and suggest cut-offs in force: the configured ones, else the fitted ones.
+    /// The answer and suggest cut-offs in force for English: the configured ones, else the
+    /// fitted ones.
     pub fn cutoffs(&self) -> (f64, f64) {
-        let answer = self
-            .answer_confidence
-            .map_or(FITTED_MODEL.answer_at, f64::from);
-        let suggest = self
-            .suggest_confidence
-            .map_or(FITTED_MODEL.suggest_at, f64::from);
+        self.cutoffs_for(&FITTED_MODEL)
+    }
+
+    /// The answer and suggest cut-offs in force with `model`: the configured ones (which serve
+    /// every language), else the model's.
+    pub fn cutoffs_for(&self, model: &Model) -> (f64, f64) {
+        let answer = self.answer_confidence.map_or(model.answer_at, f64::from);
+        let suggest = self.suggest_confidence.map_or(model.suggest_at, f64::from);
         (answer, suggest.min(answer))
     }
 }
@@ -149,8 +178,10 @@ pub struct Assessment {
     pub confidence: f64,
 }
 
-/// Matches free text against one answer set. Build once per answer set; cheap to query.
+/// Matches free text in one language against one answer set. Build once per answer set and
+/// language; cheap to query.
 pub struct Matcher {
+    lang: Lang,
     analyzer: Analyzer,
     index: Index,
     vocabulary: Vocabulary,
@@ -162,22 +193,42 @@ pub struct Matcher {
 impl Matcher {
     /// Indexes `set` (English).
     pub fn new(set: &AnswerSet, settings: Settings) -> Self {
+        Self::new_in(set, Lang::En, settings)
+    }
+
+    /// Indexes `set` for questions in `lang`: its answers' text in that language (answers not
+    /// translated into it are left out), that language's rules, synonyms and text-speak, and
+    /// the confidence fitted for it.
+    pub fn new_in(set: &AnswerSet, lang: Lang, settings: Settings) -> Self {
         let analyzer = Analyzer::new(&Profile {
-            language: &ENGLISH,
-            synonyms: set.synonyms(),
-            textspeak: set.textspeak(),
+            language: language(lang),
+            synonyms: set.synonyms_in(lang),
+            textspeak: set.textspeak_in(lang),
         });
-        let index = Index::build(set, &analyzer);
-        let vocabulary = vocabulary(set, &analyzer);
-        let autocomplete = AutocompleteIndex::build(set);
+        let texts = AnswerText::all(set, lang);
+        let index = Index::build_from(&texts, &analyzer);
+        let vocabulary = vocabulary(&texts, set.synonyms_in(lang), &analyzer);
+        let autocomplete = AutocompleteIndex::build_in(set, lang);
         Self {
+            lang,
             analyzer,
             index,
             vocabulary,
             autocomplete,
             settings,
-            model: FITTED_MODEL,
+            model: fitted_model(lang),
         }
+    }
+
+    /// The language of the questions this matcher reads.
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    /// Whether `word` (as written, any case) is a word of this matcher's answers, synonyms or
+    /// stop words: for telling which language a message is in.
+    pub fn knows_word(&self, word: &str) -> bool {
+        self.vocabulary.known.contains(word) || self.analyzer.rules().is_stop_word(word)
     }
 
     /// The settings in force.
@@ -276,7 +327,7 @@ impl Matcher {
     pub fn decide(&self, question: &str) -> Decision {
         let limit = self.settings.max_suggestions.max(2);
         match self.assess(question, limit) {
-            Some(assessment) => decide_from(&assessment, &self.settings),
+            Some(assessment) => decide_from(&assessment, &self.settings, &self.model),
             None => Decision::Abstain {
                 best_score: 0.0,
                 suggestions: Vec::new(),
@@ -312,16 +363,17 @@ impl Matcher {
     }
 }
 
-/// The words of the answer set: every folded word of the answers and the synonyms table, and the
-/// words the answers' phrasings write a number after.
-fn vocabulary(set: &AnswerSet, analyzer: &Analyzer) -> Vocabulary {
+/// The words of the answers (in one language): every folded word of their texts and of the
+/// synonyms table, and the words the answers' phrasings write a number after.
+fn vocabulary(
+    answers: &[Option<AnswerText>],
+    synonyms: &Synonyms,
+    analyzer: &Analyzer,
+) -> Vocabulary {
     let mut known: HashSet<String> = HashSet::new();
     let mut numbered: HashSet<String> = HashSet::new();
-    for answer in set.answers() {
-        let phrasings = std::iter::once(&answer.title)
-            .chain(&answer.questions)
-            .chain(&answer.keywords);
-        for text in phrasings {
+    for answer in answers.iter().flatten() {
+        for text in answer.phrasings() {
             let words = analyzer.words(text);
             for pair in words.windows(2) {
                 if is_number(&pair[1]) && !analyzer.rules().is_stop_word(&pair[0]) {
@@ -330,17 +382,11 @@ fn vocabulary(set: &AnswerSet, analyzer: &Analyzer) -> Vocabulary {
             }
             known.extend(words);
         }
-        let rest = std::iter::once(&answer.description).chain(
-            answer
-                .fields
-                .iter()
-                .flat_map(|field| [&field.name, &field.value]),
-        );
-        for text in rest {
+        for text in answer.body() {
             known.extend(analyzer.words(text));
         }
     }
-    for (canonical, alternatives) in &set.synonyms().groups {
+    for (canonical, alternatives) in &synonyms.groups {
         for text in std::iter::once(canonical).chain(alternatives) {
             known.extend(analyzer.words(text));
         }
@@ -379,10 +425,11 @@ fn features(hits: &[Hit], stats: &QueryStats, sentence: bool) -> Option<Features
     ]))
 }
 
-/// The decision for an assessed reading under `settings`.
-fn decide_from(assessment: &Assessment, settings: &Settings) -> Decision {
+/// The decision for an assessed reading under `settings`, with `model`'s cut-offs unless the
+/// settings set their own.
+fn decide_from(assessment: &Assessment, settings: &Settings, model: &Model) -> Decision {
     let ranking = &assessment.ranking;
-    let (answer_at, suggest_at) = settings.cutoffs();
+    let (answer_at, suggest_at) = settings.cutoffs_for(model);
     let Some(&best) = ranking.first() else {
         return Decision::Abstain {
             best_score: 0.0,

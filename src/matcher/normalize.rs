@@ -96,6 +96,12 @@ pub fn fold_with(text: &str, apostrophes: Apostrophes) -> String {
     out
 }
 
+/// [`fold_with`] by `language`'s rules: its [`Language::marked`] words first, then its
+/// apostrophes.
+pub fn fold_in(text: &str, language: &Language) -> String {
+    fold_with(&language.mark(text), language.apostrophes)
+}
+
 /// [`fold_with`] by the English rule: a possessive or contracted "'s" is dropped ("GFMD's" ->
 /// "gfmd", "what's" -> "what"); other apostrophes join ("don't" -> "dont").
 pub fn fold(text: &str) -> String {
@@ -234,10 +240,11 @@ pub struct TextSpeakMap {
 }
 
 impl TextSpeakMap {
-    fn new(table: &TextSpeak, apostrophes: Apostrophes) -> Self {
+    fn new(table: &TextSpeak, language: &Language) -> Self {
+        let apostrophes = language.apostrophes;
         let mut map = Self::default();
         for (written, plain) in &table.entries {
-            let plain: Vec<String> = fold_with(plain, apostrophes)
+            let plain: Vec<String> = fold_in(plain, language)
                 .split_whitespace()
                 .map(str::to_owned)
                 .collect();
@@ -269,6 +276,15 @@ impl TextSpeakMap {
     }
 }
 
+/// The stem of one folded word by `rules`: kept as written when the rules keep it, else stemmed.
+fn stem_word(rules: &Rules, stemmer: &WordStemmer, word: &str) -> String {
+    if rules.keeps_as_written(word) {
+        word.to_owned()
+    } else {
+        stemmer.stem(word)
+    }
+}
+
 /// Everything the analyzer reads a language by: the language's rules, and the answer set's
 /// synonyms and text-speak tables (written for that language).
 #[derive(Clone, Copy)]
@@ -296,23 +312,25 @@ pub struct Analyzer {
 impl Analyzer {
     /// An analyzer for this profile.
     pub fn new(profile: &Profile) -> Self {
-        let rules = profile.language.rules();
-        let stemmer = WordStemmer::new(profile.language);
-        let apostrophes = profile.language.apostrophes;
+        let language = profile.language;
+        let rules = language.rules();
+        let stemmer = WordStemmer::new(language);
+        // Synonym phrases are stemmed as questions and answers are, keeping the words that stay
+        // as written ("quelle" in "en quelle année"), so that a phrase is found where it stands.
         let synonyms = SynonymMap::new(profile.synonyms, |text| {
-            fold_with(text, apostrophes)
+            fold_in(text, language)
                 .split_whitespace()
-                .map(|word| stemmer.stem(word))
+                .map(|word| stem_word(&rules, &stemmer, word))
                 .collect()
         });
-        let textspeak = TextSpeakMap::new(profile.textspeak, apostrophes);
+        let textspeak = TextSpeakMap::new(profile.textspeak, language);
         let protected = profile
             .synonyms
             .groups
             .iter()
             .flat_map(|(canonical, alternatives)| std::iter::once(canonical).chain(alternatives))
             .map(|phrase| {
-                fold_with(phrase, apostrophes)
+                fold_in(phrase, language)
                     .split_whitespace()
                     .map(str::to_owned)
                     .collect::<Vec<_>>()
@@ -345,20 +363,16 @@ impl Analyzer {
 
     /// Folded words of `text`, in order.
     pub fn words(&self, text: &str) -> Vec<String> {
-        fold_with(text, self.rules.language().apostrophes)
+        fold_in(text, self.rules.language())
             .split_whitespace()
             .map(str::to_owned)
             .collect()
     }
 
-    /// The stem of one folded word; stop words and question words are kept as written.
+    /// The stem of one folded word; stop words and question words (and, by the language,
+    /// ordinals and number words) are kept as written.
     pub fn stem(&self, word: &str) -> String {
-        let rules = &self.rules;
-        if rules.is_stop_word(word) || rules.is_intent_word(word) || rules.is_quantity_word(word) {
-            word.to_owned()
-        } else {
-            self.stemmer.stem(word)
-        }
+        stem_word(&self.rules, &self.stemmer, word)
     }
 
     /// Stems of the words of `text`, before synonyms and stop words.

@@ -50,7 +50,8 @@ enum Piece {
 /// Reads `question` into words by sentence. `numbered` holds the words that the answers write
 /// a number after ("objective", "chapter"): a number after one of them is never text-speak.
 pub fn read(question: &str, analyzer: &Analyzer, numbered: &HashSet<String>) -> Vec<QuestionWord> {
-    let pieces = scan(&folded_chars(question), analyzer);
+    let language = analyzer.rules().language();
+    let pieces = scan(&folded_chars(&language.mark(question)), analyzer);
     let mut reader = Reader {
         analyzer,
         numbered,
