@@ -1,39 +1,62 @@
-//! Prints how the bot does on the labelled sets: the dev set it is tuned on and the blind sets it
-//! is never tuned on, overall and per writing style, and the gap between them.
+//! Prints how the bot does on the labelled sets, per language: the dev sets it is tuned on and
+//! the blind sets it is never tuned on, overall and per writing style, and the gap between them.
+//! Each language's questions are decided by that language's matcher.
 //!
-//! `cargo run --release --example evaluate` prints the figures; `-- --misses` adds the dev set's
-//! misses; `-- --dev` evaluates the dev set alone (for tuning, which must not look at the blind
-//! figures). The blind sets' misses are not printed: looking at them retires those questions into
-//! the dev set (see tests/blind/README.md).
+//! `cargo run --release --example evaluate` prints the figures; `-- --misses` adds the dev sets'
+//! misses; `-- --dev` evaluates the dev sets alone (for tuning, which must not look at the blind
+//! figures); `-- --lang fr` (or `es`, `en`) keeps one language. The blind sets' misses are not
+//! printed: looking at them retires those questions into the dev set (see tests/blind/README.md).
 
 use gfmd_bot::answers::AnswerSet;
-use gfmd_bot::evaluation::{dev_set, evaluate, parse_cases, Case, Report};
+use gfmd_bot::evaluation::{dev_set_in, evaluate_in, parse_cases, Case, Report};
 use gfmd_bot::knowledge::Knowledge;
+use gfmd_bot::locale::Lang;
 use gfmd_bot::matcher::Settings;
 
-/// The blind sets, evaluated after the dev set ([`dev_set`]).
-const BLIND_SETS: &[(&str, &str)] = &[("blind-en", include_str!("../tests/blind/en.tsv"))];
+/// The blind set of each language, evaluated after that language's dev set.
+const BLIND_SETS: &[(Lang, &str)] = &[
+    (Lang::En, include_str!("../tests/blind/en.tsv")),
+    (Lang::Fr, include_str!("../tests/blind/fr.tsv")),
+    (Lang::Es, include_str!("../tests/blind/es.tsv")),
+];
 
 fn main() {
-    let show_misses = std::env::args().any(|arg| arg == "--misses");
-    let dev_only = std::env::args().any(|arg| arg == "--dev");
+    let args: Vec<String> = std::env::args().collect();
+    let show_misses = args.iter().any(|arg| arg == "--misses");
+    let dev_only = args.iter().any(|arg| arg == "--dev");
+    let only: Option<Lang> = args
+        .iter()
+        .position(|arg| arg == "--lang")
+        .and_then(|at| args.get(at + 1))
+        .map(|code| code.parse().expect("--lang en, fr or es"));
     let knowledge = Knowledge::new(
         AnswerSet::embedded().expect("the embedded set is valid"),
         Settings::default(),
     );
-    let mut sets: Vec<(&str, Vec<Case>)> = vec![("dev", dev_set())];
-    for (name, text) in BLIND_SETS.iter().filter(|_| !dev_only) {
-        let cases = parse_cases(text).unwrap_or_else(|error| panic!("{name}: {error}"));
-        sets.push((name, cases));
+    for lang in Lang::ALL
+        .into_iter()
+        .filter(|lang| only.is_none_or(|only| only == *lang))
+    {
+        let mut sets: Vec<(String, Vec<Case>)> = vec![(format!("dev-{lang}"), dev_set_in(lang))];
+        for (_, text) in BLIND_SETS.iter().filter(|(of, _)| *of == lang && !dev_only) {
+            let name = format!("blind-{lang}");
+            let cases = parse_cases(text).unwrap_or_else(|error| panic!("{name}: {error}"));
+            sets.push((name, cases));
+        }
+        report(&knowledge, lang, sets, show_misses);
     }
-    let mut reports: Vec<(&str, Report)> = Vec::new();
+}
+
+/// Prints the figures of each set of `lang`, the dev set's misses when asked, and the gap.
+fn report(knowledge: &Knowledge, lang: Lang, sets: Vec<(String, Vec<Case>)>, show_misses: bool) {
+    let mut reports: Vec<(String, Report)> = Vec::new();
     for (name, cases) in sets {
-        let report = evaluate(&knowledge, &cases);
+        let report = evaluate_in(knowledge, lang, &cases);
         println!("{name:<9} {}", report.total);
         for (style, tally) in &report.by_style {
             println!("  {style:<10} {tally}");
         }
-        if show_misses && name == "dev" {
+        if show_misses && name.starts_with("dev") {
             for miss in report.misses() {
                 println!("    {miss}");
             }
@@ -43,7 +66,8 @@ fn main() {
     let dev = &reports[0].1.total;
     for (name, report) in &reports[1..] {
         println!(
-            "gap dev - {name}: right {:+.1} points, silent {:+.1} points",
+            "gap {} - {name}: right {:+.1} points, silent {:+.1} points",
+            reports[0].0,
             100.0 * (dev.right() - report.total.right()),
             100.0 * (dev.silent_share() - report.total.silent_share())
         );

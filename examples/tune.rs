@@ -4,11 +4,13 @@
 //! questions whose best reading ranks a right answer first (whatever the confidence), and the
 //! questions where it does not. `-- explain "question" ...` prints each question's analyzed
 //! terms (unknown ones marked `?`), and every reading the matcher considers with its features,
-//! confidence and top answers.
+//! confidence and top answers. `--lang fr|es` (first) does the same on the French or Spanish dev
+//! set, with that language's matcher.
 
 use gfmd_bot::answers::AnswerSet;
-use gfmd_bot::evaluation::dev_set;
+use gfmd_bot::evaluation::dev_set_in;
 use gfmd_bot::knowledge::Knowledge;
+use gfmd_bot::locale::Lang;
 use gfmd_bot::matcher::confidence::FEATURE_NAMES;
 use gfmd_bot::matcher::Settings;
 use std::collections::BTreeMap;
@@ -18,18 +20,23 @@ fn main() {
         AnswerSet::embedded().expect("the embedded set is valid"),
         Settings::default(),
     );
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    let mut lang = Lang::En;
+    if args.first().map(String::as_str) == Some("--lang") && args.len() > 1 {
+        lang = args[1].parse().expect("--lang en, fr or es");
+        args.drain(..2);
+    }
     if args.first().map(String::as_str) == Some("explain") {
         for question in &args[1..] {
-            explain(&knowledge, question);
+            explain(&knowledge, lang, question);
         }
         return;
     }
     let answers = knowledge.answers().answers();
     let mut by_style: BTreeMap<String, (usize, usize)> = BTreeMap::new();
     let mut misses = Vec::new();
-    for case in dev_set().iter().filter(|case| case.in_domain()) {
-        let ranking = knowledge.matcher().rank(&case.question, 1);
+    for case in dev_set_in(lang).iter().filter(|case| case.in_domain()) {
+        let ranking = knowledge.matcher_in(lang).rank(&case.question, 1);
         let first = ranking
             .first()
             .map(|scored| answers[scored.index].id.as_str());
@@ -56,9 +63,9 @@ fn main() {
     }
 }
 
-fn explain(knowledge: &Knowledge, question: &str) {
+fn explain(knowledge: &Knowledge, lang: Lang, question: &str) {
     println!("{question:?}");
-    let terms = knowledge.matcher().explain_terms(question);
+    let terms = knowledge.matcher_in(lang).explain_terms(question);
     let shown: Vec<String> = terms
         .iter()
         .map(|term| {
@@ -68,7 +75,7 @@ fn explain(knowledge: &Knowledge, question: &str) {
         .collect();
     println!("  terms: {}", shown.join(" "));
     let answers = knowledge.answers().answers();
-    for assessment in knowledge.matcher().assessments(question, 3) {
+    for assessment in knowledge.matcher_in(lang).assessments(question, 3) {
         let reading = if assessment.sentence {
             "sentence"
         } else {
@@ -87,6 +94,6 @@ fn explain(knowledge: &Knowledge, question: &str) {
     }
     println!(
         "  decision: {}",
-        knowledge.decide(question).outcome().as_str()
+        knowledge.decide_in(lang, question).outcome().as_str()
     );
 }

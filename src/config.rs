@@ -5,6 +5,7 @@
 
 use crate::answers::{Position, Problem};
 use crate::file_error::FileError;
+use crate::locale::Lang;
 use crate::matcher::Settings as MatcherSettings;
 use serde::{Deserialize, Deserializer};
 use std::path::{Path, PathBuf};
@@ -124,6 +125,9 @@ pub struct QuestionsConfig {
     pub user_rate_limit: u32,
     /// Length of the per-user window, in seconds.
     pub user_rate_window_seconds: u64,
+    /// The language of a typed message whose text does not say which it is (`en`, `fr` or `es`):
+    /// it is matched, and answered, in this one.
+    pub language: Lang,
 }
 
 impl Default for QuestionsConfig {
@@ -135,6 +139,7 @@ impl Default for QuestionsConfig {
             cooldown_seconds: 60,
             user_rate_limit: 5,
             user_rate_window_seconds: 60,
+            language: Lang::En,
         }
     }
 }
@@ -616,6 +621,22 @@ mod tests {
         .to_string();
         assert!(error.starts_with("config.toml:3:1:"), "{error}");
         assert!(error.contains("chanel"), "{error}");
+    }
+
+    #[test]
+    fn the_fallback_language_is_en_fr_or_es_and_a_wrong_one_names_file_line_and_key() {
+        let config = Config::parse("c", "[questions]\nlanguage = \"fr\"\n").unwrap();
+        assert_eq!(config.questions.language, Lang::Fr);
+        assert_eq!(Config::default().questions.language, Lang::En);
+        let error = Config::parse(
+            "config.toml",
+            "[questions]\nchannels = []\nlanguage = \"de\"\n",
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(error.starts_with("config.toml:3:"), "{error}");
+        assert!(error.contains("[questions] language"), "{error}");
+        assert!(error.contains("`de`"), "{error}");
     }
 
     #[test]

@@ -12,7 +12,10 @@
 //!   Discord's locale codes and `--locale` name them.
 //! - [`matcher`]: normalization, an inverted index with BM25-style scoring, typo tolerance,
 //!   the confidence threshold and margin, suggestions and autocomplete. No Discord, no I/O.
-//! - [`knowledge`]: an answer set with its matcher, the unit every front end queries.
+//! - [`knowledge`]: an answer set with its matchers, one per language (a French question is
+//!   matched against the answers' French text), the unit every front end queries.
+//! - [`detect`]: which language a free-form message is in, scored against the three matchers'
+//!   vocabularies; `None` when the text does not say (the caller falls back).
 //! - [`evaluation`]: grading the bot on labelled questions (the dev set and the blind sets).
 //! - [`render`]: answer -> embed data (Discord, `--json`) in a language, and terminal text;
 //!   limits enforced once here; defusing mentions in user text.
@@ -37,11 +40,12 @@
 //! - [`store`]: moderators' writes — validate the set as it would be, then write
 //!   `responses/<id>.toml` atomically or move it to `responses/.trash/`.
 //!
-//! Arrows point inward: front ends -> render -> knowledge -> matcher/answers.
+//! Arrows point inward: front ends -> render/detect -> knowledge -> matcher/answers.
 
 pub mod answers;
 pub mod config;
 pub mod console;
+pub mod detect;
 pub mod discord;
 pub mod evaluation;
 pub mod file_error;

@@ -2,12 +2,14 @@
 //! how each is named: by Discord's locale codes (`fr`, `es-ES`, `es-419`) and on the command line
 //! (`--locale fr|es|en`).
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::str::FromStr;
 
 /// A language the bot can answer in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
     /// English: every answer is written in it first, and it is the fallback.

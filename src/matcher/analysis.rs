@@ -23,6 +23,9 @@ pub struct Vocabulary {
     pub corrector: Corrector,
     /// Words the answers write a number after ("objective 4", "chapter 10").
     pub numbered: HashSet<String>,
+    /// Every folded word of the answers' own text (not the synonyms table, which also lists
+    /// other languages' names for things): what tells their language from the others.
+    pub own: HashSet<String>,
 }
 
 /// How one word of a question is read.

@@ -225,10 +225,14 @@ impl Matcher {
         self.lang
     }
 
-    /// Whether `word` (as written, any case) is a word of this matcher's answers, synonyms or
-    /// stop words: for telling which language a message is in.
-    pub fn knows_word(&self, word: &str) -> bool {
-        self.vocabulary.known.contains(word) || self.analyzer.rules().is_stop_word(word)
+    /// Whether `word` (folded) belongs to this matcher's language: a word of the answers' text
+    /// in it, a stop word, a question word or a text-speak form of that language. For telling
+    /// which language a message is in ([`crate::detect`]).
+    pub fn is_own_word(&self, word: &str) -> bool {
+        let rules = self.analyzer.rules();
+        self.vocabulary.own.contains(word)
+            || rules.keeps_as_written(word)
+            || self.analyzer.textspeak().has_word(word)
     }
 
     /// The settings in force.
@@ -386,6 +390,7 @@ fn vocabulary(
             known.extend(analyzer.words(text));
         }
     }
+    let own = known.clone();
     for (canonical, alternatives) in &synonyms.groups {
         for text in std::iter::once(canonical).chain(alternatives) {
             known.extend(analyzer.words(text));
@@ -396,6 +401,7 @@ fn vocabulary(
         known,
         corrector,
         numbered,
+        own,
     }
 }
 
