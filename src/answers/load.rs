@@ -1,12 +1,12 @@
 //! Reading answer files: from a directory, or from the copy compiled into the binary, then parsing
 //! each file's TOML into an [`Answer`] while keeping the position of every key for error messages.
 
+use super::raw_field::{self, RawField};
 use super::textspeak::{parse_textspeak, ParsedTables, TEXTSPEAK_FILE};
 use super::translation::{self, RawTranslation};
 use super::validate::{self, embed_total_length, FileChecks};
 use super::{
-    Answer, AnswerSet, Field, LoadError, Origin, Position, Problem, Synonyms, Tables,
-    TranslatedSynonyms,
+    Answer, AnswerSet, LoadError, Origin, Position, Problem, Synonyms, Tables, TranslatedSynonyms,
 };
 use crate::file_error::FileError;
 use crate::locale::Lang;
@@ -122,15 +122,6 @@ impl RawAnswer {
     }
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(super) struct RawField {
-    pub(super) name: Spanned<String>,
-    pub(super) value: Spanned<String>,
-    #[serde(default)]
-    pub(super) inline: bool,
-}
-
 /// One language's synonyms: `{ canonical = ["alternative", …] }`.
 type RawSynonymTable = std::collections::BTreeMap<Spanned<String>, toml::Value>;
 
@@ -223,12 +214,7 @@ fn parse_answer(file: &SourceFile) -> Result<Answer, Vec<Problem>> {
         checks.non_empty("keywords entry", keyword);
     }
     checks.description(&raw.description);
-    checks.fields(
-        &raw.fields
-            .iter()
-            .map(|field| (&field.get_ref().name, &field.get_ref().value))
-            .collect::<Vec<_>>(),
-    );
+    checks.fields(&raw_field::names_and_values(&raw.fields));
     let color = raw.color.as_ref().and_then(|color| checks.color(color));
     if let Some(url) = &raw.url {
         checks.url(url);
@@ -237,18 +223,7 @@ fn parse_answer(file: &SourceFile) -> Result<Answer, Vec<Problem>> {
     for related in &raw.related {
         checks.related(related, raw.id.get_ref());
     }
-    let fields: Vec<Field> = raw
-        .fields
-        .iter()
-        .map(|field| {
-            let field = field.get_ref();
-            Field {
-                name: field.name.get_ref().trim().to_owned(),
-                value: field.value.get_ref().trim().to_owned(),
-                inline: field.inline,
-            }
-        })
-        .collect();
+    let fields = raw_field::to_fields(&raw.fields);
     let mut answer = Answer {
         id: raw.id.get_ref().clone(),
         title: raw.title.get_ref().trim().to_owned(),

@@ -4,6 +4,7 @@
 pub mod limits;
 mod load;
 mod problem;
+mod raw_field;
 mod textspeak;
 mod translation;
 mod validate;

@@ -3,7 +3,7 @@
 //! own: a translation may hold no number the English answer does not.
 
 use super::limits;
-use super::load::RawField;
+use super::raw_field::{self, RawField};
 use super::validate::{embed_total_length, footer_text_in, FileChecks};
 use super::{Answer, Field, Problem};
 use crate::locale::Lang;
@@ -95,12 +95,7 @@ pub(super) fn parse(
             checks.non_empty("keywords entry", keyword);
         }
         checks.description(&raw.description);
-        let fields: Vec<_> = raw
-            .fields
-            .iter()
-            .map(|field| (&field.get_ref().name, &field.get_ref().value))
-            .collect();
-        checks.fields(&fields);
+        checks.fields(&raw_field::names_and_values(&raw.fields));
         if raw.fields.len() != english.fields.len() {
             let at = raw
                 .fields
@@ -123,18 +118,7 @@ pub(super) fn parse(
         questions: trimmed(&raw.questions),
         keywords: trimmed(&raw.keywords),
         description: raw.description.get_ref().trim().to_owned(),
-        fields: raw
-            .fields
-            .iter()
-            .map(|field| {
-                let field = field.get_ref();
-                Field {
-                    name: field.name.get_ref().trim().to_owned(),
-                    value: field.value.get_ref().trim().to_owned(),
-                    inline: field.inline,
-                }
-            })
-            .collect(),
+        fields: raw_field::to_fields(&raw.fields),
         reviewed: raw.reviewed.as_ref().map(|date| date.get_ref().to_string()),
     };
     let total = limits::embed_length(
