@@ -10,8 +10,10 @@
 //!   limits (errors name file and line).
 //! - [`locale`]: the languages the bot answers in (`Lang`: English, French, Spanish) and how
 //!   Discord's locale codes and `--locale` name them.
-//! - [`matcher`]: normalization, an inverted index with BM25-style scoring, typo tolerance,
-//!   the confidence threshold and margin, suggestions and autocomplete. No Discord, no I/O.
+//! - [`matcher`]: per-language analysis (English, French, Spanish: stemming, stop words,
+//!   text-speak), an inverted index with BM25-style scoring, typo tolerance, the fitted
+//!   confidence that chooses answer / suggest / abstain, suggestions and autocomplete. No
+//!   Discord, no I/O.
 //! - [`knowledge`]: an answer set with its matchers, one per language (a French question is
 //!   matched against the answers' French text), the unit every front end queries.
 //! - [`detect`]: which language a free-form message is in, scored against the three matchers'
@@ -23,7 +25,7 @@
 //!   you mean", buttons, the footer's label, `/gfmd`'s own subcommands as clients show them.
 //! - [`config`]: `config.toml`, strict, with environment overrides.
 //! - [`file_error`]: [`file_error::FileError`], the one "cannot read/write/rename this path"
-//!   error that answers and config share (the store is to adopt it too).
+//!   error that answers, config and the store share.
 //! - [`console`]: the offline terminal chat and `ask`.
 //! - [`discord`]: the only module that imports serenity — client set-up, command
 //!   registration, slash commands, components, free-form messages, flood control; and the
