@@ -409,6 +409,27 @@ fn a_french_or_spanish_question_without_locale_is_read_and_answered_in_its_langu
 }
 
 #[test]
+fn console_without_locale_answers_each_question_in_its_language_and_commands_in_the_configured_one()
+{
+    let output = run_in_empty_dir(
+        &["console"],
+        "Quels sont les objectifs du FMMD ?\n/gfmd objectives\n¿Cuándo fue la primera reunión del FMMD?\n",
+    );
+    assert_success(&output);
+    let text = stdout(&output);
+    let french = text
+        .find(&format!("▌ {}", title_in("objectives", Lang::Fr)))
+        .unwrap_or_else(|| panic!("no French objectives in:\n{text}"));
+    let english = text
+        .find(&format!("▌ {}", title_of("objectives")))
+        .unwrap_or_else(|| panic!("no English objectives in:\n{text}"));
+    let spanish = text
+        .find(&format!("▌ {}", title_in("first-meeting", Lang::Es)))
+        .unwrap_or_else(|| panic!("no Spanish first meeting in:\n{text}"));
+    assert!(french < english && english < spanish, "{text}");
+}
+
+#[test]
 fn a_question_whose_text_does_not_say_its_language_falls_back_to_the_configured_one() {
     let dir = TempDir::new().unwrap();
     std::fs::write(
