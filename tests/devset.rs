@@ -122,12 +122,12 @@ fn fitted_file_is_what_the_fit_makes(lang: Lang, committed: &str) {
     );
 }
 
-/// The French dev set's gates: what the French fit reaches (right 77.9%, silent 98.0%,
+/// The French dev set's gates: what the French fit reaches (right 79.3%, silent 98.0%,
 /// wrong 0.6%: 1 of 162), rounded down a
 /// little.
 #[test]
 fn the_french_dev_set_keeps_its_figures() {
-    keeps_its_figures(Lang::Fr, 0.76, 0.98, 0.01);
+    keeps_its_figures(Lang::Fr, 0.78, 0.98, 0.01);
 }
 
 /// The Spanish dev set's gates: what the Spanish fit reaches (right 78.7%, silent 98.1%,
