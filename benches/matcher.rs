@@ -1,6 +1,9 @@
 //! Matcher benchmarks (criterion). Figures and what each one measures: `BENCHMARKS.md`.
 //!
 //! - `decide/curated/*`: `Knowledge::decide` on the shipped answer set, for realistic questions.
+//! - `decide/curated-fr/*`, `decide/curated-es/*`: `Knowledge::decide_in` with the French and
+//!   Spanish matchers, for the same kinds of questions written in those languages.
+//! - `detect/*`: `detect::language_of`, which a free-form message goes through before matching.
 //! - `decide/long/*`: the same for Discord messages of 300+ characters (greetings and context
 //!   around one question), which the matcher scores whole and sentence by sentence.
 //! - `decide/synthetic-1k/*`, `decide/synthetic-10k/*`: the same on generated sets of 1,000 and
@@ -16,7 +19,9 @@
 
 use criterion::{BatchSize, BenchmarkId, Criterion, SamplingMode};
 use gfmd_bot::answers::{embedded_sources, AnswerSet, SourceFile, SYNONYMS_FILE};
+use gfmd_bot::detect;
 use gfmd_bot::knowledge::Knowledge;
+use gfmd_bot::locale::Lang;
 use gfmd_bot::matcher::Settings;
 use std::hint::black_box;
 use std::time::{Duration, Instant};
@@ -260,6 +265,33 @@ const CURATED_QUESTIONS: &[(&str, &str)] = &[
     ("ambiguous", "who started the gfmd"),
 ];
 
+/// The curated questions' French counterparts, as French speakers would write them (written for
+/// the bench, not taken from the dev or blind sets).
+const CURATED_QUESTIONS_FR: &[(&str, &str)] = &[
+    ("objectives", "Quels sont les objectifs du FMMD ?"),
+    ("start", "quand a commencé le fmmd"),
+    (
+        "binding",
+        "Le Forum mondial est-il juridiquement contraignant pour les gouvernements ?",
+    ),
+    ("typos", "c koi le fmmd"),
+    ("off-topic", "comment renouveler mon passeport"),
+    ("ambiguous", "qui a lancé le fmmd"),
+];
+
+/// The curated questions' Spanish counterparts, likewise.
+const CURATED_QUESTIONS_ES: &[(&str, &str)] = &[
+    ("objectives", "¿Cuáles son los objetivos del FMMD?"),
+    ("start", "cuando empezo el fmmd"),
+    (
+        "binding",
+        "¿Es el Foro Mundial jurídicamente vinculante para los gobiernos?",
+    ),
+    ("typos", "q es el fmmd"),
+    ("off-topic", "cómo renuevo mi pasaporte"),
+    ("ambiguous", "quién creó el fmmd"),
+];
+
 /// Long Discord messages (300+ characters) on the shipped set: a question inside chatter, the
 /// same in text-speak, and chatter with no question the set answers.
 const LONG_QUESTIONS: &[(&str, &str)] = &[
@@ -315,10 +347,10 @@ fn synthetic_questions(set: &AnswerSet) -> Vec<(&'static str, String)> {
         .collect()
 }
 
-/// Prints what `decide` does with each question, and the share of answers that contain each of
-/// its words (the matcher reads every answer holding a question word, so this drives the cost),
-/// so the figures can be read knowing which path each measured.
-fn describe(label: &str, knowledge: &Knowledge, questions: &[(&str, String)]) {
+/// Prints what `decide_in(lang, …)` does with each question, and the share of answers whose text
+/// in `lang` contains each of its words (the matcher reads every answer holding a question word,
+/// so this drives the cost), so the figures can be read knowing which path each measured.
+fn describe(label: &str, knowledge: &Knowledge, lang: Lang, questions: &[(&str, String)]) {
     let lowercase_words = |text: &str| -> Vec<String> {
         text.split(|c: char| !c.is_alphanumeric())
             .filter(|word| !word.is_empty())
@@ -329,16 +361,24 @@ fn describe(label: &str, knowledge: &Knowledge, questions: &[(&str, String)]) {
         .answers()
         .answers()
         .iter()
-        .map(|answer| {
-            let texts = [&answer.title, &answer.description]
+        .map(|answer| match answer.translation(lang) {
+            Some(t) => [&t.title, &t.description]
+                .into_iter()
+                .chain(&t.questions)
+                .chain(&t.keywords)
+                .flat_map(|text| lowercase_words(text))
+                .collect(),
+            None if lang != Lang::En => std::collections::HashSet::new(),
+            None => [&answer.title, &answer.description]
                 .into_iter()
                 .chain(&answer.questions)
-                .chain(&answer.keywords);
-            texts.flat_map(|text| lowercase_words(text)).collect()
+                .chain(&answer.keywords)
+                .flat_map(|text| lowercase_words(text))
+                .collect(),
         })
         .collect();
     for (name, question) in questions {
-        let verdict = knowledge.decide(question);
+        let verdict = knowledge.decide_in(lang, question);
         let outcome = match verdict.answer() {
             Some(answer) => format!("answers `{}` ({:.2})", answer.id, verdict.score()),
             None => format!(
@@ -368,13 +408,15 @@ fn describe(label: &str, knowledge: &Knowledge, questions: &[(&str, String)]) {
     }
 }
 
+/// `decide/<label>/<name>`: one `Knowledge::decide_in(lang, question)` for each question.
 fn bench_decide(
     c: &mut Criterion,
     label: &str,
     knowledge: &Knowledge,
+    lang: Lang,
     questions: &[(&str, String)],
 ) {
-    describe(label, knowledge, questions);
+    describe(label, knowledge, lang, questions);
     let mut group = c.benchmark_group(format!("decide/{label}"));
     group.warm_up_time(Duration::from_secs(1));
     group.measurement_time(Duration::from_secs(3));
@@ -382,7 +424,7 @@ fn bench_decide(
         group.bench_with_input(
             BenchmarkId::from_parameter(name),
             question,
-            |b, question| b.iter(|| knowledge.decide(black_box(question))),
+            |b, question| b.iter(|| knowledge.decide_in(lang, black_box(question))),
         );
     }
     group.finish();
@@ -454,7 +496,21 @@ fn matcher_benches(c: &mut Criterion) {
         .iter()
         .map(|(name, question)| (*name, (*question).to_owned()))
         .collect();
-    bench_decide(c, "curated", &curated_knowledge, &curated_questions);
+    bench_decide(
+        c,
+        "curated",
+        &curated_knowledge,
+        Lang::En,
+        &curated_questions,
+    );
+    for (label, lang, questions) in [
+        ("curated-fr", Lang::Fr, CURATED_QUESTIONS_FR),
+        ("curated-es", Lang::Es, CURATED_QUESTIONS_ES),
+    ] {
+        let questions = owned(questions);
+        bench_decide(c, label, &curated_knowledge, lang, &questions);
+    }
+    bench_detect(c, &curated_knowledge);
     let long_questions: Vec<(&str, String)> = LONG_QUESTIONS
         .iter()
         .map(|(name, question)| {
@@ -462,7 +518,7 @@ fn matcher_benches(c: &mut Criterion) {
             (*name, (*question).to_owned())
         })
         .collect();
-    bench_decide(c, "long", &curated_knowledge, &long_questions);
+    bench_decide(c, "long", &curated_knowledge, Lang::En, &long_questions);
 
     let mut thousand_ids = ids("decide/synthetic-1k", SYNTHETIC_QUESTION_NAMES);
     thousand_ids.push("build/synthetic-1k".to_owned());
@@ -473,6 +529,7 @@ fn matcher_benches(c: &mut Criterion) {
             c,
             "synthetic-1k",
             &knowledge,
+            Lang::En,
             &synthetic_questions(thousand),
         );
     }
@@ -488,6 +545,7 @@ fn matcher_benches(c: &mut Criterion) {
             c,
             "synthetic-10k",
             &knowledge,
+            Lang::En,
             &synthetic_questions(&ten_thousand),
         );
         bench_autocomplete(c, &ten_thousand, &knowledge);
@@ -508,6 +566,37 @@ fn matcher_benches(c: &mut Criterion) {
                 BatchSize::LargeInput,
             )
         });
+    }
+    group.finish();
+}
+
+/// `(name, question)` pairs with owned questions, as [`bench_decide`] takes them.
+fn owned(questions: &[(&'static str, &str)]) -> Vec<(&'static str, String)> {
+    questions
+        .iter()
+        .map(|(name, question)| (*name, (*question).to_owned()))
+        .collect()
+}
+
+/// `detect/<lang>`: one `detect::language_of` on the curated "objectives" question in each
+/// language (what a free-form message costs before it is matched).
+fn bench_detect(c: &mut Criterion, knowledge: &Knowledge) {
+    let mut group = c.benchmark_group("detect");
+    group.warm_up_time(Duration::from_secs(1));
+    group.measurement_time(Duration::from_secs(3));
+    for (lang, questions) in [
+        (Lang::En, CURATED_QUESTIONS),
+        (Lang::Fr, CURATED_QUESTIONS_FR),
+        (Lang::Es, CURATED_QUESTIONS_ES),
+    ] {
+        let question = questions[0].1;
+        let found = detect::language_of(knowledge, question);
+        eprintln!("detect/{lang}: {question:?} -> {found:?}");
+        group.bench_with_input(
+            BenchmarkId::from_parameter(lang),
+            question,
+            |b, question| b.iter(|| detect::language_of(knowledge, black_box(question))),
+        );
     }
     group.finish();
 }

@@ -1,33 +1,53 @@
-//! Refits the matcher's confidence on the dev set and writes `src/matcher/fitted.rs`.
+//! Refits the matcher's confidence on each language's dev set and writes its fitted file:
+//! `src/matcher/fitted.rs` from the English dev set, `fitted_fr.rs` and `fitted_es.rs` from the
+//! French and Spanish ones (each read by that language's matcher, cross-validated the same way).
 //!
-//! `cargo run --release --example fit` prints the cross-validated figures and the model, and
-//! writes the file; `-- --check` only says whether the committed file is up to date (the same
-//! check as `tests/devset.rs`). The blind sets are never read.
+//! `cargo run --release --example fit` prints the cross-validated figures and the models, and
+//! writes the files; `-- --check` only says whether the committed files are up to date (the same
+//! check as `tests/devset.rs`); `-- --lang fr` (or `es`, `en`) fits one language. The blind sets
+//! are never read.
 
 use gfmd_bot::answers::AnswerSet;
-use gfmd_bot::evaluation::{dev_set, fit_confidence};
+use gfmd_bot::evaluation::{dev_set_in, fit_confidence_in, fitted_file, Fit};
 use gfmd_bot::knowledge::Knowledge;
-use gfmd_bot::matcher::confidence::FEATURE_NAMES;
+use gfmd_bot::locale::Lang;
+use gfmd_bot::matcher::confidence::{Figures, FEATURE_NAMES};
 use gfmd_bot::matcher::Settings;
 use std::path::Path;
 
-const FITTED: &str = "src/matcher/fitted.rs";
-
 fn main() {
-    let check = std::env::args().any(|arg| arg == "--check");
+    let args: Vec<String> = std::env::args().collect();
+    let check = args.iter().any(|arg| arg == "--check");
+    let only: Option<Lang> = args
+        .iter()
+        .position(|arg| arg == "--lang")
+        .and_then(|at| args.get(at + 1))
+        .map(|code| code.parse().expect("--lang en, fr or es"));
     let knowledge = Knowledge::new(
         AnswerSet::embedded().expect("the embedded set is valid"),
         Settings::default(),
     );
-    let fit = fit_confidence(&knowledge, &dev_set());
-    let text = fit.render();
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(FITTED);
-    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    let mut out_of_date = false;
+    for lang in Lang::ALL
+        .into_iter()
+        .filter(|lang| only.is_none_or(|only| only == *lang))
+    {
+        let fit = fit_confidence_in(&knowledge, lang, &dev_set_in(lang));
+        show(lang, &fit);
+        out_of_date |= !write_or_check(lang, &fit, check);
+    }
+    if out_of_date {
+        std::process::exit(1);
+    }
+}
+
+/// Prints the figures and the model of `lang`'s fit.
+fn show(lang: Lang, fit: &Fit) {
     println!(
-        "{} questions, {} readings; cut-offs: answer {:.4}, suggest {:.4}",
+        "[{lang}] {} questions, {} readings; cut-offs: answer {:.4}, suggest {:.4}",
         fit.cases, fit.rows, fit.model.answer_at, fit.model.suggest_at
     );
-    let show = |name: &str, f: &gfmd_bot::matcher::confidence::Figures| {
+    let figures = |name: &str, f: &Figures| {
         println!(
             "{name:<16} right {:.1}% of {}, silent {:.1}% of {}, wrong {:.1}% ({})",
             100.0 * f.right(),
@@ -38,23 +58,30 @@ fn main() {
             f.wrong
         );
     };
-    show("cross-validated", &fit.cross_validated);
-    show("in sample", &fit.in_sample);
+    figures("cross-validated", &fit.cross_validated);
+    figures("in sample", &fit.in_sample);
     println!("bias {:+.3}", fit.model.bias);
     for (weight, name) in fit.model.weights.iter().zip(FEATURE_NAMES) {
         println!("  {name:<16} {weight:+.3}");
     }
-    if check {
-        if committed == text {
-            println!("{FITTED} is up to date");
-        } else {
-            println!("{FITTED} is out of date: run `cargo run --release --example fit`");
-            std::process::exit(1);
-        }
-    } else if committed != text {
-        std::fs::write(&path, text).expect("write the fitted model");
-        println!("wrote {FITTED}");
-    } else {
-        println!("{FITTED} unchanged");
+}
+
+/// Writes `lang`'s fitted file when it differs (or, with `check`, only compares); whether the
+/// committed file was up to date.
+fn write_or_check(lang: Lang, fit: &Fit, check: bool) -> bool {
+    let file = fitted_file(lang);
+    let text = fit.render_in(lang);
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(file);
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    if committed == text {
+        println!("{file} is up to date");
+        return true;
     }
+    if check {
+        println!("{file} is out of date: run `cargo run --release --example fit`");
+        return false;
+    }
+    std::fs::write(&path, text).expect("write the fitted model");
+    println!("wrote {file}");
+    true
 }

@@ -1,13 +1,15 @@
 //! The offline front ends: `gfmd-bot ask` (one question, or one per input line, optionally as
 //! JSON) and `gfmd-bot console` (a terminal chat that takes `/gfmd <subcommand>` and free text),
-//! each replying in one language (`--locale`).
+//! each reading and replying in one language: the one given (`--locale`), or else the language
+//! each question is written in ([`crate::detect::language_of`]), falling back to
+//! `[questions] language`.
 //!
-//! Until the matcher matches French and Spanish questions, a question is decided as it is in
-//! English, and the answer chosen is shown in the language asked for (in English with a note
-//! when it has no translation yet); "not sure", suggestions and buttons' words follow the
-//! language too.
+//! A question is matched in its language ([`Knowledge::decide_in`]: a French question against
+//! the answers' French text), and the answer is shown in that language (in English with a note
+//! when it has no translation yet); "not sure", suggestions and buttons' words follow it too.
 
 use crate::answers::Answer;
+use crate::detect;
 use crate::knowledge::{Knowledge, Verdict};
 use crate::locale::Lang;
 use crate::render::{self, Style};
@@ -32,8 +34,40 @@ pub struct Offline<'a> {
     pub screen: Screen,
     /// Told of every free-form question decided, if any.
     pub observer: Option<&'a dyn Observer>,
-    /// The language of the replies.
-    pub lang: Lang,
+    /// The language questions are read and answered in.
+    pub locale: Locale,
+}
+
+/// Which language the offline front ends read a question in and reply in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Locale {
+    /// Always this one (`--locale`).
+    Given(Lang),
+    /// The language each question is written in, or `fallback` when its text does not say
+    /// (`[questions] language`); commands such as `/gfmd objectives` reply in `fallback`.
+    FromText {
+        /// The language of commands, and of questions whose text does not say.
+        fallback: Lang,
+    },
+}
+
+impl Locale {
+    /// The language of replies that are not to a question (commands, help).
+    pub fn default_lang(self) -> Lang {
+        match self {
+            Locale::Given(lang) | Locale::FromText { fallback: lang } => lang,
+        }
+    }
+
+    /// The language `question` is read and answered in.
+    pub fn of(self, knowledge: &Knowledge, question: &str) -> Lang {
+        match self {
+            Locale::Given(lang) => lang,
+            Locale::FromText { fallback } => {
+                detect::language_of(knowledge, question).unwrap_or(fallback)
+            }
+        }
+    }
 }
 
 impl<'a> Offline<'a> {
@@ -43,18 +77,20 @@ impl<'a> Offline<'a> {
             knowledge,
             screen: Screen::PLAIN,
             observer: None,
-            lang: Lang::En,
+            locale: Locale::Given(Lang::En),
         }
     }
 
-    /// Decides `question`, telling the observer what was decided and how long it took.
-    fn decide(&self, question: &str) -> Verdict<'a> {
+    /// Decides `question` in its language, telling the observer what was decided and how long
+    /// it took (finding the language included); returns the language with the verdict.
+    fn decide(&self, question: &str) -> (Lang, Verdict<'a>) {
         let started = Instant::now();
-        let verdict = self.knowledge.decide(question);
+        let lang = self.locale.of(self.knowledge, question);
+        let verdict = self.knowledge.decide_in(lang, question);
         if let Some(observer) = self.observer {
             observer.decided(question, &verdict, started.elapsed());
         }
-        verdict
+        (lang, verdict)
     }
 }
 
@@ -63,8 +99,9 @@ impl<'a> Offline<'a> {
 pub struct AskReport {
     /// The question as asked.
     pub question: String,
-    /// The language of the reply (`"en"`, `"fr"` or `"es"`, from `--locale`): the answer's and
-    /// the suggestions' titles are in it where they are translated.
+    /// The language the question was read and answered in (`"en"`, `"fr"` or `"es"`: from
+    /// `--locale`, else the question's own): the answer's and the suggestions' titles are in it
+    /// where they are translated.
     pub locale: Lang,
     /// `"answer"`, `"suggest"` or `"abstain"`.
     pub decision: &'static str,
@@ -200,7 +237,8 @@ fn answer(
     out: &mut impl Write,
 ) -> io::Result<()> {
     if json {
-        let report = report_of(question, &offline.decide(question), offline.lang);
+        let (lang, verdict) = offline.decide(question);
+        let report = report_of(question, &verdict, lang);
         let line = serde_json::to_string(&report).map_err(io::Error::other)?;
         writeln!(out, "{line}")
     } else {
@@ -326,29 +364,35 @@ impl<R: BufRead> Iterator for InputLines<R> {
     }
 }
 
-/// One console conversation: remembers the last suggestions so that `1`, `2` or `3` picks one.
+/// One console conversation: remembers the last suggestions, and their language, so that `1`,
+/// `2` or `3` picks one.
 struct Session<'a> {
     offline: Offline<'a>,
     knowledge: &'a Knowledge,
     style: Style,
+    /// The language of commands and help.
     lang: Lang,
     last_suggestions: Vec<&'a Answer>,
+    /// The language of the question the last suggestions were for.
+    last_lang: Lang,
 }
 
 impl<'a> Session<'a> {
     fn new(offline: Offline<'a>) -> Self {
+        let lang = offline.locale.default_lang();
         Self {
             offline,
             knowledge: offline.knowledge,
             style: offline.screen.style,
-            lang: offline.lang,
+            lang,
             last_suggestions: Vec::new(),
+            last_lang: lang,
         }
     }
 
-    fn show(&mut self, answer: &Answer) -> String {
+    fn show(&mut self, answer: &Answer, lang: Lang) -> String {
         self.last_suggestions.clear();
-        render::terminal(&render::embed_in(answer, self.lang), self.style)
+        render::terminal(&render::embed_in(answer, lang), self.style)
     }
 
     /// Replies to one console line: a command, a suggestion number, or a question.
@@ -358,7 +402,7 @@ impl<'a> Session<'a> {
                 .checked_sub(1)
                 .and_then(|at| self.last_suggestions.get(at))
             {
-                return self.show(answer);
+                return self.show(answer, self.last_lang);
             }
         }
         if matches!(line, "/help" | "/gfmd" | "help") {
@@ -374,36 +418,39 @@ impl<'a> Session<'a> {
             "ask" => self.reply_to_text(strip_option(argument, "question")),
             "topic" => {
                 let name = strip_option(argument, "name");
-                match self.knowledge.resolve_topic(name) {
-                    Some(answer) => self.show(answer),
+                let lang = self.offline.locale.of(self.knowledge, name);
+                match self.knowledge.resolve_topic_in(lang, name) {
+                    Some(answer) => self.show(answer, lang),
                     None => format!("No topic matches \"{name}\". Topics: {}", self.topic_list()),
                 }
             }
             command => match self.knowledge.answers().by_command(command) {
-                Some(answer) => self.show(answer),
+                Some(answer) => self.show(answer, self.lang),
                 None => format!("Unknown subcommand `/gfmd {command}`.\n{}", self.help()),
             },
         }
     }
 
     /// Replies to a free-form question with one of the three outcomes: the answer; a one-line
-    /// "might help" offer; or "not sure" with numbered suggestions.
+    /// "might help" offer; or "not sure" with numbered suggestions; all in the question's
+    /// language.
     fn reply_to_text(&mut self, question: &str) -> String {
-        let verdict = self.offline.decide(question);
+        let (lang, verdict) = self.offline.decide(question);
         if let Some(answer) = verdict.answer() {
-            return self.show(answer);
+            return self.show(answer, lang);
         }
         let suggestions = verdict.suggestions();
         self.last_suggestions = suggestions
             .iter()
             .map(|candidate| candidate.answer)
             .collect();
-        let words = Wording::of(self.lang);
+        self.last_lang = lang;
+        let words = Wording::of(lang);
         match (&verdict, suggestions.first()) {
             (Verdict::Suggest { .. }, Some(best)) => format!(
                 "{} {} {}",
                 words.might_help,
-                best.answer.title_in(self.lang),
+                best.answer.title_in(lang),
                 words.type_one
             ),
             _ => {
@@ -412,7 +459,7 @@ impl<'a> Session<'a> {
                     text.push(' ');
                     text.push_str(words.pick_a_number);
                     for (number, candidate) in suggestions.iter().enumerate() {
-                        let title = candidate.answer.title_in(self.lang);
+                        let title = candidate.answer.title_in(lang);
                         text.push_str(&format!("\n  {}. {title}", number + 1));
                     }
                 }

@@ -5,7 +5,7 @@ use anyhow::{bail, Context, Result};
 use clap::builder::TypedValueParser as _;
 use clap::{Parser, Subcommand};
 use gfmd_bot::config::{self, Config, Environment};
-use gfmd_bot::console::{Observer, Offline, Screen};
+use gfmd_bot::console::{Locale, Observer, Offline, Screen};
 use gfmd_bot::keeper::Keeper;
 use gfmd_bot::knowledge::Knowledge;
 use gfmd_bot::locale::Lang;
@@ -94,17 +94,27 @@ enum Command {
 /// `--locale` of `ask` and `console`.
 #[derive(clap::Args)]
 struct LocaleArg {
-    /// Reply in this language: English, French or Spanish. For now questions are still matched as
-    /// in English, whatever the language; the answer chosen is shown in this language (in English,
-    /// with a note, where it has no translation yet).
+    /// Read questions and reply in this language: English, French or Spanish (questions are
+    /// matched against the answers' text in it; an answer with no translation yet is shown in
+    /// English, with a note). Without it, each question is read in the language it is written
+    /// in, or in `[questions] language` of the config when its text does not say.
     #[arg(
         long = "locale",
         value_name = "LANG",
-        default_value = "en",
         value_parser = clap::builder::PossibleValuesParser::new(["en", "fr", "es"])
             .map(|code| code.parse::<Lang>().unwrap_or_default()),
     )]
-    lang: Lang,
+    lang: Option<Lang>,
+}
+
+impl LocaleArg {
+    /// The language given, or the text's own with `fallback`.
+    fn locale(&self, fallback: Lang) -> Locale {
+        match self.lang {
+            Some(lang) => Locale::Given(lang),
+            None => Locale::FromText { fallback },
+        }
+    }
 }
 
 /// Runs the command; an error is printed as one line of causes (`error: <what>: <why>`), never as
@@ -146,11 +156,13 @@ fn execute(cli: Cli) -> Result<()> {
             record,
             locale,
         }) => recording(&files, record, Kind::Ask, |observer| {
-            ask(&load(&config)?, observer, locale.lang, question, json)
+            let locale = locale.locale(config.questions.language);
+            ask(&load(&config)?, observer, locale, question, json)
         }),
         Some(Command::Console { record, locale }) => {
             recording(&files, record, Kind::Console, |observer| {
-                console(&load(&config)?, observer, locale.lang)
+                let locale = locale.locale(config.questions.language);
+                console(&load(&config)?, observer, locale)
             })
         }
         Some(Command::Stats { days, json, chart }) => {
@@ -173,7 +185,10 @@ fn execute(cli: Cli) -> Result<()> {
                 "No {} set: starting the offline console.",
                 config::env::TOKEN
             ));
-            load(&config).and_then(|knowledge| console(&knowledge, None, Lang::En))
+            let locale = Locale::FromText {
+                fallback: config.questions.language,
+            };
+            load(&config).and_then(|knowledge| console(&knowledge, None, locale))
         }
     };
     quiet_when_stdout_closes(offline)
@@ -343,25 +358,25 @@ fn topics(knowledge: &Knowledge) -> Result<()> {
 fn offline<'a>(
     knowledge: &'a Knowledge,
     observer: Option<&'a dyn Observer>,
-    lang: Lang,
+    locale: Locale,
 ) -> Offline<'a> {
     Offline {
         knowledge,
         screen: screen(),
         observer,
-        lang,
+        locale,
     }
 }
 
 fn ask(
     knowledge: &Knowledge,
     observer: Option<&dyn Observer>,
-    lang: Lang,
+    locale: Locale,
     question: Option<String>,
     json: bool,
 ) -> Result<()> {
     let mut out = std::io::stdout().lock();
-    let offline = offline(knowledge, observer, lang);
+    let offline = offline(knowledge, observer, locale);
     match question {
         Some(question) => gfmd_bot::console::ask(offline, [question], json, &mut out)?,
         None => gfmd_bot::console::ask_each_line(
@@ -375,11 +390,11 @@ fn ask(
     Ok(())
 }
 
-fn console(knowledge: &Knowledge, observer: Option<&dyn Observer>, lang: Lang) -> Result<()> {
+fn console(knowledge: &Knowledge, observer: Option<&dyn Observer>, locale: Locale) -> Result<()> {
     let stdin = std::io::stdin();
     let interactive = stdin.is_terminal();
     gfmd_bot::console::console(
-        offline(knowledge, observer, lang),
+        offline(knowledge, observer, locale),
         stdin.lock(),
         &mut std::io::stdout().lock(),
         &mut std::io::stderr(),

@@ -1,41 +1,78 @@
-//! The blind English set (`tests/blind/en.tsv`), written and labelled apart and never tuned on
-//! (`tests/blind/README.md`), graded as `evaluation` grades with the default settings. Only
-//! aggregate figures are printed, never a question: whoever looks at a blind miss must retire
-//! it.
+//! The blind sets (`tests/blind/{en,fr,es}.tsv`), written and labelled apart and never tuned on
+//! (`tests/blind/README.md`), each graded as `evaluation` grades with the default settings, by
+//! its language's matcher. Only aggregate figures are printed, never a question: whoever looks at
+//! a blind miss must retire it.
 //!
-//! The gates are the figures the matcher reached without tuning on this set (right 72.9%,
-//! silent 93.0%, wrong 1.4%: 4 of 277), kept so that they do not slip; the aim (≥95%
-//! right, ≥95% silent, ≤1% wrong) is not reached yet.
+//! The gates are the figures each language reached without tuning on its blind set, rounded down
+//! a little, kept so that they do not slip; the issues' aim (≥95% right, ≥95% silent, ≤1% wrong)
+//! is not reached yet.
+//!
+//! - English: right 72.9%, silent 93.0%, wrong 1.4% (4 of 277).
+//! - French: right 79.9%, silent 91.2%, wrong 4.5% (7 of 154).
+//! - Spanish: right 68.6%, silent 86.0%, wrong 6.3% (10 of 159).
 
 use gfmd_bot::answers::AnswerSet;
-use gfmd_bot::evaluation::{evaluate, parse_cases};
+use gfmd_bot::evaluation::{evaluate_in, parse_cases};
 use gfmd_bot::knowledge::Knowledge;
+use gfmd_bot::locale::Lang;
 use gfmd_bot::matcher::Settings;
 
-const BLIND_EN: &str = include_str!("blind/en.tsv");
+/// A blind set's gates: fewest in-domain points and fewest off-topic questions left alone (as
+/// shares of their kind), most wrong answers (as a share of all questions).
+struct Gates {
+    right: f64,
+    silent: f64,
+    wrong: f64,
+}
 
-/// Fewest in-domain points, as a share.
-const RIGHT: f64 = 0.72;
-/// Fewest off-topic questions left alone, as a share.
-const SILENT: f64 = 0.93;
-/// Most wrong answers, as a share of all questions.
-const WRONG: f64 = 0.015;
-
-#[test]
-fn the_blind_english_set_keeps_its_figures_printing_only_aggregates() {
-    let cases = parse_cases(BLIND_EN).expect("the blind set reads");
+/// Grades the blind set `text` of `lang`, prints its aggregates and checks them against `gates`.
+fn keeps_its_figures(lang: Lang, text: &str, gates: Gates) {
+    let cases = parse_cases(text).expect("the blind set reads");
     let knowledge = Knowledge::new(AnswerSet::embedded().unwrap(), Settings::default());
-    let report = evaluate(&knowledge, &cases);
+    let report = evaluate_in(&knowledge, lang, &cases);
     let total = &report.total;
-    println!("blind-en: {total}");
+    println!("blind-{lang}: {total}");
     for (style, tally) in &report.by_style {
         println!("  {style:<10} {tally}");
     }
     assert!(
-        total.right() >= RIGHT && total.silent_share() >= SILENT && total.wrong_share() <= WRONG,
-        "blind English set below its gates (right ≥{:.0}%, silent ≥{:.0}%, wrong ≤{:.1}%): {total}",
-        100.0 * RIGHT,
-        100.0 * SILENT,
-        100.0 * WRONG
+        total.right() >= gates.right
+            && total.silent_share() >= gates.silent
+            && total.wrong_share() <= gates.wrong,
+        "blind {} set below its gates (right ≥{:.0}%, silent ≥{:.0}%, wrong ≤{:.1}%): {total}",
+        lang.english_name(),
+        100.0 * gates.right,
+        100.0 * gates.silent,
+        100.0 * gates.wrong
     );
+}
+
+#[test]
+fn the_blind_english_set_keeps_its_figures_printing_only_aggregates() {
+    let gates = Gates {
+        right: 0.72,
+        silent: 0.93,
+        wrong: 0.015,
+    };
+    keeps_its_figures(Lang::En, include_str!("blind/en.tsv"), gates);
+}
+
+#[test]
+fn the_blind_french_set_keeps_its_figures_printing_only_aggregates() {
+    let gates = Gates {
+        right: 0.78,
+        silent: 0.91,
+        wrong: 0.05,
+    };
+    keeps_its_figures(Lang::Fr, include_str!("blind/fr.tsv"), gates);
+}
+
+#[test]
+fn the_blind_spanish_set_keeps_its_figures_printing_only_aggregates() {
+    let gates = Gates {
+        right: 0.67,
+        silent: 0.85,
+        wrong: 0.065,
+    };
+    keeps_its_figures(Lang::Es, include_str!("blind/es.tsv"), gates);
 }

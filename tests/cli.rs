@@ -317,14 +317,13 @@ fn title_in(id: &str, lang: Lang) -> String {
 }
 
 #[test]
-fn ask_with_locale_fr_shows_the_answer_in_french_with_a_french_footer() {
-    // The matcher reads the question as in English for now; the answer chosen is in French.
+fn ask_with_locale_fr_matches_a_french_question_and_prints_the_five_objectives_in_french() {
     let output = run_in_empty_dir(
         &[
             "ask",
             "--locale",
             "fr",
-            "What are the objectives of the GFMD?",
+            "Quels sont les objectifs du FMMD ?",
         ],
         "",
     );
@@ -333,16 +332,122 @@ fn ask_with_locale_fr_shows_the_answer_in_french_with_a_french_footer() {
     let french = title_in("objectives", Lang::Fr);
     assert_ne!(french, title_of("objectives"));
     assert_eq!(text.lines().next(), Some(format!("▌ {french}").as_str()));
-    assert!(text.contains("poursuit cinq objectifs"), "{text}");
+    assert!(
+        text.contains("poursuit **cinq objectifs**") || text.contains("poursuit cinq objectifs"),
+        "{text}"
+    );
+    for objective in [
+        "Un lieu de dialogue",
+        "Partager les bonnes pratiques",
+        "Repérer les lacunes",
+        "Nouer des partenariats",
+        "Fixer l'agenda",
+    ] {
+        assert!(text.contains(objective), "no {objective:?} in:\n{text}");
+    }
     assert!(text.contains("▌ Source : GFMD background note"), "{text}");
     assert!(!text.contains("Source: "), "{text}");
+}
+
+#[test]
+fn ask_with_locale_es_matches_a_spanish_question_and_answers_brussels_july_2007() {
+    let output = run_in_empty_dir(
+        &[
+            "ask",
+            "--locale",
+            "es",
+            "¿Cuándo fue la primera reunión del FMMD?",
+        ],
+        "",
+    );
+    assert_success(&output);
+    let text = stdout(&output);
+    let spanish = title_in("first-meeting", Lang::Es);
+    assert_eq!(text.lines().next(), Some(format!("▌ {spanish}").as_str()));
+    assert!(
+        text.contains("**julio de 2007**") || text.contains("julio de 2007"),
+        "{text}"
+    );
+    assert!(text.contains("Bruselas"), "{text}");
+}
+
+#[test]
+fn a_french_or_spanish_question_without_locale_is_read_and_answered_in_its_language() {
+    let output = run_in_empty_dir(&["ask", "Quels sont les objectifs du FMMD ?"], "");
+    assert_success(&output);
+    let text = stdout(&output);
+    assert_eq!(
+        text.lines().next(),
+        Some(format!("▌ {}", title_in("objectives", Lang::Fr)).as_str()),
+        "{text}"
+    );
+
+    let questions = [
+        ("Quels sont les objectifs du FMMD ?", "fr", "objectives"),
+        (
+            "¿Cuándo fue la primera reunión del FMMD?",
+            "es",
+            "first-meeting",
+        ),
+        ("What are the objectives of the GFMD?", "en", "objectives"),
+    ];
+    let input: String = questions.iter().map(|(q, _, _)| format!("{q}\n")).collect();
+    let output = run_in_empty_dir(&["ask", "--json"], &input);
+    assert_success(&output);
+    let lines: Vec<Value> = stdout(&output)
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect();
+    assert_eq!(lines.len(), questions.len());
+    for (line, (question, locale, id)) in lines.iter().zip(questions) {
+        assert_eq!(line["question"], question);
+        assert_eq!(line["locale"], locale, "{line}");
+        assert_eq!(line["answer"]["id"], id, "{line}");
+        let lang: Lang = locale.parse().unwrap();
+        assert_eq!(line["answer"]["title"], title_in(id, lang), "{line}");
+    }
+}
+
+#[test]
+fn console_without_locale_answers_each_question_in_its_language_and_commands_in_the_configured_one()
+{
+    let output = run_in_empty_dir(
+        &["console"],
+        "Quels sont les objectifs du FMMD ?\n/gfmd objectives\n¿Cuándo fue la primera reunión del FMMD?\n",
+    );
+    assert_success(&output);
+    let text = stdout(&output);
+    let french = text
+        .find(&format!("▌ {}", title_in("objectives", Lang::Fr)))
+        .unwrap_or_else(|| panic!("no French objectives in:\n{text}"));
+    let english = text
+        .find(&format!("▌ {}", title_of("objectives")))
+        .unwrap_or_else(|| panic!("no English objectives in:\n{text}"));
+    let spanish = text
+        .find(&format!("▌ {}", title_in("first-meeting", Lang::Es)))
+        .unwrap_or_else(|| panic!("no Spanish first meeting in:\n{text}"));
+    assert!(french < english && english < spanish, "{text}");
+}
+
+#[test]
+fn a_question_whose_text_does_not_say_its_language_falls_back_to_the_configured_one() {
+    let dir = TempDir::new().unwrap();
+    std::fs::write(
+        dir.path().join("config.toml"),
+        "[questions]\nlanguage = \"es\"\n",
+    )
+    .unwrap();
+    let output = run(gfmd_bot(dir.path(), &["ask", "--json"]), "GFMD\n");
+    assert_success(&output);
+    let line: Value = serde_json::from_str(stdout(&output).trim()).unwrap();
+    assert_eq!(line["locale"], "es", "{line}");
 }
 
 #[test]
 fn ask_json_with_locale_es_says_es_and_gives_spanish_titles() {
     let output = run_in_empty_dir(
         &["ask", "--json", "--locale", "es"],
-        "What is the GFMD?\nwho started the gfmd\n",
+        "¿Qué es el FMMD?\nquien empezo el fmmd\n",
     );
     assert_success(&output);
     let lines: Vec<Value> = stdout(&output)
@@ -369,11 +474,11 @@ fn ask_json_with_locale_es_says_es_and_gives_spanish_titles() {
     assert_eq!(answer["title"], title_in("what-is-gfmd", Lang::Es));
     assert_eq!(answer["fields"][0]["name"], "En resumen");
     assert!(answer["footer"].as_str().unwrap().starts_with("Fuente: "));
-    let suggestions = lines[1]["suggestions"].as_array().unwrap();
-    assert!(!suggestions.is_empty(), "{}", lines[1]);
-    for suggestion in suggestions {
-        let id = suggestion["id"].as_str().unwrap();
-        assert_eq!(suggestion["title"], title_in(id, Lang::Es));
+    for line in &lines {
+        for suggestion in line["suggestions"].as_array().unwrap() {
+            let id = suggestion["id"].as_str().unwrap();
+            assert_eq!(suggestion["title"], title_in(id, Lang::Es));
+        }
     }
 }
 
@@ -451,7 +556,7 @@ fn help_lists_the_commands() {
         let text = stdout(&output);
         assert!(
             text.contains("--locale <LANG>")
-                && text.contains("still matched as in English")
+                && text.contains("matched against the answers' text in it")
                 && text.contains("[possible values: en, fr, es]"),
             "{command} --help:\n{text}"
         );
