@@ -225,6 +225,14 @@ impl Wording {
     pub fn might_help_line(&self, title: &str) -> String {
         format!("{} **{title}**", self.might_help)
     }
+
+    /// The language of a one-line offer written by [`Wording::might_help_line`], read from its
+    /// opening words; `None` for any other text.
+    pub fn language_of_offer(line: &str) -> Option<Lang> {
+        Lang::ALL
+            .into_iter()
+            .find(|lang| line.starts_with(&format!("{} **", Wording::of(*lang).might_help)))
+    }
 }
 
 /// Said when the bot is not confident enough to answer (English).
@@ -268,6 +276,16 @@ mod tests {
             Wording::of(Lang::Es).might_help_line("Orígenes"),
             "Esto podría ayudarte: **Orígenes**"
         );
+    }
+
+    #[test]
+    fn an_offer_line_says_which_language_it_is_in() {
+        for lang in Lang::ALL {
+            let line = Wording::of(lang).might_help_line("Orígenes");
+            assert_eq!(Wording::language_of_offer(&line), Some(lang));
+        }
+        assert_eq!(Wording::language_of_offer("This might help"), None);
+        assert_eq!(Wording::language_of_offer(""), None);
     }
 
     #[test]

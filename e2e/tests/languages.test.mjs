@@ -117,6 +117,44 @@ describe('answers in the member\'s language', () => {
     assert.ok(reply.body.embeds[0].footer.text.startsWith('Fuente: '))
   })
 
+  it('a middling French question gets the offer in French, and the asker\'s Show answer keeps it French', async () => {
+    // Middling for the French matcher today; the first one the bot offers (its log says) is used.
+    const candidates = ['le fmmd est-il formel', "qui a eu l'idée du fmmd", 'les 6 principes de la cmmi', "que s'est-il passé en 2006"]
+    let offered
+    for (const content of candidates) {
+      const since = bot.logs.length
+      const question = await bot.discord.channel(IDS.questions).user(IDS.alice).sendMessage({ content })
+      const decided = await bot.waitForLog((l) => l.via === 'message' && ['answered', 'suggested', 'abstained'].includes(l.message), {
+        since,
+        label: `the decision on ${content}`,
+      })
+      if (decided.message === 'abstained') continue
+      const reply = await replyTo(question.id)
+      expectedWrites.push(`POST /api/v10/channels/${IDS.questions}/messages reply to ${question.id}`)
+      if (decided.message === 'suggested') {
+        offered = { reply, answer: decided.answer }
+        break
+      }
+    }
+    assert.ok(offered, 'one of the candidates is offered')
+    const french = titles(offered.answer).fr
+    assert.equal(offered.reply.body.content, `Ceci pourrait vous aider : **${french}**`)
+    assert.deepEqual(labels(offered.reply.body), ['Afficher la réponse', 'Pas ça'])
+    const line = await waitUntil(
+      async () => (await bot.discord.channel(IDS.questions).getMessages()).find((m) => m.content === offered.reply.body.content),
+      { label: 'the posted line' },
+    )
+    const show = line.components.flatMap((row) => row.components).find((c) => c.label === 'Afficher la réponse')
+    // Alice's client reads en-US (the stand-in's own locale): the line's language wins.
+    const click = await bot.discord.channel(IDS.questions).user(IDS.alice).clickButton({ messageId: line.id, customId: show.custom_id })
+    const update = await callbackOf(bot, click.id)
+    assert.equal(update.body.type, 7, 'the line itself becomes the answer')
+    assert.deepEqual(
+      update.body.data.embeds.map((e) => e.title),
+      [french],
+    )
+  })
+
   it('autocomplete with locale fr matches French words and shows French titles, valued by id', async () => {
     const { id } = await asLocale(bot, 'fr', () =>
       bot.discord.simulateInteraction({

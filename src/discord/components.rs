@@ -66,12 +66,15 @@ fn gone(clicker: Clicker) -> ComponentPlan {
 /// Decides what a click does, recording what it says in `records`: a suggestion opened (by
 /// the asker), "not this", a vote; a click that shows an answer is recorded as a question of
 /// its own ([`Kind::Button`]) whose id the answer's feedback buttons carry. `asked` is the
-/// click as a question (the clicker, where, when). Whatever it shows is in the clicker's
-/// language.
+/// click as a question (the clicker, where, when), `on` the text of the message the component
+/// is on. Whatever it shows is in the clicker's language, except that **Show answer** clicked by
+/// the asker turns a "might help" line into the answer for everyone in the line's own language
+/// (that of the question typed).
 pub fn plan_component(
     knowledge: &Knowledge,
     custom_id: &str,
     values: &[String],
+    on: &str,
     clicker: Clicker,
     asked: &Asked,
     records: &mut dyn Records,
@@ -93,13 +96,17 @@ pub fn plan_component(
             asker,
             record,
         } => {
-            // The asker confirms the guess: the line becomes the answer, for everyone.
-            let shown = if clicker.may_act_for(asker) {
-                Shown::InPlace
-            } else {
-                Shown::Privately
+            // The asker confirms the guess: the line becomes the answer, for everyone, in the
+            // line's language.
+            if !clicker.may_act_for(asker) {
+                return clicked.open(&answer, record, Shown::Privately, records);
+            }
+            let lang = Wording::language_of_offer(on).unwrap_or(clicker.lang);
+            let clicked = Clicked {
+                clicker: Clicker { lang, ..clicker },
+                ..clicked
             };
-            clicked.open(&answer, record, shown, records)
+            clicked.open(&answer, record, Shown::InPlace, records)
         }
         Click::NotThis { asker, record } => {
             if !clicker.may_act_for(asker) {
@@ -223,6 +230,7 @@ pub async fn handle_component(state: &BotState, ctx: &Context, component: &Compo
         &state.knowledge(),
         &component.data.custom_id,
         &values,
+        &component.message.content,
         clicker,
         &asked,
         &mut records,
@@ -296,7 +304,15 @@ mod tests {
     fn click(custom_id: &str, values: &[String], clicker: Clicker) -> (ComponentPlan, Noted) {
         let mut noted = Noted::default();
         let asked = Asked::new(Kind::Button, clicker.user_id, Some(1), 2);
-        let plan = plan_component(&knowledge(), custom_id, values, clicker, &asked, &mut noted);
+        let plan = plan_component(
+            &knowledge(),
+            custom_id,
+            values,
+            "",
+            clicker,
+            &asked,
+            &mut noted,
+        );
         (plan, noted)
     }
 
@@ -522,5 +538,30 @@ mod tests {
             panic!("expected a reply")
         };
         assert_eq!(expired.content.as_deref(), Some("Ce bouton a expiré."));
+    }
+
+    #[test]
+    fn show_answer_by_the_asker_keeps_the_language_of_the_line_it_replaces() {
+        let knowledge = knowledge();
+        let timeline = knowledge.answers().get("timeline").unwrap();
+        let line = Wording::of(Lang::Fr).might_help_line(timeline.title_in(Lang::Fr));
+        let asked = Asked::new(Kind::Button, 7, Some(1), 2);
+        let plan_on = |clicker: Clicker| {
+            let mut noted = Noted::default();
+            plan_component(
+                &knowledge,
+                &offer(7, 40),
+                &[],
+                &line,
+                clicker,
+                &asked,
+                &mut noted,
+            )
+        };
+        let by_asker = plan_on(member(7));
+        assert!(matches!(by_asker, ComponentPlan::Update(..)));
+        assert_eq!(shown_title(&by_asker), timeline.title_in(Lang::Fr));
+        let by_other = plan_on(spanish(8));
+        assert_eq!(shown_title(&by_other), timeline.title_in(Lang::Es));
     }
 }
