@@ -1,6 +1,7 @@
 //! The short things the bot tells one member on Discord besides the answers, in each language:
 //! the thanks for a vote and the reasons to pick, an unknown or removed topic, an expired or
-//! someone else's button, the rate limit, a pointer to an answer posted a moment ago. A template
+//! someone else's button, the rate limit, a pointer to an answer posted a moment ago, what
+//! `forget-me` deleted. A template
 //! holds one `{}` where its value goes ([`fill`]).
 
 /// What the bot tells a member around its answers, in one language.
@@ -44,6 +45,16 @@ pub struct Notices {
     pub answered_above: &'static str,
     /// Template: as [`Notices::answered_above`], with a link (`{}`) to the earlier answer.
     pub answered_above_at: &'static str,
+    /// `forget-me` when recording is off.
+    pub nothing_recorded: &'static str,
+    /// `forget-me` found nothing to delete.
+    pub forgot_none: &'static str,
+    /// `forget-me` deleted one record.
+    pub forgot_one: &'static str,
+    /// Template: `forget-me` deleted `{}` records.
+    pub forgot_many: &'static str,
+    /// `forget-me` could not delete (the details go to the log, never to the member).
+    pub forget_failed: &'static str,
 }
 
 /// Puts `value` where `template`'s `{}` is.
@@ -72,6 +83,11 @@ pub const ENGLISH: Notices = Notices {
     answered_recently_at: "This was answered here a moment ago: {} (shown again just for you)",
     answered_above: "I answered this just above.",
     answered_above_at: "I answered this just above: {}",
+    nothing_recorded: "This bot records nothing about members, so there is nothing to delete.",
+    forgot_none: "There was nothing recorded about you; nothing to delete.",
+    forgot_one: "Deleted 1 record about you (a question or a vote).",
+    forgot_many: "Deleted {} records about you (your questions and votes).",
+    forget_failed: "Nothing was deleted: Something went wrong on the bot's side; the details are in its log. Please try again later.",
 };
 
 /// French: "vous", and `/gfmd sujet` as French clients show `/gfmd topic`.
@@ -100,6 +116,11 @@ pub const FRENCH: Notices = Notices {
         "Cette question a reçu une réponse ici il y a un instant : {} (affichée à nouveau pour vous uniquement)",
     answered_above: "J'ai répondu à cela juste au-dessus.",
     answered_above_at: "J'ai répondu à cela juste au-dessus : {}",
+    nothing_recorded: "Ce bot n'enregistre rien sur les membres : il n'y a donc rien à effacer.",
+    forgot_none: "Rien n'était enregistré à votre sujet ; rien à effacer.",
+    forgot_one: "1 enregistrement vous concernant a été effacé (une question ou un vote).",
+    forgot_many: "{} enregistrements vous concernant ont été effacés (vos questions et vos votes).",
+    forget_failed: "Rien n'a été effacé : un problème est survenu du côté du bot ; les détails sont dans son journal. Veuillez réessayer plus tard.",
 };
 
 /// Spanish: "tú", and `/gfmd tema` as Spanish clients show `/gfmd topic`.
@@ -126,12 +147,18 @@ pub const SPANISH: Notices = Notices {
         "Esto se respondió aquí hace un momento: {} (se muestra de nuevo solo para ti)",
     answered_above: "Respondí esto justo arriba.",
     answered_above_at: "Respondí esto justo arriba: {}",
+    nothing_recorded: "Este bot no registra nada sobre los miembros, así que no hay nada que borrar.",
+    forgot_none: "No había nada registrado sobre ti; nada que borrar.",
+    forgot_one: "Se borró 1 registro sobre ti (una pregunta o un voto).",
+    forgot_many: "Se borraron {} registros sobre ti (tus preguntas y tus votos).",
+    forget_failed: "No se borró nada: algo falló del lado del bot; los detalles están en su registro. Vuelve a intentarlo más tarde.",
 };
 
 impl Notices {
     /// The templates, each with exactly one `{}`.
-    pub fn templates(&self) -> [&'static str; 5] {
+    pub fn templates(&self) -> [&'static str; 6] {
         [
+            self.forgot_many,
             self.noted,
             self.no_topic,
             self.asking_quickly,
@@ -141,8 +168,12 @@ impl Notices {
     }
 
     /// The sentences that take no value.
-    pub fn sentences(&self) -> [&'static str; 14] {
+    pub fn sentences(&self) -> [&'static str; 18] {
         [
+            self.nothing_recorded,
+            self.forgot_none,
+            self.forgot_one,
+            self.forget_failed,
             self.thanks,
             self.what_was_wrong,
             self.wrong_answer,
