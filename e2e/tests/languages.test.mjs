@@ -128,6 +128,7 @@ describe('answers in the member\'s language', () => {
         since,
         label: `the decision on ${content}`,
       })
+      assert.equal(decided.lang, 'fr', 'read as French (the log line says)')
       if (decided.message === 'abstained') continue
       const reply = await replyTo(question.id)
       expectedWrites.push(`POST /api/v10/channels/${IDS.questions}/messages reply to ${question.id}`)

@@ -131,7 +131,8 @@ pub fn plan_component(
             let mut private = Reply::answer(answer, &related, clicker.user_id, None, clicker.lang);
             private = private.without_buttons();
             private.ephemeral = true;
-            ComponentPlan::Reply(Box::new(private), Handled::shown(&answer.id))
+            let handled = Handled::shown(&answer.id).in_lang(clicker.lang);
+            ComponentPlan::Reply(Box::new(private), handled)
         }
         Click::Delete { asker } => {
             if clicker.may_act_for(asker) {
@@ -186,7 +187,7 @@ impl Clicked<'_, '_> {
         let related = self.knowledge.related(answer);
         let (clicker, lang) = (self.clicker.user_id, self.clicker.lang);
         let reply = Reply::answer(answer, &related, clicker, record, lang);
-        let handled = Handled::shown(&answer.id);
+        let handled = Handled::shown(&answer.id).in_lang(lang);
         match shown {
             Shown::NewReply => ComponentPlan::Reply(Box::new(reply), handled),
             Shown::InPlace => ComponentPlan::Update(Box::new(reply), handled),

@@ -132,7 +132,7 @@ pub fn plan_message(
     let asker_id = asked.user_id;
     let lang = message_language(knowledge, question, fallback);
     let verdict = knowledge.decide_in(lang, question);
-    let handled = Handled::from_verdict(&verdict);
+    let handled = Handled::from_verdict(&verdict).in_lang(lang);
     let record = records.question(asked.decided(question, &verdict));
     let post = |reply: Reply, answer_id: Option<&str>| MessagePlan::Post {
         reply: Box::new(reply),
@@ -556,5 +556,24 @@ mod tests {
             }
             assert!(in_own * 10 >= questions.len() * 9, "{asked_in}: {in_own}");
         }
+    }
+
+    #[test]
+    fn the_log_line_names_the_language_the_question_was_read_in() {
+        let knowledge = knowledge();
+        let asked = Asked::new(Kind::Message, 1, Some(5), 10);
+        let handled = |question: &str, fallback: Lang| {
+            let mut noted = Noted::default();
+            let listening = Trigger::Listening;
+            plan_message(
+                &knowledge, question, listening, &asked, fallback, &mut noted,
+            )
+            .1
+        };
+        assert_eq!(
+            handled("Quels sont les objectifs du FMMD ?", Lang::En).lang,
+            Lang::Fr
+        );
+        assert_eq!(handled("GFMD", Lang::Es).lang, Lang::Es);
     }
 }

@@ -47,7 +47,7 @@ pub fn plan_gfmd(
         let reply = Reply::answer(answer, &related, asker, record, lang);
         (reply, Handled::shown(&answer.id))
     };
-    match request {
+    let (reply, handled) = match request {
         GfmdRequest::Show(command) => match knowledge.answers().by_command(command) {
             Some(answer) => public(Kind::SlashSubcommand, answer),
             // A subcommand removed since Discord showed it: not a question, nothing to record.
@@ -83,7 +83,8 @@ pub fn plan_gfmd(
             }
         },
         GfmdRequest::ForgetMe => (Reply::notice(notices.not_understood), Handled::nothing()),
-    }
+    };
+    (reply, handled.in_lang(lang))
 }
 
 /// "I have no topic called …" in `lang`, with "Did you mean" buttons for `suggested`.
