@@ -1,7 +1,8 @@
 //! Every sentence and label the bot puts around its answers, in each language it speaks, written
 //! once for every front end: "not sure", "did you mean", "might help", the buttons and menu, the
 //! console's prompts to pick a number, the footer's label and the note for an answer not
-//! translated yet, and `/gfmd`'s own subcommands and options as Discord clients show them.
+//! translated yet, `/gfmd`'s own subcommands and options as Discord clients show them, and the
+//! short notices Discord members get besides the answers ([`Notices`]).
 //! The answers' own text lives in `responses/`; this is the rest.
 //!
 //! A leaf, like [`crate::locale`]: the loader builds footers from it (to count them against
@@ -9,6 +10,10 @@
 //! registration names `/gfmd`'s parts with it. Also reachable as `render::wording`.
 
 use crate::locale::Lang;
+
+mod notices;
+
+pub use notices::{fill, Notices};
 
 /// The words of one language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,6 +30,10 @@ pub struct Wording {
     pub not_this: &'static str,
     /// The button that deletes the bot's answer.
     pub delete: &'static str,
+    /// The button that votes an answer helpful.
+    pub helpful: &'static str,
+    /// The button that votes an answer not helpful.
+    pub not_helpful: &'static str,
     /// The placeholder of the related-answers menu.
     pub related_questions: &'static str,
     /// The console's "did you mean", followed by numbered suggestions.
@@ -38,6 +47,8 @@ pub struct Wording {
     pub untranslated: &'static str,
     /// `/gfmd` and its own subcommands and options.
     pub commands: CommandWording,
+    /// What the bot tells one member on Discord besides the answers.
+    pub notices: Notices,
 }
 
 /// How `/gfmd`, its `ask` and `topic` subcommands and their options read in one language. Names
@@ -76,6 +87,8 @@ pub const ENGLISH: Wording = Wording {
     show_answer: "Show answer",
     not_this: "Not this",
     delete: "Delete",
+    helpful: "Helpful",
+    not_helpful: "Not helpful",
     related_questions: "Related questions",
     pick_a_number: "Did you mean (type the number):",
     type_one: "(type 1 to see it)",
@@ -104,6 +117,7 @@ pub const ENGLISH: Wording = Wording {
             description: "Delete what this bot recorded about you (your questions and votes)",
         },
     },
+    notices: notices::ENGLISH,
 };
 
 /// French (`fr`). Members are addressed as "vous", as in the French answers.
@@ -114,6 +128,8 @@ pub const FRENCH: Wording = Wording {
     show_answer: "Afficher la réponse",
     not_this: "Pas ça",
     delete: "Supprimer",
+    helpful: "Utile",
+    not_helpful: "Pas utile",
     related_questions: "Questions liées",
     pick_a_number: "Vous cherchiez peut-être (tapez le numéro) :",
     type_one: "(tapez 1 pour l'afficher)",
@@ -142,6 +158,7 @@ pub const FRENCH: Wording = Wording {
             description: "Effacer ce que ce bot a enregistré sur vous (vos questions et vos votes)",
         },
     },
+    notices: notices::FRENCH,
 };
 
 /// Spanish (`es-ES` and `es-419`). Members are addressed as "tú", as in the Spanish answers.
@@ -152,6 +169,8 @@ pub const SPANISH: Wording = Wording {
     show_answer: "Ver respuesta",
     not_this: "No es esto",
     delete: "Eliminar",
+    helpful: "Útil",
+    not_helpful: "No útil",
     related_questions: "Preguntas relacionadas",
     pick_a_number: "Quizás buscabas (escribe el número):",
     type_one: "(escribe 1 para verla)",
@@ -180,6 +199,7 @@ pub const SPANISH: Wording = Wording {
             description: "Borra lo que este bot registró sobre ti (tus preguntas y tus votos)",
         },
     },
+    notices: notices::SPANISH,
 };
 
 impl Wording {
@@ -204,6 +224,14 @@ impl Wording {
     /// The one-line offer of a middling match, with the title in Discord bold.
     pub fn might_help_line(&self, title: &str) -> String {
         format!("{} **{title}**", self.might_help)
+    }
+
+    /// The language of a one-line offer written by [`Wording::might_help_line`], read from its
+    /// opening words; `None` for any other text.
+    pub fn language_of_offer(line: &str) -> Option<Lang> {
+        Lang::ALL
+            .into_iter()
+            .find(|lang| line.starts_with(&format!("{} **", Wording::of(*lang).might_help)))
     }
 }
 
@@ -251,6 +279,16 @@ mod tests {
     }
 
     #[test]
+    fn an_offer_line_says_which_language_it_is_in() {
+        for lang in Lang::ALL {
+            let line = Wording::of(lang).might_help_line("Orígenes");
+            assert_eq!(Wording::language_of_offer(&line), Some(lang));
+        }
+        assert_eq!(Wording::language_of_offer("This might help"), None);
+        assert_eq!(Wording::language_of_offer(""), None);
+    }
+
+    #[test]
     fn the_english_words_are_the_ones_discord_members_saw_before() {
         assert_eq!(
             NOT_SURE,
@@ -268,6 +306,19 @@ mod tests {
     }
 
     #[test]
+    fn notices_name_the_topic_subcommand_as_that_language_s_clients_show_it() {
+        for lang in Lang::ALL {
+            let words = Wording::of(lang);
+            let shown = format!("`/gfmd {}`", words.commands.topic.name);
+            assert!(words.notices.start_typing.contains(&shown), "{lang}");
+            assert!(words.notices.topic_gone.contains(&shown), "{lang}");
+            for sentence in words.notices.sentences() {
+                assert!(sentence.chars().count() <= 500, "{lang}: {sentence}");
+            }
+        }
+    }
+
+    #[test]
     fn every_language_fits_discord_s_limits_and_name_rules() {
         let name_ok = |name: &str| {
             (1..=limits::COMMAND_NAME_LENGTH).contains(&name.chars().count())
@@ -277,7 +328,16 @@ mod tests {
         };
         for lang in Lang::ALL {
             let words = Wording::of(lang);
-            for label in [words.show_answer, words.not_this, words.delete] {
+            for label in [
+                words.show_answer,
+                words.not_this,
+                words.delete,
+                words.helpful,
+                words.not_helpful,
+                words.notices.wrong_answer,
+                words.notices.out_of_date,
+                words.notices.unclear,
+            ] {
                 assert!(
                     (1..=limits::BUTTON_LABEL_LENGTH).contains(&label.chars().count()),
                     "{lang}: {label}"

@@ -30,6 +30,7 @@ use gfmd_bot::discord::{
 };
 use gfmd_bot::knowledge::Knowledge;
 use gfmd_bot::knowledge::Verdict;
+use gfmd_bot::locale::Lang;
 use gfmd_bot::matcher::Settings;
 use gfmd_bot::records::{Kind, RecordId};
 use gfmd_bot::render::{self, defuse_mentions, quote_user_text};
@@ -201,6 +202,11 @@ fn huge_text() -> impl Strategy<Value = String> {
 }
 
 /// Anything a user might type, weighted towards ordinary lengths.
+/// Any language the bot answers in (the member's locale).
+fn any_lang() -> impl Strategy<Value = Lang> {
+    prop::sample::select(Lang::ALL.to_vec())
+}
+
 fn hostile_text() -> impl Strategy<Value = String> {
     prop_oneof![
         12 => short_text(),
@@ -427,10 +433,10 @@ fn check_decision(knowledge: &Knowledge, verdict: &Verdict) {
     }
 }
 
-/// `/gfmd` as asked by user 42, recording into memory.
-fn gfmd(knowledge: &Knowledge, request: GfmdRequest) -> (Reply, Handled) {
+/// `/gfmd` as asked by user 42 reading `lang`, recording into memory.
+fn gfmd(knowledge: &Knowledge, request: GfmdRequest, lang: Lang) -> (Reply, Handled) {
     let asked = Asked::new(Kind::SlashAsk, 42, Some(1), 2);
-    let planned = plan_gfmd(knowledge, &request, &asked, &mut Noted::default());
+    let planned = plan_gfmd(knowledge, &request, &asked, lang, &mut Noted::default());
     check_custom_ids(&planned.0);
     planned
 }
@@ -440,11 +446,14 @@ proptest! {
     #![proptest_config(cases(1200))]
 
     #[test]
-    fn any_question_gets_a_decision_and_a_reply_inside_the_limits(question in hostile_text()) {
+    fn any_question_gets_a_decision_and_a_reply_inside_the_limits(
+        question in hostile_text(),
+        lang in any_lang(),
+    ) {
         let knowledge = knowledge();
-        let decision = knowledge.decide(&question);
+        let decision = knowledge.decide_in(lang, &question);
         check_decision(knowledge, &decision);
-        let (reply, handled) = gfmd(knowledge, GfmdRequest::Ask(question.clone()));
+        let (reply, handled) = gfmd(knowledge, GfmdRequest::Ask(question.clone()), lang);
         check_reply(&reply);
         prop_assert_eq!(handled.outcome, decision.outcome());
         prop_assert_eq!(reply.embed.is_some(), decision.answer().is_some());
@@ -463,11 +472,15 @@ proptest! {
     #![proptest_config(cases(800))]
 
     #[test]
-    fn autocomplete_offers_at_most_25_short_known_choices(input in hostile_text(), limit in 0usize..40) {
+    fn autocomplete_offers_at_most_25_short_known_choices(
+        input in hostile_text(),
+        limit in 0usize..40,
+        lang in any_lang(),
+    ) {
         let knowledge = knowledge();
-        let offered = knowledge.autocomplete(&input, limit);
+        let offered = knowledge.autocomplete_in(lang, &input, limit);
         prop_assert!(offered.len() <= limit);
-        let choices = plan_autocomplete(knowledge, &input);
+        let choices = plan_autocomplete(knowledge, lang, &input);
         prop_assert!(choices.len() <= limits::AUTOCOMPLETE_CHOICES);
         for (name, value) in &choices {
             prop_assert!((1..=limits::CHOICE_LENGTH).contains(&name.chars().count()));
@@ -476,8 +489,8 @@ proptest! {
     }
 
     #[test]
-    fn any_topic_name_is_shown_or_refused_without_a_ping(name in hostile_text()) {
-        let (reply, _) = gfmd(knowledge(), GfmdRequest::Topic(name));
+    fn any_topic_name_is_shown_or_refused_without_a_ping(name in hostile_text(), lang in any_lang()) {
+        let (reply, _) = gfmd(knowledge(), GfmdRequest::Topic(name), lang);
         check_reply(&reply);
     }
 }
@@ -498,12 +511,13 @@ proptest! {
         answer in arb_answer(),
         related in prop::collection::vec(arb_related(), 0..30),
         asker in any::<u64>(),
+        lang in any_lang(),
     ) {
         let related: Vec<&Answer> = related.iter().collect();
         let record = Some(RecordId(i64::MAX));
-        check_reply(&Reply::answer(&answer, &related, asker, record));
-        check_reply(&Reply::not_sure(&related, record));
-        check_reply(&Reply::might_help(&answer, asker, record));
+        check_reply(&Reply::answer(&answer, &related, asker, record, lang));
+        check_reply(&Reply::not_sure(&related, record, lang));
+        check_reply(&Reply::might_help(&answer, asker, record, lang));
     }
 
     #[test]
@@ -515,9 +529,9 @@ proptest! {
         let answer = Answer { id, ..arb_plain_answer() };
         let record = record.map(RecordId);
         let related = [&answer];
-        check_custom_ids(&Reply::answer(&answer, &related, asker, record));
-        check_custom_ids(&Reply::not_sure(&related, record));
-        check_custom_ids(&Reply::might_help(&answer, asker, record));
+        check_custom_ids(&Reply::answer(&answer, &related, asker, record, Lang::Fr));
+        check_custom_ids(&Reply::not_sure(&related, record, Lang::Es));
+        check_custom_ids(&Reply::might_help(&answer, asker, record, Lang::En));
     }
 }
 
@@ -683,7 +697,7 @@ proptest! {
                 }
                 let knowledge = Knowledge::new(set, Settings::default());
                 check_decision(&knowledge, &knowledge.decide(&question));
-                let (reply, _) = gfmd(&knowledge, GfmdRequest::Ask(question));
+                let (reply, _) = gfmd(&knowledge, GfmdRequest::Ask(question), Lang::En);
                 check_reply(&reply);
             }
             Err(error) => {

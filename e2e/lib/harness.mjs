@@ -13,6 +13,8 @@
 //     status, and a high-resolution time;
 //   * on the gateway: what was delivered to each live, identified connection (INTERACTION_CREATE
 //     and READY) and every op a connection sent;
+//   * the `locale` an interaction carries (the stand-in always sends en-US): `asLocale()`,
+//     `slash({locale})`;
 //   * optionally GET /api/v10/gateway (serenity's ClientBuilder asks for it; the stand-in lacks it)
 //     and an INVALID_SESSION answer to RESUME (the stand-in ignores RESUME).
 //
@@ -204,6 +206,15 @@ export async function startTwin(seed = {}, { host = '127.0.0.1', port = 0, answe
 
   // Gateway: what the stand-in writes to each live connection, and what each connection sends.
   const gateway = srv.gateway
+  // The stand-in writes `locale: 'en-US'` into every interaction; `twin.interactionLocale`, when
+  // set, replaces it (as a member whose client reads French or Spanish would send).
+  twin.interactionLocale = null
+  const originalBroadcast = gateway.broadcast.bind(gateway)
+  gateway.broadcast = (event, data) => {
+    const locale = twin.interactionLocale
+    const localized = event === 'INTERACTION_CREATE' && locale ? { ...data, locale } : data
+    return originalBroadcast(event, localized)
+  }
   const originalSend = gateway.send.bind(gateway)
   gateway.send = (client, payload) => {
     if (client.ws.readyState === 1 /* OPEN */ && payload.op === 0) {
@@ -434,13 +445,30 @@ export async function startBot({
   return bot
 }
 
-/** Sends `/gfmd <subcommand>` as `user` in `channel`; returns {id, token, sentAt}. */
-export async function slash(bot, { channel = IDS.general, user = IDS.alice, subcommand, options = [] }) {
+/**
+ * Runs `send` (which has the stand-in send interactions) with those interactions carrying
+ * `locale` (a Discord locale code such as 'fr' or 'es-ES') instead of the stand-in's en-US;
+ * returns what `send` returns. Interactions sent meanwhile by other code carry it too.
+ */
+export async function asLocale(bot, locale, send) {
+  const before = bot.twin.interactionLocale
+  bot.twin.interactionLocale = locale
+  try {
+    return await send()
+  } finally {
+    bot.twin.interactionLocale = before
+  }
+}
+
+/** Sends `/gfmd <subcommand>` as `user` in `channel` (with `locale` when given); returns {id, token, sentAt}. */
+export async function slash(bot, { channel = IDS.general, user = IDS.alice, subcommand, options = [], locale = null }) {
   const sentAt = now()
-  const { id, token } = await bot.discord.channel(channel).user(user).runSlashCommand({
-    name: 'gfmd',
-    options: [{ name: subcommand, type: 1, options }],
-  })
+  const run = () =>
+    bot.discord.channel(channel).user(user).runSlashCommand({
+      name: 'gfmd',
+      options: [{ name: subcommand, type: 1, options }],
+    })
+  const { id, token } = locale ? await asLocale(bot, locale, run) : await run()
   return { id, token, sentAt }
 }
 

@@ -13,7 +13,9 @@ use super::reply::Reply;
 use super::respond::{self, Target};
 use super::state::BotState;
 use crate::knowledge::Knowledge;
+use crate::locale::Lang;
 use crate::records::{Feedback, Kind, RecordId};
+use crate::wording::{Notices, Wording};
 use serenity::all::{
     ComponentInteraction, ComponentInteractionDataKind, Context, CreateInteractionResponse,
 };
@@ -26,6 +28,8 @@ pub struct Clicker {
     pub user_id: u64,
     /// Whether they are a moderator.
     pub is_moderator: bool,
+    /// The language they read (the interaction's `locale`): what the click shows is in it.
+    pub lang: Lang,
 }
 
 impl Clicker {
@@ -50,24 +54,33 @@ fn notice(text: &str) -> ComponentPlan {
     ComponentPlan::Reply(Box::new(Reply::notice(text)), Handled::nothing())
 }
 
-fn gone() -> ComponentPlan {
-    notice("That answer is no longer available.")
+/// The notices in the clicker's language.
+fn notices(clicker: Clicker) -> &'static Notices {
+    &Wording::of(clicker.lang).notices
+}
+
+fn gone(clicker: Clicker) -> ComponentPlan {
+    notice(notices(clicker).answer_gone)
 }
 
 /// Decides what a click does, recording what it says in `records`: a suggestion opened (by
 /// the asker), "not this", a vote; a click that shows an answer is recorded as a question of
 /// its own ([`Kind::Button`]) whose id the answer's feedback buttons carry. `asked` is the
-/// click as a question (the clicker, where, when).
+/// click as a question (the clicker, where, when), `on` the text of the message the component
+/// is on. Whatever it shows is in the clicker's language, except that **Show answer** clicked by
+/// the asker turns a "might help" line into the answer for everyone in the line's own language
+/// (that of the question typed).
 pub fn plan_component(
     knowledge: &Knowledge,
     custom_id: &str,
     values: &[String],
+    on: &str,
     clicker: Clicker,
     asked: &Asked,
     records: &mut dyn Records,
 ) -> ComponentPlan {
     let Some(click) = Click::parse(custom_id) else {
-        return notice("This button has expired.");
+        return notice(notices(clicker).button_expired);
     };
     let clicked = Clicked {
         knowledge,
@@ -83,44 +96,49 @@ pub fn plan_component(
             asker,
             record,
         } => {
-            // The asker confirms the guess: the line becomes the answer, for everyone.
-            let shown = if clicker.may_act_for(asker) {
-                Shown::InPlace
-            } else {
-                Shown::Privately
+            // The asker confirms the guess: the line becomes the answer, for everyone, in the
+            // line's language.
+            if !clicker.may_act_for(asker) {
+                return clicked.open(&answer, record, Shown::Privately, records);
+            }
+            let lang = Wording::language_of_offer(on).unwrap_or(clicker.lang);
+            let clicked = Clicked {
+                clicker: Clicker { lang, ..clicker },
+                ..clicked
             };
-            clicked.open(&answer, record, shown, records)
+            clicked.open(&answer, record, Shown::InPlace, records)
         }
         Click::NotThis { asker, record } => {
             if !clicker.may_act_for(asker) {
-                return notice("Only the person who asked, or a moderator, can dismiss this.");
+                return notice(notices(clicker).only_asker_dismiss);
             }
             if let Some(record) = record {
                 records.not_this(record);
             }
             ComponentPlan::Delete
         }
-        Click::Vote { record, helpful } => vote(record, helpful, records),
+        Click::Vote { record, helpful } => vote(record, helpful, clicker.lang, records),
         Click::Why { record, reason } => {
             records.vote(record, Feedback::NotHelpful(Some(reason)));
-            let noted = feedback::reason_noted(reason);
+            let noted = feedback::reason_noted(reason, clicker.lang);
             ComponentPlan::Update(Box::new(noted), Handled::nothing())
         }
         Click::Related { .. } => {
             let Some(answer) = values.first().and_then(|id| knowledge.answers().get(id)) else {
-                return gone();
+                return gone(clicker);
             };
             let related = knowledge.related(answer);
-            let mut private = Reply::answer(answer, &related, clicker.user_id, None);
+            let mut private = Reply::answer(answer, &related, clicker.user_id, None, clicker.lang);
             private = private.without_buttons();
             private.ephemeral = true;
-            ComponentPlan::Reply(Box::new(private), Handled::shown(&answer.id))
+            let handled = Handled::shown(&answer.id).in_lang(clicker.lang);
+            ComponentPlan::Reply(Box::new(private), handled)
         }
         Click::Delete { asker } => {
             if clicker.may_act_for(asker) {
                 ComponentPlan::Delete
             } else {
-                notice("Only the person who asked, or a moderator, can delete this answer.")
+                notice(notices(clicker).only_asker_delete)
             }
         }
     }
@@ -156,7 +174,7 @@ impl Clicked<'_, '_> {
         records: &mut dyn Records,
     ) -> ComponentPlan {
         let Some(answer) = self.knowledge.answers().get(answer_id) else {
-            return gone();
+            return gone(self.clicker);
         };
         if let (false, Some(record)) = (shown == Shown::Privately, record) {
             records.opened(record, &answer.id);
@@ -167,8 +185,9 @@ impl Clicked<'_, '_> {
             .direct(&answer.title, &answer.id);
         let record = records.question(question);
         let related = self.knowledge.related(answer);
-        let reply = Reply::answer(answer, &related, self.clicker.user_id, record);
-        let handled = Handled::shown(&answer.id);
+        let (clicker, lang) = (self.clicker.user_id, self.clicker.lang);
+        let reply = Reply::answer(answer, &related, clicker, record, lang);
+        let handled = Handled::shown(&answer.id).in_lang(lang);
         match shown {
             Shown::NewReply => ComponentPlan::Reply(Box::new(reply), handled),
             Shown::InPlace => ComponentPlan::Update(Box::new(reply), handled),
@@ -181,15 +200,15 @@ impl Clicked<'_, '_> {
     }
 }
 
-/// A **Helpful** / **Not helpful** click: the vote, and the private thanks.
-fn vote(record: RecordId, helpful: bool, records: &mut dyn Records) -> ComponentPlan {
+/// A **Helpful** / **Not helpful** click: the vote, and the private thanks in `lang`.
+fn vote(record: RecordId, helpful: bool, lang: Lang, records: &mut dyn Records) -> ComponentPlan {
     let feedback = if helpful {
         Feedback::Helpful
     } else {
         Feedback::NotHelpful(None)
     };
     records.vote(record, feedback);
-    let reply = feedback::vote_reply(record, helpful);
+    let reply = feedback::vote_reply(record, helpful, lang);
     ComponentPlan::Reply(Box::new(reply), Handled::nothing())
 }
 
@@ -203,6 +222,7 @@ pub async fn handle_component(state: &BotState, ctx: &Context, component: &Compo
     let clicker = Clicker {
         user_id: user,
         is_moderator: state.is_moderator(&MemberFacts::of(component.member.as_ref())),
+        lang: Lang::from_discord(&component.locale),
     };
     let guild = component.guild_id.map(|id| id.get());
     let asked = Asked::new(Kind::Button, user, guild, component.channel_id.get());
@@ -211,6 +231,7 @@ pub async fn handle_component(state: &BotState, ctx: &Context, component: &Compo
         &state.knowledge(),
         &component.data.custom_id,
         &values,
+        &component.message.content,
         clicker,
         &asked,
         &mut records,
@@ -260,6 +281,7 @@ mod tests {
         Clicker {
             user_id,
             is_moderator: false,
+            lang: Lang::En,
         }
     }
 
@@ -267,6 +289,7 @@ mod tests {
         Clicker {
             user_id,
             is_moderator: true,
+            lang: Lang::En,
         }
     }
 
@@ -282,7 +305,15 @@ mod tests {
     fn click(custom_id: &str, values: &[String], clicker: Clicker) -> (ComponentPlan, Noted) {
         let mut noted = Noted::default();
         let asked = Asked::new(Kind::Button, clicker.user_id, Some(1), 2);
-        let plan = plan_component(&knowledge(), custom_id, values, clicker, &asked, &mut noted);
+        let plan = plan_component(
+            &knowledge(),
+            custom_id,
+            values,
+            "",
+            clicker,
+            &asked,
+            &mut noted,
+        );
         (plan, noted)
     }
 
@@ -446,5 +477,92 @@ mod tests {
             panic!("expected a reply")
         };
         assert!(reply.content.unwrap().contains("expired"));
+    }
+
+    fn french(user_id: u64) -> Clicker {
+        Clicker {
+            lang: Lang::Fr,
+            ..member(user_id)
+        }
+    }
+
+    fn spanish(user_id: u64) -> Clicker {
+        Clicker {
+            lang: Lang::Es,
+            ..member(user_id)
+        }
+    }
+
+    fn shown_title(plan: &ComponentPlan) -> &str {
+        match plan {
+            ComponentPlan::Reply(reply, _) | ComponentPlan::Update(reply, _) => {
+                &reply.embed.as_ref().expect("an answer").title
+            }
+            ComponentPlan::Delete => panic!("expected an answer"),
+        }
+    }
+
+    #[test]
+    fn a_click_shows_its_answer_in_the_clicker_s_language() {
+        let knowledge = knowledge();
+        let timeline = knowledge.answers().get("timeline").unwrap();
+        let did_you_mean = Click::DidYouMean {
+            answer: "timeline".into(),
+            record: Some(RecordId(3)),
+        }
+        .custom_id();
+        let (plan, _) = click(&did_you_mean, &[], french(7));
+        assert_eq!(shown_title(&plan), timeline.title_in(Lang::Fr));
+        let (plan, _) = click(&offer(7, 40), &[], spanish(7));
+        assert_eq!(shown_title(&plan), timeline.title_in(Lang::Es));
+        let (plan, _) = click("gfmd:related:7", &["timeline".to_owned()], spanish(9));
+        assert_eq!(shown_title(&plan), timeline.title_in(Lang::Es));
+        assert_ne!(timeline.title_in(Lang::Es), timeline.title);
+        let (plan, _) = click(&offer(7, 40), &[], member(7));
+        assert_eq!(shown_title(&plan), timeline.title);
+    }
+
+    #[test]
+    fn what_a_click_is_told_is_in_the_clicker_s_language() {
+        let ComponentPlan::Reply(refused, _) = click("gfmd:delete:7", &[], french(8)).0 else {
+            panic!("expected a reply")
+        };
+        assert_eq!(
+            refused.content.as_deref(),
+            Some(Wording::of(Lang::Fr).notices.only_asker_delete)
+        );
+        let ComponentPlan::Reply(thanks, _) = click("gfmd:h:5", &[], spanish(8)).0 else {
+            panic!("expected a reply")
+        };
+        assert_eq!(thanks.content.as_deref(), Some("Gracias por tu opinión."));
+        let ComponentPlan::Reply(expired, _) = click("gfmd:nonsense", &[], french(7)).0 else {
+            panic!("expected a reply")
+        };
+        assert_eq!(expired.content.as_deref(), Some("Ce bouton a expiré."));
+    }
+
+    #[test]
+    fn show_answer_by_the_asker_keeps_the_language_of_the_line_it_replaces() {
+        let knowledge = knowledge();
+        let timeline = knowledge.answers().get("timeline").unwrap();
+        let line = Wording::of(Lang::Fr).might_help_line(timeline.title_in(Lang::Fr));
+        let asked = Asked::new(Kind::Button, 7, Some(1), 2);
+        let plan_on = |clicker: Clicker| {
+            let mut noted = Noted::default();
+            plan_component(
+                &knowledge,
+                &offer(7, 40),
+                &[],
+                &line,
+                clicker,
+                &asked,
+                &mut noted,
+            )
+        };
+        let by_asker = plan_on(member(7));
+        assert!(matches!(by_asker, ComponentPlan::Update(..)));
+        assert_eq!(shown_title(&by_asker), timeline.title_in(Lang::Fr));
+        let by_other = plan_on(spanish(8));
+        assert_eq!(shown_title(&by_other), timeline.title_in(Lang::Es));
     }
 }

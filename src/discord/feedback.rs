@@ -3,43 +3,43 @@
 
 use super::custom_id::Click;
 use super::reply::{Button, Reply, Row};
+use crate::locale::Lang;
 use crate::records::{Reason, RecordId};
+use crate::wording::{fill, Wording};
 
-/// Said after **Helpful**.
-pub const THANKS: &str = "Thanks for the feedback.";
-/// Said after **Not helpful**, above the reasons.
-pub const WHAT_WAS_WRONG: &str =
-    "Thanks for the feedback. If you like, tell the moderators what was wrong:";
-
-/// The label of a reason's button.
-pub fn reason_label(reason: Reason) -> &'static str {
+/// The label of a reason's button, in `lang`.
+pub fn reason_label(reason: Reason, lang: Lang) -> &'static str {
+    let notices = &Wording::of(lang).notices;
     match reason {
-        Reason::WrongAnswer => "Wrong answer",
-        Reason::OutOfDate => "Out of date",
-        Reason::Unclear => "Unclear",
+        Reason::WrongAnswer => notices.wrong_answer,
+        Reason::OutOfDate => notices.out_of_date,
+        Reason::Unclear => notices.unclear,
     }
 }
 
-/// The private reply to a vote on the answer to `record`.
-pub fn vote_reply(record: RecordId, helpful: bool) -> Reply {
+/// The private reply, in `lang`, to a vote on the answer to `record`.
+pub fn vote_reply(record: RecordId, helpful: bool, lang: Lang) -> Reply {
+    let notices = &Wording::of(lang).notices;
     if helpful {
-        return Reply::notice(THANKS);
+        return Reply::notice(notices.thanks);
     }
     let buttons = Reason::ALL
         .iter()
-        .map(|&reason| Button::grey(Click::Why { record, reason }, reason_label(reason)))
+        .map(|&reason| Button::grey(Click::Why { record, reason }, reason_label(reason, lang)))
         .collect();
     Reply {
         rows: vec![Row::Buttons(buttons)],
-        ..Reply::notice(WHAT_WAS_WRONG)
+        ..Reply::notice(notices.what_was_wrong)
     }
 }
 
-/// What the "what was wrong" message becomes once a reason is picked (no buttons left).
-pub fn reason_noted(reason: Reason) -> Reply {
-    Reply::notice(format!(
-        "Thanks, noted for the moderators: {}.",
-        reason_label(reason).to_lowercase()
+/// What the "what was wrong" message becomes once a reason is picked (no buttons left), in
+/// `lang`.
+pub fn reason_noted(reason: Reason, lang: Lang) -> Reply {
+    let notices = &Wording::of(lang).notices;
+    Reply::notice(fill(
+        notices.noted,
+        reason_label(reason, lang).to_lowercase(),
     ))
 }
 
@@ -49,9 +49,9 @@ mod tests {
 
     #[test]
     fn helpful_is_thanked_privately_and_not_helpful_asks_why_optionally() {
-        let thanks = vote_reply(RecordId(5), true);
+        let thanks = vote_reply(RecordId(5), true, Lang::En);
         assert!(thanks.ephemeral && thanks.rows.is_empty());
-        let why = vote_reply(RecordId(5), false);
+        let why = vote_reply(RecordId(5), false, Lang::En);
         assert!(why.ephemeral);
         let Row::Buttons(buttons) = &why.rows[0] else {
             panic!("buttons")
@@ -65,11 +65,28 @@ mod tests {
                 reason: Reason::OutOfDate
             })
         );
-        let noted = reason_noted(Reason::OutOfDate);
+        let noted = reason_noted(Reason::OutOfDate, Lang::En);
         assert!(noted.rows.is_empty());
         assert_eq!(
             noted.content.as_deref(),
             Some("Thanks, noted for the moderators: out of date.")
+        );
+    }
+
+    #[test]
+    fn a_french_voter_is_thanked_and_asked_why_in_french() {
+        assert_eq!(
+            vote_reply(RecordId(5), true, Lang::Fr).content.as_deref(),
+            Some("Merci pour votre retour.")
+        );
+        let Row::Buttons(buttons) = &vote_reply(RecordId(5), false, Lang::Fr).rows[0] else {
+            panic!("buttons")
+        };
+        let labels: Vec<&str> = buttons.iter().map(|b| b.label.as_str()).collect();
+        assert_eq!(labels, ["Mauvaise réponse", "Pas à jour", "Pas clair"]);
+        assert_eq!(
+            reason_noted(Reason::Unclear, Lang::Es).content.as_deref(),
+            Some("Gracias, anotado para los moderadores: poco clara.")
         );
     }
 }

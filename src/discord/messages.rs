@@ -10,8 +10,11 @@ use super::reply::Reply;
 use super::state::BotState;
 use super::throttle::PostedMessage;
 use crate::config::QuestionsConfig;
+use crate::detect;
 use crate::knowledge::{Knowledge, Verdict};
+use crate::locale::Lang;
 use crate::records::Kind;
+use crate::wording::{fill, Wording};
 use serenity::all::{Context, Message, ReactionType};
 use tracing::{debug, warn};
 
@@ -99,41 +102,54 @@ pub enum MessagePlan {
         reply: Box<Reply>,
         /// The answer it shows or offers, if any.
         answer_id: Option<String>,
+        /// The language it is written in (the message's).
+        lang: Lang,
     },
     /// Say nothing.
     Silence,
 }
 
+/// The language a free-form `question` is answered in: the one its text is written in
+/// ([`detect::language_of`]), or `fallback` (`[questions] language`) when the text does not say.
+pub fn message_language(knowledge: &Knowledge, question: &str, fallback: Lang) -> Lang {
+    detect::language_of(knowledge, question).unwrap_or(fallback)
+}
+
 /// Plans the reply to a free-form `question` read because of `trigger` and records it (the
 /// silent ones too: they are what the moderators' inbox is for): the answer when confident;
 /// the one-line "might help" offer for a middling match; for an unsure match, silence in
-/// listening channels and "not sure" with suggestions when mentioned or in a DM.
+/// listening channels and "not sure" with suggestions when mentioned or in a DM. The question is
+/// matched, and the reply written, in the message's language ([`message_language`], falling back
+/// to `fallback`), which the returned plan names.
 pub fn plan_message(
     knowledge: &Knowledge,
     question: &str,
     trigger: Trigger,
     asked: &Asked,
+    fallback: Lang,
     records: &mut dyn Records,
 ) -> (MessagePlan, Handled) {
     let asker_id = asked.user_id;
-    let verdict = knowledge.decide(question);
-    let handled = Handled::from_verdict(&verdict);
+    let lang = message_language(knowledge, question, fallback);
+    let verdict = knowledge.decide_in(lang, question);
+    let handled = Handled::from_verdict(&verdict).in_lang(lang);
     let record = records.question(asked.decided(question, &verdict));
+    let post = |reply: Reply, answer_id: Option<&str>| MessagePlan::Post {
+        reply: Box::new(reply),
+        answer_id: answer_id.map(str::to_owned),
+        lang,
+    };
     let plan = match &verdict {
-        Verdict::Answer(answered) => MessagePlan::Post {
-            reply: Box::new(Reply::answer(
-                answered.answer,
-                &answered.related,
-                asker_id,
-                record,
-            )),
-            answer_id: Some(answered.answer.id.clone()),
-        },
+        Verdict::Answer(answered) => {
+            let answer = answered.answer;
+            let reply = Reply::answer(answer, &answered.related, asker_id, record, lang);
+            post(reply, Some(&answer.id))
+        }
         Verdict::Suggest { suggestions } => match suggestions.first() {
-            Some(best) => MessagePlan::Post {
-                reply: Box::new(Reply::might_help(best.answer, asker_id, record)),
-                answer_id: Some(best.answer.id.clone()),
-            },
+            Some(best) => post(
+                Reply::might_help(best.answer, asker_id, record, lang),
+                Some(&best.answer.id),
+            ),
             None => MessagePlan::Silence,
         },
         Verdict::Abstain { .. } if trigger == Trigger::Listening => MessagePlan::Silence,
@@ -142,10 +158,7 @@ pub fn plan_message(
                 .iter()
                 .map(|candidate| candidate.answer)
                 .collect();
-            MessagePlan::Post {
-                reply: Box::new(Reply::not_sure(&suggested, record)),
-                answer_id: None,
-            }
+            post(Reply::not_sure(&suggested, record, lang), None)
         }
     };
     (plan, handled)
@@ -187,24 +200,54 @@ pub async fn handle(state: &BotState, ctx: &Context, message: &Message) {
         facts.channel_id,
     );
     let mut records = Live::new(&state.recorder, facts.author_id);
-    let (plan, handled) =
-        plan_message(&state.knowledge(), &question, trigger, &asked, &mut records);
-    if let MessagePlan::Post { reply, answer_id } = plan {
-        post(state, ctx, message, trigger, &reply, answer_id.as_deref()).await;
+    let fallback = state.config.questions.language;
+    let knowledge = state.knowledge();
+    let (plan, handled) = plan_message(
+        &knowledge,
+        &question,
+        trigger,
+        &asked,
+        fallback,
+        &mut records,
+    );
+    drop(knowledge);
+    if let MessagePlan::Post {
+        reply,
+        answer_id,
+        lang,
+    } = plan
+    {
+        let reply = Posting {
+            reply: &reply,
+            answer_id: answer_id.as_deref(),
+            lang,
+        };
+        post(state, ctx, message, trigger, reply).await;
     }
     log_question("message", &question, &handled, asked.started);
 }
 
-/// Posts `reply` to `message`. An answer (or an offer of one) already posted in the channel
+/// A planned reply to a message: what to post, the answer it carries, and its language.
+struct Posting<'a> {
+    reply: &'a Reply,
+    answer_id: Option<&'a str>,
+    lang: Lang,
+}
+
+/// Posts the reply to `message`. An answer (or an offer of one) already posted in the channel
 /// within the cooldown gets a pointer to it instead.
 async fn post(
     state: &BotState,
     ctx: &Context,
     message: &Message,
     trigger: Trigger,
-    reply: &Reply,
-    answer_id: Option<&str>,
+    posting: Posting<'_>,
 ) {
+    let Posting {
+        reply,
+        answer_id,
+        lang,
+    } = posting;
     let channel_id = message.channel_id.get();
     let is_answer = reply.embed.is_some();
     if let Some(answer_id) = answer_id {
@@ -215,7 +258,7 @@ async fn post(
             state.cooldowns().recent(channel_id, answer_id, now)
         };
         if let Err(recent) = recent {
-            point_to_earlier(ctx, message, trigger, recent.message).await;
+            point_to_earlier(ctx, message, trigger, recent.message, lang).await;
             return;
         }
     }
@@ -250,7 +293,9 @@ async fn point_to_earlier(
     message: &Message,
     trigger: Trigger,
     earlier: Option<PostedMessage>,
+    lang: Lang,
 ) {
+    let notices = &Wording::of(lang).notices;
     let result = if trigger == Trigger::Listening {
         message
             .react(
@@ -261,8 +306,8 @@ async fn point_to_earlier(
             .map(|_| ())
     } else {
         let text = match earlier {
-            Some(posted) => format!("I answered this just above: {}", posted.jump_link()),
-            None => "I answered this just above.".to_owned(),
+            Some(posted) => fill(notices.answered_above_at, posted.jump_link()),
+            None => notices.answered_above.to_owned(),
         };
         message
             .channel_id
@@ -360,7 +405,7 @@ mod tests {
 
     fn plan(question: &str, trigger: Trigger, noted: &mut Noted) -> MessagePlan {
         let asked = Asked::new(trigger.kind(), 1, Some(5), 10);
-        plan_message(&knowledge(), question, trigger, &asked, noted).0
+        plan_message(&knowledge(), question, trigger, &asked, Lang::En, noted).0
     }
 
     #[test]
@@ -413,5 +458,122 @@ mod tests {
             question_text("<@99> what is the gfmd? <@!99>", 99),
             "what is the gfmd?"
         );
+    }
+
+    /// The reply planned for `question` (mentioned, so every outcome posts) and its language.
+    fn posted(knowledge: &Knowledge, question: &str, fallback: Lang) -> Option<(Reply, Lang)> {
+        let asked = Asked::new(Kind::Mention, 1, Some(5), 10);
+        let mut noted = Noted::default();
+        match plan_message(
+            knowledge,
+            question,
+            Trigger::Mentioned,
+            &asked,
+            fallback,
+            &mut noted,
+        )
+        .0
+        {
+            MessagePlan::Post { reply, lang, .. } => Some((*reply, lang)),
+            MessagePlan::Silence => None,
+        }
+    }
+
+    #[test]
+    fn a_question_typed_in_french_or_spanish_is_answered_in_that_language() {
+        let knowledge = knowledge();
+        let objectives = knowledge.answers().get("objectives").unwrap();
+        let (reply, lang) =
+            posted(&knowledge, "Quels sont les objectifs du FMMD ?", Lang::En).unwrap();
+        assert_eq!(lang, Lang::Fr);
+        assert_eq!(reply.embed.unwrap().title, objectives.title_in(Lang::Fr));
+        let (reply, lang) =
+            posted(&knowledge, "¿Cuáles son los objetivos del FMMD?", Lang::Fr).unwrap();
+        assert_eq!(lang, Lang::Es);
+        assert_eq!(reply.embed.unwrap().title, objectives.title_in(Lang::Es));
+        let (reply, lang) =
+            posted(&knowledge, "what are the objectives of the gfmd", Lang::Es).unwrap();
+        assert_eq!(lang, Lang::En);
+        assert_eq!(reply.embed.unwrap().title, objectives.title);
+    }
+
+    #[test]
+    fn a_text_that_does_not_say_its_language_is_read_in_the_configured_one() {
+        let knowledge = knowledge();
+        for fallback in Lang::ALL {
+            assert_eq!(message_language(&knowledge, "GFMD", fallback), fallback);
+        }
+        assert_eq!(
+            message_language(&knowledge, "Quels sont les objectifs du FMMD ?", Lang::Es),
+            Lang::Fr
+        );
+    }
+
+    /// The in-domain questions of a dev set (`id<TAB>question`, `#` comments).
+    fn in_domain(tsv: &str) -> Vec<&str> {
+        tsv.lines()
+            .filter(|line| !line.starts_with('#'))
+            .filter_map(|line| line.split_once('\t'))
+            .filter(|(id, _)| *id != "none")
+            .map(|(_, question)| question)
+            .collect()
+    }
+
+    #[test]
+    fn a_french_question_never_gets_a_spanish_reply_nor_a_spanish_one_a_french_reply() {
+        let knowledge = knowledge();
+        for (tsv, asked_in, never) in [
+            (
+                include_str!("../../tests/devset.fr.tsv"),
+                Lang::Fr,
+                Lang::Es,
+            ),
+            (
+                include_str!("../../tests/devset.es.tsv"),
+                Lang::Es,
+                Lang::Fr,
+            ),
+        ] {
+            let questions = in_domain(tsv);
+            assert!(questions.len() >= 60, "{asked_in}: {}", questions.len());
+            let mut in_own = 0;
+            for question in questions.iter().copied() {
+                let Some((reply, lang)) = posted(&knowledge, question, Lang::En) else {
+                    continue;
+                };
+                assert_ne!(lang, never, "{question:?}");
+                let words = Wording::of(never);
+                let text = reply.content.clone().unwrap_or_default();
+                assert!(!text.starts_with(words.not_sure), "{question:?}");
+                assert!(!text.starts_with(words.might_help), "{question:?}");
+                if let Some(embed) = &reply.embed {
+                    assert!(
+                        !embed.footer.starts_with(words.source_label),
+                        "{question:?}"
+                    );
+                }
+                in_own += usize::from(lang == asked_in);
+            }
+            assert!(in_own * 10 >= questions.len() * 9, "{asked_in}: {in_own}");
+        }
+    }
+
+    #[test]
+    fn the_log_line_names_the_language_the_question_was_read_in() {
+        let knowledge = knowledge();
+        let asked = Asked::new(Kind::Message, 1, Some(5), 10);
+        let handled = |question: &str, fallback: Lang| {
+            let mut noted = Noted::default();
+            let listening = Trigger::Listening;
+            plan_message(
+                &knowledge, question, listening, &asked, fallback, &mut noted,
+            )
+            .1
+        };
+        assert_eq!(
+            handled("Quels sont les objectifs du FMMD ?", Lang::En).lang,
+            Lang::Fr
+        );
+        assert_eq!(handled("GFMD", Lang::Es).lang, Lang::Es);
     }
 }

@@ -43,8 +43,8 @@ pub use digest::{digest_text, every_week, until_next};
 pub use failure::{change_refused, problem_for_chat, reload_refused};
 pub use feedback::{reason_noted, vote_reply};
 pub use messages::{
-    mentions, plan_message, question_text, trigger, MessageFacts, MessagePlan, Trigger,
-    POINTER_REACTION,
+    mentions, message_language, plan_message, question_text, trigger, MessageFacts, MessagePlan,
+    Trigger, POINTER_REACTION,
 };
 pub use moderators::{is_moderator, MemberFacts};
 pub use privacy::forget_me_text;

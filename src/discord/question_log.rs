@@ -1,7 +1,8 @@
 //! One structured log line per question handled: where it came from, the outcome, the answer,
-//! the score and the time taken (target `gfmd_bot::questions`).
+//! the score, the language of the reply and the time taken (target `gfmd_bot::questions`).
 
 use crate::knowledge::{Outcome, Verdict};
+use crate::locale::Lang;
 use crate::render::quote_user_text;
 use std::time::Instant;
 use tracing::info;
@@ -15,6 +16,8 @@ pub struct Handled {
     pub answer_id: Option<String>,
     /// The matcher's score, when the matcher was asked.
     pub score: Option<f32>,
+    /// The language the question was matched and answered in (English unless told).
+    pub lang: Lang,
 }
 
 impl Handled {
@@ -24,6 +27,7 @@ impl Handled {
             outcome: Outcome::Answer,
             answer_id: Some(answer_id.to_owned()),
             score: None,
+            lang: Lang::En,
         }
     }
 
@@ -33,6 +37,7 @@ impl Handled {
             outcome: Outcome::Abstain,
             answer_id: None,
             score: None,
+            lang: Lang::En,
         }
     }
 
@@ -46,7 +51,13 @@ impl Handled {
                 _ => best.map(|candidate| candidate.answer.id.clone()),
             },
             score: Some(verdict.score()),
+            lang: Lang::En,
         }
+    }
+
+    /// The same, matched and answered in `lang`.
+    pub fn in_lang(self, lang: Lang) -> Self {
+        Self { lang, ..self }
     }
 }
 
@@ -56,15 +67,16 @@ pub fn log_question(via: &str, question: &str, handled: &Handled, started: Insta
     let question = quote_user_text(question, 120);
     let answer = handled.answer_id.as_deref();
     let score = handled.score;
+    let lang = handled.lang.code();
     match handled.outcome {
         Outcome::Answer => {
-            info!(target: "gfmd_bot::questions", via, answer, score, micros, question = %question, "answered")
+            info!(target: "gfmd_bot::questions", via, answer, score, lang, micros, question = %question, "answered")
         }
         Outcome::Suggest => {
-            info!(target: "gfmd_bot::questions", via, answer, score, micros, question = %question, "suggested")
+            info!(target: "gfmd_bot::questions", via, answer, score, lang, micros, question = %question, "suggested")
         }
         Outcome::Abstain => {
-            info!(target: "gfmd_bot::questions", via, score, micros, question = %question, "abstained")
+            info!(target: "gfmd_bot::questions", via, score, lang, micros, question = %question, "abstained")
         }
     }
 }

@@ -5,8 +5,10 @@
 use super::custom_id::Click;
 use crate::answers::limits::{self, truncate};
 use crate::answers::Answer;
+use crate::locale::Lang;
 use crate::records::RecordId;
-use crate::render::{self, defuse_mentions, wording, Embed};
+use crate::render::{self, defuse_mentions, Embed};
+use crate::wording::Wording;
 use serenity::all::{
     ButtonStyle, CreateActionRow, CreateAllowedMentions, CreateButton, CreateEmbed,
     CreateEmbedFooter, CreateInteractionResponseMessage, CreateMessage, CreateSelectMenu,
@@ -83,65 +85,64 @@ impl Reply {
         }
     }
 
-    /// The answer as an embed, with a "Related" menu and a "Delete" button for `asker_id`, and
-    /// **Helpful** / **Not helpful** buttons when the question was recorded as `record`.
+    /// The answer as a member reading `lang` sees it: the embed in `lang` (or in English with a
+    /// note when it is not translated yet), a "Related" menu of titles in `lang`, a "Delete"
+    /// button for `asker_id`, and **Helpful** / **Not helpful** buttons when the question was
+    /// recorded as `record`.
     pub fn answer(
         answer: &Answer,
         related: &[&Answer],
         asker_id: u64,
         record: Option<RecordId>,
+        lang: Lang,
     ) -> Self {
+        let words = Wording::of(lang);
         let mut rows = Vec::new();
         let options: Vec<MenuOption> = related
             .iter()
             .take(limits::SELECT_OPTION_COUNT)
             .map(|related| MenuOption {
                 value: related.id.clone(),
-                label: truncate(&related.title, limits::SELECT_OPTION_TEXT_LENGTH),
+                label: truncate(related.title_in(lang), limits::SELECT_OPTION_TEXT_LENGTH),
             })
             .collect();
         if !options.is_empty() {
             rows.push(Row::Menu {
                 custom_id: Click::Related { asker: asker_id }.custom_id(),
-                placeholder: "Related questions".to_owned(),
+                placeholder: words.related_questions.to_owned(),
                 options,
             });
         }
         let mut buttons = Vec::new();
         if let Some(record) = record {
-            buttons.push(Button::grey(
-                Click::Vote {
-                    record,
-                    helpful: true,
-                },
-                "Helpful",
-            ));
-            buttons.push(Button::grey(
-                Click::Vote {
-                    record,
-                    helpful: false,
-                },
-                "Not helpful",
-            ));
+            for (helpful, label) in [(true, words.helpful), (false, words.not_helpful)] {
+                buttons.push(Button::grey(Click::Vote { record, helpful }, label));
+            }
         }
         buttons.push(Button {
             custom_id: Click::Delete { asker: asker_id }.custom_id(),
-            label: "Delete".to_owned(),
+            label: words.delete.to_owned(),
             danger: true,
         });
         rows.push(Row::Buttons(buttons));
         Self {
             content: None,
-            embed: Some(render::embed(answer)),
+            embed: Some(render::embed_in(answer, lang)),
             rows,
             ephemeral: false,
         }
     }
 
-    /// The one-line offer of a middling match, "This might help: **title**", with **Show answer**
-    /// and **Not this** buttons for `asker_id` on the question `record`; no embed. Posted in the
-    /// channel.
-    pub fn might_help(answer: &Answer, asker_id: u64, record: Option<RecordId>) -> Self {
+    /// The one-line offer of a middling match in `lang`, "This might help: **title**", with
+    /// **Show answer** and **Not this** buttons for `asker_id` on the question `record`; no
+    /// embed. Posted in the channel.
+    pub fn might_help(
+        answer: &Answer,
+        asker_id: u64,
+        record: Option<RecordId>,
+        lang: Lang,
+    ) -> Self {
+        let words = Wording::of(lang);
         let show = Click::ShowOffer {
             answer: answer.id.clone(),
             asker: asker_id,
@@ -152,19 +153,20 @@ impl Reply {
             record,
         };
         Self {
-            content: Some(wording::might_help(&answer.title)),
+            content: Some(words.might_help_line(answer.title_in(lang))),
             embed: None,
             rows: vec![Row::Buttons(vec![
-                Button::grey(show, "Show answer"),
-                Button::grey(not_this, "Not this"),
+                Button::grey(show, words.show_answer),
+                Button::grey(not_this, words.not_this),
             ])],
             ephemeral: false,
         }
     }
 
-    /// "Not sure", with up to three "Did you mean" buttons for the question `record`. Ephemeral.
-    pub fn not_sure(suggestions: &[&Answer], record: Option<RecordId>) -> Self {
-        let text = wording::not_sure(!suggestions.is_empty());
+    /// "Not sure" in `lang`, with up to three "Did you mean" buttons (titles in `lang`) for the
+    /// question `record`. Ephemeral.
+    pub fn not_sure(suggestions: &[&Answer], record: Option<RecordId>, lang: Lang) -> Self {
+        let text = Wording::of(lang).not_sure_line(!suggestions.is_empty());
         let buttons: Vec<Button> = suggestions
             .iter()
             .take(3)
@@ -173,7 +175,7 @@ impl Reply {
                     answer: answer.id.clone(),
                     record,
                 };
-                Button::grey(click, &answer.title)
+                Button::grey(click, answer.title_in(lang))
             })
             .collect();
         Self {
@@ -341,7 +343,7 @@ mod tests {
         let set = AnswerSet::embedded().unwrap();
         let answer = set.get("objectives").unwrap();
         let related: Vec<&Answer> = answer.related.iter().filter_map(|id| set.get(id)).collect();
-        let reply = Reply::answer(answer, &related, 42, None);
+        let reply = Reply::answer(answer, &related, 42, None, Lang::En);
         assert_eq!(reply.embed.as_ref().unwrap().title, answer.title);
         assert!(
             matches!(&reply.rows[0], Row::Menu { options, .. } if options.len() == related.len())
@@ -356,7 +358,7 @@ mod tests {
         let answer = set.get("objectives").unwrap();
         let related: Vec<&Answer> = answer.related.iter().filter_map(|id| set.get(id)).collect();
         let record = RecordId(1_234_567);
-        let reply = Reply::answer(answer, &related, 42, Some(record));
+        let reply = Reply::answer(answer, &related, 42, Some(record), Lang::En);
         assert_eq!(
             reply.rows.len(),
             2,
@@ -395,7 +397,7 @@ mod tests {
         let set = AnswerSet::embedded().unwrap();
         let answer = set.get("objectives").unwrap();
         let record = Some(RecordId(99));
-        let reply = Reply::might_help(answer, 42, record);
+        let reply = Reply::might_help(answer, 42, record, Lang::En);
         assert!(reply.embed.is_none() && !reply.ephemeral);
         assert_eq!(
             reply.content.as_deref(),
@@ -413,12 +415,60 @@ mod tests {
         );
     }
 
+    fn labels(row: &Row) -> Vec<&str> {
+        match row {
+            Row::Buttons(buttons) => buttons.iter().map(|b| b.label.as_str()).collect(),
+            Row::Menu { options, .. } => options.iter().map(|o| o.label.as_str()).collect(),
+        }
+    }
+
+    #[test]
+    fn an_answer_for_a_french_reader_is_french_down_to_its_menu_and_buttons() {
+        let set = AnswerSet::embedded().unwrap();
+        let answer = set.get("objectives").unwrap();
+        let related: Vec<&Answer> = answer.related.iter().filter_map(|id| set.get(id)).collect();
+        let reply = Reply::answer(answer, &related, 42, Some(RecordId(1)), Lang::Fr);
+        let french = answer.translation(Lang::Fr).unwrap();
+        assert_eq!(reply.embed.as_ref().unwrap().title, french.title);
+        let Row::Menu { placeholder, .. } = &reply.rows[0] else {
+            panic!("the Related menu first")
+        };
+        assert_eq!(placeholder, "Questions liées");
+        let titles: Vec<&str> = related.iter().map(|r| r.title_in(Lang::Fr)).collect();
+        assert_eq!(labels(&reply.rows[0]), titles);
+        assert_ne!(
+            titles[0], related[0].title,
+            "the related titles are translated"
+        );
+        assert_eq!(labels(&reply.rows[1]), ["Utile", "Pas utile", "Supprimer"]);
+    }
+
+    #[test]
+    fn not_sure_and_might_help_speak_spanish_to_a_spanish_reader() {
+        let set = AnswerSet::embedded().unwrap();
+        let answer = set.get("objectives").unwrap();
+        let reply = Reply::not_sure(&[answer], None, Lang::Es);
+        assert_eq!(
+            reply.content.as_deref(),
+            Some(Wording::of(Lang::Es).not_sure_line(true).as_str())
+        );
+        assert_eq!(labels(&reply.rows[0]), ["Los cinco objetivos del FMMD"]);
+        let line = Reply::might_help(answer, 42, None, Lang::Es);
+        assert_eq!(
+            line.content.as_deref(),
+            Some("Esto podría ayudarte: **Los cinco objetivos del FMMD**")
+        );
+        assert_eq!(labels(&line.rows[0]), ["Ver respuesta", "No es esto"]);
+    }
+
     #[test]
     fn an_update_replaces_the_line_with_the_answer() {
         let set = AnswerSet::embedded().unwrap();
         let answer = set.get("objectives").unwrap();
-        let json =
-            serde_json::to_value(Reply::answer(answer, &[], 42, None).to_update_message()).unwrap();
+        let json = serde_json::to_value(
+            Reply::answer(answer, &[], 42, None, Lang::En).to_update_message(),
+        )
+        .unwrap();
         assert_eq!(json["content"], "");
         assert_eq!(json["embeds"][0]["title"], answer.title.as_str());
         assert_eq!(json["allowed_mentions"]["parse"], serde_json::json!([]));

@@ -23,6 +23,7 @@ use super::reply::Reply;
 use super::respond::{self, Target};
 use super::state::BotState;
 use crate::answers::limits::{self, truncate};
+use crate::locale::Lang;
 use crate::records::Kind;
 use crate::render::quote_user_text;
 use crate::store::{AnswerDraft, SaveMode};
@@ -99,7 +100,8 @@ pub async fn handle_command(state: &BotState, ctx: &Context, command: &CommandIn
             }
         }
         AdminRequest::Preview(id) => {
-            respond::reply(ctx, target, &preview(state, &id)).await;
+            let lang = Lang::from_discord(&command.locale);
+            respond::reply(ctx, target, &preview(state, &id, lang)).await;
         }
         AdminRequest::Test(question) => {
             let reply = plan_top_matches(&state.knowledge(), &question, None, None);
@@ -110,13 +112,14 @@ pub async fn handle_command(state: &BotState, ctx: &Context, command: &CommandIn
     }
 }
 
-/// Answer `id` as members would see it, privately and without buttons.
-fn preview(state: &BotState, id: &str) -> Reply {
+/// Answer `id` as members reading `lang` (the moderator's own locale) would see it, privately
+/// and without buttons.
+fn preview(state: &BotState, id: &str, lang: Lang) -> Reply {
     let knowledge = state.knowledge();
     let Some(answer) = knowledge.answers().get(id) else {
         return Reply::notice(no_such_answer(id));
     };
-    let mut reply = Reply::answer(answer, &knowledge.related(answer), 0, None);
+    let mut reply = Reply::answer(answer, &knowledge.related(answer), 0, None, lang);
     reply.ephemeral = true;
     reply.rows.clear();
     reply
@@ -232,7 +235,9 @@ pub async fn handle_post(state: &BotState, ctx: &Context, component: &ComponentI
         state.recorder.suggestion_opened(record, &answer.id);
     }
     let moderator = component.user.id.get();
-    let reply = Reply::answer(answer, &knowledge.related(answer), moderator, record);
+    // The moderator's pick is posted in English: the message's own text is not at hand here.
+    let related = knowledge.related(answer);
+    let reply = Reply::answer(answer, &related, moderator, record, Lang::En);
     let message = reply
         .to_channel_message()
         .reference_message((component.channel_id, MessageId::new(message_id)));

@@ -1,0 +1,209 @@
+// End-to-end: answers in the member's language (issue 10) through the stand-in. Slash commands,
+// autocomplete and clicks follow the interaction's `locale` (French for fr, Spanish for es-ES and
+// es-419, English for anything else, such as de); a question typed in a listening channel is
+// answered in the language its text is written in.
+//
+// The stand-in always sends `locale: 'en-US'`; the harness's asLocale() / slash({locale}) set it.
+// Expected titles are read from the answer files themselves (English first, then [fr], [es]).
+
+import { describe, it, before, after } from 'node:test'
+import assert from 'node:assert/strict'
+import fs from 'node:fs'
+import path from 'node:path'
+import url from 'node:url'
+import { startBot, slash, callbackOf, asLocale, waitUntil, IDS } from '../lib/harness.mjs'
+import { assertEverythingSentIsValid, oneCallbackPerInteraction } from '../lib/contract.mjs'
+
+const responses = path.resolve(path.dirname(url.fileURLToPath(import.meta.url)), '../../responses')
+
+/** The titles of answer `id` in English, French and Spanish, from responses/<id>.toml. */
+function titles(id) {
+  const text = fs.readFileSync(path.join(responses, `${id}.toml`), 'utf8')
+  const [english, rest = ''] = text.split(/^\[fr\]$/m)
+  const [french, spanish = ''] = rest.split(/^\[es\]$/m)
+  const title = (part) => /^title = "(.*)"$/m.exec(part)?.[1]
+  return { en: title(english), fr: title(french), es: title(spanish) }
+}
+
+const config = `
+[discord]
+guild_ids = ["${IDS.guild}"]
+
+[questions]
+channels = ["${IDS.questions}"]
+cooldown_seconds = 0
+user_rate_limit = 1000
+`
+
+describe('answers in the member\'s language', () => {
+  let bot
+  const expectedWrites = []
+  const objectives = titles('objectives')
+
+  const labels = (data) => data.components.flatMap((row) => row.components).map((c) => c.label ?? c.placeholder)
+  const replyTo = (messageId) =>
+    waitUntil(
+      () => bot.requests('POST', /\/channels\/\d+\/messages$/).find((r) => r.body?.message_reference?.message_id === messageId),
+      { label: `the reply to ${messageId}` },
+    )
+  const typed = async (content) => {
+    const question = await bot.discord.channel(IDS.questions).user(IDS.alice).sendMessage({ content })
+    const reply = await replyTo(question.id)
+    expectedWrites.push(`POST /api/v10/channels/${IDS.questions}/messages reply to ${question.id}`)
+    return reply
+  }
+
+  before(async () => {
+    assert.ok(objectives.en && objectives.fr && objectives.es, JSON.stringify(objectives))
+    assert.notEqual(objectives.fr, objectives.en)
+    bot = await startBot({ configToml: config })
+    await waitUntil(() => bot.requests('PUT', /\/commands$/).length > 0, { label: 'command registration' })
+  })
+
+  after(async () => {
+    if (bot) await bot.stop()
+  })
+
+  for (const [locale, lang, footer, deleteLabel, placeholder] of [
+    ['fr', 'fr', 'Source : ', 'Supprimer', 'Questions liées'],
+    ['es-ES', 'es', 'Fuente: ', 'Eliminar', 'Preguntas relacionadas'],
+    ['de', 'en', 'Source: ', 'Delete', 'Related questions'],
+  ]) {
+    it(`/gfmd objectives with locale ${locale} answers in ${lang}, menu and buttons too`, async () => {
+      const { id } = await slash(bot, { subcommand: 'objectives', locale })
+      const callback = await callbackOf(bot, id)
+      assert.equal(callback.body.type, 4)
+      const { data } = callback.body
+      assert.deepEqual(
+        data.embeds.map((e) => e.title),
+        [objectives[lang]],
+      )
+      assert.ok(data.embeds[0].footer.text.startsWith(footer), data.embeds[0].footer.text)
+      assert.ok(!(data.flags & 64), 'public')
+      const shown = labels(data)
+      assert.ok(shown.includes(deleteLabel), JSON.stringify(shown))
+      assert.ok(shown.includes(placeholder), JSON.stringify(shown))
+    })
+  }
+
+  it('/gfmd ask with locale fr matches the French question and answers in French', async () => {
+    const { id } = await slash(bot, {
+      subcommand: 'ask',
+      options: [{ name: 'question', type: 3, value: 'Quels sont les objectifs du FMMD ?' }],
+      locale: 'fr',
+    })
+    const callback = await callbackOf(bot, id)
+    assert.deepEqual(
+      callback.body.data.embeds.map((e) => e.title),
+      [objectives.fr],
+    )
+  })
+
+  it('a French question typed in a listening channel gets the French answer', async () => {
+    const reply = await typed('Quels sont les objectifs du FMMD ?')
+    assert.deepEqual(
+      reply.body.embeds.map((e) => e.title),
+      [objectives.fr],
+    )
+    assert.ok(reply.body.embeds[0].footer.text.startsWith('Source : '))
+  })
+
+  it('a Spanish question typed in a listening channel gets the Spanish answer', async () => {
+    const reply = await typed('¿Cuándo fue la primera reunión del FMMD?')
+    assert.deepEqual(
+      reply.body.embeds.map((e) => e.title),
+      [titles('first-meeting').es],
+    )
+    assert.ok(reply.body.embeds[0].footer.text.startsWith('Fuente: '))
+  })
+
+  it('a middling French question gets the offer in French, and the asker\'s Show answer keeps it French', async () => {
+    // Middling for the French matcher today; the first one the bot offers (its log says) is used.
+    const candidates = ['le fmmd est-il formel', "qui a eu l'idée du fmmd", 'les 6 principes de la cmmi', "que s'est-il passé en 2006"]
+    let offered
+    for (const content of candidates) {
+      const since = bot.logs.length
+      const question = await bot.discord.channel(IDS.questions).user(IDS.alice).sendMessage({ content })
+      const decided = await bot.waitForLog((l) => l.via === 'message' && ['answered', 'suggested', 'abstained'].includes(l.message), {
+        since,
+        label: `the decision on ${content}`,
+      })
+      assert.equal(decided.lang, 'fr', 'read as French (the log line says)')
+      if (decided.message === 'abstained') continue
+      const reply = await replyTo(question.id)
+      expectedWrites.push(`POST /api/v10/channels/${IDS.questions}/messages reply to ${question.id}`)
+      if (decided.message === 'suggested') {
+        offered = { reply, answer: decided.answer }
+        break
+      }
+    }
+    assert.ok(offered, 'one of the candidates is offered')
+    const french = titles(offered.answer).fr
+    assert.equal(offered.reply.body.content, `Ceci pourrait vous aider : **${french}**`)
+    assert.deepEqual(labels(offered.reply.body), ['Afficher la réponse', 'Pas ça'])
+    const line = await waitUntil(
+      async () => (await bot.discord.channel(IDS.questions).getMessages()).find((m) => m.content === offered.reply.body.content),
+      { label: 'the posted line' },
+    )
+    const show = line.components.flatMap((row) => row.components).find((c) => c.label === 'Afficher la réponse')
+    // Alice's client reads en-US (the stand-in's own locale): the line's language wins.
+    const click = await bot.discord.channel(IDS.questions).user(IDS.alice).clickButton({ messageId: line.id, customId: show.custom_id })
+    const update = await callbackOf(bot, click.id)
+    assert.equal(update.body.type, 7, 'the line itself becomes the answer')
+    assert.deepEqual(
+      update.body.data.embeds.map((e) => e.title),
+      [french],
+    )
+  })
+
+  it('autocomplete with locale fr matches French words and shows French titles, valued by id', async () => {
+    const { id } = await asLocale(bot, 'fr', () =>
+      bot.discord.simulateInteraction({
+        type: 4,
+        channelId: IDS.general,
+        userId: IDS.alice,
+        data: {
+          id: '1200000000000005556',
+          name: 'gfmd',
+          type: 1,
+          options: [{ name: 'topic', type: 1, options: [{ name: 'name', type: 3, value: 'objectifs', focused: true }] }],
+        },
+      }),
+    )
+    const callback = await callbackOf(bot, id)
+    assert.equal(callback.body.type, 8)
+    const { choices } = callback.body.data
+    assert.ok(choices.length >= 1 && choices.length <= 25)
+    assert.ok(
+      choices.some((c) => c.value === 'objectives' && c.name === objectives.fr),
+      JSON.stringify(choices),
+    )
+    for (const choice of choices) assert.equal(choice.name, titles(choice.value).fr, choice.value)
+  })
+
+  it('a click answers in the clicker\'s locale: Helpful on the French answer, by a Spanish reader', async () => {
+    const answer = await waitUntil(
+      async () =>
+        (await bot.discord.channel(IDS.questions).getMessages()).find((m) => m.embeds?.[0]?.title === objectives.fr),
+      { label: 'the French answer in the channel' },
+    )
+    const helpful = answer.components.flatMap((row) => row.components).find((c) => c.label === 'Utile')
+    assert.ok(helpful, JSON.stringify(answer.components))
+    const click = await asLocale(bot, 'es-ES', () =>
+      bot.discord.channel(IDS.questions).user(IDS.bob).clickButton({ messageId: answer.id, customId: helpful.custom_id }),
+    )
+    const callback = await callbackOf(bot, click.id)
+    assert.equal(callback.body.data.content, 'Gracias por tu opinión.')
+    assert.equal(callback.body.data.flags & 64, 64, 'private')
+  })
+
+  it('sends exactly these requests, each valid and ping-free', async () => {
+    assertEverythingSentIsValid(bot, {
+      expected: [
+        `PUT /api/v10/applications/${IDS.bot}/guilds/${IDS.guild}/commands`,
+        ...(await oneCallbackPerInteraction(bot)),
+        ...expectedWrites,
+      ],
+    })
+  })
+})
