@@ -14,6 +14,7 @@ use super::state::BotState;
 use super::throttle::PostedMessage;
 use crate::answers::limits::{self, truncate};
 use crate::answers::Answer;
+use crate::detect;
 use crate::knowledge::Knowledge;
 use crate::locale::Lang;
 use crate::records::Kind;
@@ -25,8 +26,8 @@ use serenity::all::{
 
 /// What to reply to a `/gfmd` request asked as `asked` by a member reading `lang` (the
 /// interaction's locale), recording the question in `records`. The answer is shown in `lang`, or
-/// in English with a note in `lang` when it is not translated yet; `ask` is matched against the
-/// answers' text in `lang`. A question the bot is not confident about gets a private "not sure"
+/// in English with a note in `lang` when it is not translated yet. An `ask` question is matched,
+/// and answered, in the language its text is in, or in `lang` when the text does not say. A question the bot is not confident about gets a private "not sure"
 /// with "Did you mean" buttons, never a guess. `forget-me` is not planned here (see
 /// `super::privacy`).
 pub fn plan_gfmd(
@@ -54,6 +55,9 @@ pub fn plan_gfmd(
             None => (Reply::notice(notices.topic_gone), Handled::nothing()),
         },
         GfmdRequest::Ask(question) => {
+            // The words decide: a French question from a member whose client reads English is
+            // read, and answered, in French. The locale decides when the text does not say.
+            let lang = detect::language_of(knowledge, question).unwrap_or(lang);
             let verdict = knowledge.decide_in(lang, question);
             let handled = Handled::from_verdict(&verdict);
             let record = records.question(asked.decided(question, &verdict));
@@ -465,6 +469,19 @@ mod tests {
         let first = knowledge.answers().get("first-meeting").unwrap();
         assert_eq!(title(&spanish), first.title_in(Lang::Es));
         assert_ne!(first.title_in(Lang::Es), first.title_in(Lang::Fr));
+    }
+
+    #[test]
+    fn ask_reads_a_question_in_the_language_it_is_written_in_whatever_the_client_reads() {
+        let knowledge = knowledge();
+        let objectives = knowledge.answers().get("objectives").unwrap();
+        let french = GfmdRequest::Ask("Quels sont les objectifs du FMMD ?".into());
+        let (reply, noted) = plan_for(&knowledge, "en-US", french);
+        assert_eq!(title(&reply), objectives.title_in(Lang::Fr));
+        assert_eq!(noted.questions[0].outcome, Outcome::Answer);
+        let english = GfmdRequest::Ask("What are the objectives of the GFMD?".into());
+        let (reply, _) = plan_for(&knowledge, "es-ES", english);
+        assert_eq!(title(&reply), objectives.title_in(Lang::En));
     }
 
     #[test]
