@@ -126,8 +126,9 @@ pub struct QuestionsConfig {
     /// Length of the per-user window, in seconds.
     pub user_rate_window_seconds: u64,
     /// The language of a typed message whose text does not say which it is (`en`, `fr` or `es`):
-    /// it is matched, and answered, in this one.
-    pub language: Lang,
+    /// it is matched, and answered, in this one, in every server. `None` (the default): the
+    /// server's preferred locale (`crate::discord`'s `server_language`), English in DMs.
+    pub language: Option<Lang>,
 }
 
 impl Default for QuestionsConfig {
@@ -139,7 +140,7 @@ impl Default for QuestionsConfig {
             cooldown_seconds: 60,
             user_rate_limit: 5,
             user_rate_window_seconds: 60,
-            language: Lang::En,
+            language: None,
         }
     }
 }
@@ -624,10 +625,21 @@ mod tests {
     }
 
     #[test]
-    fn the_fallback_language_is_en_fr_or_es_and_a_wrong_one_names_file_line_and_key() {
+    fn the_fallback_language_is_unset_or_en_fr_es_and_a_wrong_one_names_file_line_and_key() {
         let config = Config::parse("c", "[questions]\nlanguage = \"fr\"\n").unwrap();
-        assert_eq!(config.questions.language, Lang::Fr);
-        assert_eq!(Config::default().questions.language, Lang::En);
+        assert_eq!(config.questions.language, Some(Lang::Fr));
+        let config = Config::parse("c", "[questions]\nlanguage = \"en\"\n").unwrap();
+        assert_eq!(
+            config.questions.language,
+            Some(Lang::En),
+            "older configs stay valid"
+        );
+        let config = Config::parse("c", "[questions]\nchannels = []\n").unwrap();
+        assert_eq!(
+            config.questions.language, None,
+            "unset: the server's locale"
+        );
+        assert_eq!(Config::default().questions.language, None);
         let error = Config::parse(
             "config.toml",
             "[questions]\nchannels = []\nlanguage = \"de\"\n",

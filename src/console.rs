@@ -2,7 +2,7 @@
 //! JSON) and `gfmd-bot console` (a terminal chat that takes `/gfmd <subcommand>` and free text),
 //! each reading and replying in one language: the one given (`--locale`), or else the language
 //! each question is written in ([`crate::detect::language_of`]), falling back to
-//! `[questions] language`.
+//! `[questions] language` (English when unset: offline there is no server to ask).
 //!
 //! A question is matched in its language ([`Knowledge::decide_in`]: a French question against
 //! the answers' French text), and the answer is shown in that language (in English with a note
@@ -44,7 +44,7 @@ pub enum Locale {
     /// Always this one (`--locale`).
     Given(Lang),
     /// The language each question is written in, or `fallback` when its text does not say
-    /// (`[questions] language`); commands such as `/gfmd objectives` reply in `fallback`.
+    /// (`[questions] language`, English when unset); commands such as `/gfmd objectives` reply in `fallback`.
     FromText {
         /// The language of commands, and of questions whose text does not say.
         fallback: Lang,

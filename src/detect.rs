@@ -8,7 +8,8 @@
 //! nothing much. A letter such as `ñ`, `¿` or `¡` counts for Spanish, `ç`, `è`, `ê`, `à` for
 //! French, an elided article (`l'`, `d'`, `qu'`) for French. The language with the highest score
 //! is the message's when it leads the next by [`MARGIN`]; otherwise the text does not say, and
-//! the caller falls back (`[questions] language`, or the member's locale).
+//! the caller falls back (`[questions] language` or the server's preferred locale for a typed
+//! message, the member's locale for `/gfmd ask`).
 //!
 //! Why not a detector crate: on the dev sets (`cargo run --release --example detect`) this score
 //! is right more often than `whatlang` restricted to the three languages, because members'

@@ -97,7 +97,8 @@ struct LocaleArg {
     /// Read questions and reply in this language: English, French or Spanish (questions are
     /// matched against the answers' text in it; an answer with no translation yet is shown in
     /// English, with a note). Without it, each question is read in the language it is written
-    /// in, or in `[questions] language` of the config when its text does not say.
+    /// in, or in `[questions] language` of the config (English when unset) when its text does
+    /// not say.
     #[arg(
         long = "locale",
         value_name = "LANG",
@@ -156,12 +157,12 @@ fn execute(cli: Cli) -> Result<()> {
             record,
             locale,
         }) => recording(&files, record, Kind::Ask, |observer| {
-            let locale = locale.locale(config.questions.language);
+            let locale = locale.locale(config.questions.language.unwrap_or_default());
             ask(&load(&config)?, observer, locale, question, json)
         }),
         Some(Command::Console { record, locale }) => {
             recording(&files, record, Kind::Console, |observer| {
-                let locale = locale.locale(config.questions.language);
+                let locale = locale.locale(config.questions.language.unwrap_or_default());
                 console(&load(&config)?, observer, locale)
             })
         }
@@ -186,7 +187,7 @@ fn execute(cli: Cli) -> Result<()> {
                 config::env::TOKEN
             ));
             let locale = Locale::FromText {
-                fallback: config.questions.language,
+                fallback: config.questions.language.unwrap_or_default(),
             };
             load(&config).and_then(|knowledge| console(&knowledge, None, locale))
         }

@@ -451,7 +451,10 @@ proptest! {
         lang in any_lang(),
     ) {
         let knowledge = knowledge();
-        let decision = knowledge.decide_in(lang, &question);
+        // `/gfmd ask` reads the question in the language its text is in, the member's when the
+        // text does not say.
+        let read_in = gfmd_bot::detect::language_of(knowledge, &question).unwrap_or(lang);
+        let decision = knowledge.decide_in(read_in, &question);
         check_decision(knowledge, &decision);
         let (reply, handled) = gfmd(knowledge, GfmdRequest::Ask(question.clone()), lang);
         check_reply(&reply);

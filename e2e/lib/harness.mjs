@@ -15,6 +15,9 @@
 //     and READY) and every op a connection sent;
 //   * the `locale` an interaction carries (the stand-in always sends en-US): `asLocale()`,
 //     `slash({locale})`;
+//   * a server's `preferred_locale` in GUILD_CREATE (the stand-in always sends en-US):
+//     `startBot({guildLocale})`, and GUILD_UPDATE when it changes: `setGuildLocale()`; and the
+//     roles' `colors` in both, without which serenity 0.12.5 cannot read either event;
 //   * optionally GET /api/v10/gateway (serenity's ClientBuilder asks for it; the stand-in lacks it)
 //     and an INVALID_SESSION answer to RESUME (the stand-in ignores RESUME).
 //
@@ -215,8 +218,26 @@ export async function startTwin(seed = {}, { host = '127.0.0.1', port = 0, answe
     const localized = event === 'INTERACTION_CREATE' && locale ? { ...data, locale } : data
     return originalBroadcast(event, localized)
   }
+  // A server's preferred locale (guild id -> Discord locale) to send instead of the stand-in's
+  // en-US in GUILD_CREATE and GUILD_UPDATE; and the last guild object sent for each server, on
+  // which setGuildLocale() builds its GUILD_UPDATE.
+  twin.guildLocales = new Map()
+  const guildsSent = new Map()
+  /** Sets server `guildId`'s preferred locale and sends GUILD_UPDATE to every live connection. */
+  twin.setGuildLocale = (guildId, locale) => {
+    twin.guildLocales.set(guildId, locale)
+    const guild = guildsSent.get(guildId)
+    if (!guild) throw new Error(`no GUILD_CREATE was sent for ${guildId}`)
+    // GUILD_UPDATE carries the guild object alone, without GUILD_CREATE's extra fields.
+    const { joined_at, large, unavailable, member_count, voice_states, members, channels, threads, presences, stage_instances, guild_scheduled_events, soundboard_sounds, ...update } = guild
+    gateway.broadcast('GUILD_UPDATE', update)
+  }
   const originalSend = gateway.send.bind(gateway)
   gateway.send = (client, payload) => {
+    if (payload.op === 0 && (payload.t === 'GUILD_CREATE' || payload.t === 'GUILD_UPDATE')) {
+      payload = { ...payload, d: asDiscordSendsIt(payload.d, twin.guildLocales.get(payload.d.id)) }
+      guildsSent.set(payload.d.id, payload.d)
+    }
     if (client.ws.readyState === 1 /* OPEN */ && payload.op === 0) {
       const at = now()
       if (payload.t === 'INTERACTION_CREATE' && client.identified) {
@@ -245,6 +266,18 @@ export async function startTwin(seed = {}, { host = '127.0.0.1', port = 0, answe
   return twin
 }
 
+/**
+ * Guild object `guild` (of GUILD_CREATE or GUILD_UPDATE) as Discord sends it today: each role
+ * with its `colors` (the stand-in leaves them out; serenity 0.12.5 requires them, and otherwise
+ * cannot read the event at all), and `preferred_locale` set to `locale` when given.
+ */
+function asDiscordSendsIt(guild, locale) {
+  const roles = (guild.roles ?? []).map((role) =>
+    role.colors ? role : { ...role, colors: { primary_color: role.color ?? 0, secondary_color: null, tertiary_color: null } },
+  )
+  return { ...guild, roles, ...(locale ? { preferred_locale: locale } : {}) }
+}
+
 /** Milliseconds of a JSON log line's time (tracing's RFC 3339 `timestamp`, or `unix_micros`). */
 function logTimeMs(line) {
   if (line.unix_micros) return Number(line.unix_micros) / 1000
@@ -265,6 +298,7 @@ function logTimeMs(line) {
  *   logFilter    RUST_LOG (default: debug for the bot and serenity; load runs pass 'info')
  *   apiBase      (twin) => the REST base the bot is given, e.g. a fault-injecting proxy in front
  *   rejectResume see startTwin
+ *   guildLocale  the test guild's preferred locale in GUILD_CREATE (the stand-in's is en-US)
  *
  * The bot's standard error (JSON log lines) and output go to files in its folder, not through
  * this process, so that a log line per question costs the stand-in's event loop nothing. The
@@ -279,6 +313,7 @@ export async function startBot({
   apiBase = (twin) => twin.proxyUrl,
   rejectResume = false,
   readyTimeout = 20000,
+  guildLocale = null,
 } = {}) {
   // On tmpfs the stand-in's SQLite commits cost no disk flush, so it keeps up better with the
   // bots (and the load figures do not depend on the disk of the day).
@@ -304,6 +339,7 @@ export async function startBot({
     },
     { rejectResume },
   )
+  if (guildLocale) twin.guildLocales.set(IDS.guild, guildLocale)
   // The stand-in gives every member all permissions unless told otherwise.
   for (const [user, permissions, roles] of [
     [IDS.alice, PLAIN_MEMBER, []],

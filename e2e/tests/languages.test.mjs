@@ -1,12 +1,15 @@
 // End-to-end: answers in the member's language (issue 10) through the stand-in. Slash commands,
 // autocomplete and clicks follow the interaction's `locale` (French for fr, Spanish for es-ES and
 // es-419, English for anything else, such as de); a question typed in a listening channel is
-// answered in the language its text is written in.
+// answered in the language its text is written in, and one whose text does not say (a name such
+// as "Kofi Annan") in the server's preferred locale (GUILD_CREATE, then GUILD_UPDATE).
 //
 // The stand-in always sends `locale: 'en-US'`; the harness's asLocale() / slash({locale}) set it.
+// It also sends `preferred_locale: 'en-US'` for every server; startBot({guildLocale}) and
+// twin.setGuildLocale() change it.
 // Expected titles are read from the answer files themselves (English first, then [fr], [es]).
 
-import { describe, it, before, after } from 'node:test'
+import { describe, it, before, after, afterEach } from 'node:test'
 import assert from 'node:assert/strict'
 import fs from 'node:fs'
 import path from 'node:path'
@@ -197,6 +200,40 @@ describe('answers in the member\'s language', () => {
     assert.equal(callback.body.data.flags & 64, 64, 'private')
   })
 
+  it('a text that does not say its language is answered in the server\'s preferred locale, which GUILD_UPDATE changes', async () => {
+    const secretaryGeneral = titles('secretary-general')
+    assert.notEqual(secretaryGeneral.fr, secretaryGeneral.en)
+    await bot.waitForLog((l) => l.message === "server's preferred language" && l.guild === IDS.guild, {
+      label: 'the server\'s language from GUILD_CREATE',
+    })
+    const inEnglishServer = await typed('Kofi Annan')
+    assert.deepEqual(
+      inEnglishServer.body.embeds.map((e) => e.title),
+      [secretaryGeneral.en],
+      'an en-US server reads it in English',
+    )
+    const since = bot.logs.length
+    bot.twin.setGuildLocale(IDS.guild, 'fr')
+    await bot.waitForLog((l) => l.message === "server's preferred language" && l.lang === 'fr', {
+      since,
+      label: 'the server\'s language from GUILD_UPDATE',
+    })
+    const inFrenchServer = await typed('Kofi Annan')
+    assert.deepEqual(
+      inFrenchServer.body.embeds.map((e) => e.title),
+      [secretaryGeneral.fr],
+      'the same text in a server now preferring fr is read in French',
+    )
+    assert.ok(inFrenchServer.body.embeds[0].footer.text.startsWith('Source : '))
+    const english = await typed('what are the objectives of the gfmd')
+    assert.deepEqual(
+      english.body.embeds.map((e) => e.title),
+      [objectives.en],
+      'a text in English stays English in a French server',
+    )
+    bot.twin.setGuildLocale(IDS.guild, 'en-US')
+  })
+
   it('sends exactly these requests, each valid and ping-free', async () => {
     assertEverythingSentIsValid(bot, {
       expected: [
@@ -205,5 +242,49 @@ describe('answers in the member\'s language', () => {
         ...expectedWrites,
       ],
     })
+  })
+})
+
+describe('a server whose preferred locale is French', () => {
+  let bot
+  const configured = (language) => `${config}${language ? `language = "${language}"\n` : ''}`
+  const secretaryGeneral = titles('secretary-general')
+
+  /** Starts a bot for a server preferring fr (GUILD_CREATE) with `[questions] language` as given. */
+  const start = async (language) => {
+    bot = await startBot({ configToml: configured(language), guildLocale: 'fr' })
+    await bot.waitForLog((l) => l.message === "server's preferred language" && l.lang === 'fr', {
+      label: 'the server\'s language from GUILD_CREATE',
+    })
+  }
+  const ask = async (content) => {
+    const question = await bot.discord.channel(IDS.questions).user(IDS.alice).sendMessage({ content })
+    return waitUntil(
+      () => bot.requests('POST', /\/channels\/\d+\/messages$/).find((r) => r.body?.message_reference?.message_id === question.id),
+      { label: `the reply to ${content}` },
+    )
+  }
+
+  afterEach(async () => {
+    if (bot) await bot.stop()
+    bot = null
+  })
+
+  it('gets the French answer from connection on to a text that does not say its language', async () => {
+    await start(null)
+    const reply = await ask('Kofi Annan')
+    assert.deepEqual(
+      reply.body.embeds.map((e) => e.title),
+      [secretaryGeneral.fr],
+    )
+  })
+
+  it('gets the configured language instead when `[questions] language` is set', async () => {
+    await start('en')
+    const reply = await ask('Kofi Annan')
+    assert.deepEqual(
+      reply.body.embeds.map((e) => e.title),
+      [secretaryGeneral.en],
+    )
   })
 })

@@ -110,7 +110,8 @@ pub enum MessagePlan {
 }
 
 /// The language a free-form `question` is answered in: the one its text is written in
-/// ([`detect::language_of`]), or `fallback` (`[questions] language`) when the text does not say.
+/// ([`detect::language_of`]), or `fallback` when the text does not say (`[questions] language`
+/// when set, else the server's preferred locale: [`BotState::fallback_language`]).
 pub fn message_language(knowledge: &Knowledge, question: &str, fallback: Lang) -> Lang {
     detect::language_of(knowledge, question).unwrap_or(fallback)
 }
@@ -200,7 +201,7 @@ pub async fn handle(state: &BotState, ctx: &Context, message: &Message) {
         facts.channel_id,
     );
     let mut records = Live::new(&state.recorder, facts.author_id);
-    let fallback = state.config.questions.language;
+    let fallback = state.fallback_language(facts.guild_id);
     let knowledge = state.knowledge();
     let (plan, handled) = plan_message(
         &knowledge,
@@ -505,6 +506,43 @@ mod tests {
         }
         assert_eq!(
             message_language(&knowledge, "Quels sont les objectifs du FMMD ?", Lang::Es),
+            Lang::Fr
+        );
+    }
+
+    #[test]
+    fn a_text_that_does_not_say_is_answered_in_the_servers_language_unless_one_is_configured() {
+        use crate::discord::server_language::ServerLanguages;
+        let knowledge = knowledge();
+        let servers = ServerLanguages::default();
+        let (french_server, english_server, unseen_server) = (1, 2, 3);
+        servers.remember(french_server, "fr");
+        servers.remember(english_server, "en-US");
+        for (text, id) in [
+            ("Kofi Annan", "secretary-general"),
+            ("GFMD", "what-is-gfmd"),
+        ] {
+            assert_eq!(detect::language_of(&knowledge, text), None, "{text:?}");
+            let answer = knowledge.answers().get(id).unwrap();
+            for (configured, guild, lang) in [
+                (None, Some(french_server), Lang::Fr),
+                (None, Some(english_server), Lang::En),
+                (None, Some(unseen_server), Lang::En),
+                (None, None, Lang::En),
+                (Some(Lang::Es), Some(french_server), Lang::Es),
+                (Some(Lang::En), Some(french_server), Lang::En),
+            ] {
+                let fallback = servers.fallback_for(configured, guild);
+                let (reply, read_in) = posted(&knowledge, text, fallback).unwrap();
+                let case = format!("{text:?} configured {configured:?} in {guild:?}");
+                assert_eq!(read_in, lang, "{case}");
+                assert_eq!(reply.embed.unwrap().title, answer.title_in(lang), "{case}");
+            }
+        }
+        let french = "Quels sont les objectifs du FMMD ?";
+        let in_english_server = servers.fallback_for(None, Some(english_server));
+        assert_eq!(
+            posted(&knowledge, french, in_english_server).unwrap().1,
             Lang::Fr
         );
     }

@@ -2,7 +2,8 @@
 //! (here), the command definitions (`commands`) and their registration, `/gfmd` (`slash`),
 //! components and their custom ids (`custom_id`), free-form messages, the moderators' tools
 //! (`admin`: answers, the inbox, statistics), sending responses (`respond`), what members
-//! are told when something fails (`failure`), flood control.
+//! are told when something fails (`failure`), flood control, each server's preferred language
+//! (`server_language`, the fallback for typed messages that do not say theirs).
 //!
 //! The learning loop: every question is recorded through the `crate::records::Recorder`
 //! (`recording`: the plans record into a sink, so they stay plain functions), members vote on
@@ -31,6 +32,7 @@ pub mod recording;
 mod registration;
 mod reply;
 mod respond;
+mod server_language;
 mod slash;
 mod state;
 mod throttle;
@@ -51,6 +53,7 @@ pub use privacy::forget_me_text;
 pub use question_log::Handled;
 pub use recording::{Asked, Live, Noted, Records};
 pub use reply::{no_pings, Button, MenuOption, Reply, Row};
+pub use server_language::{fallback_language, ServerLanguages};
 pub use slash::{plan_autocomplete, plan_gfmd};
 pub use state::BotState;
 pub use throttle::{Cooldowns, PostedMessage, RateLimiter, RecentlyPosted};
@@ -60,15 +63,15 @@ use crate::keeper::{Keeper, WatchEvent};
 use crate::records::{DataFiles, Recorder};
 use registration::register_commands;
 use serenity::all::{
-    ClientBuilder, Context, EventHandler, GatewayIntents, Http, HttpBuilder, Interaction, Message,
-    Ready,
+    ClientBuilder, Context, EventHandler, GatewayIntents, Guild, Http, HttpBuilder, Interaction,
+    Message, PartialGuild, Ready, UnavailableGuild,
 };
 use serenity::async_trait;
 use std::future::Future;
 use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
-use tracing::{error, info, warn};
+use tracing::{debug, error, info, warn};
 
 /// Why the bot stopped with an error.
 #[derive(Debug, thiserror::Error)]
@@ -102,6 +105,23 @@ impl EventHandler for Handler {
         register_commands(&self.state, &ctx.http).await;
     }
 
+    /// A server the bot is in, at connection or on joining: remember its preferred language.
+    async fn guild_create(&self, _ctx: Context, guild: Guild, _is_new: Option<bool>) {
+        remember_language(&self.state, guild.id.get(), &guild.preferred_locale);
+    }
+
+    /// A server's settings changed: its preferred language may have.
+    async fn guild_update(&self, _ctx: Context, _old: Option<Guild>, guild: PartialGuild) {
+        remember_language(&self.state, guild.id.get(), &guild.preferred_locale);
+    }
+
+    /// The bot left a server (not an outage: then the server comes back with GUILD_CREATE).
+    async fn guild_delete(&self, _ctx: Context, guild: UnavailableGuild, _full: Option<Guild>) {
+        if !guild.unavailable {
+            self.state.server_languages.forget(guild.id.get());
+        }
+    }
+
     async fn message(&self, ctx: Context, message: Message) {
         messages::handle(&self.state, &ctx, &message).await;
     }
@@ -109,6 +129,12 @@ impl EventHandler for Handler {
     async fn interaction_create(&self, ctx: Context, interaction: Interaction) {
         interactions::handle(&self.state, &ctx, interaction).await;
     }
+}
+
+/// Remembers server `guild_id`'s preferred language, read from its `preferred_locale`.
+fn remember_language(state: &BotState, guild_id: u64, preferred_locale: &str) {
+    let lang = state.server_languages.remember(guild_id, preferred_locale);
+    debug!(guild = %guild_id, preferred_locale, %lang, "server's preferred language");
 }
 
 /// Starts the file watcher when the answers come from files and `[moderation] watch` is on.

@@ -1,12 +1,14 @@
 //! What the Discord handlers share: the keeper of the answers (the live knowledge, swapped whole
-//! on reload), the config, the recorder and the records' files, the bot's own id, flood control,
-//! and the fingerprint of the registered commands.
+//! on reload), the config, the recorder and the records' files, the bot's own id, each server's
+//! preferred language, flood control, and the fingerprint of the registered commands.
 
 use super::moderators::{is_moderator, MemberFacts};
+use super::server_language::ServerLanguages;
 use super::throttle::{Cooldowns, RateLimiter};
 use crate::config::Config;
 use crate::keeper::Keeper;
 use crate::knowledge::Knowledge;
+use crate::locale::Lang;
 use crate::records::{DataFiles, Recorder};
 use arc_swap::Guard;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -25,6 +27,8 @@ pub struct BotState {
     /// Where the records are, for the inbox, the statistics and the digest; `None` when
     /// recording is off.
     pub records: Option<DataFiles>,
+    /// Each server's preferred language, from GUILD_CREATE and GUILD_UPDATE.
+    pub server_languages: ServerLanguages,
     bot_user_id: AtomicU64,
     cooldowns: Mutex<Cooldowns>,
     rate_limiter: Mutex<RateLimiter>,
@@ -51,6 +55,7 @@ impl BotState {
             config,
             recorder,
             records,
+            server_languages: ServerLanguages::default(),
             bot_user_id: AtomicU64::new(0),
             cooldowns: Mutex::new(cooldowns),
             rate_limiter: Mutex::new(rate_limiter),
@@ -71,6 +76,14 @@ impl BotState {
     /// Remembers the bot's user id from READY.
     pub fn set_bot_user_id(&self, id: u64) {
         self.bot_user_id.store(id, Ordering::Relaxed);
+    }
+
+    /// The language a typed message sent in `guild_id` (`None` in a DM) is read in when its
+    /// text does not say: `[questions] language` when set, else the server's preferred locale,
+    /// else English (`super::server_language`).
+    pub fn fallback_language(&self, guild_id: Option<u64>) -> Lang {
+        self.server_languages
+            .fallback_for(self.config.questions.language, guild_id)
     }
 
     /// The per-channel answer cooldowns.
