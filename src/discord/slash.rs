@@ -37,6 +37,12 @@ pub fn plan_gfmd(
     lang: Lang,
     records: &mut dyn Records,
 ) -> (Reply, Handled) {
+    // The words decide: a French question from a member whose client reads English is read,
+    // and answered, in French. The locale decides when the text does not say.
+    let lang = match request {
+        GfmdRequest::Ask(question) => detect::language_of(knowledge, question).unwrap_or(lang),
+        _ => lang,
+    };
     let notices = &Wording::of(lang).notices;
     let asker = asked.user_id;
     let mut public = |kind: Kind, answer: &Answer| {
@@ -55,9 +61,6 @@ pub fn plan_gfmd(
             None => (Reply::notice(notices.topic_gone), Handled::nothing()),
         },
         GfmdRequest::Ask(question) => {
-            // The words decide: a French question from a member whose client reads English is
-            // read, and answered, in French. The locale decides when the text does not say.
-            let lang = detect::language_of(knowledge, question).unwrap_or(lang);
             let verdict = knowledge.decide_in(lang, question);
             let handled = Handled::from_verdict(&verdict);
             let record = records.question(asked.decided(question, &verdict));
@@ -476,9 +479,16 @@ mod tests {
         let knowledge = knowledge();
         let objectives = knowledge.answers().get("objectives").unwrap();
         let french = GfmdRequest::Ask("Quels sont les objectifs du FMMD ?".into());
-        let (reply, noted) = plan_for(&knowledge, "en-US", french);
+        let (reply, noted) = plan_for(&knowledge, "en-US", french.clone());
         assert_eq!(title(&reply), objectives.title_in(Lang::Fr));
         assert_eq!(noted.questions[0].outcome, Outcome::Answer);
+        let asked = Asked::new(Kind::SlashAsk, 7, Some(1), 2);
+        let (_, handled) = plan_gfmd(&knowledge, &french, &asked, Lang::En, &mut Noted::default());
+        assert_eq!(
+            handled.lang,
+            Lang::Fr,
+            "the log line names the language read in"
+        );
         let english = GfmdRequest::Ask("What are the objectives of the GFMD?".into());
         let (reply, _) = plan_for(&knowledge, "es-ES", english);
         assert_eq!(title(&reply), objectives.title_in(Lang::En));
