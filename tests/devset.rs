@@ -6,9 +6,7 @@
 //! must be exactly what the fitting tool makes of that language's committed dev set.
 
 use gfmd_bot::answers::AnswerSet;
-use gfmd_bot::evaluation::{
-    dev_set, dev_set_in, evaluate, evaluate_in, fit_confidence, fit_confidence_in, fitted_file,
-};
+use gfmd_bot::evaluation::{dev_set, dev_set_in, evaluate_in, fit_confidence_in, fitted_file};
 use gfmd_bot::knowledge::Knowledge;
 use gfmd_bot::locale::Lang;
 use gfmd_bot::matcher::Settings;
@@ -51,32 +49,12 @@ fn the_dev_set_is_big_enough_and_names_real_answers() {
 #[test]
 fn the_default_settings_stay_silent_on_97_percent_err_on_at_most_1_percent_and_keep_their_right_share(
 ) {
-    let report = evaluate(&knowledge(), &dev_set());
-    println!("dev: {}", report.total);
-    for (style, tally) in &report.by_style {
-        println!("  {style:<10} {tally}");
-    }
-    for miss in report.misses() {
-        println!("  {miss}");
-    }
-    let total = &report.total;
-    assert!(
-        total.right() >= RIGHT && total.silent_share() >= SILENT && total.wrong_share() <= WRONG,
-        "dev set below the gates (right ≥{:.0}%, silent ≥{:.0}%, wrong ≤{:.0}%): {total}",
-        100.0 * RIGHT,
-        100.0 * SILENT,
-        100.0 * WRONG
-    );
+    keeps_its_figures(Lang::En, RIGHT, SILENT, WRONG);
 }
 
 #[test]
 fn the_committed_confidence_is_what_the_fitting_tool_makes_of_the_dev_set() {
-    let fit = fit_confidence(&knowledge(), &dev_set());
-    assert!(
-        fit.render() == include_str!("../src/matcher/fitted.rs"),
-        "src/matcher/fitted.rs is not what the dev set fits: run \
-         `cargo run --release --example fit` (never edit it by hand)"
-    );
+    fitted_file_is_what_the_fit_makes(Lang::En, include_str!("../src/matcher/fitted.rs"));
 }
 
 /// Grades the dev set of `lang`, prints its figures and misses, and checks them against the
