@@ -8,8 +8,12 @@
 //! is not reached yet.
 //!
 //! - English: right 72.9%, silent 93.0%, wrong 1.4% (4 of 277).
-//! - French: right 79.9%, silent 91.2%, wrong 4.5% (7 of 154).
-//! - Spanish: right 68.6%, silent 86.0%, wrong 6.3% (10 of 159).
+//! - French: right 74.2%, silent 91.2%, wrong 2.6% (4 of 154).
+//! - Spanish: right 69.1%, silent 86.0%, wrong 7.5% (12 of 159).
+//!
+//! The French and Spanish figures moved (French 79.9 / 91.2 / 4.5, Spanish 68.6 / 86.0 / 6.3)
+//! when their confidence was refitted on dev sets grown with 62 off-topic and 34 in-domain
+//! questions each; the gates followed the refit, not the other way round.
 
 use gfmd_bot::answers::AnswerSet;
 use gfmd_bot::evaluation::{evaluate_in, parse_cases};
@@ -60,9 +64,9 @@ fn the_blind_english_set_keeps_its_figures_printing_only_aggregates() {
 #[test]
 fn the_blind_french_set_keeps_its_figures_printing_only_aggregates() {
     let gates = Gates {
-        right: 0.78,
+        right: 0.73,
         silent: 0.91,
-        wrong: 0.05,
+        wrong: 0.03,
     };
     keeps_its_figures(Lang::Fr, include_str!("blind/fr.tsv"), gates);
 }
@@ -70,9 +74,9 @@ fn the_blind_french_set_keeps_its_figures_printing_only_aggregates() {
 #[test]
 fn the_blind_spanish_set_keeps_its_figures_printing_only_aggregates() {
     let gates = Gates {
-        right: 0.67,
+        right: 0.68,
         silent: 0.85,
-        wrong: 0.065,
+        wrong: 0.08,
     };
     keeps_its_figures(Lang::Es, include_str!("blind/es.tsv"), gates);
 }

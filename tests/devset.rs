@@ -100,20 +100,18 @@ fn fitted_file_is_what_the_fit_makes(lang: Lang, committed: &str) {
     );
 }
 
-/// The French dev set's gates: what the French fit reaches (right 79.3%, silent 98.0%,
-/// wrong 0.6%: 1 of 162), rounded down a
-/// little.
+/// The French dev set's gates: what the French fit reaches (right 71.0%, silent 97.3%,
+/// wrong 0.8%: 2 of 258), rounded down a little.
 #[test]
 fn the_french_dev_set_keeps_its_figures() {
-    keeps_its_figures(Lang::Fr, 0.78, 0.98, 0.01);
+    keeps_its_figures(Lang::Fr, 0.70, 0.97, 0.01);
 }
 
-/// The Spanish dev set's gates: what the Spanish fit reaches (right 78.7%, silent 98.1%,
-/// wrong 0.0%: 0 of 180), rounded down a
-/// little.
+/// The Spanish dev set's gates: what the Spanish fit reaches (right 72.7%, silent 98.3%,
+/// wrong 0.4%: 1 of 276), rounded down a little.
 #[test]
 fn the_spanish_dev_set_keeps_its_figures() {
-    keeps_its_figures(Lang::Es, 0.77, 0.98, 0.01);
+    keeps_its_figures(Lang::Es, 0.72, 0.98, 0.01);
 }
 
 #[test]
