@@ -854,26 +854,22 @@ fn the_readme_example_with_translations_loads() {
 #[test]
 fn the_french_and_spanish_dev_sets_name_real_answers() {
     let set = AnswerSet::embedded().unwrap();
-    for (name, text) in [
-        ("devset.fr.tsv", include_str!("devset.fr.tsv")),
-        ("devset.es.tsv", include_str!("devset.es.tsv")),
-    ] {
-        let cases: Vec<(&str, &str)> = text
-            .lines()
-            .filter(|line| !line.trim().is_empty() && !line.starts_with('#'))
-            .map(|line| {
-                line.split_once('\t')
-                    .unwrap_or_else(|| panic!("{name}: not `id<TAB>question`: {line:?}"))
-            })
-            .collect();
-        let in_domain = cases.iter().filter(|(id, _)| *id != "none").count();
-        assert!(in_domain >= 60, "{name}: {in_domain} in-domain");
-        assert!(cases.len() - in_domain >= 30, "{name}: too few off-topic");
-        for (id, question) in cases {
-            assert!(
-                id == "none" || set.get(id).is_some(),
-                "{name}: unknown id `{id}` for {question:?}"
-            );
+    for lang in [Lang::Fr, Lang::Es] {
+        let cases = gfmd_bot::evaluation::dev_set_in(lang);
+        let in_domain = cases.iter().filter(|case| case.in_domain()).count();
+        assert!(in_domain >= 60, "{lang} dev set: {in_domain} in-domain");
+        assert!(
+            cases.len() - in_domain >= 30,
+            "{lang} dev set: too few off-topic"
+        );
+        for case in &cases {
+            for id in &case.expected {
+                assert!(
+                    set.get(id).is_some(),
+                    "{lang} dev set: unknown id `{id}` for {:?}",
+                    case.question
+                );
+            }
         }
     }
 }
