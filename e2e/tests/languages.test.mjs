@@ -14,7 +14,8 @@ import assert from 'node:assert/strict'
 import fs from 'node:fs'
 import path from 'node:path'
 import url from 'node:url'
-import { startBot, slash, callbackOf, asLocale, waitUntil, IDS } from '../lib/harness.mjs'
+import { execFileSync } from 'node:child_process'
+import { startBot, slash, callbackOf, asLocale, waitUntil, botBinary, IDS } from '../lib/harness.mjs'
 import { assertEverythingSentIsValid, oneCallbackPerInteraction } from '../lib/contract.mjs'
 
 const responses = path.resolve(path.dirname(url.fileURLToPath(import.meta.url)), '../../responses')
@@ -121,26 +122,35 @@ describe('answers in the member\'s language', () => {
   })
 
   it('a middling French question gets the offer in French, and the asker\'s Show answer keeps it French', async () => {
-    // Middling for the French matcher today; the first one the bot offers (its log says) is used.
-    const candidates = ['le fmmd est-il formel', "qui a eu l'idée du fmmd", 'les 6 principes de la cmmi', "que s'est-il passé en 2006"]
-    let offered
-    for (const content of candidates) {
-      const since = bot.logs.length
-      const question = await bot.discord.channel(IDS.questions).user(IDS.alice).sendMessage({ content })
-      const decided = await bot.waitForLog((l) => l.via === 'message' && ['answered', 'suggested', 'abstained'].includes(l.message), {
-        since,
-        label: `the decision on ${content}`,
-      })
-      assert.equal(decided.lang, 'fr', 'read as French (the log line says)')
-      if (decided.message === 'abstained') continue
-      const reply = await replyTo(question.id)
-      expectedWrites.push(`POST /api/v10/channels/${IDS.questions}/messages reply to ${question.id}`)
-      if (decided.message === 'suggested') {
-        offered = { reply, answer: decided.answer }
-        break
-      }
-    }
-    assert.ok(offered, 'one of the candidates is offered')
+    // The bot's own `ask --json` (no --locale: the text decides, as in a channel) picks the first
+    // question it reads as French and offers rather than answers, so a refit cannot stale the list.
+    const candidates = [
+      'le fmmd est-il formel',
+      "qui a eu l'idée du fmmd",
+      'a quoi sa sert le fmmd',
+      'le fmmd cest lonu ?',
+      'objectif numero 3 du fmmd ca dit koi',
+      'sa sert a koi davoir un forum mondial pr la migration',
+      'Quels buts le FMMD s\'est-il fixés ?',
+    ]
+    const output = execFileSync(botBinary(), ['ask', '--json'], { input: candidates.join('\n') + '\n', encoding: 'utf8' })
+    const middling = output
+      .split('\n')
+      .filter((line) => line.trim())
+      .map((line) => JSON.parse(line))
+      .find((decided) => decided.locale === 'fr' && decided.decision === 'suggest')
+    assert.ok(middling, `one of the candidates is offered in French by ask --json: ${output}`)
+    const since = bot.logs.length
+    const question = await bot.discord.channel(IDS.questions).user(IDS.alice).sendMessage({ content: middling.question })
+    const decided = await bot.waitForLog((l) => l.via === 'message' && ['answered', 'suggested', 'abstained'].includes(l.message), {
+      since,
+      label: `the decision on ${middling.question}`,
+    })
+    assert.equal(decided.lang, 'fr', 'read as French (the log line says)')
+    assert.equal(decided.message, 'suggested', 'the bot offers what ask --json offers')
+    const reply = await replyTo(question.id)
+    expectedWrites.push(`POST /api/v10/channels/${IDS.questions}/messages reply to ${question.id}`)
+    const offered = { reply, answer: decided.answer }
     const french = titles(offered.answer).fr
     assert.equal(offered.reply.body.content, `Ceci pourrait vous aider : **${french}**`)
     assert.deepEqual(labels(offered.reply.body), ['Afficher la réponse', 'Pas ça'])
