@@ -5,12 +5,10 @@
 //!
 //! `cargo run --release --example detect`; `-- --wrong` also prints the questions read wrongly.
 
-use gfmd_bot::answers::AnswerSet;
 use gfmd_bot::detect::language_of;
 use gfmd_bot::evaluation::dev_set_in;
 use gfmd_bot::knowledge::Knowledge;
 use gfmd_bot::locale::Lang;
-use gfmd_bot::matcher::Settings;
 
 /// Right, undecided and wrong counts, and the wrong ones.
 #[derive(Default)]
@@ -56,10 +54,7 @@ fn whatlang_of(detector: &whatlang::Detector, text: &str, reliable: bool) -> Opt
 
 fn main() {
     let show_wrong = std::env::args().any(|arg| arg == "--wrong");
-    let knowledge = Knowledge::new(
-        AnswerSet::embedded().expect("the embedded set is valid"),
-        Settings::default(),
-    );
+    let knowledge = Knowledge::embedded().expect("the embedded set is valid");
     let detector = whatlang::Detector::with_allowlist(vec![
         whatlang::Lang::Eng,
         whatlang::Lang::Fra,

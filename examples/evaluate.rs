@@ -7,11 +7,9 @@
 //! figures); `-- --lang fr` (or `es`, `en`) keeps one language. The blind sets' misses are not
 //! printed: looking at them retires those questions into the dev set (see tests/blind/README.md).
 
-use gfmd_bot::answers::AnswerSet;
 use gfmd_bot::evaluation::{dev_set_in, evaluate_in, parse_cases, Case, Report};
 use gfmd_bot::knowledge::Knowledge;
 use gfmd_bot::locale::Lang;
-use gfmd_bot::matcher::Settings;
 
 /// The blind set of each language, evaluated after that language's dev set.
 const BLIND_SETS: &[(Lang, &str)] = &[
@@ -29,10 +27,7 @@ fn main() {
         .position(|arg| arg == "--lang")
         .and_then(|at| args.get(at + 1))
         .map(|code| code.parse().expect("--lang en, fr or es"));
-    let knowledge = Knowledge::new(
-        AnswerSet::embedded().expect("the embedded set is valid"),
-        Settings::default(),
-    );
+    let knowledge = Knowledge::embedded().expect("the embedded set is valid");
     for lang in Lang::ALL
         .into_iter()
         .filter(|lang| only.is_none_or(|only| only == *lang))

@@ -7,12 +7,10 @@
 //! check as `tests/devset.rs`); `-- --lang fr` (or `es`, `en`) fits one language. The blind sets
 //! are never read.
 
-use gfmd_bot::answers::AnswerSet;
 use gfmd_bot::evaluation::{dev_set_in, fit_confidence_in, fitted_file, Fit};
 use gfmd_bot::knowledge::Knowledge;
 use gfmd_bot::locale::Lang;
 use gfmd_bot::matcher::confidence::{Figures, FEATURE_NAMES};
-use gfmd_bot::matcher::Settings;
 use std::path::Path;
 
 fn main() {
@@ -23,10 +21,7 @@ fn main() {
         .position(|arg| arg == "--lang")
         .and_then(|at| args.get(at + 1))
         .map(|code| code.parse().expect("--lang en, fr or es"));
-    let knowledge = Knowledge::new(
-        AnswerSet::embedded().expect("the embedded set is valid"),
-        Settings::default(),
-    );
+    let knowledge = Knowledge::embedded().expect("the embedded set is valid");
     let mut out_of_date = false;
     for lang in Lang::ALL
         .into_iter()

@@ -7,19 +7,14 @@
 //! confidence and top answers. `--lang fr|es` (first) does the same on the French or Spanish dev
 //! set, with that language's matcher.
 
-use gfmd_bot::answers::AnswerSet;
 use gfmd_bot::evaluation::dev_set_in;
 use gfmd_bot::knowledge::Knowledge;
 use gfmd_bot::locale::Lang;
 use gfmd_bot::matcher::confidence::FEATURE_NAMES;
-use gfmd_bot::matcher::Settings;
 use std::collections::BTreeMap;
 
 fn main() {
-    let knowledge = Knowledge::new(
-        AnswerSet::embedded().expect("the embedded set is valid"),
-        Settings::default(),
-    );
+    let knowledge = Knowledge::embedded().expect("the embedded set is valid");
     let mut args: Vec<String> = std::env::args().skip(1).collect();
     let mut lang = Lang::En;
     if args.first().map(String::as_str) == Some("--lang") && args.len() > 1 {

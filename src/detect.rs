@@ -158,11 +158,9 @@ fn letters(text: &str) -> Vec<(Lang, f64)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::answers::AnswerSet;
-    use crate::matcher::Settings;
 
     fn knowledge() -> Knowledge {
-        Knowledge::new(AnswerSet::embedded().unwrap(), Settings::default())
+        Knowledge::embedded().unwrap()
     }
 
     #[test]

@@ -500,8 +500,6 @@ impl Fit {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::answers::AnswerSet;
-    use crate::matcher::Settings;
 
     #[test]
     fn every_line_format_is_read_and_bad_lines_name_their_number() {
@@ -523,7 +521,7 @@ mod tests {
 
     #[test]
     fn right_answers_silence_and_wrong_answers_are_counted() {
-        let knowledge = Knowledge::new(AnswerSet::embedded().unwrap(), Settings::default());
+        let knowledge = Knowledge::embedded().unwrap();
         let cases = parse_cases(
             "objectives\twhat are the objectives of the gfmd\n\
              timeline\twhat are the objectives of the gfmd\n\

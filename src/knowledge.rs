@@ -169,6 +169,12 @@ impl Knowledge {
         Self { answers, matchers }
     }
 
+    /// The answer set compiled into the binary, with the default settings: the set the dev and
+    /// blind sets grade, and the one tests, examples and benches start from.
+    pub fn embedded() -> Result<Self, LoadError> {
+        Ok(Self::new(AnswerSet::embedded()?, Settings::default()))
+    }
+
     /// Loads the set named by the config: `responses_dir` when set, else the embedded set.
     pub fn load(config: &Config) -> Result<Self, LoadError> {
         let answers = match &config.responses_dir {
@@ -313,7 +319,7 @@ mod tests {
     use super::*;
 
     fn knowledge() -> Knowledge {
-        Knowledge::new(AnswerSet::embedded().unwrap(), Settings::default())
+        Knowledge::embedded().unwrap()
     }
 
     #[test]

@@ -15,11 +15,9 @@
 //! when their confidence was refitted on dev sets grown with 62 off-topic and 34 in-domain
 //! questions each; the gates followed the refit, not the other way round.
 
-use gfmd_bot::answers::AnswerSet;
 use gfmd_bot::evaluation::{evaluate_in, parse_cases};
 use gfmd_bot::knowledge::Knowledge;
 use gfmd_bot::locale::Lang;
-use gfmd_bot::matcher::Settings;
 
 /// A blind set's gates: fewest in-domain points and fewest off-topic questions left alone (as
 /// shares of their kind), most wrong answers (as a share of all questions).
@@ -32,7 +30,7 @@ struct Gates {
 /// Grades the blind set `text` of `lang`, prints its aggregates and checks them against `gates`.
 fn keeps_its_figures(lang: Lang, text: &str, gates: Gates) {
     let cases = parse_cases(text).expect("the blind set reads");
-    let knowledge = Knowledge::new(AnswerSet::embedded().unwrap(), Settings::default());
+    let knowledge = Knowledge::embedded().unwrap();
     let report = evaluate_in(&knowledge, lang, &cases);
     let total = &report.total;
     println!("blind-{lang}: {total}");

@@ -5,15 +5,13 @@
 //!
 //! The dev sets' offenders are named; the blind sets' are only counted (tests/blind/README.md).
 
-use gfmd_bot::answers::AnswerSet;
 use gfmd_bot::detect::language_of;
 use gfmd_bot::evaluation::{dev_set_in, parse_cases, Case};
 use gfmd_bot::knowledge::Knowledge;
 use gfmd_bot::locale::Lang;
-use gfmd_bot::matcher::Settings;
 
 fn knowledge() -> Knowledge {
-    Knowledge::new(AnswerSet::embedded().unwrap(), Settings::default())
+    Knowledge::embedded().unwrap()
 }
 
 /// The questions of `cases` (written in `lang`) that are found to be in `other`.

@@ -53,12 +53,7 @@ fn cases(default: u32) -> ProptestConfig {
 
 fn knowledge() -> &'static Knowledge {
     static KNOWLEDGE: OnceLock<Knowledge> = OnceLock::new();
-    KNOWLEDGE.get_or_init(|| {
-        Knowledge::new(
-            AnswerSet::embedded().expect("the embedded set is valid"),
-            Settings::default(),
-        )
-    })
+    KNOWLEDGE.get_or_init(|| Knowledge::embedded().expect("the embedded set is valid"))
 }
 
 /// The bot's user id in these tests.

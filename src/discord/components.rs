@@ -268,13 +268,11 @@ pub async fn handle_component(state: &BotState, ctx: &Context, component: &Compo
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::answers::AnswerSet;
     use crate::discord::recording::{Note, Noted};
-    use crate::matcher::Settings;
     use crate::records::{Outcome, Reason};
 
     fn knowledge() -> Knowledge {
-        Knowledge::new(AnswerSet::embedded().unwrap(), Settings::default())
+        Knowledge::embedded().unwrap()
     }
 
     fn member(user_id: u64) -> Clicker {

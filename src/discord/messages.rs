@@ -397,11 +397,7 @@ mod tests {
     }
 
     fn knowledge() -> Knowledge {
-        use crate::answers::AnswerSet;
-        Knowledge::new(
-            AnswerSet::embedded().unwrap(),
-            crate::matcher::Settings::default(),
-        )
+        Knowledge::embedded().unwrap()
     }
 
     fn plan(question: &str, trigger: Trigger, noted: &mut Noted) -> MessagePlan {

@@ -229,7 +229,7 @@ mod tests {
     use crate::records::{Outcome, RecordId};
 
     fn knowledge() -> Knowledge {
-        Knowledge::new(AnswerSet::embedded().unwrap(), Settings::default())
+        Knowledge::embedded().unwrap()
     }
 
     fn plan(knowledge: &Knowledge, request: GfmdRequest, noted: &mut Noted) -> (Reply, Handled) {

@@ -269,13 +269,11 @@ fn phrase_menu(knowledge: &Knowledge, view: View, group: &InboxGroup) -> Row {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::answers::AnswerSet;
-    use crate::matcher::Settings;
     use crate::records::inbox::page;
     use crate::records::{Kind, Outcome, Question, RecordId, Source, StoredQuestion, Window};
 
     fn knowledge() -> Knowledge {
-        Knowledge::new(AnswerSet::embedded().unwrap(), Settings::default())
+        Knowledge::embedded().unwrap()
     }
 
     fn missed(id: i64, text: &str) -> StoredQuestion {

@@ -132,12 +132,10 @@ pub fn parse_post(custom_id: &str) -> Option<Post<'_>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::answers::AnswerSet;
-    use crate::matcher::Settings;
 
     #[test]
     fn the_top_matches_show_scores_and_offer_post_buttons_within_limits() {
-        let knowledge = Knowledge::new(AnswerSet::embedded().unwrap(), Settings::default());
+        let knowledge = Knowledge::embedded().unwrap();
         let reply = plan_top_matches(
             &knowledge,
             "what are the objectives of the gfmd?",
