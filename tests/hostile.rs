@@ -263,7 +263,6 @@ fn arb_answer() -> impl Strategy<Value = Answer> {
         )
 }
 
-/// A related answer: only its id and title reach a reply (menu options and buttons).
 /// An answer with nothing in it but a title (the id is for the caller to set).
 fn arb_plain_answer() -> Answer {
     Answer {
@@ -284,22 +283,12 @@ fn arb_plain_answer() -> Answer {
     }
 }
 
+/// A related answer: only its id and title reach a reply (menu options and buttons).
 fn arb_related() -> impl Strategy<Value = Answer> {
     ("[a-z0-9-]{1,120}", long_text()).prop_map(|(id, title)| Answer {
         id,
         title,
-        command: None,
-        questions: Vec::new(),
-        keywords: Vec::new(),
-        description: String::new(),
-        fields: Vec::new(),
-        color: None,
-        url: None,
-        source: String::new(),
-        related: Vec::new(),
-        reviewed: None,
-        translations: Default::default(),
-        origin: Origin::default(),
+        ..arb_plain_answer()
     })
 }
 
