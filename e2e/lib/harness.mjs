@@ -25,7 +25,7 @@
 // with the bot's own log timestamps. Relies on runtime access to TypeScript-"private" fields
 // (`discord.server`), which are plain properties in the shipped dist/ JS; pinned to 0.1.1.
 
-import { spawn } from 'node:child_process'
+import { execFileSync, spawn } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -514,4 +514,24 @@ export function callbackOf(bot, id, timeout = 10000) {
     () => bot.twin.requests.find((r) => r.method === 'POST' && r.path.startsWith(`/api/v10/interactions/${id}/`)),
     { timeout, label: `callback of interaction ${id}` },
   )
+}
+
+/** Waits for the bot's (first) message posted as a reply to message `messageId`; returns the request. */
+export function replyTo(bot, messageId) {
+  return waitUntil(
+    () => bot.requests('POST', /\/channels\/\d+\/messages$/).find((r) => r.body?.message_reference?.message_id === messageId),
+    { label: `the reply to ${messageId}` },
+  )
+}
+
+/**
+ * `gfmd-bot ask --json` (no Discord) on each question, one object each: question, locale,
+ * decision, answer, score, suggestions. Tests use it to pick questions the bot decides a given way.
+ */
+export function askJson(questions) {
+  const output = execFileSync(botBinary(), ['ask', '--json'], { input: questions.join('\n') + '\n', encoding: 'utf8' })
+  return output
+    .split('\n')
+    .filter((line) => line.trim())
+    .map((line) => JSON.parse(line))
 }

@@ -14,8 +14,7 @@ import assert from 'node:assert/strict'
 import fs from 'node:fs'
 import path from 'node:path'
 import url from 'node:url'
-import { execFileSync } from 'node:child_process'
-import { startBot, slash, callbackOf, asLocale, waitUntil, botBinary, IDS } from '../lib/harness.mjs'
+import { startBot, slash, callbackOf, asLocale, waitUntil, askJson, replyTo, IDS } from '../lib/harness.mjs'
 import { assertEverythingSentIsValid, oneCallbackPerInteraction } from '../lib/contract.mjs'
 
 const responses = path.resolve(path.dirname(url.fileURLToPath(import.meta.url)), '../../responses')
@@ -45,14 +44,9 @@ describe('answers in the member\'s language', () => {
   const objectives = titles('objectives')
 
   const labels = (data) => data.components.flatMap((row) => row.components).map((c) => c.label ?? c.placeholder)
-  const replyTo = (messageId) =>
-    waitUntil(
-      () => bot.requests('POST', /\/channels\/\d+\/messages$/).find((r) => r.body?.message_reference?.message_id === messageId),
-      { label: `the reply to ${messageId}` },
-    )
   const typed = async (content) => {
     const question = await bot.discord.channel(IDS.questions).user(IDS.alice).sendMessage({ content })
-    const reply = await replyTo(question.id)
+    const reply = await replyTo(bot, question.id)
     expectedWrites.push(`POST /api/v10/channels/${IDS.questions}/messages reply to ${question.id}`)
     return reply
   }
@@ -133,13 +127,9 @@ describe('answers in the member\'s language', () => {
       'sa sert a koi davoir un forum mondial pr la migration',
       'Quels buts le FMMD s\'est-il fixés ?',
     ]
-    const output = execFileSync(botBinary(), ['ask', '--json'], { input: candidates.join('\n') + '\n', encoding: 'utf8' })
-    const middling = output
-      .split('\n')
-      .filter((line) => line.trim())
-      .map((line) => JSON.parse(line))
-      .find((decided) => decided.locale === 'fr' && decided.decision === 'suggest')
-    assert.ok(middling, `one of the candidates is offered in French by ask --json: ${output}`)
+    const reports = askJson(candidates)
+    const middling = reports.find((report) => report.locale === 'fr' && report.decision === 'suggest')
+    assert.ok(middling, `one of the candidates is offered in French by ask --json: ${JSON.stringify(reports)}`)
     const since = bot.logs.length
     const question = await bot.discord.channel(IDS.questions).user(IDS.alice).sendMessage({ content: middling.question })
     const decided = await bot.waitForLog((l) => l.via === 'message' && ['answered', 'suggested', 'abstained'].includes(l.message), {
@@ -148,7 +138,7 @@ describe('answers in the member\'s language', () => {
     })
     assert.equal(decided.lang, 'fr', 'read as French (the log line says)')
     assert.equal(decided.message, 'suggested', 'the bot offers what ask --json offers')
-    const reply = await replyTo(question.id)
+    const reply = await replyTo(bot, question.id)
     expectedWrites.push(`POST /api/v10/channels/${IDS.questions}/messages reply to ${question.id}`)
     const offered = { reply, answer: decided.answer }
     const french = titles(offered.answer).fr

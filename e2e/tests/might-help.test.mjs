@@ -9,8 +9,7 @@
 
 import { describe, it, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { execFileSync } from 'node:child_process'
-import { startBot, waitUntil, callbackOf, botBinary, IDS } from '../lib/harness.mjs'
+import { startBot, waitUntil, callbackOf, askJson, replyTo, IDS } from '../lib/harness.mjs'
 import { assertEverythingSentIsValid, oneCallbackPerInteraction } from '../lib/contract.mjs'
 
 const config = `
@@ -39,15 +38,6 @@ const CANDIDATES = [
   'does the gfmd provide a venue for policymakers to discuss migration',
 ]
 
-/** `gfmd-bot ask --json` on each question: decision, answer id and the first suggestion. */
-function decisions(questions) {
-  const output = execFileSync(botBinary(), ['ask', '--json'], { input: questions.join('\n') + '\n', encoding: 'utf8' })
-  return output
-    .split('\n')
-    .filter((line) => line.trim())
-    .map((line) => JSON.parse(line))
-}
-
 describe('the three outcomes of a typed question', () => {
   let bot
   let middling
@@ -56,7 +46,6 @@ describe('the three outcomes of a typed question', () => {
   const sendAs = (user, content) => bot.discord.channel(IDS.questions).user(user).sendMessage({ content })
   const repliesTo = (messageId) =>
     bot.requests('POST', /\/channels\/\d+\/messages$/).filter((r) => r.body?.message_reference?.message_id === messageId)
-  const replyTo = (messageId) => waitUntil(() => repliesTo(messageId)[0], { label: `the reply to ${messageId}` })
 
   /** The bot's posted message (as the stand-in stores it) with this content. */
   const postedLine = (content) =>
@@ -65,8 +54,8 @@ describe('the three outcomes of a typed question', () => {
     })
 
   before(async () => {
-    middling = decisions(CANDIDATES).filter((report) => report.decision === 'suggest')
-    assert.ok(middling.length >= 2, `at least two middling questions among the candidates: ${JSON.stringify(decisions(CANDIDATES).map((r) => [r.question, r.decision]))}`)
+    middling = askJson(CANDIDATES).filter((report) => report.decision === 'suggest')
+    assert.ok(middling.length >= 2, `at least two middling questions among the candidates: ${JSON.stringify(askJson(CANDIDATES).map((r) => [r.question, r.decision]))}`)
     bot = await startBot({ configToml: config })
     await waitUntil(() => bot.requests('PUT', /\/commands$/).length > 0, { label: 'command registration' })
   })
@@ -76,10 +65,10 @@ describe('the three outcomes of a typed question', () => {
   })
 
   it('a confident question gets the answer embed', async () => {
-    const [confident] = decisions(['What are the objectives of the GFMD?'])
+    const [confident] = askJson(['What are the objectives of the GFMD?'])
     assert.equal(confident.decision, 'answer')
     const question = await sendAs(IDS.alice, confident.question)
-    const reply = await replyTo(question.id)
+    const reply = await replyTo(bot, question.id)
     expectedWrites.push(`POST /api/v10/channels/${IDS.questions}/messages reply to ${question.id}`)
     assert.equal(reply.body.embeds[0].title, confident.answer.title)
   })
@@ -87,7 +76,7 @@ describe('the three outcomes of a typed question', () => {
   it('a middling question gets one line with Show answer and Not this, no embed', async () => {
     const offer = middling[0]
     const question = await sendAs(IDS.alice, offer.question)
-    const reply = await replyTo(question.id)
+    const reply = await replyTo(bot, question.id)
     expectedWrites.push(`POST /api/v10/channels/${IDS.questions}/messages reply to ${question.id}`)
     assert.equal(reply.body.content, `This might help: **${offer.suggestions[0].title}**`)
     assert.deepEqual(reply.body.embeds ?? [], [])
@@ -121,7 +110,7 @@ describe('the three outcomes of a typed question', () => {
   it('Not this by the asker removes the line', async () => {
     const offer = middling[1]
     const question = await sendAs(IDS.bob, offer.question)
-    await replyTo(question.id)
+    await replyTo(bot, question.id)
     expectedWrites.push(`POST /api/v10/channels/${IDS.questions}/messages reply to ${question.id}`)
     const line = await postedLine(`This might help: **${offer.suggestions[0].title}**`)
     const notThis = line.components.flatMap((row) => row.components).find((c) => c.label === 'Not this')
@@ -137,7 +126,7 @@ describe('the three outcomes of a typed question', () => {
   })
 
   it('an off-topic question gets nothing', async () => {
-    const [offTopic] = decisions(['anyone up for valorant tonight?'])
+    const [offTopic] = askJson(['anyone up for valorant tonight?'])
     assert.equal(offTopic.decision, 'abstain')
     const since = bot.logs.length
     const question = await sendAs(IDS.alice, offTopic.question)
