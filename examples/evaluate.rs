@@ -7,7 +7,7 @@
 //! figures); `-- --lang fr` (or `es`, `en`) keeps one language. The blind sets' misses are not
 //! printed: looking at them retires those questions into the dev set (see tests/blind/README.md).
 
-use gfmd_bot::evaluation::{dev_set_in, evaluate_in, parse_cases, Case, Report};
+use gfmd_bot::evaluation::{dev_set_in, evaluate_in, languages_asked, parse_cases, Case, Report};
 use gfmd_bot::knowledge::Knowledge;
 use gfmd_bot::locale::Lang;
 
@@ -22,16 +22,9 @@ fn main() {
     let args: Vec<String> = std::env::args().collect();
     let show_misses = args.iter().any(|arg| arg == "--misses");
     let dev_only = args.iter().any(|arg| arg == "--dev");
-    let only: Option<Lang> = args
-        .iter()
-        .position(|arg| arg == "--lang")
-        .and_then(|at| args.get(at + 1))
-        .map(|code| code.parse().expect("--lang en, fr or es"));
+    let languages = languages_asked(&args).expect("--lang en, fr or es");
     let knowledge = Knowledge::embedded().expect("the embedded set is valid");
-    for lang in Lang::ALL
-        .into_iter()
-        .filter(|lang| only.is_none_or(|only| only == *lang))
-    {
+    for lang in languages {
         let mut sets: Vec<(String, Vec<Case>)> = vec![(format!("dev-{lang}"), dev_set_in(lang))];
         for (_, text) in BLIND_SETS.iter().filter(|(of, _)| *of == lang && !dev_only) {
             let name = format!("blind-{lang}");

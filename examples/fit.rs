@@ -7,7 +7,7 @@
 //! check as `tests/devset.rs`); `-- --lang fr` (or `es`, `en`) fits one language. The blind sets
 //! are never read.
 
-use gfmd_bot::evaluation::{dev_set_in, fit_confidence_in, fitted_file, Fit};
+use gfmd_bot::evaluation::{dev_set_in, fit_confidence_in, fitted_file, languages_asked, Fit};
 use gfmd_bot::knowledge::Knowledge;
 use gfmd_bot::locale::Lang;
 use gfmd_bot::matcher::confidence::{Figures, FEATURE_NAMES};
@@ -16,17 +16,10 @@ use std::path::Path;
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let check = args.iter().any(|arg| arg == "--check");
-    let only: Option<Lang> = args
-        .iter()
-        .position(|arg| arg == "--lang")
-        .and_then(|at| args.get(at + 1))
-        .map(|code| code.parse().expect("--lang en, fr or es"));
+    let languages = languages_asked(&args).expect("--lang en, fr or es");
     let knowledge = Knowledge::embedded().expect("the embedded set is valid");
     let mut out_of_date = false;
-    for lang in Lang::ALL
-        .into_iter()
-        .filter(|lang| only.is_none_or(|only| only == *lang))
-    {
+    for lang in languages {
         let fit = fit_confidence_in(&knowledge, lang, &dev_set_in(lang));
         show(lang, &fit);
         out_of_date |= !write_or_check(lang, &fit, check);

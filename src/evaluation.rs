@@ -13,7 +13,7 @@
 //! confident answer with an id not expected (any answer, for an off-topic question).
 
 use crate::knowledge::{Knowledge, Outcome};
-use crate::locale::Lang;
+use crate::locale::{Lang, UnknownLang};
 use crate::matcher::confidence::{
     choose_cutoffs, cross_validate, fit, score_case, CaseRows, Figures, Limits, Model,
     FEATURE_NAMES,
@@ -52,6 +52,18 @@ pub fn dev_set_files(lang: Lang) -> &'static [(&'static str, &'static str)] {
         Lang::En => DEV_SET_FILES,
         Lang::Fr => DEV_SET_FILES_FR,
         Lang::Es => DEV_SET_FILES_ES,
+    }
+}
+
+/// The languages a tool's command line asks for: the one after `--lang` in `args`, else all
+/// three (the evaluate and fit examples take it).
+pub fn languages_asked(args: &[String]) -> Result<Vec<Lang>, UnknownLang> {
+    match args.iter().position(|arg| arg == "--lang") {
+        Some(at) => {
+            let code = args.get(at + 1).map_or("", String::as_str);
+            Ok(vec![code.parse()?])
+        }
+        None => Ok(Lang::ALL.to_vec()),
     }
 }
 
@@ -500,6 +512,21 @@ impl Fit {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_languages_asked_are_the_one_after_lang_or_all_three() {
+        let args = |list: &[&str]| list.iter().map(|arg| arg.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            languages_asked(&args(&["fit"])).unwrap(),
+            Lang::ALL.to_vec()
+        );
+        assert_eq!(
+            languages_asked(&args(&["fit", "--lang", "fr", "--check"])).unwrap(),
+            vec![Lang::Fr]
+        );
+        assert!(languages_asked(&args(&["fit", "--lang", "de"])).is_err());
+        assert!(languages_asked(&args(&["fit", "--lang"])).is_err());
+    }
 
     #[test]
     fn every_line_format_is_read_and_bad_lines_name_their_number() {
