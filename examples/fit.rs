@@ -10,7 +10,7 @@
 use gfmd_bot::evaluation::{dev_set_in, fit_confidence_in, fitted_file, languages_asked, Fit};
 use gfmd_bot::knowledge::Knowledge;
 use gfmd_bot::locale::Lang;
-use gfmd_bot::matcher::confidence::{Figures, FEATURE_NAMES};
+use gfmd_bot::matcher::confidence::FEATURE_NAMES;
 use std::path::Path;
 
 fn main() {
@@ -35,19 +35,8 @@ fn show(lang: Lang, fit: &Fit) {
         "[{lang}] {} questions, {} readings; cut-offs: answer {:.4}, suggest {:.4}",
         fit.cases, fit.rows, fit.model.answer_at, fit.model.suggest_at
     );
-    let figures = |name: &str, f: &Figures| {
-        println!(
-            "{name:<16} right {:.1}% of {}, silent {:.1}% of {}, wrong {:.1}% ({})",
-            100.0 * f.right(),
-            f.in_domain,
-            100.0 * f.silent_share(),
-            f.off_topic,
-            100.0 * f.wrong_share(),
-            f.wrong
-        );
-    };
-    figures("cross-validated", &fit.cross_validated);
-    figures("in sample", &fit.in_sample);
+    println!("{:<16} {}", "cross-validated", fit.cross_validated);
+    println!("{:<16} {}", "in sample", fit.in_sample);
     println!("bias {:+.3}", fit.model.bias);
     for (weight, name) in fit.model.weights.iter().zip(FEATURE_NAMES) {
         println!("  {name:<16} {weight:+.3}");

@@ -19,7 +19,6 @@ use crate::matcher::confidence::{
     FEATURE_NAMES,
 };
 use std::collections::BTreeMap;
-use std::fmt;
 use std::fmt::Write as _;
 
 /// The dev set, as `(path, text)`: every file the matcher is tuned and fitted on, read by the
@@ -170,74 +169,16 @@ pub struct Graded {
     pub wrong: bool,
 }
 
-/// Figures for one group of cases.
-#[derive(Debug, Clone, Copy, Default, PartialEq)]
-pub struct Tally {
-    /// In-domain cases.
-    pub in_domain: usize,
-    /// Points earned on them.
-    pub points: f32,
-    /// Off-topic cases.
-    pub off_topic: usize,
-    /// Off-topic cases abstained on.
-    pub silent: usize,
-    /// Wrong confident answers (in-domain or off-topic).
-    pub wrong: usize,
-}
-
-impl Tally {
-    fn add(&mut self, graded: &Graded) {
-        if graded.case.in_domain() {
-            self.in_domain += 1;
-            self.points += graded.points;
-        } else {
-            self.off_topic += 1;
-            self.silent += usize::from(graded.outcome == Outcome::Abstain);
-        }
-        self.wrong += usize::from(graded.wrong);
-    }
-
-    /// Share of in-domain points (0..=1; 1 when there is none).
-    pub fn right(&self) -> f64 {
-        ratio(f64::from(self.points), self.in_domain)
-    }
-
-    /// Share of off-topic cases left alone (0..=1; 1 when there is none).
-    pub fn silent_share(&self) -> f64 {
-        ratio(self.silent as f64, self.off_topic)
-    }
-
-    /// Share of all cases answered wrongly.
-    pub fn wrong_share(&self) -> f64 {
-        if self.in_domain + self.off_topic == 0 {
-            0.0
-        } else {
-            self.wrong as f64 / (self.in_domain + self.off_topic) as f64
-        }
-    }
-}
-
-fn ratio(part: f64, whole: usize) -> f64 {
-    if whole == 0 {
-        1.0
+/// Counts one graded case into `figures` (the fitting tool counts scored cases into the same type).
+fn count(figures: &mut Figures, graded: &Graded) {
+    if graded.case.in_domain() {
+        figures.in_domain += 1;
+        figures.points += f64::from(graded.points);
     } else {
-        part / whole as f64
+        figures.off_topic += 1;
+        figures.silent += usize::from(graded.outcome == Outcome::Abstain);
     }
-}
-
-impl fmt::Display for Tally {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "right {:.1}% of {} in-domain, silent {:.1}% of {} off-topic, wrong {:.1}% ({})",
-            100.0 * self.right(),
-            self.in_domain,
-            100.0 * self.silent_share(),
-            self.off_topic,
-            100.0 * self.wrong_share(),
-            self.wrong
-        )
-    }
+    figures.wrong += usize::from(graded.wrong);
 }
 
 /// The graded cases of one set, with the overall tally and one per style.
@@ -246,9 +187,9 @@ pub struct Report {
     /// Every case, graded, in order.
     pub graded: Vec<Graded>,
     /// All cases.
-    pub total: Tally,
+    pub total: Figures,
     /// Per style (cases without a style count as `plain`).
-    pub by_style: BTreeMap<String, Tally>,
+    pub by_style: BTreeMap<String, Figures>,
 }
 
 impl Report {
@@ -315,20 +256,20 @@ pub fn evaluate(knowledge: &Knowledge, cases: &[Case]) -> Report {
 
 /// Grades every case, each asked in `lang`.
 pub fn evaluate_in(knowledge: &Knowledge, lang: Lang, cases: &[Case]) -> Report {
-    let mut total = Tally::default();
-    let mut by_style: BTreeMap<String, Tally> = BTreeMap::new();
+    let mut total = Figures::default();
+    let mut by_style: BTreeMap<String, Figures> = BTreeMap::new();
     let graded: Vec<Graded> = cases
         .iter()
         .map(|case| grade_in(knowledge, lang, case))
         .collect();
     for graded in &graded {
-        total.add(graded);
+        count(&mut total, graded);
         let style = graded
             .case
             .style
             .clone()
             .unwrap_or_else(|| "plain".to_owned());
-        by_style.entry(style).or_default().add(graded);
+        count(by_style.entry(style).or_default(), graded);
     }
     Report {
         graded,

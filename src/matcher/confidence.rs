@@ -278,7 +278,8 @@ pub fn cross_validate(cases: &[CaseRows], folds: usize) -> Vec<Scored> {
     scored
 }
 
-/// The figures of one pair of cut-offs over scored cases, graded as `evaluation` grades.
+/// Figures of a group of graded cases: of one pair of cut-offs over scored cases here, of a
+/// labelled set (overall or one style) in `evaluation`.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct Figures {
     /// In-domain cases.
@@ -294,19 +295,43 @@ pub struct Figures {
 }
 
 impl Figures {
-    /// Share of in-domain points.
+    /// Share of in-domain points (0..=1; 1 when there is none: nothing was missed).
     pub fn right(&self) -> f64 {
-        self.points / self.in_domain.max(1) as f64
+        share(self.points, self.in_domain)
     }
 
-    /// Share of off-topic cases left alone.
+    /// Share of off-topic cases left alone (0..=1; 1 when there is none).
     pub fn silent_share(&self) -> f64 {
-        self.silent as f64 / self.off_topic.max(1) as f64
+        share(self.silent as f64, self.off_topic)
     }
 
     /// Share of all cases answered wrongly.
     pub fn wrong_share(&self) -> f64 {
         self.wrong as f64 / (self.in_domain + self.off_topic).max(1) as f64
+    }
+}
+
+impl std::fmt::Display for Figures {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "right {:.1}% of {} in-domain, silent {:.1}% of {} off-topic, wrong {:.1}% ({})",
+            100.0 * self.right(),
+            self.in_domain,
+            100.0 * self.silent_share(),
+            self.off_topic,
+            100.0 * self.wrong_share(),
+            self.wrong
+        )
+    }
+}
+
+/// `part` of `whole`, or 1 when `whole` is 0.
+fn share(part: f64, whole: usize) -> f64 {
+    if whole == 0 {
+        1.0
+    } else {
+        part / whole as f64
     }
 }
 
