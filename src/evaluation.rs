@@ -31,19 +31,35 @@ pub const DEV_SET_FILES: &[(&str, &str)] = &[
         "tests/devset-discord.tsv",
         include_str!("../tests/devset-discord.tsv"),
     ),
+    (
+        "tests/devset-discord-2.tsv",
+        include_str!("../tests/devset-discord-2.tsv"),
+    ),
 ];
 
 /// The French dev set: questions as French speakers write them, labelled with the answer ids.
-pub const DEV_SET_FILES_FR: &[(&str, &str)] = &[(
-    "tests/devset.fr.tsv",
-    include_str!("../tests/devset.fr.tsv"),
-)];
+pub const DEV_SET_FILES_FR: &[(&str, &str)] = &[
+    (
+        "tests/devset.fr.tsv",
+        include_str!("../tests/devset.fr.tsv"),
+    ),
+    (
+        "tests/devset.fr-discord.tsv",
+        include_str!("../tests/devset.fr-discord.tsv"),
+    ),
+];
 
 /// The Spanish dev set, likewise.
-pub const DEV_SET_FILES_ES: &[(&str, &str)] = &[(
-    "tests/devset.es.tsv",
-    include_str!("../tests/devset.es.tsv"),
-)];
+pub const DEV_SET_FILES_ES: &[(&str, &str)] = &[
+    (
+        "tests/devset.es.tsv",
+        include_str!("../tests/devset.es.tsv"),
+    ),
+    (
+        "tests/devset.es-discord.tsv",
+        include_str!("../tests/devset.es-discord.tsv"),
+    ),
+];
 
 /// The dev set files of `lang`.
 pub fn dev_set_files(lang: Lang) -> &'static [(&'static str, &'static str)] {
