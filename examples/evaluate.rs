@@ -1,5 +1,7 @@
 //! Prints how the bot does on the labelled sets, per language: the dev sets it is tuned on and
-//! the blind sets it is never tuned on, overall and per writing style, and the gap between them.
+//! the blind sets it is never tuned on, overall and per writing style, and the gap between them;
+//! and how often the first-ranked answer is right whatever the decision (the ranking's share,
+//! beside what the confidence makes of it).
 //! Each language's questions are decided by that language's matcher.
 //!
 //! `cargo run --release --example evaluate` prints the figures; `-- --misses` adds the dev sets'
@@ -41,6 +43,11 @@ fn report(knowledge: &Knowledge, lang: Lang, sets: Vec<(String, Vec<Case>)>, sho
     for (name, cases) in sets {
         let report = evaluate_in(knowledge, lang, &cases);
         println!("{name:<9} {}", report.total);
+        println!(
+            "  {:<10} {:.1}% of in-domain (whatever the decision)",
+            "ranked 1st",
+            100.0 * report.ranked_right()
+        );
         for (style, tally) in &report.by_style {
             println!("  {style:<10} {tally}");
         }

@@ -23,8 +23,9 @@ use std::fmt::Write as _;
 
 /// The dev set, as `(path, text)`: every file the matcher is tuned and fitted on, read by the
 /// dev-set test, the evaluation and the fitting tools alike. `tests/devset.tsv` is the first
-/// set, grouped by answer; `tests/devset-discord.tsv` holds questions in Discord styles (long,
-/// terse, text-speak, symbols, plain; near-miss and off-topic), grouped by style.
+/// set, grouped by answer; `tests/devset-discord.tsv` and `tests/devset-discord-2.tsv` (a second
+/// batch by another writer) hold questions in Discord styles (long, terse, text-speak, symbols,
+/// plain; near-miss and off-topic), grouped by style.
 pub const DEV_SET_FILES: &[(&str, &str)] = &[
     ("tests/devset.tsv", include_str!("../tests/devset.tsv")),
     (
@@ -183,6 +184,9 @@ pub struct Graded {
     pub points: f32,
     /// Whether it was a wrong confident answer.
     pub wrong: bool,
+    /// Whether the answer the matcher ranks first (whatever it decides) is an expected one;
+    /// false off-topic.
+    pub ranked_right: bool,
 }
 
 /// Counts one graded case into `figures` (the fitting tool counts scored cases into the same type).
@@ -209,6 +213,21 @@ pub struct Report {
 }
 
 impl Report {
+    /// Share of the in-domain cases whose first-ranked answer is an expected one, whatever the
+    /// decision: how far the ranking gets before the confidence decides (1 without in-domain
+    /// cases).
+    pub fn ranked_right(&self) -> f64 {
+        let in_domain = self.graded.iter().filter(|graded| graded.case.in_domain());
+        let (right, all) = in_domain.fold((0usize, 0usize), |(right, all), graded| {
+            (right + usize::from(graded.ranked_right), all + 1)
+        });
+        if all == 0 {
+            1.0
+        } else {
+            right as f64 / all as f64
+        }
+    }
+
     /// The cases that did not earn full marks, one line each.
     pub fn misses(&self) -> Vec<String> {
         self.graded
@@ -255,6 +274,10 @@ pub fn grade_in(knowledge: &Knowledge, lang: Lang, case: &Case) -> Graded {
         _ => 0.0,
     };
     let wrong = outcome == Outcome::Answer && !expected(&got);
+    let ranked_first = knowledge
+        .rank_in(lang, &case.question, 1)
+        .first()
+        .map(|candidate| candidate.answer.id.clone());
     Graded {
         case: case.clone(),
         outcome,
@@ -262,6 +285,7 @@ pub fn grade_in(knowledge: &Knowledge, lang: Lang, case: &Case) -> Graded {
         score: verdict.score(),
         points,
         wrong,
+        ranked_right: expected(&ranked_first),
     }
 }
 
@@ -521,5 +545,32 @@ mod tests {
         assert_eq!(report.total.wrong, 2);
         assert_eq!(report.misses().len(), 2);
         assert!((report.total.right() - 0.5).abs() < 1e-9);
+        assert!((report.ranked_right() - 0.5).abs() < 1e-9);
+    }
+
+    #[test]
+    fn the_ranked_share_counts_a_right_first_answer_even_when_the_bot_stays_silent() {
+        let knowledge = Knowledge::embedded().unwrap();
+        let question = "need gfmd timelin asap";
+        let verdict = knowledge.decide(question);
+        let first = knowledge.rank(question, 1)[0].answer.id.clone();
+        assert_ne!(
+            verdict.outcome(),
+            Outcome::Answer,
+            "{question:?} is answered"
+        );
+        let report = evaluate(
+            &knowledge,
+            &parse_cases(&format!("{first}\t{question}\n")).unwrap(),
+        );
+        assert_eq!(
+            report.total.points,
+            if verdict.outcome() == Outcome::Suggest {
+                0.5
+            } else {
+                0.0
+            }
+        );
+        assert_eq!(report.ranked_right(), 1.0);
     }
 }

@@ -246,7 +246,12 @@ impl Knowledge {
     /// The `limit` best-scoring answers for `question`, best first, whatever the decision (for
     /// moderators testing the matcher, and for tuning).
     pub fn rank(&self, question: &str, limit: usize) -> Vec<Candidate<'_>> {
-        self.candidates(&self.matcher().rank(question, limit))
+        self.rank_in(Lang::En, question, limit)
+    }
+
+    /// [`Knowledge::rank`] of a question in `lang`, read by that language's matcher.
+    pub fn rank_in(&self, lang: Lang, question: &str, limit: usize) -> Vec<Candidate<'_>> {
+        self.candidates(&self.matcher_in(lang).rank(question, limit))
     }
 
     /// Resolves a topic name typed or picked in `/gfmd topic` (English).
