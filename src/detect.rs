@@ -181,7 +181,7 @@ mod tests {
     #[test]
     fn a_text_that_does_not_say_is_no_language() {
         let knowledge = knowledge();
-        for text in ["", "GFMD", "2007", "👍", "Kofi Annan"] {
+        for text in ["", "GFMD", "2007", "👍", "Kofi Annan", "GCIM"] {
             assert_eq!(language_of(&knowledge, text), None, "{text:?}");
         }
     }

@@ -2,7 +2,7 @@
 // autocomplete and clicks follow the interaction's `locale` (French for fr, Spanish for es-ES and
 // es-419, English for anything else, such as de); a question typed in a listening channel is
 // answered in the language its text is written in, and one whose text does not say (a name such
-// as "Kofi Annan") in the server's preferred locale (GUILD_CREATE, then GUILD_UPDATE).
+// as "GCIM") in the server's preferred locale (GUILD_CREATE, then GUILD_UPDATE).
 //
 // The stand-in always sends `locale: 'en-US'`; the harness's asLocale() / slash({locale}) set it.
 // It also sends `preferred_locale: 'en-US'` for every server; startBot({guildLocale}) and
@@ -201,15 +201,15 @@ describe('answers in the member\'s language', () => {
   })
 
   it('a text that does not say its language is answered in the server\'s preferred locale, which GUILD_UPDATE changes', async () => {
-    const secretaryGeneral = titles('secretary-general')
-    assert.notEqual(secretaryGeneral.fr, secretaryGeneral.en)
+    const gcim = titles('gcim')
+    assert.notEqual(gcim.fr, gcim.en)
     await bot.waitForLog((l) => l.message === "server's preferred language" && l.guild === IDS.guild, {
       label: 'the server\'s language from GUILD_CREATE',
     })
-    const inEnglishServer = await typed('Kofi Annan')
+    const inEnglishServer = await typed('GCIM')
     assert.deepEqual(
       inEnglishServer.body.embeds.map((e) => e.title),
-      [secretaryGeneral.en],
+      [gcim.en],
       'an en-US server reads it in English',
     )
     const since = bot.logs.length
@@ -218,10 +218,10 @@ describe('answers in the member\'s language', () => {
       since,
       label: 'the server\'s language from GUILD_UPDATE',
     })
-    const inFrenchServer = await typed('Kofi Annan')
+    const inFrenchServer = await typed('GCIM')
     assert.deepEqual(
       inFrenchServer.body.embeds.map((e) => e.title),
-      [secretaryGeneral.fr],
+      [gcim.fr],
       'the same text in a server now preferring fr is read in French',
     )
     assert.ok(inFrenchServer.body.embeds[0].footer.text.startsWith('Source : '))
@@ -248,7 +248,7 @@ describe('answers in the member\'s language', () => {
 describe('a server whose preferred locale is French', () => {
   let bot
   const configured = (language) => `${config}${language ? `language = "${language}"\n` : ''}`
-  const secretaryGeneral = titles('secretary-general')
+  const gcim = titles('gcim')
 
   /** Starts a bot for a server preferring fr (GUILD_CREATE) with `[questions] language` as given. */
   const start = async (language) => {
@@ -272,19 +272,19 @@ describe('a server whose preferred locale is French', () => {
 
   it('gets the French answer from connection on to a text that does not say its language', async () => {
     await start(null)
-    const reply = await ask('Kofi Annan')
+    const reply = await ask('GCIM')
     assert.deepEqual(
       reply.body.embeds.map((e) => e.title),
-      [secretaryGeneral.fr],
+      [gcim.fr],
     )
   })
 
   it('gets the configured language instead when `[questions] language` is set', async () => {
     await start('en')
-    const reply = await ask('Kofi Annan')
+    const reply = await ask('GCIM')
     assert.deepEqual(
       reply.body.embeds.map((e) => e.title),
-      [secretaryGeneral.en],
+      [gcim.en],
     )
   })
 })

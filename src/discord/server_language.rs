@@ -1,5 +1,5 @@
 //! Each server's preferred language, for typed messages whose text does not say which language
-//! they are in (`crate::detect::language_of` returns `None`: "GFMD", "Kofi Annan", "2007").
+//! they are in (`crate::detect::language_of` returns `None`: "GFMD", "GCIM", "2007").
 //!
 //! Discord sends a server's `preferred_locale` in GUILD_CREATE (for every server, when the bot
 //! connects or joins) and in GUILD_UPDATE (when it changes); messages carry no locale at all.
