@@ -130,7 +130,8 @@ pub static FRENCH: Language = Language {
 
 /// French words that carry no topic on their own: function words, greetings and politeness, the
 /// pieces of inverted questions ("a-t-il"), and words that say what kind of answer is wanted
-/// ("résumé", "définition"). Folded: no accents. Question words that tell intent apart ("qui",
+/// ("résumé", "définition"), or that ask what a name stands for ("à quoi correspond", "en quoi
+/// consiste", "désigne"). Folded: no accents. Question words that tell intent apart ("qui",
 /// "quand", "où", "pourquoi") are not among them; "comment" (how) is, as "how" is in English.
 const STOP_WORDS: &[&str] = &[
     "a",
@@ -190,14 +191,22 @@ const STOP_WORDS: &[&str] = &[
     "comment",
     "concernant",
     "concerne",
+    "concretement",
     "connais",
     "connait",
+    "consiste",
+    "consistent",
+    "correspond",
+    "correspondent",
     "coucou",
     "dans",
     "de",
+    "dedans",
     "definir",
     "definition",
     "des",
+    "designe",
+    "designent",
     "desole",
     "desolee",
     "detail",
@@ -270,6 +279,7 @@ const STOP_WORDS: &[&str] = &[
     "lui",
     "m",
     "ma",
+    "machin",
     "mais",
     "mdr",
     "me",
