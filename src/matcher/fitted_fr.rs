@@ -7,50 +7,50 @@
 //! cut-offs are chosen on the cross-validated probabilities: the most right answers with at
 //! most 1% wrong and at least 97% of off-topic questions left alone.
 //!
-//! - cross-validated: right 72.4%, silent 97.2%, wrong 0.9% (5)
-//! - in sample: right 72.9%, silent 97.7%, wrong 0.9% (5)
+//! - cross-validated: right 76.3%, silent 97.2%, wrong 0.9% (5)
+//! - in sample: right 77.5%, silent 97.7%, wrong 0.9% (5)
 
 use super::confidence::Model;
 
 /// The model and cut-offs in force.
 pub const MODEL: Model = Model {
-    bias: -8.741698752447011,
+    bias: -8.916484941080824,
     weights: [
         // score
-        0.9881946131838596,
+        1.0486593326200802,
         // lead
-        1.800032486759593,
+        1.927917951500576,
         // text_cover
-        0.2855714938631045,
+        0.43343823632348427,
         // phrase_cover
-        2.053488774096929,
+        2.1116778640600464,
         // containment
-        1.096139658195724,
+        1.031378237932754,
         // keyword_cover
-        -0.24426728574609086,
+        -0.1562114255025253,
         // unknown_share
-        -0.028837829160157546,
+        -0.0801364658038707,
         // unknown_words
-        0.498067414891698,
+        0.5145732911331677,
         // intent_met
-        1.3236430473141887,
+        1.3318108923903327,
         // specifiers_met
-        2.2673589365835723e-29,
+        3.240280646855164e-30,
         // segment
-        0.6744089704393927,
+        0.5185938360039304,
         // terms
-        2.8839703582022613,
+        2.9338060479493797,
         // corrected_share
-        -2.002182644620325,
+        -1.9145224648571755,
         // beyond
-        -0.7736608143589836,
+        -0.73184580335702,
         // advice
-        -0.42476260741723043,
+        -0.3688045398733871,
         // overlap
-        2.0090466385189414,
+        1.8667169721329453,
         // exact
         0.0,
     ],
-    answer_at: 0.8982233454945303,
-    suggest_at: 0.7595096454617292,
+    answer_at: 0.8650784379883926,
+    suggest_at: 0.7634470020878008,
 };
