@@ -38,7 +38,8 @@ pub const DEV_SET_FILES: &[(&str, &str)] = &[
     ),
 ];
 
-/// The French dev set: questions as French speakers write them, labelled with the answer ids.
+/// The French dev set: questions as French speakers write them, labelled with the answer ids:
+/// a first set, a batch in Discord styles and a batch of near-misses, each by its own writer.
 pub const DEV_SET_FILES_FR: &[(&str, &str)] = &[
     (
         "tests/devset.fr.tsv",
@@ -47,6 +48,10 @@ pub const DEV_SET_FILES_FR: &[(&str, &str)] = &[
     (
         "tests/devset.fr-discord.tsv",
         include_str!("../tests/devset.fr-discord.tsv"),
+    ),
+    (
+        "tests/devset.fr-nearmiss.tsv",
+        include_str!("../tests/devset.fr-nearmiss.tsv"),
     ),
 ];
 
@@ -59,6 +64,10 @@ pub const DEV_SET_FILES_ES: &[(&str, &str)] = &[
     (
         "tests/devset.es-discord.tsv",
         include_str!("../tests/devset.es-discord.tsv"),
+    ),
+    (
+        "tests/devset.es-nearmiss.tsv",
+        include_str!("../tests/devset.es-nearmiss.tsv"),
     ),
 ];
 

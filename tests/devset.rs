@@ -1,7 +1,7 @@
 //! The labelled dev sets — English (`evaluation::DEV_SET_FILES`: `tests/devset.tsv`,
-//! `tests/devset-discord.tsv` and `tests/devset-discord-2.tsv`), French (`tests/devset.fr.tsv`
-//! and `tests/devset.fr-discord.tsv`) and Spanish (`tests/devset.es.tsv` and
-//! `tests/devset.es-discord.tsv`) — each graded by its language's matcher as `evaluation` grades (an
+//! `tests/devset-discord.tsv` and `tests/devset-discord-2.tsv`), French (`tests/devset.fr.tsv`,
+//! `tests/devset.fr-discord.tsv`, `tests/devset.fr-nearmiss.tsv`) and Spanish (the same three
+//! with `es`) — each graded by its language's matcher as `evaluation` grades (an
 //! answer with an expected id scores 1, a "might help" offer of one ½; a confident answer with
 //! another id is wrong), with the default settings; and each language's fitted confidence, which
 //! must be exactly what the fitting tool makes of that language's committed dev set.
@@ -100,15 +100,15 @@ fn fitted_file_is_what_the_fit_makes(lang: Lang, committed: &str) {
     );
 }
 
-/// The French dev set's gates: what the French fit reaches (right 78.9%, silent 97.7%,
-/// wrong 0.8%: 4 of 528), rounded down a little.
+/// The French dev set's gates: what the French fit reaches
+/// (right 75.7%, silent 96.7%, wrong 1.0%: 6 of 618), rounded down a little.
 #[test]
 fn the_french_dev_set_keeps_its_figures() {
-    keeps_its_figures(Lang::Fr, 0.78, 0.97, 0.01);
+    keeps_its_figures(Lang::Fr, 0.75, 0.96, 0.01);
 }
 
-/// The Spanish dev set's gates: what the Spanish fit reaches (right 82.3%, silent 97.7%,
-/// wrong 0.7%: 4 of 546), rounded down a little.
+/// The Spanish dev set's gates: what the Spanish fit reaches
+/// (right 81.6%, silent 97.0%, wrong 0.8%: 5 of 636), rounded down a little.
 #[test]
 fn the_spanish_dev_set_keeps_its_figures() {
     keeps_its_figures(Lang::Es, 0.81, 0.97, 0.01);
