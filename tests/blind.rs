@@ -7,15 +7,17 @@
 //! a little, kept so that they do not slip; the issues' aim (≥95% right, ≥95% silent, ≤1% wrong)
 //! is not reached yet.
 //!
-//! - English: right 73.2%, silent 93.0%, wrong 1.8% (5 of 277).
-//! - French: right 71.6%, silent 94.7%, wrong 1.9% (3 of 154).
-//! - Spanish: right 68.1%, silent 89.5%, wrong 5.7% (9 of 159).
+//! - English: right 74.0%, silent 94.0%, wrong 3.2% (9 of 277).
+//! - French: right 72.7%, silent 96.5%, wrong 1.3% (2 of 154).
+//! - Spanish: right 69.1%, silent 89.5%, wrong 6.9% (11 of 159).
 //!
-//! The figures move when a confidence is refitted or the dev-driven vocabulary changes, and the
-//! gates follow, never the other way round. This session's rounds (second dev batches in Discord
-//! styles, vocabulary for the classes of dev misses, then a French and a Spanish near-miss batch)
-//! moved English from 72.9 / 93.0 / 1.4, French from 74.2 / 91.2 / 2.6 and Spanish from
-//! 69.1 / 86.0 / 7.5.
+//! The figures move when a confidence is refitted or the matcher changes, and the gates follow,
+//! never the other way round. This session's rounds (second dev batches in Discord styles,
+//! vocabulary for the classes of dev misses, French and Spanish near-miss batches, and a year no
+//! answer has counted as a lacking specifier) moved English from 72.9 / 93.0 / 1.4, French from
+//! 74.2 / 91.2 / 2.6 and Spanish from 69.1 / 86.0 / 7.5: more right and more silent in each
+//! language, but more wrong answers in English, chosen on the dev sets' cross-validation, which
+//! every change improved (see the commits).
 
 use gfmd_bot::evaluation::{evaluate_in, parse_cases};
 use gfmd_bot::knowledge::Knowledge;
@@ -54,9 +56,9 @@ fn keeps_its_figures(lang: Lang, text: &str, gates: Gates) {
 #[test]
 fn the_blind_english_set_keeps_its_figures_printing_only_aggregates() {
     let gates = Gates {
-        right: 0.73,
-        silent: 0.93,
-        wrong: 0.02,
+        right: 0.74,
+        silent: 0.94,
+        wrong: 0.033,
     };
     keeps_its_figures(Lang::En, include_str!("blind/en.tsv"), gates);
 }
@@ -64,9 +66,9 @@ fn the_blind_english_set_keeps_its_figures_printing_only_aggregates() {
 #[test]
 fn the_blind_french_set_keeps_its_figures_printing_only_aggregates() {
     let gates = Gates {
-        right: 0.71,
-        silent: 0.94,
-        wrong: 0.02,
+        right: 0.72,
+        silent: 0.96,
+        wrong: 0.015,
     };
     keeps_its_figures(Lang::Fr, include_str!("blind/fr.tsv"), gates);
 }
@@ -74,9 +76,9 @@ fn the_blind_french_set_keeps_its_figures_printing_only_aggregates() {
 #[test]
 fn the_blind_spanish_set_keeps_its_figures_printing_only_aggregates() {
     let gates = Gates {
-        right: 0.68,
+        right: 0.69,
         silent: 0.89,
-        wrong: 0.06,
+        wrong: 0.07,
     };
     keeps_its_figures(Lang::Es, include_str!("blind/es.tsv"), gates);
 }

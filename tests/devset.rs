@@ -12,9 +12,9 @@ use gfmd_bot::knowledge::Knowledge;
 use gfmd_bot::locale::Lang;
 
 /// Fewest in-domain points, as a share. The aim (issue 8) is 97%; this is what the fitted
-/// confidence reaches with at most 1% wrong and at least 97% silent (82.9%, 10-fold
-/// cross-validated 82.5%), kept so that it does not slip.
-const RIGHT: f64 = 0.82;
+/// confidence reaches with at most 1% wrong and at least 97% silent (83.8%, 10-fold
+/// cross-validated 83.3%), kept so that it does not slip.
+const RIGHT: f64 = 0.83;
 /// Fewest off-topic questions left alone, as a share.
 const SILENT: f64 = 0.97;
 /// Most wrong answers, as a share of all questions.

@@ -16,7 +16,7 @@
 //! - *intent*: a "who", "when", "where" or "why" question, or a "how many", needs a phrasing of
 //!   the answer that asks the same about the same topic;
 //! - *specifiers*: a number or ordinal in the question ("1994", "second") must appear in the
-//!   answer;
+//!   answer (a year no answer has, "the 2013 dialogue", is lacking like any other);
 //! - *unknown words*: when words no answer knows outweigh the known ones, the question is most
 //!   likely about something else.
 //!
@@ -673,7 +673,7 @@ impl Index {
             term.role == Role::Specifier
                 && term
                     .term
-                    .is_some_and(|id| self.saturation(document, id).is_none())
+                    .is_none_or(|id| self.saturation(document, id).is_none())
         });
         if lacks {
             SPECIFIER_MISMATCH
@@ -842,6 +842,11 @@ mod tests {
         );
         assert_eq!(
             f.index.specifier_factor(meeting, &f.query("meeting 2003")),
+            SPECIFIER_MISMATCH
+        );
+        // A year no answer has at all ("the 2013 dialogue") is lacking too, not merely unknown.
+        assert_eq!(
+            f.index.specifier_factor(meeting, &f.query("meeting 2031")),
             SPECIFIER_MISMATCH
         );
         let second = f.doc("objective-2");
