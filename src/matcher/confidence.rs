@@ -54,9 +54,10 @@ pub const FEATURE_NAMES: [&str; FEATURES] = [
 ///   the best answer;
 /// - `exact`: 1 when one of the best answer's phrasings (and no other answer's) has exactly
 ///   the question's terms, and the reading is the whole message (a sentence of a longer one
-///   may lean on the others: "what does it aim to do?"). Such a reading is certain: the
-///   editors listed it as what the answer answers ([`Model::probability`] is 1, and the fit
-///   leaves it out).
+///   may lean on the others: "what does it aim to do?"), or when the whole message is word
+///   for word a question the best answer (and no other) lists, however its words are read
+///   ("this year" as a "when"). Such a reading is certain: the editors listed it as what the
+///   answer answers ([`Model::probability`] is 1, and the fit leaves it out).
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct Features(pub [f64; FEATURES]);
 
@@ -67,6 +68,11 @@ impl Features {
     /// Whether the reading is exactly one of the best answer's listed phrasings.
     pub fn is_exact(&self) -> bool {
         self.0[EXACT] > 0.5
+    }
+
+    /// Marks the reading as exactly one of the best answer's listed phrasings.
+    pub fn mark_exact(&mut self) {
+        self.0[EXACT] = 1.0;
     }
 }
 

@@ -22,6 +22,7 @@ pub mod french;
 mod fuzzy;
 mod index;
 pub mod language;
+mod listed;
 pub mod normalize;
 mod question;
 pub mod spanish;
@@ -35,6 +36,7 @@ use confidence::{Features, Model};
 use fuzzy::Corrector;
 use index::{Hit, Index};
 use language::{is_number, Language, ENGLISH};
+use listed::ListedPhrasings;
 use normalize::{Analyzer, Profile};
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
@@ -186,6 +188,7 @@ pub struct Matcher {
     index: Index,
     vocabulary: Vocabulary,
     autocomplete: AutocompleteIndex,
+    listed: ListedPhrasings,
     settings: Settings,
     model: Model,
 }
@@ -209,12 +212,14 @@ impl Matcher {
         let index = Index::build_from(&texts, &analyzer);
         let vocabulary = vocabulary(&texts, set.synonyms_in(lang), &analyzer);
         let autocomplete = AutocompleteIndex::build_in(set, lang);
+        let listed = ListedPhrasings::new(&texts, language(lang));
         Self {
             lang,
             analyzer,
             index,
             vocabulary,
             autocomplete,
+            listed,
             settings,
             model: fitted_model(lang),
         }
@@ -280,6 +285,7 @@ impl Matcher {
     pub fn assessments(&self, question: &str, limit: usize) -> Vec<Assessment> {
         let reader = self.reader();
         let analysis: Analysis = reader.analyze(question);
+        let listing = self.listed.answer_listing(question);
         analysis
             .segments()
             .into_iter()
@@ -287,7 +293,10 @@ impl Matcher {
                 let (query, stats) = analysis.query(segment, &reader);
                 let terms: Vec<_> = query.into_iter().map(|(_, term)| term).collect();
                 let hits = self.index.hits(&terms, limit.max(2));
-                let features = features(&hits, &stats, segment != Segment::Whole)?;
+                let mut features = features(&hits, &stats, segment != Segment::Whole)?;
+                if segment == Segment::Whole && listing == Some(hits[0].index) {
+                    features.mark_exact();
+                }
                 Some(Assessment {
                     sentence: segment != Segment::Whole,
                     ranking: hits
