@@ -7,17 +7,17 @@
 //! a little, kept so that they do not slip; the issues' aim (≥95% right, ≥95% silent, ≤1% wrong)
 //! is not reached yet.
 //!
-//! - English: right 74.0%, silent 94.0%, wrong 3.2% (9 of 277).
-//! - French: right 72.7%, silent 96.5%, wrong 1.3% (2 of 154).
-//! - Spanish: right 69.1%, silent 89.5%, wrong 6.9% (11 of 159).
+//! - English: right 66.4%, silent 94.0%, wrong 1.1% (3 of 277).
+//! - French: right 59.8%, silent 96.5%, wrong 0.6% (1 of 154).
+//! - Spanish: right 56.9%, silent 89.5%, wrong 2.5% (4 of 159).
 //!
 //! The figures move when a confidence is refitted or the matcher changes, and the gates follow,
-//! never the other way round. This session's rounds (second dev batches in Discord styles,
-//! vocabulary for the classes of dev misses, French and Spanish near-miss batches, and a year no
-//! answer has counted as a lacking specifier) moved English from 72.9 / 93.0 / 1.4, French from
-//! 74.2 / 91.2 / 2.6 and Spanish from 69.1 / 86.0 / 7.5: more right and more silent in each
-//! language, but more wrong answers in English, chosen on the dev sets' cross-validation, which
-//! every change improved (see the commits).
+//! never the other way round. Since the cut-offs keep to their limits with one-sided 95%
+//! confidence (`evaluation::LIMITS`), wrong answers are a third of what they were and right
+//! answers about ten points fewer: with the cut-offs at the sample's own limits the same matcher
+//! stood at 74.0 / 94.0 / 3.2 (English), 72.7 / 96.5 / 1.3 (French) and 69.1 / 89.5 / 6.9
+//! (Spanish); at the start of the session, at 72.9 / 93.0 / 1.4, 74.2 / 91.2 / 2.6 and
+//! 69.1 / 86.0 / 7.5.
 
 use gfmd_bot::evaluation::{evaluate_in, parse_cases};
 use gfmd_bot::knowledge::Knowledge;
@@ -56,9 +56,9 @@ fn keeps_its_figures(lang: Lang, text: &str, gates: Gates) {
 #[test]
 fn the_blind_english_set_keeps_its_figures_printing_only_aggregates() {
     let gates = Gates {
-        right: 0.74,
+        right: 0.66,
         silent: 0.94,
-        wrong: 0.033,
+        wrong: 0.012,
     };
     keeps_its_figures(Lang::En, include_str!("blind/en.tsv"), gates);
 }
@@ -66,9 +66,9 @@ fn the_blind_english_set_keeps_its_figures_printing_only_aggregates() {
 #[test]
 fn the_blind_french_set_keeps_its_figures_printing_only_aggregates() {
     let gates = Gates {
-        right: 0.72,
+        right: 0.59,
         silent: 0.96,
-        wrong: 0.015,
+        wrong: 0.007,
     };
     keeps_its_figures(Lang::Fr, include_str!("blind/fr.tsv"), gates);
 }
@@ -76,9 +76,9 @@ fn the_blind_french_set_keeps_its_figures_printing_only_aggregates() {
 #[test]
 fn the_blind_spanish_set_keeps_its_figures_printing_only_aggregates() {
     let gates = Gates {
-        right: 0.69,
+        right: 0.56,
         silent: 0.89,
-        wrong: 0.07,
+        wrong: 0.026,
     };
     keeps_its_figures(Lang::Es, include_str!("blind/es.tsv"), gates);
 }

@@ -12,9 +12,9 @@ use gfmd_bot::knowledge::Knowledge;
 use gfmd_bot::locale::Lang;
 
 /// Fewest in-domain points, as a share. The aim (issue 8) is 97%; this is what the fitted
-/// confidence reaches with at most 1% wrong and at least 97% silent (83.8%, 10-fold
-/// cross-validated 83.3%), kept so that it does not slip.
-const RIGHT: f64 = 0.83;
+/// confidence reaches within `evaluation::LIMITS` (78.0%, 10-fold cross-validated 77.4%), kept so
+/// that it does not slip.
+const RIGHT: f64 = 0.77;
 /// Fewest off-topic questions left alone, as a share.
 const SILENT: f64 = 0.97;
 /// Most wrong answers, as a share of all questions.
@@ -101,17 +101,17 @@ fn fitted_file_is_what_the_fit_makes(lang: Lang, committed: &str) {
 }
 
 /// The French dev set's gates: what the French fit reaches
-/// (right 75.7%, silent 96.7%, wrong 1.0%: 6 of 618), rounded down a little.
+/// (right 67.5%, silent 97.4%, wrong 0.3%: 2 of 618), rounded down a little.
 #[test]
 fn the_french_dev_set_keeps_its_figures() {
-    keeps_its_figures(Lang::Fr, 0.75, 0.96, 0.01);
+    keeps_its_figures(Lang::Fr, 0.67, 0.97, 0.01);
 }
 
 /// The Spanish dev set's gates: what the Spanish fit reaches
-/// (right 81.6%, silent 97.0%, wrong 0.8%: 5 of 636), rounded down a little.
+/// (right 72.2%, silent 97.7%, wrong 0.3%: 2 of 636), rounded down a little.
 #[test]
 fn the_spanish_dev_set_keeps_its_figures() {
-    keeps_its_figures(Lang::Es, 0.81, 0.97, 0.01);
+    keeps_its_figures(Lang::Es, 0.72, 0.97, 0.01);
 }
 
 #[test]

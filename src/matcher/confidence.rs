@@ -364,13 +364,33 @@ pub fn figures(scored: &[Scored], answer_at: f64, suggest_at: f64) -> Figures {
     figures
 }
 
-/// What the cut-offs must keep to.
+/// What the cut-offs must keep to, on questions beyond the ones they are chosen on: each limit
+/// must hold at the far end of a Wilson score interval `margin` standard errors wide, not just on
+/// the sample (a share measured on a thousand questions can be a point off on the next thousand).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Limits {
-    /// Most wrong answers, as a share of all cases.
+    /// Most wrong answers, as a share of all cases (the interval's upper end).
     pub max_wrong: f64,
-    /// Fewest off-topic cases left alone, as a share.
+    /// Fewest off-topic cases left alone, as a share (the interval's lower end).
     pub min_silent: f64,
+    /// Width of the interval in standard errors: 1.645 for one-sided 95% confidence, 0 for the
+    /// sample's own shares.
+    pub margin: f64,
+}
+
+/// The Wilson score interval `(low, high)` of `k` of `n` at `z` standard errors (`(0, 1)` when
+/// `n` is 0; `z` = 0 gives `k / n` at both ends).
+pub fn wilson_interval(k: usize, n: usize, z: f64) -> (f64, f64) {
+    if n == 0 {
+        return (0.0, 1.0);
+    }
+    let n = n as f64;
+    let share = k as f64 / n;
+    let z2 = z * z;
+    let centre = share + z2 / (2.0 * n);
+    let spread = z * (share * (1.0 - share) / n + z2 / (4.0 * n * n)).sqrt();
+    let scale = 1.0 + z2 / n;
+    ((centre - spread) / scale, (centre + spread) / scale)
 }
 
 /// The cut-offs that earn the most points on `scored` within `limits` (ties: fewer wrong, more
@@ -413,7 +433,11 @@ pub fn choose_cutoffs(scored: &[Scored], limits: Limits) -> Option<(f64, f64, Fi
                 silent: off_topic - off[offered],
                 wrong: wrong_in[answered] + off[answered],
             };
-            if found.wrong_share() > limits.max_wrong || found.silent_share() < limits.min_silent {
+            let cases = found.in_domain + found.off_topic;
+            let (_, wrong_at_most) = wilson_interval(found.wrong, cases, limits.margin);
+            let (silent_at_least, _) =
+                wilson_interval(found.silent, found.off_topic, limits.margin);
+            if wrong_at_most > limits.max_wrong || silent_at_least < limits.min_silent {
                 continue;
             }
             let key = |f: &Figures, a: f64, s: f64| (f.points, -(f.wrong as f64), f.silent, a, s);
@@ -469,6 +493,7 @@ mod tests {
         let limits = Limits {
             max_wrong: 0.0,
             min_silent: 1.0,
+            margin: 0.0,
         };
         let (answer_at, suggest_at, found) = choose_cutoffs(&scored, limits).unwrap();
         assert!((0.55..0.6).contains(&answer_at), "{answer_at}");
@@ -476,6 +501,49 @@ mod tests {
         assert_eq!(found.wrong, 0);
         assert_eq!(found.points, 3.5);
         assert_eq!(found.silent, 2);
+    }
+
+    #[test]
+    fn the_interval_widens_with_the_margin_and_narrows_with_the_sample() {
+        assert_eq!(wilson_interval(3, 10, 0.0), (0.3, 0.3));
+        let (low, high) = wilson_interval(3, 10, 1.645);
+        assert!(low < 0.3 && 0.3 < high, "{low} {high}");
+        let (wide_low, wide_high) = wilson_interval(3, 10, 1.96);
+        assert!(wide_low < low && high < wide_high);
+        let (many_low, many_high) = wilson_interval(300, 1000, 1.645);
+        assert!(low < many_low && many_high < high);
+        // 4 wrong of 968 is within 1% at one-sided 95%; 5 is not.
+        assert!(wilson_interval(4, 968, 1.645).1 <= 0.01);
+        assert!(wilson_interval(5, 968, 1.645).1 > 0.01);
+        assert_eq!(wilson_interval(0, 0, 1.645), (0.0, 1.0));
+    }
+
+    #[test]
+    fn a_margin_keeps_cutoffs_from_spending_the_whole_limit_on_the_sample() {
+        // 200 in-domain cases, the best 150 right, then 10 wrong interleaved low: 1% wrong on
+        // 1000 cases is 10, but the upper end of the interval passes 1% well before that.
+        let mut scored: Vec<Scored> = (0..1000)
+            .map(|i| Scored {
+                in_domain: i < 200,
+                probability: if i < 200 {
+                    1.0 - i as f64 / 400.0
+                } else {
+                    0.01
+                },
+                right: i < 200 && (i < 150 || i % 5 != 0),
+            })
+            .collect();
+        scored.sort_by(|a, b| b.probability.total_cmp(&a.probability));
+        let at = |margin| {
+            let limits = Limits {
+                max_wrong: 0.01,
+                min_silent: 0.95,
+                margin,
+            };
+            choose_cutoffs(&scored, limits).unwrap().2
+        };
+        assert_eq!(at(0.0).wrong, 10);
+        assert!(at(1.645).wrong < 10, "{:?}", at(1.645));
     }
 
     #[test]
