@@ -390,6 +390,33 @@ mod tests {
     }
 
     #[test]
+    fn a_message_word_for_word_a_listed_question_is_answered_with_its_answer() {
+        let question = "which country chairs the gfmd this year";
+        let with_phrasing = |listed: bool| {
+            let mut files = crate::answers::embedded_sources();
+            let file = files
+                .iter_mut()
+                .find(|file| file.name.ends_with("first-meeting.toml"))
+                .unwrap();
+            if listed {
+                file.text = file.text.replacen(
+                    "questions = [\n",
+                    &format!("questions = [\n  \"{question}?\",\n"),
+                    1,
+                );
+            }
+            let set = AnswerSet::from_sources(&files).unwrap();
+            Knowledge::new(set, Settings::default())
+        };
+        assert_ne!(outcome(&with_phrasing(false), question), "first-meeting");
+        assert_eq!(outcome(&with_phrasing(true), question), "first-meeting");
+        assert_eq!(
+            outcome(&with_phrasing(true), &question.to_uppercase()),
+            "first-meeting"
+        );
+    }
+
+    #[test]
     fn the_question_inside_a_long_message_is_found() {
         let message = "Hi all, quick one. I'm writing a short policy memo and need to describe \
                        the GFMD correctly. Is it a formal intergovernmental organisation with a \

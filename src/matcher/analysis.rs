@@ -76,6 +76,8 @@ pub struct Analysis {
     /// Per sentence that has any: `(sentence, words asking what a note cannot say, asks for
     /// personal advice)`.
     signals: Vec<(u16, usize, bool)>,
+    /// [`super::listed::key_of`] the words read, before stop words and synonyms.
+    words_key: Option<u64>,
 }
 
 /// A part of a question to score: the whole of it, or one sentence.
@@ -152,6 +154,7 @@ impl Reader<'_> {
             terms: Vec::new(),
             sentences: 0,
             signals: signals(&words, self.analyzer),
+            words_key: super::listed::key_of(&words),
         };
         if only_small_numbers {
             return analysis;
@@ -247,6 +250,12 @@ pub struct QueryStats {
 }
 
 impl Analysis {
+    /// A hash of the words read (before stop words and synonyms), for looking the whole message
+    /// up among the answers' listed phrasings; `None` for a message without words.
+    pub fn words_key(&self) -> Option<u64> {
+        self.words_key
+    }
+
     /// Ends a sentence: synonyms and stop words over its stems.
     fn close_sentence(
         &mut self,

@@ -1,33 +1,38 @@
-//! The phrasings the answers list, by their folded words, so that a message that is word for
-//! word one of them (a moderator's "Add as phrasing" of a member's question, say) is known to be
-//! certain for the one answer that lists it, however the analyzer reads its words.
+//! The phrasings the answers list, by the words the matcher reads in them, so that a message
+//! that is word for word one of them (a moderator's "Add as phrasing" of a member's question,
+//! say) is known to be certain for the one answer that lists it, however the analyzer goes on to
+//! read those words ("this year" is a "when" in a question, not in a phrasing).
 
-use super::language::Language;
-use super::normalize::fold_in;
+use super::normalize::Analyzer;
+use super::question::{self, QuestionWord};
 use super::text::AnswerText;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::hash::{DefaultHasher, Hash, Hasher};
 
-/// Listed phrasings by folded text: the index of the one answer listing it, or `None` when
-/// several answers list the same words.
+/// Listed phrasings by [`key_of`] their words: the index of the one answer listing them, or
+/// `None` when several answers list the same words.
 #[derive(Debug, Default)]
 pub struct ListedPhrasings {
-    by_text: HashMap<String, Option<usize>>,
-    language: Option<&'static Language>,
+    by_key: HashMap<u64, Option<usize>>,
 }
 
 impl ListedPhrasings {
     /// Collects the `questions` of `texts` (in answer index order; `None` for an answer not in
-    /// this language), folded by `language`.
-    pub fn new(texts: &[Option<AnswerText<'_>>], language: &'static Language) -> Self {
-        let mut by_text: HashMap<String, Option<usize>> = HashMap::new();
+    /// this language), read as the matcher reads a message (`numbered` as in
+    /// [`question::read`]).
+    pub fn new(
+        texts: &[Option<AnswerText<'_>>],
+        analyzer: &Analyzer,
+        numbered: &HashSet<String>,
+    ) -> Self {
+        let mut by_key: HashMap<u64, Option<usize>> = HashMap::new();
         for (index, text) in texts.iter().enumerate() {
             let Some(text) = text else { continue };
-            for question in text.questions {
-                let key = key(question, language);
-                if key.is_empty() {
+            for phrasing in text.questions {
+                let Some(key) = key_of(&question::read(phrasing, analyzer, numbered)) else {
                     continue;
-                }
-                by_text
+                };
+                by_key
                     .entry(key)
                     .and_modify(|listed| {
                         if *listed != Some(index) {
@@ -37,66 +42,21 @@ impl ListedPhrasings {
                     .or_insert(Some(index));
             }
         }
-        Self {
-            by_text,
-            language: Some(language),
-        }
+        Self { by_key }
     }
 
-    /// The one answer that lists `message` word for word (case, accents and punctuation aside).
-    pub fn answer_listing(&self, message: &str) -> Option<usize> {
-        let language = self.language?;
-        self.by_text.get(&key(message, language)).copied().flatten()
+    /// The one answer that lists a message whose words have `key`.
+    pub fn answer_listing(&self, key: Option<u64>) -> Option<usize> {
+        self.by_key.get(&key?).copied().flatten()
     }
 }
 
-/// The folded words of `text`, one space apart.
-fn key(text: &str, language: &Language) -> String {
-    fold_in(text, language)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::matcher::language::ENGLISH;
-
-    fn text<'a>(questions: &'a [String]) -> Option<AnswerText<'a>> {
-        Some(AnswerText {
-            title: "",
-            command: None,
-            id: None,
-            questions,
-            keywords: &[],
-            description: "",
-            fields: &[],
-        })
+/// A hash of `words` in order, sentence breaks aside (`None` when there are none): two texts have
+/// the same key when the matcher reads the same words in them.
+pub fn key_of(words: &[QuestionWord]) -> Option<u64> {
+    let mut hasher = DefaultHasher::new();
+    for word in words {
+        word.text.hash(&mut hasher);
     }
-
-    #[test]
-    fn a_message_word_for_word_a_listed_phrasing_names_its_answer() {
-        let first = vec!["Which country chairs the GFMD this year?".to_owned()];
-        let second = vec!["What is the GFMD?".to_owned(), "Shared one".to_owned()];
-        let third = vec!["shared ONE!".to_owned()];
-        let texts = [text(&first), None, text(&second), text(&third)];
-        let listed = ListedPhrasings::new(&texts, &ENGLISH);
-        assert_eq!(
-            listed.answer_listing("which country  chairs the gfmd this year"),
-            Some(0)
-        );
-        assert_eq!(listed.answer_listing("What is the GFMD"), Some(2));
-        assert_eq!(listed.answer_listing("what is the gfmd about"), None);
-        assert_eq!(
-            listed.answer_listing("shared one"),
-            None,
-            "two answers list it"
-        );
-        assert_eq!(listed.answer_listing("   "), None);
-        assert_eq!(
-            ListedPhrasings::default().answer_listing("What is the GFMD"),
-            None
-        );
-    }
+    (!words.is_empty()).then(|| hasher.finish())
 }

@@ -212,7 +212,7 @@ impl Matcher {
         let index = Index::build_from(&texts, &analyzer);
         let vocabulary = vocabulary(&texts, set.synonyms_in(lang), &analyzer);
         let autocomplete = AutocompleteIndex::build_in(set, lang);
-        let listed = ListedPhrasings::new(&texts, language(lang));
+        let listed = ListedPhrasings::new(&texts, &analyzer, &vocabulary.numbered);
         Self {
             lang,
             analyzer,
@@ -285,7 +285,7 @@ impl Matcher {
     pub fn assessments(&self, question: &str, limit: usize) -> Vec<Assessment> {
         let reader = self.reader();
         let analysis: Analysis = reader.analyze(question);
-        let listing = self.listed.answer_listing(question);
+        let listing = self.listed.answer_listing(analysis.words_key());
         analysis
             .segments()
             .into_iter()
