@@ -7,9 +7,9 @@
 //! a little, kept so that they do not slip; the issues' aim (≥95% right, ≥95% silent, ≤1% wrong)
 //! is not reached yet.
 //!
-//! - English: right 66.4%, silent 94.0%, wrong 1.1% (3 of 277).
-//! - French: right 59.8%, silent 96.5%, wrong 0.6% (1 of 154).
-//! - Spanish: right 56.9%, silent 89.5%, wrong 2.5% (4 of 159).
+//! - English: right 66.7%, silent 94.0%, wrong 0.7% (2 of 277).
+//! - French: right 58.8%, silent 96.5%, wrong 0.6% (1 of 154).
+//! - Spanish: right 57.4%, silent 89.5%, wrong 2.5% (4 of 159).
 //!
 //! The figures move when a confidence is refitted or the matcher changes, and the gates follow,
 //! never the other way round. Since the cut-offs keep to their limits with one-sided 95%
@@ -17,7 +17,8 @@
 //! answers about ten points fewer: with the cut-offs at the sample's own limits the same matcher
 //! stood at 74.0 / 94.0 / 3.2 (English), 72.7 / 96.5 / 1.3 (French) and 69.1 / 89.5 / 6.9
 //! (Spanish); at the start of the session, at 72.9 / 93.0 / 1.4, 74.2 / 91.2 / 2.6 and
-//! 69.1 / 86.0 / 7.5.
+//! 69.1 / 86.0 / 7.5. The third dev batches, which paraphrase away from the answers' words,
+//! then moved the figures from 66.4 / 94.0 / 1.1, 59.8 / 96.5 / 0.6 and 56.9 / 89.5 / 2.5.
 
 use gfmd_bot::evaluation::{evaluate_in, parse_cases};
 use gfmd_bot::knowledge::Knowledge;
@@ -58,7 +59,7 @@ fn the_blind_english_set_keeps_its_figures_printing_only_aggregates() {
     let gates = Gates {
         right: 0.66,
         silent: 0.94,
-        wrong: 0.012,
+        wrong: 0.008,
     };
     keeps_its_figures(Lang::En, include_str!("blind/en.tsv"), gates);
 }
@@ -66,7 +67,7 @@ fn the_blind_english_set_keeps_its_figures_printing_only_aggregates() {
 #[test]
 fn the_blind_french_set_keeps_its_figures_printing_only_aggregates() {
     let gates = Gates {
-        right: 0.59,
+        right: 0.58,
         silent: 0.96,
         wrong: 0.007,
     };
@@ -76,7 +77,7 @@ fn the_blind_french_set_keeps_its_figures_printing_only_aggregates() {
 #[test]
 fn the_blind_spanish_set_keeps_its_figures_printing_only_aggregates() {
     let gates = Gates {
-        right: 0.56,
+        right: 0.57,
         silent: 0.89,
         wrong: 0.026,
     };

@@ -1,7 +1,7 @@
 //! The labelled dev sets — English (`evaluation::DEV_SET_FILES`: `tests/devset.tsv`,
-//! `tests/devset-discord.tsv` and `tests/devset-discord-2.tsv`), French (`tests/devset.fr.tsv`,
-//! `tests/devset.fr-discord.tsv`, `tests/devset.fr-nearmiss.tsv`) and Spanish (the same three
-//! with `es`) — each graded by its language's matcher as `evaluation` grades (an
+//! `tests/devset-discord.tsv`, `-2` and `-3`), French (`tests/devset.fr.tsv`,
+//! `tests/devset.fr-discord.tsv`, `tests/devset.fr-nearmiss.tsv`, `tests/devset.fr-discord-2.tsv`)
+//! and Spanish (the same four with `es`) — each graded by its language's matcher as `evaluation` grades (an
 //! answer with an expected id scores 1, a "might help" offer of one ½; a confident answer with
 //! another id is wrong), with the default settings; and each language's fitted confidence, which
 //! must be exactly what the fitting tool makes of that language's committed dev set.
@@ -12,9 +12,9 @@ use gfmd_bot::knowledge::Knowledge;
 use gfmd_bot::locale::Lang;
 
 /// Fewest in-domain points, as a share. The aim (issue 8) is 97%; this is what the fitted
-/// confidence reaches within `evaluation::LIMITS` (78.0%, 10-fold cross-validated 77.4%), kept so
+/// confidence reaches within `evaluation::LIMITS` (67.1%, 10-fold cross-validated 67.2%), kept so
 /// that it does not slip.
-const RIGHT: f64 = 0.77;
+const RIGHT: f64 = 0.66;
 /// Fewest off-topic questions left alone, as a share.
 const SILENT: f64 = 0.97;
 /// Most wrong answers, as a share of all questions.
@@ -101,17 +101,17 @@ fn fitted_file_is_what_the_fit_makes(lang: Lang, committed: &str) {
 }
 
 /// The French dev set's gates: what the French fit reaches
-/// (right 67.5%, silent 97.4%, wrong 0.3%: 2 of 618), rounded down a little.
+/// (right 51.4%, silent 97.0%, wrong 0.4%: 4 of 918), rounded down a little.
 #[test]
 fn the_french_dev_set_keeps_its_figures() {
-    keeps_its_figures(Lang::Fr, 0.67, 0.97, 0.01);
+    keeps_its_figures(Lang::Fr, 0.51, 0.96, 0.01);
 }
 
 /// The Spanish dev set's gates: what the Spanish fit reaches
-/// (right 72.2%, silent 97.7%, wrong 0.3%: 2 of 636), rounded down a little.
+/// (right 57.0%, silent 97.0%, wrong 0.3%: 3 of 936), rounded down a little.
 #[test]
 fn the_spanish_dev_set_keeps_its_figures() {
-    keeps_its_figures(Lang::Es, 0.72, 0.97, 0.01);
+    keeps_its_figures(Lang::Es, 0.56, 0.96, 0.01);
 }
 
 #[test]
