@@ -25,8 +25,7 @@ use std::fmt::Write as _;
 /// dev-set test, the evaluation and the fitting tools alike. `tests/devset.tsv` is the first
 /// set, grouped by answer; `tests/devset-discord.tsv`, `-2` and `-3` (second and third batches by
 /// other writers, the third paraphrasing away from the answers' words) hold questions in Discord
-/// styles (long, terse, text-speak, symbols,
-/// plain; near-miss and off-topic), grouped by style.
+/// styles (long, terse, text-speak, symbols, plain; near-miss and off-topic), grouped by style.
 pub const DEV_SET_FILES: &[(&str, &str)] = &[
     ("tests/devset.tsv", include_str!("../tests/devset.tsv")),
     (

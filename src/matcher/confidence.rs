@@ -69,11 +69,6 @@ impl Features {
     pub fn is_exact(&self) -> bool {
         self.0[EXACT] > 0.5
     }
-
-    /// Marks the reading as exactly one of the best answer's listed phrasings.
-    pub fn mark_exact(&mut self) {
-        self.0[EXACT] = 1.0;
-    }
 }
 
 /// A fitted logistic model with its two cut-offs.

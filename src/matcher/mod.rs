@@ -293,10 +293,7 @@ impl Matcher {
                 let (query, stats) = analysis.query(segment, &reader);
                 let terms: Vec<_> = query.into_iter().map(|(_, term)| term).collect();
                 let hits = self.index.hits(&terms, limit.max(2));
-                let mut features = features(&hits, &stats, segment != Segment::Whole)?;
-                if segment == Segment::Whole && listing == Some(hits[0].index) {
-                    features.mark_exact();
-                }
+                let features = features(&hits, &stats, segment != Segment::Whole, listing)?;
                 Some(Assessment {
                     sentence: segment != Segment::Whole,
                     ranking: hits
@@ -414,9 +411,16 @@ fn vocabulary(
     }
 }
 
-/// The features of a ranking (`None` when nothing matched).
-fn features(hits: &[Hit], stats: &QueryStats, sentence: bool) -> Option<Features> {
+/// The features of a ranking (`None` when nothing matched). `listing` is the answer that lists
+/// the whole message word for word, if one does.
+fn features(
+    hits: &[Hit],
+    stats: &QueryStats,
+    sentence: bool,
+    listing: Option<usize>,
+) -> Option<Features> {
     let best = hits.first()?;
+    let second_exact = hits.get(1).is_some_and(|second| second.exact);
     let lead = best.score - hits.get(1).map_or(0.0, |second| second.score);
     let flag = |on: bool| if on { 1.0 } else { 0.0 };
     Some(Features([
@@ -436,7 +440,7 @@ fn features(hits: &[Hit], stats: &QueryStats, sentence: bool) -> Option<Features
         stats.beyond.min(2) as f64,
         flag(stats.advice),
         f64::from(best.overlap),
-        flag(!sentence && best.exact && !hits.get(1).is_some_and(|second| second.exact)),
+        flag(!sentence && (listing == Some(best.index) || best.exact && !second_exact)),
     ]))
 }
 
