@@ -46,6 +46,19 @@ export const IDS = {
   moderatorRole: '1200000000000000500',
   bot: '1200000000000000999',
 }
+
+/** Config for a bot that answers free-form questions in the questions channel at once, with
+ * no cooldown and no rate limit in the way; `[questions]` comes last, so a test may append to it. */
+export const LISTENING_CONFIG = `
+[discord]
+guild_ids = ["${IDS.guild}"]
+
+[questions]
+channels = ["${IDS.questions}"]
+cooldown_seconds = 0
+user_rate_limit = 1000
+`
+
 /** View Channel (1 << 10) + Send Messages (1 << 11). */
 export const PLAIN_MEMBER = String((1 << 10) | (1 << 11))
 /** A plain member with Manage Messages (1 << 13). */

@@ -14,7 +14,7 @@ import assert from 'node:assert/strict'
 import fs from 'node:fs'
 import path from 'node:path'
 import url from 'node:url'
-import { startBot, slash, callbackOf, asLocale, waitUntil, askJson, replyTo, IDS } from '../lib/harness.mjs'
+import { startBot, slash, callbackOf, asLocale, waitUntil, askJson, replyTo, IDS, LISTENING_CONFIG } from '../lib/harness.mjs'
 import { assertEverythingSentIsValid, oneCallbackPerInteraction } from '../lib/contract.mjs'
 
 const responses = path.resolve(path.dirname(url.fileURLToPath(import.meta.url)), '../../responses')
@@ -28,15 +28,7 @@ function titles(id) {
   return { en: title(english), fr: title(french), es: title(spanish) }
 }
 
-const config = `
-[discord]
-guild_ids = ["${IDS.guild}"]
-
-[questions]
-channels = ["${IDS.questions}"]
-cooldown_seconds = 0
-user_rate_limit = 1000
-`
+const config = LISTENING_CONFIG
 
 describe('answers in the member\'s language', () => {
   let bot

@@ -9,18 +9,10 @@
 
 import { describe, it, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { startBot, waitUntil, callbackOf, askJson, replyTo, IDS } from '../lib/harness.mjs'
+import { startBot, waitUntil, callbackOf, askJson, replyTo, IDS, LISTENING_CONFIG } from '../lib/harness.mjs'
 import { assertEverythingSentIsValid, oneCallbackPerInteraction } from '../lib/contract.mjs'
 
-const config = `
-[discord]
-guild_ids = ["${IDS.guild}"]
-
-[questions]
-channels = ["${IDS.questions}"]
-cooldown_seconds = 0
-user_rate_limit = 1000
-
+const config = `${LISTENING_CONFIG}
 [data]
 record = false
 `
