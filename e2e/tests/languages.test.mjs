@@ -107,6 +107,38 @@ describe('answers in the member\'s language', () => {
     assert.ok(reply.body.embeds[0].footer.text.startsWith('Fuente: '))
   })
 
+  it('"Answer with GFMD FAQ" on a French message ranks it in French and posts the French answer', async () => {
+    const question = await bot.discord.channel(IDS.general).user(IDS.alice).sendMessage({ content: 'Quels sont les objectifs du FMMD ?' })
+    const { id } = await bot.discord.simulateInteraction({
+      type: 2,
+      channelId: IDS.general,
+      userId: IDS.admin,
+      data: {
+        id: '1200000000000007777',
+        name: 'Answer with GFMD FAQ',
+        type: 3,
+        target_id: question.id,
+        resolved: { messages: { [question.id]: question } },
+      },
+    })
+    const suggestions = await callbackOf(bot, id)
+    assert.match(suggestions.body.data.content, /\(read as French\) — would answer `objectives`/)
+    const [first] = suggestions.body.data.components.flatMap((r) => r.components)
+    assert.equal(first.label, `Post: ${objectives.fr}`)
+    const message = await waitUntil(
+      async () => (await bot.discord.channel(IDS.general).getMessages()).reverse().find((m) => /Top matches/.test(m.content)),
+      { label: 'the top matches' },
+    )
+    const click = await bot.discord.channel(IDS.general).user(IDS.admin).clickButton({ messageId: message.id, customId: first.custom_id })
+    await callbackOf(bot, click.id)
+    const posted = await waitUntil(
+      () => bot.requests('POST', `/api/v10/channels/${IDS.general}/messages`).find((r) => r.body.message_reference?.message_id === question.id),
+      { label: 'the posted reply' },
+    )
+    expectedWrites.push(`POST /api/v10/channels/${IDS.general}/messages reply to ${question.id}`)
+    assert.deepEqual(posted.body.embeds.map((e) => e.title), [objectives.fr])
+  })
+
   it('a middling French question gets the offer in French, and the asker\'s Show answer keeps it French', async () => {
     // The bot's own `ask --json` (no --locale: the text decides, as in a channel) picks the first
     // question it reads as French and offers rather than answers, so a refit cannot stale the list.

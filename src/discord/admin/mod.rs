@@ -17,6 +17,7 @@ pub use stats::{millis, percent, plan_stats};
 pub use top_matches::{is_post, plan_top_matches};
 
 use super::commands::admin::{self as definitions, AdminRequest};
+use super::messages::message_language;
 use super::moderators::MemberFacts;
 use super::recording::{Asked, Live, Records};
 use super::reply::Reply;
@@ -104,7 +105,9 @@ pub async fn handle_command(state: &BotState, ctx: &Context, command: &CommandIn
             respond::reply(ctx, target, &preview(state, &id, lang)).await;
         }
         AdminRequest::Test(question) => {
-            let reply = plan_top_matches(&state.knowledge(), &question, None, None);
+            let knowledge = state.knowledge();
+            let lang = message_language(&knowledge, &question, Lang::from_discord(&command.locale));
+            let reply = plan_top_matches(&knowledge, lang, &question, None, None);
             respond::reply(ctx, target, &reply).await;
         }
         AdminRequest::Inbox(days) => inbox_actions::open(state, ctx, target, days).await,
@@ -160,8 +163,10 @@ async fn open_edit_form(state: &BotState, ctx: &Context, target: Target<'_>, id:
 }
 
 /// "Answer with GFMD FAQ" on a message: the top matches for its text, privately, with buttons
-/// that post the chosen answer as a reply. The message's text is recorded as a question of its
-/// author (not of the moderator): it is theirs to have forgotten.
+/// that post the chosen answer as a reply. The text is read in its language, as a typed message
+/// is (its words, else the server's fallback), and the answer is posted in that language. The
+/// message's text is recorded as a question of its author (not of the moderator): it is theirs
+/// to have forgotten.
 async fn answer_with_faq(state: &BotState, ctx: &Context, command: &CommandInteraction) {
     let target = Target::from(command);
     let Some(ResolvedTarget::Message(message)) = command.data.target() else {
@@ -172,10 +177,17 @@ async fn answer_with_faq(state: &BotState, ctx: &Context, command: &CommandInter
     let guild = command.guild_id.map(|id| id.get());
     let asked = Asked::new(Kind::ContextMenu, author, guild, command.channel_id.get());
     let knowledge = state.knowledge();
-    let verdict = knowledge.decide(&message.content);
+    let lang = message_language(&knowledge, &message.content, state.fallback_language(guild));
+    let verdict = knowledge.decide_in(lang, &message.content);
     let record =
         Live::new(&state.recorder, author).question(asked.decided(&message.content, &verdict));
-    let reply = plan_top_matches(&knowledge, &message.content, Some(message.id.get()), record);
+    let reply = plan_top_matches(
+        &knowledge,
+        lang,
+        &message.content,
+        Some(message.id.get()),
+        record,
+    );
     respond::reply(ctx, target, &reply).await;
 }
 
@@ -235,9 +247,8 @@ pub async fn handle_post(state: &BotState, ctx: &Context, component: &ComponentI
         state.recorder.suggestion_opened(record, &answer.id);
     }
     let moderator = component.user.id.get();
-    // The moderator's pick is posted in English: the message's own text is not at hand here.
     let related = knowledge.related(answer);
-    let reply = Reply::answer(answer, &related, moderator, record, Lang::En);
+    let reply = Reply::answer(answer, &related, moderator, record, post.lang);
     let message = reply
         .to_channel_message()
         .reference_message((component.channel_id, MessageId::new(message_id)));

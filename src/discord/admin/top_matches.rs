@@ -2,30 +2,51 @@
 //! message command show the top three answers with scores and what the bot would do; from the
 //! message command, a **Post** button answers the message with the chosen answer.
 //!
-//! A **Post** button's custom id is `gfmd:p:<answer id>:<message id>:<record>` (numbers in base
-//! 36, as in [`crate::discord::custom_id`]; at most 99 characters), `<record>` naming the
-//! message's question as recorded (empty when not); buttons from before recording,
-//! `gfmd:post:<answer id>:<message id>`, still work.
+//! The message is read in its own language (as a typed message is: its text, else the server's),
+//! and the chosen answer is posted in that language.
+//!
+//! A **Post** button's custom id is `gfmd:p:<answer id>:<message id>:<record>` for an English
+//! message, `gfmd:pf:…` for a French and `gfmd:pe:…` for a Spanish one (numbers in base 36, as in
+//! [`crate::discord::custom_id`]; at most 100 characters), `<record>` naming the message's
+//! question as recorded (empty when not); buttons from before recording,
+//! `gfmd:post:<answer id>:<message id>`, still work (in English).
 
 use crate::answers::limits::{self, truncate};
 use crate::discord::custom_id::{base36, parse_base36, parse_record_part, record_part};
 use crate::discord::reply::{Button, Reply, Row};
 use crate::knowledge::{Knowledge, Outcome};
+use crate::locale::Lang;
 use crate::records::RecordId;
 use crate::render::quote_user_text;
 
-/// Custom-id prefix of "post this answer" buttons.
-const POST_PREFIX: &str = "gfmd:p:";
+/// Custom-id prefixes of "post this answer" buttons, by the language the answer is posted in
+/// (`f` for français, `e` for español).
+const POST_PREFIXES: [(Lang, &str); 3] = [
+    (Lang::En, "gfmd:p:"),
+    (Lang::Fr, "gfmd:pf:"),
+    (Lang::Es, "gfmd:pe:"),
+];
 /// The prefix of the same buttons before recording existed.
 const OLD_POST_PREFIX: &str = "gfmd:post:";
 
 /// Whether `custom_id` is a **Post** button's.
 pub fn is_post(custom_id: &str) -> bool {
-    custom_id.starts_with(POST_PREFIX) || custom_id.starts_with(OLD_POST_PREFIX)
+    custom_id.starts_with(OLD_POST_PREFIX)
+        || POST_PREFIXES
+            .iter()
+            .any(|(_, prefix)| custom_id.starts_with(prefix))
 }
 
-/// A moderator's pick: post answer `answer` as a reply to message `message`, whose question
-/// was recorded as `record`.
+/// The prefix of a **Post** button posting in `lang`.
+fn post_prefix(lang: Lang) -> &'static str {
+    POST_PREFIXES
+        .iter()
+        .find(|(of, _)| *of == lang)
+        .map_or(POST_PREFIXES[0].1, |(_, prefix)| prefix)
+}
+
+/// A moderator's pick: post answer `answer` in `lang` as a reply to message `message`, whose
+/// question was recorded as `record`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Post<'a> {
     /// The answer id.
@@ -34,30 +55,36 @@ pub struct Post<'a> {
     pub message: u64,
     /// The message's question, as recorded.
     pub record: Option<RecordId>,
+    /// The language to post in (the message's).
+    pub lang: Lang,
 }
 
-/// The custom id of a **Post** button.
-pub fn post_id(answer: &str, message: u64, record: Option<RecordId>) -> String {
+/// The custom id of a **Post** button posting `answer` in `lang`.
+pub fn post_id(answer: &str, lang: Lang, message: u64, record: Option<RecordId>) -> String {
     format!(
-        "{POST_PREFIX}{answer}:{}:{}",
+        "{}{answer}:{}:{}",
+        post_prefix(lang),
         base36(message),
         record_part(record)
     )
 }
 
-/// The ephemeral "top 3 with scores" for `question`, with a post button per answer when
-/// `reply_to` names a message to answer (whose question was recorded as `record`).
+/// The ephemeral "top 3 with scores" for `question` read in `lang`, with a post button per
+/// answer (posting it in `lang`) when `reply_to` names a message to answer (whose question was
+/// recorded as `record`).
 pub fn plan_top_matches(
     knowledge: &Knowledge,
+    lang: Lang,
     question: &str,
     reply_to: Option<u64>,
     record: Option<RecordId>,
 ) -> Reply {
-    let top = knowledge.rank(question, 3);
+    let top = knowledge.rank_in(lang, question, 3);
     let mut text = format!(
-        "Top matches for \"{}\" — {}:",
+        "Top matches for \"{}\" (read as {}) — {}:",
         quote_user_text(question, 200),
-        would_do(knowledge, question)
+        lang.english_name(),
+        would_do(knowledge, lang, question)
     );
     if top.is_empty() {
         text.push_str("\n(no answer shares a word with it)");
@@ -68,7 +95,7 @@ pub fn plan_top_matches(
             rank + 1,
             candidate.answer.id,
             candidate.score,
-            candidate.answer.title
+            candidate.answer.title_in(lang)
         ));
     }
     let mut reply = Reply::notice(text);
@@ -76,9 +103,9 @@ pub fn plan_top_matches(
         let buttons: Vec<Button> = top
             .iter()
             .map(|candidate| Button {
-                custom_id: post_id(&candidate.answer.id, message_id, record),
+                custom_id: post_id(&candidate.answer.id, lang, message_id, record),
                 label: truncate(
-                    &format!("Post: {}", candidate.answer.title),
+                    &format!("Post: {}", candidate.answer.title_in(lang)),
                     limits::BUTTON_LABEL_LENGTH,
                 ),
                 danger: false,
@@ -91,9 +118,9 @@ pub fn plan_top_matches(
     reply
 }
 
-/// What the bot would do with `question` if a member typed it.
-fn would_do(knowledge: &Knowledge, question: &str) -> String {
-    let verdict = knowledge.decide(question);
+/// What the bot would do with `question` if a member typed it in `lang`.
+fn would_do(knowledge: &Knowledge, lang: Lang, question: &str) -> String {
+    let verdict = knowledge.decide_in(lang, question);
     match (verdict.outcome(), verdict.suggestions().first()) {
         (Outcome::Answer, _) => format!(
             "would answer `{}`",
@@ -115,9 +142,13 @@ pub fn parse_post(custom_id: &str) -> Option<Post<'_>> {
             answer,
             message: message.parse().ok()?,
             record: None,
+            lang: Lang::En,
         });
     }
-    let mut parts = custom_id.strip_prefix(POST_PREFIX)?.split(':');
+    let (lang, rest) = POST_PREFIXES
+        .iter()
+        .find_map(|(lang, prefix)| Some((*lang, custom_id.strip_prefix(prefix)?)))?;
+    let mut parts = rest.split(':');
     let (answer, message, record) = (parts.next()?, parts.next()?, parts.next()?);
     if parts.next().is_some() || answer.is_empty() {
         return None;
@@ -126,6 +157,7 @@ pub fn parse_post(custom_id: &str) -> Option<Post<'_>> {
         answer,
         message: parse_base36(message)?,
         record: parse_record_part(record)?,
+        lang,
     })
 }
 
@@ -138,6 +170,7 @@ mod tests {
         let knowledge = Knowledge::embedded().unwrap();
         let reply = plan_top_matches(
             &knowledge,
+            Lang::En,
             "what are the objectives of the gfmd?",
             Some(1_200_000_000_000_000_999),
             Some(RecordId(i64::MAX)),
@@ -158,26 +191,58 @@ mod tests {
             Some(Post {
                 answer: "objectives",
                 message: 1_200_000_000_000_000_999,
-                record: Some(RecordId(i64::MAX))
+                record: Some(RecordId(i64::MAX)),
+                lang: Lang::En,
             })
         );
     }
 
     #[test]
+    fn a_french_message_is_ranked_in_french_and_posted_in_french() {
+        let knowledge = Knowledge::embedded().unwrap();
+        let reply = plan_top_matches(
+            &knowledge,
+            Lang::Fr,
+            "Quels sont les objectifs du FMMD ?",
+            Some(42),
+            None,
+        );
+        let content = reply.content.unwrap();
+        assert!(content.contains("(read as French)"), "{content}");
+        assert!(content.contains("would answer `objectives`"), "{content}");
+        let french_title = knowledge
+            .answers()
+            .get("objectives")
+            .unwrap()
+            .title_in(Lang::Fr);
+        assert!(content.contains(french_title), "{content}");
+        let Row::Buttons(buttons) = &reply.rows[0] else {
+            panic!("buttons")
+        };
+        let post = parse_post(&buttons[0].custom_id).unwrap();
+        assert_eq!((post.answer, post.lang), ("objectives", Lang::Fr));
+    }
+
+    #[test]
     fn a_post_button_is_read_back_or_refused() {
         let longest = "a".repeat(64);
-        let id = post_id(&longest, u64::MAX, Some(RecordId(i64::MAX)));
-        assert!(id.len() <= limits::CUSTOM_ID_LENGTH, "{}", id.len());
-        assert!(is_post(&id));
-        assert_eq!(parse_post(&id).map(|post| post.answer.len()), Some(64));
+        for lang in Lang::ALL {
+            let id = post_id(&longest, lang, u64::MAX, Some(RecordId(i64::MAX)));
+            assert!(id.len() <= limits::CUSTOM_ID_LENGTH, "{}", id.len());
+            assert!(is_post(&id));
+            let post = parse_post(&id).unwrap();
+            assert_eq!((post.answer.len(), post.lang), (64, lang));
+        }
         let old = Post {
             answer: "timeline",
             message: 42,
             record: None,
+            lang: Lang::En,
         };
         assert_eq!(parse_post("gfmd:post:timeline:42"), Some(old));
         assert_eq!(parse_post("gfmd:post:timeline:x"), None);
         assert_eq!(parse_post("gfmd:p:timeline:16"), None);
+        assert_eq!(parse_post("gfmd:px:timeline:16:"), None);
         assert_eq!(parse_post("gfmd:show:timeline"), None);
     }
 }
