@@ -7,9 +7,9 @@
 //! a little, kept so that they do not slip; the issues' aim (≥95% right, ≥95% silent, ≤1% wrong)
 //! is not reached yet.
 //!
-//! - English: right 66.7%, silent 94.0%, wrong 0.7% (2 of 277).
-//! - French: right 58.8%, silent 96.5%, wrong 0.6% (1 of 154).
-//! - Spanish: right 57.4%, silent 89.5%, wrong 2.5% (4 of 159).
+//! - English: right 61.6%, silent 94.0%, wrong 0.7% (2 of 277).
+//! - French: right 72.7%, silent 94.7%, wrong 0.6% (1 of 154).
+//! - Spanish: right 63.7%, silent 89.5%, wrong 2.5% (4 of 159).
 //!
 //! The figures move when a confidence is refitted or the matcher changes, and the gates follow,
 //! never the other way round. Since the cut-offs keep to their limits with one-sided 95%
@@ -18,11 +18,16 @@
 //! stood at 74.0 / 94.0 / 3.2 (English), 72.7 / 96.5 / 1.3 (French) and 69.1 / 89.5 / 6.9
 //! (Spanish); at the start of the session, at 72.9 / 93.0 / 1.4, 74.2 / 91.2 / 2.6 and
 //! 69.1 / 86.0 / 7.5. The third dev batches, which paraphrase away from the answers' words,
-//! then moved the figures from 66.4 / 94.0 / 1.1, 59.8 / 96.5 / 0.6 and 56.9 / 89.5 / 2.5.
+//! then moved the figures from 66.4 / 94.0 / 1.1, 59.8 / 96.5 / 0.6 and 56.9 / 89.5 / 2.5 to
+//! 66.4 / 94.0 / 0.7, 58.8 / 96.5 / 0.6 and 57.4 / 89.5 / 2.5; the fourth English and third French
+//! and Spanish dev batches (about 450 questions each, and the dev questions that repeated a
+//! blind one dropped) to the figures above.
 
-use gfmd_bot::evaluation::{evaluate_in, parse_cases};
+use gfmd_bot::evaluation::{dev_set_files, evaluate_in, parse_cases};
 use gfmd_bot::knowledge::Knowledge;
 use gfmd_bot::locale::Lang;
+use gfmd_bot::matcher::normalize::fold;
+use std::collections::HashSet;
 
 /// A blind set's gates: fewest in-domain points and fewest off-topic questions left alone (as
 /// shares of their kind), most wrong answers (as a share of all questions).
@@ -57,7 +62,7 @@ fn keeps_its_figures(lang: Lang, text: &str, gates: Gates) {
 #[test]
 fn the_blind_english_set_keeps_its_figures_printing_only_aggregates() {
     let gates = Gates {
-        right: 0.66,
+        right: 0.61,
         silent: 0.94,
         wrong: 0.008,
     };
@@ -67,8 +72,8 @@ fn the_blind_english_set_keeps_its_figures_printing_only_aggregates() {
 #[test]
 fn the_blind_french_set_keeps_its_figures_printing_only_aggregates() {
     let gates = Gates {
-        right: 0.58,
-        silent: 0.96,
+        right: 0.72,
+        silent: 0.94,
         wrong: 0.007,
     };
     keeps_its_figures(Lang::Fr, include_str!("blind/fr.tsv"), gates);
@@ -77,9 +82,53 @@ fn the_blind_french_set_keeps_its_figures_printing_only_aggregates() {
 #[test]
 fn the_blind_spanish_set_keeps_its_figures_printing_only_aggregates() {
     let gates = Gates {
-        right: 0.57,
+        right: 0.63,
         silent: 0.89,
         wrong: 0.026,
     };
     keeps_its_figures(Lang::Es, include_str!("blind/es.tsv"), gates);
+}
+
+/// The blind sets, by language.
+const BLIND_SETS: [(Lang, &str); 3] = [
+    (Lang::En, include_str!("blind/en.tsv")),
+    (Lang::Fr, include_str!("blind/fr.tsv")),
+    (Lang::Es, include_str!("blind/es.tsv")),
+];
+
+/// The words of a labelled line's question (its last column), ignoring case, accents and
+/// punctuation; `None` for comments, blank lines and questions with no word.
+fn question_words(line: &str) -> Option<String> {
+    if line.starts_with('#') {
+        return None;
+    }
+    let words = fold(line.rsplit('\t').next()?)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    (!words.is_empty()).then_some(words)
+}
+
+/// A dev question that repeats a blind one would let tuning on the dev set tune on the blind set
+/// (`tests/blind/README.md`). Failures name the dev file and line, never the question.
+#[test]
+fn no_dev_question_repeats_a_blind_question() {
+    for (lang, blind) in BLIND_SETS {
+        let blind: HashSet<String> = blind.lines().filter_map(question_words).collect();
+        assert!(blind.len() > 100, "{lang}: {} blind questions", blind.len());
+        let blind = &blind;
+        let repeats: Vec<String> = dev_set_files(lang)
+            .iter()
+            .flat_map(|(file, text)| {
+                text.lines().enumerate().filter_map(move |(at, line)| {
+                    let words = question_words(line)?;
+                    blind.contains(&words).then(|| format!("{file}:{}", at + 1))
+                })
+            })
+            .collect();
+        assert!(
+            repeats.is_empty(),
+            "dev lines repeating a blind question: {repeats:?}"
+        );
+    }
 }

@@ -1,7 +1,7 @@
 //! The labelled dev sets — English (`evaluation::DEV_SET_FILES`: `tests/devset.tsv`,
-//! `tests/devset-discord.tsv`, `-2` and `-3`), French (`tests/devset.fr.tsv`,
-//! `tests/devset.fr-discord.tsv`, `tests/devset.fr-nearmiss.tsv`, `tests/devset.fr-discord-2.tsv`)
-//! and Spanish (the same four with `es`) — each graded by its language's matcher as `evaluation` grades (an
+//! `tests/devset-discord.tsv`, `-2` to `-5`), French (`tests/devset.fr.tsv`,
+//! `tests/devset.fr-discord.tsv`, `tests/devset.fr-nearmiss.tsv`, `tests/devset.fr-discord-2.tsv`,
+//! `-3`) and Spanish (the same five with `es`) — each graded by its language's matcher as `evaluation` grades (an
 //! answer with an expected id scores 1, a "might help" offer of one ½; a confident answer with
 //! another id is wrong), with the default settings; and each language's fitted confidence, which
 //! must be exactly what the fitting tool makes of that language's committed dev set.
@@ -12,10 +12,11 @@ use gfmd_bot::knowledge::Knowledge;
 use gfmd_bot::locale::Lang;
 
 /// Fewest in-domain points, as a share. The aim (issue 8) is 97%; this is what the fitted
-/// confidence reaches within `evaluation::LIMITS` (69.1%, 10-fold cross-validated 69.0%), kept so
-/// that it does not slip.
-const RIGHT: f64 = 0.69;
-/// Fewest off-topic questions left alone, as a share (in sample 96.7%, cross-validated 96.9%).
+/// confidence reaches within `evaluation::LIMITS` (55.8%, 10-fold cross-validated 55.3%), kept so
+/// that it does not slip. It was 69.1% before the fourth and fifth batches (2134 questions in
+/// all, from 1288), which paraphrase away from the answers' words as the third does.
+const RIGHT: f64 = 0.55;
+/// Fewest off-topic questions left alone, as a share (in sample 96.6%, cross-validated 96.2%).
 const SILENT: f64 = 0.96;
 /// Most wrong answers, as a share of all questions.
 const WRONG: f64 = 0.01;
@@ -101,17 +102,17 @@ fn fitted_file_is_what_the_fit_makes(lang: Lang, committed: &str) {
 }
 
 /// The French dev set's gates: what the French fit reaches
-/// (right 51.4%, silent 97.0%, wrong 0.4%: 4 of 918), rounded down a little.
+/// (right 51.7%, silent 96.7%, wrong 0.6%: 8 of 1357), rounded down a little.
 #[test]
 fn the_french_dev_set_keeps_its_figures() {
     keeps_its_figures(Lang::Fr, 0.51, 0.96, 0.01);
 }
 
 /// The Spanish dev set's gates: what the Spanish fit reaches
-/// (right 57.0%, silent 97.0%, wrong 0.3%: 3 of 936), rounded down a little.
+/// (right 54.1%, silent 97.3%, wrong 0.4%: 6 of 1377), rounded down a little.
 #[test]
 fn the_spanish_dev_set_keeps_its_figures() {
-    keeps_its_figures(Lang::Es, 0.56, 0.96, 0.01);
+    keeps_its_figures(Lang::Es, 0.54, 0.96, 0.01);
 }
 
 #[test]
