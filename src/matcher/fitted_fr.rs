@@ -8,50 +8,50 @@
 //! most 1% wrong and at least 95% of off-topic questions left alone, each with
 //! one-sided 95% confidence (Wilson, 1.645 standard errors).
 //!
-//! - cross-validated: right 51.9%, silent 96.5%, wrong 0.5% (7)
-//! - in sample: right 52.1%, silent 96.7%, wrong 0.6% (8)
+//! - cross-validated: right 52.4%, silent 96.5%, wrong 0.5% (7)
+//! - in sample: right 52.3%, silent 96.7%, wrong 0.6% (8)
 
 use super::confidence::Model;
 
 /// The model and cut-offs in force.
 pub const MODEL: Model = Model {
-    bias: -7.9759140176296555,
+    bias: -8.021329204694126,
     weights: [
         // score
-        1.4043224761232758,
+        1.413523831676496,
         // lead
-        2.3491448497206786,
+        2.25222629137019,
         // text_cover
-        0.4160367298891003,
+        0.41056529697429833,
         // phrase_cover
-        2.45152173571789,
+        2.4550451933648025,
         // containment
-        -0.5103244933171137,
+        -0.5254086276838039,
         // keyword_cover
-        0.23604650692565934,
+        0.31126795776536836,
         // unknown_share
-        2.201846020293989,
+        2.226354061480245,
         // unknown_words
-        -0.19320323686681665,
+        -0.19925481748021381,
         // intent_met
-        0.5493107765718757,
+        0.5580245107312585,
         // specifiers_met
-        0.8419403513271906,
+        0.8554081333928136,
         // segment
-        0.43055709398346576,
+        0.434136472899604,
         // terms
-        2.571684454921679,
+        2.594614250152208,
         // corrected_share
-        -2.3993716729231793,
+        -2.3529113804319666,
         // beyond
-        -1.178809755203535,
+        -1.1767820697690274,
         // advice
-        0.1788712533819801,
+        0.16139598280943665,
         // overlap
-        1.4969412131558828,
+        1.4964732600901383,
         // exact
         0.0,
     ],
-    answer_at: 0.8810683778692987,
-    suggest_at: 0.7318304417482651,
+    answer_at: 0.8812120445507203,
+    suggest_at: 0.7353983944615483,
 };
