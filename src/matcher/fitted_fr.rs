@@ -8,50 +8,50 @@
 //! most 1% wrong and at least 95% of off-topic questions left alone, each with
 //! one-sided 95% confidence (Wilson, 1.645 standard errors).
 //!
-//! - cross-validated: right 52.4%, silent 96.5%, wrong 0.5% (7)
-//! - in sample: right 52.3%, silent 96.7%, wrong 0.6% (8)
+//! - cross-validated: right 52.5%, silent 96.5%, wrong 0.5% (7)
+//! - in sample: right 52.6%, silent 96.7%, wrong 0.5% (7)
 
 use super::confidence::Model;
 
 /// The model and cut-offs in force.
 pub const MODEL: Model = Model {
-    bias: -8.021329204694126,
+    bias: -8.053154540772427,
     weights: [
         // score
-        1.413523831676496,
+        1.4027238774406972,
         // lead
-        2.25222629137019,
+        2.265306918101674,
         // text_cover
-        0.41056529697429833,
+        0.6345974942998486,
         // phrase_cover
-        2.4550451933648025,
+        2.29612463732062,
         // containment
-        -0.5254086276838039,
+        -0.592540484197405,
         // keyword_cover
-        0.31126795776536836,
+        0.31521656067486487,
         // unknown_share
-        2.226354061480245,
+        2.0359133442521293,
         // unknown_words
-        -0.19925481748021381,
+        -0.13986185026180137,
         // intent_met
-        0.5580245107312585,
+        0.5656017620503044,
         // specifiers_met
-        0.8554081333928136,
+        0.8425830597396243,
         // segment
-        0.434136472899604,
+        0.4321885362567906,
         // terms
-        2.594614250152208,
+        2.569053252221102,
         // corrected_share
-        -2.3529113804319666,
+        -2.0757066953695498,
         // beyond
-        -1.1767820697690274,
+        -1.181262022365499,
         // advice
-        0.16139598280943665,
+        0.160521549481595,
         // overlap
-        1.4964732600901383,
+        1.598200704220225,
         // exact
         0.0,
     ],
-    answer_at: 0.8812120445507203,
-    suggest_at: 0.7353983944615483,
+    answer_at: 0.8928833706470587,
+    suggest_at: 0.7240795276414869,
 };
