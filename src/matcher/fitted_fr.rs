@@ -8,50 +8,50 @@
 //! most 1% wrong and at least 95% of off-topic questions left alone, each with
 //! one-sided 95% confidence (Wilson, 1.645 standard errors).
 //!
-//! - cross-validated: right 52.5%, silent 96.5%, wrong 0.5% (7)
-//! - in sample: right 52.6%, silent 96.7%, wrong 0.5% (7)
+//! - cross-validated: right 52.7%, silent 96.5%, wrong 0.5% (7)
+//! - in sample: right 52.7%, silent 96.7%, wrong 0.5% (7)
 
 use super::confidence::Model;
 
 /// The model and cut-offs in force.
 pub const MODEL: Model = Model {
-    bias: -8.053154540772427,
+    bias: -8.372669273566986,
     weights: [
         // score
-        1.4027238774406972,
+        1.5089273708349815,
         // lead
-        2.265306918101674,
+        2.284326620558704,
         // text_cover
-        0.6345974942998486,
+        0.6243248477897636,
         // phrase_cover
-        2.29612463732062,
+        2.28846817630313,
         // containment
-        -0.592540484197405,
+        -0.5727928225144723,
         // keyword_cover
-        0.31521656067486487,
+        0.28004470282950267,
         // unknown_share
-        2.0359133442521293,
+        2.047041359672882,
         // unknown_words
-        -0.13986185026180137,
+        -0.13861894398300187,
         // intent_met
-        0.5656017620503044,
+        0.5316368401420098,
         // specifiers_met
-        0.8425830597396243,
+        1.1508927610009094,
         // segment
-        0.4321885362567906,
+        0.43873752648693215,
         // terms
-        2.569053252221102,
+        2.5938380094256788,
         // corrected_share
-        -2.0757066953695498,
+        -2.0715156972295232,
         // beyond
-        -1.181262022365499,
+        -1.184379794053738,
         // advice
-        0.160521549481595,
+        0.15607528458119796,
         // overlap
-        1.598200704220225,
+        1.5354862029198377,
         // exact
         0.0,
     ],
-    answer_at: 0.8928833706470587,
-    suggest_at: 0.7240795276414869,
+    answer_at: 0.8934079532865875,
+    suggest_at: 0.7257196800103103,
 };
