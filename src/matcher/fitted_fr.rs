@@ -8,50 +8,50 @@
 //! most 1% wrong and at least 95% of off-topic questions left alone, each with
 //! one-sided 95% confidence (Wilson, 1.645 standard errors).
 //!
-//! - cross-validated: right 52.9%, silent 96.5%, wrong 0.5% (7)
-//! - in sample: right 52.8%, silent 96.7%, wrong 0.5% (7)
+//! - cross-validated: right 53.0%, silent 96.5%, wrong 0.5% (7)
+//! - in sample: right 53.0%, silent 96.7%, wrong 0.5% (7)
 
 use super::confidence::Model;
 
 /// The model and cut-offs in force.
 pub const MODEL: Model = Model {
-    bias: -8.366779360590291,
+    bias: -8.37442823757674,
     weights: [
         // score
-        1.4993031527815437,
+        1.5439122288825324,
         // lead
-        2.2987428185191305,
+        2.274954252511204,
         // text_cover
-        0.6218015078636446,
+        0.609722798578054,
         // phrase_cover
-        2.2669084046696475,
+        2.227321397094418,
         // containment
-        -0.5679049039144769,
+        -0.5802471029260496,
         // keyword_cover
-        0.2971064247388056,
+        0.3201447624140622,
         // unknown_share
-        2.0356748316133526,
+        2.047407897546275,
         // unknown_words
-        -0.13737468326117508,
+        -0.15353443960126023,
         // intent_met
-        0.5313109984137436,
+        0.5344719725190875,
         // specifiers_met
-        1.1498535022610454,
+        1.1450631853413802,
         // segment
-        0.44191172312361854,
+        0.45668260131769706,
         // terms
-        2.5930686296928633,
+        2.619476725494281,
         // corrected_share
-        -2.0713089430685314,
+        -2.096115932417745,
         // beyond
-        -1.1822532361094835,
+        -1.1822696252036848,
         // advice
-        0.15699288620472882,
+        0.15614606074833068,
         // overlap
-        1.5400130697826577,
+        1.5457580070281143,
         // exact
         0.0,
     ],
-    answer_at: 0.8933550957732636,
-    suggest_at: 0.7242164080534326,
+    answer_at: 0.896501245530783,
+    suggest_at: 0.7285808212696858,
 };
