@@ -186,7 +186,16 @@ mod tests {
     #[test]
     fn a_text_that_does_not_say_is_no_language() {
         let knowledge = knowledge();
-        for text in ["", "GFMD", "2007", "👍", "Kofi Annan", "GCIM", "xD", "lol ok"] {
+        for text in [
+            "",
+            "GFMD",
+            "2007",
+            "👍",
+            "Kofi Annan",
+            "GCIM",
+            "xD",
+            "lol ok",
+        ] {
             assert_eq!(language_of(&knowledge, text), None, "{text:?}");
         }
     }

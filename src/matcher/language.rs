@@ -262,9 +262,6 @@ impl Rules {
     }
 }
 
-/// English's rules, built once, for callers outside the analyzer
-/// ([`super::normalize::is_stop_word`]).
-pub static ENGLISH_RULES: std::sync::LazyLock<Rules> = std::sync::LazyLock::new(|| ENGLISH.rules());
 
 /// English.
 pub static ENGLISH: Language = Language {
