@@ -7,7 +7,7 @@
 //! `cargo run --release --example fit` writes and a test checks.
 
 /// How many features the model reads.
-pub const FEATURES: usize = 17;
+pub const FEATURES: usize = 18;
 
 /// The features' names, in order, as the fitted file lists them.
 pub const FEATURE_NAMES: [&str; FEATURES] = [
@@ -27,6 +27,7 @@ pub const FEATURE_NAMES: [&str; FEATURES] = [
     "beyond",
     "advice",
     "overlap",
+    "spelling",
     "exact",
 ];
 
@@ -52,6 +53,9 @@ pub const FEATURE_NAMES: [&str; FEATURES] = [
 /// - `advice`: 1 when it asks for personal advice ("can I", "how do I");
 /// - `overlap`: the best weighted Dice coefficient between the question and one phrasing of
 ///   the best answer;
+/// - `spelling`: how closely the whole message is spelt like the best answer's closest title,
+///   question or keyword (the cosine of their character trigrams, `spelling.rs`): a misspelt
+///   or abbreviated word still shares most of its letters;
 /// - `exact`: 1 when one of the best answer's phrasings (and no other answer's) has exactly
 ///   the question's terms, and the reading is the whole message (a sentence of a longer one
 ///   may lean on the others: "what does it aim to do?"), or when the whole message is word

@@ -8,50 +8,52 @@
 //! most 1% wrong and at least 95% of off-topic questions left alone, each with
 //! one-sided 95% confidence (Wilson, 1.645 standard errors).
 //!
-//! - cross-validated: right 51.7%, silent 96.5%, wrong 0.5% (7)
-//! - in sample: right 51.7%, silent 96.7%, wrong 0.6% (8)
+//! - cross-validated: right 50.9%, silent 96.5%, wrong 0.5% (7)
+//! - in sample: right 51.0%, silent 96.3%, wrong 0.5% (7)
 
 use super::confidence::Model;
 
 /// The model and cut-offs in force.
 pub const MODEL: Model = Model {
-    bias: -8.012403705588058,
+    bias: -8.888346524162857,
     weights: [
         // score
-        1.3869995531487356,
+        1.450809527861593,
         // lead
-        2.323522934336322,
+        2.575607346556574,
         // text_cover
-        0.4096627005521347,
+        0.35891633418110874,
         // phrase_cover
-        2.4567268890541794,
+        2.257443198338867,
         // containment
-        -0.4880797176986502,
+        -0.5635275213055576,
         // keyword_cover
-        0.25621146331841693,
+        -0.1773654372692193,
         // unknown_share
-        2.108114718969187,
+        1.7015218991515841,
         // unknown_words
-        -0.1449979402965122,
+        -0.07188234343221027,
         // intent_met
-        0.5631302051146038,
+        0.48308164496909645,
         // specifiers_met
-        0.8643130081707977,
+        0.9806990356051665,
         // segment
-        0.4447048152728612,
+        0.661791153022169,
         // terms
-        2.554350160451539,
+        2.325728935663832,
         // corrected_share
-        -2.391441927043576,
+        -2.0376134113760163,
         // beyond
-        -1.2023757563930197,
+        -1.1815218038442032,
         // advice
-        0.14785841088235338,
+        0.09322701481802464,
         // overlap
-        1.5010166554008284,
+        0.753407461592219,
+        // spelling
+        3.6882472375568307,
         // exact
         0.0,
     ],
-    answer_at: 0.8790476911890791,
-    suggest_at: 0.7299038472770834,
+    answer_at: 0.9020211197063429,
+    suggest_at: 0.7398429567399576,
 };

@@ -262,7 +262,6 @@ impl Rules {
     }
 }
 
-
 /// English.
 pub static ENGLISH: Language = Language {
     name: "English",
