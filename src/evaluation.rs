@@ -15,8 +15,8 @@
 use crate::knowledge::{Knowledge, Outcome};
 use crate::locale::{Lang, UnknownLang};
 use crate::matcher::confidence::{
-    choose_cutoffs, cross_validate, fit, score_case, CaseRows, Figures, Limits, Model,
-    FEATURE_NAMES,
+    choose_cutoffs, cross_validate, cross_validate_grouped, fit, score_case, CaseRows, Figures,
+    Limits, Model, FEATURE_NAMES,
 };
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -441,6 +441,28 @@ pub fn fit_confidence_in(knowledge: &Knowledge, lang: Lang, cases: &[Case]) -> F
         cross_validated,
         in_sample: crate::matcher::confidence::figures(&in_sample_scores, answer_at, suggest_at),
     }
+}
+
+/// How the confidence of `lang`, with `model`'s cut-offs, does on questions by a writer it never
+/// saw: each dev file (one writer's batch) held out in turn and scored by a model fitted on the
+/// other files. Writers of later batches and of the blind sets are new writers, so this is the
+/// dev set's estimate of how the fit generalizes; the 10-fold cross-validation mixes every
+/// writer into every fold.
+///
+/// # Panics
+///
+/// When a line cannot be read, as [`dev_set_in`].
+pub fn held_out_writers_in(knowledge: &Knowledge, lang: Lang, model: &Model) -> Figures {
+    let mut rows = Vec::new();
+    let mut groups = Vec::new();
+    for (group, (path, text)) in dev_set_files(lang).iter().enumerate() {
+        let cases = parse_cases(text).unwrap_or_else(|error| panic!("{path}: {error}"));
+        let case_rows = confidence_rows_in(knowledge, lang, &cases);
+        groups.extend(std::iter::repeat_n(group, case_rows.len()));
+        rows.extend(case_rows);
+    }
+    let scored = cross_validate_grouped(&rows, &groups);
+    crate::matcher::confidence::figures(&scored, model.answer_at, model.suggest_at)
 }
 
 /// Where the fitted confidence of `lang` is written: `src/matcher/fitted.rs` for English,
