@@ -16,7 +16,7 @@ use gfmd_bot::locale::Lang;
 /// that it does not slip. It was 69.1% before the fourth and fifth batches (2134 questions in
 /// all, from 1288), which paraphrase away from the answers' words as the third does: 55.8% (55.3%
 /// cross-validated) then, before the `spelling` feature.
-const RIGHT: f64 = 0.57;
+const RIGHT: f64 = 0.53;
 /// Fewest off-topic questions left alone, as a share (in sample 96.5%, cross-validated 96.2%).
 const SILENT: f64 = 0.96;
 /// Most wrong answers, as a share of all questions.
@@ -103,17 +103,17 @@ fn fitted_file_is_what_the_fit_makes(lang: Lang, committed: &str) {
 }
 
 /// The French dev set's gates: what the French fit reaches
-/// (right 51.0%, silent 96.3%, wrong 0.5%: 7 of 1357), rounded down a little.
+/// (right 49.9%, silent 96.5%, wrong 0.4%: 7 of 1695), rounded down a little.
 #[test]
 fn the_french_dev_set_keeps_its_figures() {
-    keeps_its_figures(Lang::Fr, 0.51, 0.96, 0.01);
+    keeps_its_figures(Lang::Fr, 0.49, 0.96, 0.01);
 }
 
 /// The Spanish dev set's gates: what the Spanish fit reaches
-/// (right 57.4%, silent 97.0%, wrong 0.6%: 8 of 1377), rounded down a little.
+/// (right 56.0%, silent 96.7%, wrong 0.6%: 10 of 1716), rounded down a little.
 #[test]
 fn the_spanish_dev_set_keeps_its_figures() {
-    keeps_its_figures(Lang::Es, 0.57, 0.96, 0.01);
+    keeps_its_figures(Lang::Es, 0.55, 0.96, 0.01);
 }
 
 #[test]
