@@ -277,6 +277,8 @@ pub static ENGLISH: Language = Language {
         ("years", "when"),
         ("date", "when"),
         ("dates", "when"),
+        ("month", "when"),
+        ("months", "when"),
         ("location", "where"),
         ("venue", "where"),
         ("reason", "why"),
