@@ -447,10 +447,10 @@ mod tests {
     fn a_middling_question_is_offered_not_answered() {
         let knowledge = knowledge();
         assert_eq!(
-            outcome(&knowledge, "r civil society ppl in gfmd"),
-            "suggest:civil-society"
+            outcome(&knowledge, "does gfmd swap gud practices"),
+            "suggest:objective-2-good-practices"
         );
-        let verdict = knowledge.decide("r civil society ppl in gfmd");
+        let verdict = knowledge.decide("does gfmd swap gud practices");
         assert!(verdict.answer().is_none());
         assert!(!verdict.suggestions().is_empty());
     }
