@@ -19,6 +19,7 @@
 
 use criterion::Criterion;
 use gfmd_bot::knowledge::Knowledge;
+use gfmd_bot::locale::Lang;
 use gfmd_bot::records::{
     Event, Feedback, Kind, MemberHash, MemberKey, Options, Outcome, Question, RecordId, Recorder,
     Resolution, Source, SqliteStorage, Storage, StorageError, StoredQuestion, UnixMillis,
@@ -58,6 +59,7 @@ fn question(member: &MemberHash) -> Question {
         source: Source::discord(Kind::Message, Some(1), Some(2)),
         member: Some(member.clone()),
         text: "when is the next GFMD summit going to be held?".to_owned(),
+        lang: Lang::En,
         outcome: Outcome::Abstain,
         answer_id: Some("summits".to_owned()),
         score: 0.3,
@@ -179,6 +181,7 @@ fn record_calls(criterion: &mut Criterion, bench: &Bench) {
                 Source::discord(Kind::SlashAsk, Some(1), Some(2)),
                 Some(member.clone()),
                 black_box(text),
+                Lang::En,
                 &decision,
                 Duration::from_micros(80),
             ))

@@ -2,12 +2,16 @@
 //! `src/matcher/fitted.rs` from the English dev set, `fitted_fr.rs` and `fitted_es.rs` from the
 //! French and Spanish ones (each read by that language's matcher, cross-validated the same way).
 //!
-//! `cargo run --release --example fit` prints the cross-validated figures and the models, and
-//! writes the files; `-- --check` only says whether the committed files are up to date (the same
+//! `cargo run --release --example fit` prints the cross-validated figures, the figures with each
+//! dev file (one writer's batch) held out in turn ("held-out writer":
+//! `evaluation::held_out_writers_in`, the estimate for questions by new writers) and the models,
+//! and writes the files; `-- --check` only says whether the committed files are up to date (the same
 //! check as `tests/devset.rs`); `-- --lang fr` (or `es`, `en`) fits one language. The blind sets
 //! are never read.
 
-use gfmd_bot::evaluation::{dev_set_in, fit_confidence_in, fitted_file, languages_asked, Fit};
+use gfmd_bot::evaluation::{
+    dev_set_in, fit_confidence_in, fitted_file, held_out_writers_in, languages_asked, Fit,
+};
 use gfmd_bot::knowledge::Knowledge;
 use gfmd_bot::locale::Lang;
 use gfmd_bot::matcher::confidence::FEATURE_NAMES;
@@ -22,6 +26,11 @@ fn main() {
     for lang in languages {
         let fit = fit_confidence_in(&knowledge, lang, &dev_set_in(lang));
         show(lang, &fit);
+        println!(
+            "{:<16} {}",
+            "held-out writer",
+            held_out_writers_in(&knowledge, lang, &fit.model)
+        );
         out_of_date |= !write_or_check(lang, &fit, check);
     }
     if out_of_date {

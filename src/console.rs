@@ -20,8 +20,8 @@ use std::time::{Duration, Instant};
 
 /// Told about every free-form question the console or `ask` decides (`--record` stores them).
 pub trait Observer {
-    /// `question` was decided as `verdict`, which took `took`.
-    fn decided(&self, question: &str, verdict: &Verdict<'_>, took: Duration);
+    /// `question`, read in `lang`, was decided as `verdict`, which took `took`.
+    fn decided(&self, question: &str, lang: Lang, verdict: &Verdict<'_>, took: Duration);
 }
 
 /// What the offline front ends work with: the knowledge, how replies are laid out, and who hears
@@ -88,7 +88,7 @@ impl<'a> Offline<'a> {
         let lang = self.locale.of(self.knowledge, question);
         let verdict = self.knowledge.decide_in(lang, question);
         if let Some(observer) = self.observer {
-            observer.decided(question, &verdict, started.elapsed());
+            observer.decided(question, lang, &verdict, started.elapsed());
         }
         (lang, verdict)
     }

@@ -49,6 +49,10 @@ const LETTERS: &[(char, Lang)] = &[
     ('œ', Lang::Fr),
 ];
 
+/// Chat words members write whatever their language ("xD", "lol"): one matcher's word lists may
+/// hold them (Spanish reads "xd" as a stop word), but they say nothing of the language.
+const CHAT_WORDS: &[&str] = &["xd", "lol", "ok", "okay", "omg", "gg", "wtf"];
+
 /// Elided words before an apostrophe that only French writes (`l'`, `qu'`…).
 const FRENCH_ELISIONS: &[&str] = &["l", "d", "j", "qu", "n", "c", "m", "jusqu"];
 
@@ -109,9 +113,10 @@ pub fn language_of(knowledge: &Knowledge, text: &str) -> Option<Lang> {
     scores(knowledge, text).language()
 }
 
-/// Adds one folded word: a point shared among the languages it belongs to.
+/// Adds one folded word: a point shared among the languages it belongs to (none for a number
+/// or a [`CHAT_WORDS`] word).
 fn add_word(scores: &mut Scores, matchers: &[&Matcher; 3], word: &str) {
-    if word.chars().all(|c| c.is_ascii_digit()) {
+    if word.chars().all(|c| c.is_ascii_digit()) || CHAT_WORDS.contains(&word) {
         return;
     }
     let owners: Vec<Lang> = matchers
@@ -181,7 +186,16 @@ mod tests {
     #[test]
     fn a_text_that_does_not_say_is_no_language() {
         let knowledge = knowledge();
-        for text in ["", "GFMD", "2007", "👍", "Kofi Annan", "GCIM"] {
+        for text in [
+            "",
+            "GFMD",
+            "2007",
+            "👍",
+            "Kofi Annan",
+            "GCIM",
+            "xD",
+            "lol ok",
+        ] {
             assert_eq!(language_of(&knowledge, text), None, "{text:?}");
         }
     }

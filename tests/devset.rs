@@ -12,11 +12,12 @@ use gfmd_bot::knowledge::Knowledge;
 use gfmd_bot::locale::Lang;
 
 /// Fewest in-domain points, as a share. The aim (issue 8) is 97%; this is what the fitted
-/// confidence reaches within `evaluation::LIMITS` (55.8%, 10-fold cross-validated 55.3%), kept so
+/// confidence reaches within `evaluation::LIMITS` (57.3%, 10-fold cross-validated 57.3%), kept so
 /// that it does not slip. It was 69.1% before the fourth and fifth batches (2134 questions in
-/// all, from 1288), which paraphrase away from the answers' words as the third does.
-const RIGHT: f64 = 0.55;
-/// Fewest off-topic questions left alone, as a share (in sample 96.6%, cross-validated 96.2%).
+/// all, from 1288), which paraphrase away from the answers' words as the third does: 55.8% (55.3%
+/// cross-validated) then, before the `spelling` feature.
+const RIGHT: f64 = 0.57;
+/// Fewest off-topic questions left alone, as a share (in sample 96.5%, cross-validated 96.2%).
 const SILENT: f64 = 0.96;
 /// Most wrong answers, as a share of all questions.
 const WRONG: f64 = 0.01;
@@ -102,18 +103,17 @@ fn fitted_file_is_what_the_fit_makes(lang: Lang, committed: &str) {
 }
 
 /// The French dev set's gates: what the French fit reaches
-/// (right 53.2%, silent 96.5%, wrong 0.5%: 7 of 1357), rounded down a little.
+/// (right 51.7%, silent 96.4%, wrong 0.4%: 7 of 1695), rounded down a little.
 #[test]
 fn the_french_dev_set_keeps_its_figures() {
-    keeps_its_figures(Lang::Fr, 0.53, 0.96, 0.01);
+    keeps_its_figures(Lang::Fr, 0.51, 0.96, 0.01);
 }
 
 /// The Spanish dev set's gates: what the Spanish fit reaches
-/// (right 60.0% – 447.5 points of 746, 59.99% –, silent 96.8%, wrong 0.6%: 8 of 1377), rounded
-/// down a little.
+/// (right 58.3%, silent 96.4%, wrong 0.6%: 11 of 1716), rounded down a little.
 #[test]
 fn the_spanish_dev_set_keeps_its_figures() {
-    keeps_its_figures(Lang::Es, 0.59, 0.96, 0.01);
+    keeps_its_figures(Lang::Es, 0.58, 0.96, 0.01);
 }
 
 #[test]

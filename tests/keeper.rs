@@ -8,6 +8,7 @@ mod common;
 use common::{copy_answer_files, shipped_responses, AnswersCopy};
 use gfmd_bot::config::{env, Config, Environment};
 use gfmd_bot::keeper::{Keeper, ReloadError, WatchEvent};
+use gfmd_bot::locale::Lang;
 use gfmd_bot::store::{AnswerDraft, SaveMode};
 use std::path::Path;
 use std::sync::mpsc::{channel, Receiver};
@@ -204,7 +205,7 @@ fn an_added_phrasing_is_written_and_answers_at_once() {
     let keeper = serving(&dir);
     let question = "zanzibar quokka timetable";
     assert!(keeper.knowledge().decide(question).answer().is_none());
-    keeper.add_phrasing("timeline", question).unwrap();
+    keeper.add_phrasing("timeline", Lang::En, question).unwrap();
     let file = std::fs::read_to_string(dir.join("timeline.toml")).unwrap();
     assert!(file.contains(&format!("\"{question}\"")), "{file}");
     let knowledge = keeper.knowledge();

@@ -14,6 +14,7 @@
 //! the tests wait on the recorder's health notifications, never on sleeps. Where a tmpfs cannot
 //! be mounted, a test prints why and returns.
 
+use gfmd_bot::locale::Lang;
 use gfmd_bot::records::inbox::{self, Miss};
 use gfmd_bot::records::{
     chart, now_millis, stats, Candidate, Event, Fault, Feedback, FlushError, Health, Kind,
@@ -42,6 +43,7 @@ fn asked(text: &str, outcome: Outcome) -> Question {
         source: Source::discord(Kind::Message, Some(11), Some(22)),
         member: None,
         text: text.to_owned(),
+        lang: Lang::En,
         outcome,
         answer_id: (outcome != Outcome::Abstain).then(|| "objectives".to_owned()),
         score: 0.5,
@@ -218,7 +220,8 @@ async fn a_recorded_question_is_stored_with_everything_the_issue_lists() {
         at: 1_750_000_000_123,
         source: Source::discord(Kind::SlashAsk, Some(1_000_000_000_000_000_001), Some(5)),
         member: Some(member.clone()),
-        text: "When did the GFMD start?".to_owned(),
+        text: "Quand le FMMD a-t-il commencé ?".to_owned(),
+        lang: Lang::Fr,
         outcome: Outcome::Answer,
         answer_id: Some("origins".to_owned()),
         score: 0.875,
@@ -262,6 +265,31 @@ async fn the_database_is_in_wal_mode_at_the_latest_schema() {
         .unwrap();
     assert_eq!(mode, "wal");
     assert_eq!(version, LATEST_VERSION as i64);
+}
+
+#[tokio::test(flavor = "current_thread", start_paused = true)]
+async fn a_database_from_before_languages_is_migrated_and_its_questions_read_as_english() {
+    let dir = TempDir::new().unwrap();
+    let path = database(dir.path());
+    let recorder = start(&path, Options::default());
+    recorder.question(asked("what are the objectives", Outcome::Abstain));
+    recorder.flush().await.unwrap();
+    recorder.shutdown().await;
+    let connection = rusqlite::Connection::open(&path).unwrap();
+    connection
+        .execute_batch("ALTER TABLE questions DROP COLUMN lang; PRAGMA user_version = 1;")
+        .unwrap();
+    drop(connection);
+
+    let recorder = start(&path, Options::default());
+    recorder.question(Question {
+        lang: Lang::Es,
+        ..asked("¿cuáles son los objetivos?", Outcome::Abstain)
+    });
+    recorder.flush().await.unwrap();
+    let rows = stored(&path);
+    let langs: Vec<Lang> = rows.iter().map(|row| row.question.lang).collect();
+    assert_eq!(langs, [Lang::En, Lang::Es]);
 }
 
 #[tokio::test(flavor = "current_thread", start_paused = true)]

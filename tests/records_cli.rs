@@ -6,6 +6,7 @@
 //! Like `tests/cli.rs`: every run starts in an empty temporary directory with the environment
 //! overrides removed and standard input piped or closed.
 
+use gfmd_bot::locale::Lang;
 use gfmd_bot::records::{
     Event, Kind, MemberKey, Outcome, Question, RecordId, Source, SqliteStorage, Storage,
 };
@@ -195,6 +196,7 @@ fn export_gives_member_hashes_never_raw_ids() {
         source: Source::discord(Kind::Mention, Some(1), Some(2)),
         member: Some(member.clone()),
         text: "who, \"exactly\", runs the GFMD?".to_owned(),
+        lang: Lang::En,
         outcome: Outcome::Abstain,
         answer_id: None,
         score: 0.1,
@@ -214,7 +216,7 @@ fn export_gives_member_hashes_never_raw_ids() {
     assert!(lines
         .next()
         .unwrap()
-        .starts_with("id,at,date,kind,guild_id,channel_id,member,text,"));
+        .starts_with("id,at,date,kind,guild_id,channel_id,member,text,lang,decision,"));
     let row = lines.next().unwrap();
     assert!(row.starts_with("5,"), "{row}");
     assert!(row.contains(member.as_str()), "{row}");

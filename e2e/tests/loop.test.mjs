@@ -261,6 +261,31 @@ watch = false
     assert.equal(rows.find((r) => r.text === UNKNOWN.phrase && r.decision === 'abstain').resolved, 'phrasing-added')
   })
 
+  it('"Add as phrasing" of a French miss joins the French questions, and the question is then answered in French', async (t) => {
+    const question = 'c koi le machin de bruxelles en 2007'
+    await ask(question)
+    const view = await findGroup(question)
+    const readIn = view.page.embeds[0].fields.find((f) => f.name === 'Read in')
+    assert.ok(readIn?.value.startsWith('French'), JSON.stringify(view.page.embeds[0].fields))
+    const menu = buttonsOf(view.page).find((c) => c.type === 3)
+    assert.ok(menu.options.some((o) => o.value === 'first-meeting'), JSON.stringify(menu.options))
+    const file = path.join(responses, 'first-meeting.toml')
+    const before = fs.readFileSync(file, 'utf8')
+    const done = await clickInbox(view, menu.custom_id, ['first-meeting'])
+    assert.match(done.page.content, new RegExp(`^Added "${question}" as a French phrasing of \`first-meeting\`\\. \\d+ answers loaded, 1 changed\\.`))
+    const after = fs.readFileSync(file, 'utf8')
+    for (const line of unifiedDiff(before, after, 'first-meeting.toml').trimEnd().split('\n')) t.diagnostic(line)
+    const lines = after.split('\n')
+    const added = lines.findIndex((line) => line.includes(`"${question}"`))
+    assert.ok(lines.indexOf('[fr]') < added && added < lines.indexOf('[es]'), 'in the [fr] table')
+    assert.equal(lines.length, before.split('\n').length + 1, 'one line added')
+    const frenchTitle = /^title = "(.*)"$/m.exec(after.split(/^\[fr\]$/m)[1])[1]
+    const again = (await ask(question)).callback
+    assert.deepEqual(again.data.embeds?.map((e) => e.title), [frenchTitle], JSON.stringify(again.data.content))
+    await waitUntil(() => logChannelMessages().some((m) => m.includes('ran `add phrasing to first-meeting`')), { label: 'the log channel entry' })
+    expectLogPost()
+  })
+
   it('"Other answer…" takes any answer by id, subcommand or title', async () => {
     await ask(UNKNOWN.other)
     const view = await findGroup(UNKNOWN.other)

@@ -179,13 +179,13 @@ impl Clicked<'_, '_> {
         if let (false, Some(record)) = (shown == Shown::Privately, record) {
             records.opened(record, &answer.id);
         }
-        let question = self
-            .asked
-            .as_kind(Kind::Button)
-            .direct(&answer.title, &answer.id);
+        let (clicker, lang) = (self.clicker.user_id, self.clicker.lang);
+        let question =
+            self.asked
+                .as_kind(Kind::Button)
+                .direct(answer.title_in(lang), lang, &answer.id);
         let record = records.question(question);
         let related = self.knowledge.related(answer);
-        let (clicker, lang) = (self.clicker.user_id, self.clicker.lang);
         let reply = Reply::answer(answer, &related, clicker, record, lang);
         let handled = Handled::shown(&answer.id).in_lang(lang);
         match shown {

@@ -227,6 +227,7 @@ mod tests {
                 source: Source::discord(Kind::Message, Some(1), Some(2)),
                 member: None,
                 text: text.to_owned(),
+                lang: crate::locale::Lang::En,
                 outcome: Outcome::Abstain,
                 answer_id: None,
                 score: 0.0,

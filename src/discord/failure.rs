@@ -51,9 +51,10 @@ pub fn change_refused(error: &ChangeError) -> String {
     match error {
         ChangeError::Embedded => NOT_EDITABLE.to_owned(),
         ChangeError::Store(error) => match error {
-            StoreError::InvalidId(_) | StoreError::Exists(_) | StoreError::NotFound(_) => {
-                format!("Not saved: {error}.")
-            }
+            StoreError::InvalidId(_)
+            | StoreError::Exists(_)
+            | StoreError::NotFound(_)
+            | StoreError::Untranslated { .. } => format!("Not saved: {error}."),
             StoreError::Invalid(problems) => format!(
                 "Not saved: the answers would not be valid.\n{}",
                 problems_for_chat(problems)

@@ -134,7 +134,7 @@ pub fn plan_message(
     let lang = message_language(knowledge, question, fallback);
     let verdict = knowledge.decide_in(lang, question);
     let handled = Handled::from_verdict(&verdict).in_lang(lang);
-    let record = records.question(asked.decided(question, &verdict));
+    let record = records.question(asked.decided(question, lang, &verdict));
     let post = |reply: Reply, answer_id: Option<&str>| MessagePlan::Post {
         reply: Box::new(reply),
         answer_id: answer_id.map(str::to_owned),

@@ -4,6 +4,7 @@
 //! it in memory. Either way the plans stay plain functions of their inputs.
 
 use crate::knowledge::Verdict;
+use crate::locale::Lang;
 use crate::records::{Feedback, Kind, MemberHash, Outcome, Question, RecordId, Recorder, Source};
 use std::time::Instant;
 
@@ -41,25 +42,40 @@ impl Asked {
         }
     }
 
-    /// The question `text` as the matcher decided it.
-    pub fn decided(&self, text: &str, verdict: &Verdict<'_>) -> Question {
-        Question::decided(self.source, None, text, verdict, self.started.elapsed())
+    /// The question `text` as the matcher decided it, reading it in `lang`.
+    pub fn decided(&self, text: &str, lang: Lang, verdict: &Verdict<'_>) -> Question {
+        Question::decided(
+            self.source,
+            None,
+            text,
+            lang,
+            verdict,
+            self.started.elapsed(),
+        )
     }
 
-    /// The question `text` answered with `answer_id` without the matcher.
-    pub fn direct(&self, text: &str, answer_id: &str) -> Question {
-        Question::direct(self.source, None, text, answer_id, self.started.elapsed())
+    /// The question `text` answered with `answer_id` without the matcher, for a member reading
+    /// `lang`.
+    pub fn direct(&self, text: &str, lang: Lang, answer_id: &str) -> Question {
+        Question::direct(
+            self.source,
+            None,
+            text,
+            lang,
+            answer_id,
+            self.started.elapsed(),
+        )
     }
 
-    /// The question `text` that named nothing the bot has (a topic that does not exist):
-    /// an abstention, with the best guess as the candidate.
-    pub fn unmatched(&self, text: &str, best_guess: Option<&str>) -> Question {
+    /// The question `text` (in `lang`) that named nothing the bot has (a topic that does not
+    /// exist): an abstention, with the best guess as the candidate.
+    pub fn unmatched(&self, text: &str, lang: Lang, best_guess: Option<&str>) -> Question {
         Question {
             outcome: Outcome::Abstain,
             answer_id: best_guess.map(str::to_owned),
             score: 0.0,
             runner_up: None,
-            ..self.direct(text, "")
+            ..self.direct(text, lang, "")
         }
     }
 }
@@ -175,7 +191,8 @@ mod tests {
 
     #[test]
     fn an_unmatched_question_is_an_abstention_with_the_best_guess() {
-        let question = Asked::new(Kind::SlashTopic, 7, Some(1), 2).unmatched("pizza", Some("x"));
+        let question =
+            Asked::new(Kind::SlashTopic, 7, Some(1), 2).unmatched("pizza", Lang::En, Some("x"));
         assert_eq!(question.outcome, Outcome::Abstain);
         assert_eq!(question.answer_id.as_deref(), Some("x"));
         assert_eq!(question.text, "pizza");
@@ -186,10 +203,10 @@ mod tests {
     fn the_live_sink_records_the_member_as_a_hash_and_nothing_when_off() {
         let recorder = Recorder::disabled();
         let mut live = Live::new(&recorder, 7);
-        let question = Asked::new(Kind::SlashAsk, 7, Some(1), 2).direct("q", "timeline");
+        let question = Asked::new(Kind::SlashAsk, 7, Some(1), 2).direct("q", Lang::En, "timeline");
         assert_eq!(live.question(question), None, "recording is off");
         let mut noted = Noted::default();
-        let question = Asked::new(Kind::SlashAsk, 7, Some(1), 2).direct("q", "timeline");
+        let question = Asked::new(Kind::SlashAsk, 7, Some(1), 2).direct("q", Lang::En, "timeline");
         assert_eq!(noted.question(question), Some(RecordId(1)));
     }
 }

@@ -48,7 +48,7 @@ pub fn plan_gfmd(
     let mut public = |kind: Kind, answer: &Answer| {
         let question = asked
             .as_kind(kind)
-            .direct(&request_text(request), &answer.id);
+            .direct(&request_text(request), lang, &answer.id);
         let record = records.question(question);
         let related = knowledge.related(answer);
         let reply = Reply::answer(answer, &related, asker, record, lang);
@@ -63,7 +63,7 @@ pub fn plan_gfmd(
         GfmdRequest::Ask(question) => {
             let verdict = knowledge.decide_in(lang, question);
             let handled = Handled::from_verdict(&verdict);
-            let record = records.question(asked.decided(question, &verdict));
+            let record = records.question(asked.decided(question, lang, &verdict));
             let reply = match verdict.answered() {
                 Some(answered) => {
                     Reply::answer(answered.answer, &answered.related, asker, record, lang)
@@ -84,7 +84,7 @@ pub fn plan_gfmd(
             None => {
                 let suggested = knowledge.autocomplete_in(lang, name, 3);
                 let best = suggested.first().map(|answer| answer.id.as_str());
-                let record = records.question(asked.unmatched(name, best));
+                let record = records.question(asked.unmatched(name, lang, best));
                 let reply = unknown_topic(name, &suggested, record, lang);
                 (reply, Handled::nothing())
             }

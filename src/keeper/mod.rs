@@ -14,6 +14,7 @@ pub use report::{ReloadError, ReloadReport};
 use crate::answers::{read_dir_sources, AnswerSet};
 use crate::config::{Config, Environment};
 use crate::knowledge::Knowledge;
+use crate::locale::Lang;
 use crate::store::{AnswerDraft, SaveMode, Store, StoreError};
 use arc_swap::{ArcSwap, Guard};
 use report::{count_changes, fingerprint};
@@ -160,10 +161,16 @@ impl Keeper {
         Ok(self.serve(&mut folder, draft.id.trim(), saved.set))
     }
 
-    /// Adds `phrasing` to answer `id`'s questions and puts the set live at once.
-    pub fn add_phrasing(&self, id: &str, phrasing: &str) -> Result<Change, ChangeError> {
+    /// Adds `phrasing`, a question in `lang`, to answer `id`'s questions in that language and
+    /// puts the set live at once.
+    pub fn add_phrasing(
+        &self,
+        id: &str,
+        lang: Lang,
+        phrasing: &str,
+    ) -> Result<Change, ChangeError> {
         let mut folder = self.lock_folder();
-        let saved = store_of(&folder)?.add_phrasing(id, phrasing)?;
+        let saved = store_of(&folder)?.add_phrasing(id, lang, phrasing)?;
         Ok(self.serve(&mut folder, id.trim(), saved.set))
     }
 

@@ -26,6 +26,7 @@ mod listed;
 pub mod normalize;
 mod question;
 pub mod spanish;
+mod spelling;
 mod text;
 
 use crate::answers::{AnswerSet, Synonyms};
@@ -39,6 +40,7 @@ use language::{is_number, Language, ENGLISH};
 use listed::ListedPhrasings;
 use normalize::{Analyzer, Profile};
 use serde::{Deserialize, Serialize};
+use spelling::{PhrasingSpellings, Trigrams};
 use std::collections::HashSet;
 
 pub use fitted::MODEL as FITTED_MODEL;
@@ -189,6 +191,7 @@ pub struct Matcher {
     vocabulary: Vocabulary,
     autocomplete: AutocompleteIndex,
     listed: ListedPhrasings,
+    spellings: PhrasingSpellings,
     settings: Settings,
     model: Model,
 }
@@ -213,6 +216,7 @@ impl Matcher {
         let vocabulary = vocabulary(&texts, set.synonyms_in(lang), &analyzer);
         let autocomplete = AutocompleteIndex::build_in(set, lang);
         let listed = ListedPhrasings::new(&texts, &analyzer, &vocabulary.numbered);
+        let spellings = PhrasingSpellings::new(&texts, language(lang));
         Self {
             lang,
             analyzer,
@@ -220,6 +224,7 @@ impl Matcher {
             vocabulary,
             autocomplete,
             listed,
+            spellings,
             settings,
             model: fitted_model(lang),
         }
@@ -286,6 +291,7 @@ impl Matcher {
         let reader = self.reader();
         let analysis: Analysis = reader.analyze(question);
         let listing = self.listed.answer_listing(analysis.words_key());
+        let spelt = Trigrams::of(question, language(self.lang));
         analysis
             .segments()
             .into_iter()
@@ -293,7 +299,15 @@ impl Matcher {
                 let (query, stats) = analysis.query(segment, &reader);
                 let terms: Vec<_> = query.into_iter().map(|(_, term)| term).collect();
                 let hits = self.index.hits(&terms, limit.max(2));
-                let features = features(&hits, &stats, segment != Segment::Whole, listing)?;
+                let spelling = hits
+                    .first()
+                    .map_or(0.0, |best| self.spellings.closest(best.index, &spelt));
+                let reading = Reading {
+                    sentence: segment != Segment::Whole,
+                    listing,
+                    spelling,
+                };
+                let features = features(&hits, &stats, reading)?;
                 Some(Assessment {
                     sentence: segment != Segment::Whole,
                     ranking: hits
@@ -411,14 +425,24 @@ fn vocabulary(
     }
 }
 
-/// The features of a ranking (`None` when nothing matched). `listing` is the answer that lists
-/// the whole message word for word, if one does.
-fn features(
-    hits: &[Hit],
-    stats: &QueryStats,
+/// What [`features`] reads of a reading beside its hits and query: whether it is one sentence of
+/// several, the one answer listing the whole message word for word, and how closely the message
+/// is spelt like the best answer's closest phrasing.
+#[derive(Debug, Clone, Copy)]
+struct Reading {
     sentence: bool,
     listing: Option<usize>,
-) -> Option<Features> {
+    spelling: f32,
+}
+
+/// The features of a ranking (`None` when nothing matched), in the order of
+/// [`confidence::FEATURE_NAMES`].
+fn features(hits: &[Hit], stats: &QueryStats, reading: Reading) -> Option<Features> {
+    let Reading {
+        sentence,
+        listing,
+        spelling,
+    } = reading;
     let best = hits.first()?;
     let second_exact = hits.get(1).is_some_and(|second| second.exact);
     let lead = best.score - hits.get(1).map_or(0.0, |second| second.score);
@@ -440,6 +464,7 @@ fn features(
         stats.beyond.min(2) as f64,
         flag(stats.advice),
         f64::from(best.overlap),
+        f64::from(spelling),
         flag(!sentence && (listing == Some(best.index) || best.exact && !second_exact)),
     ]))
 }

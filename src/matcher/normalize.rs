@@ -4,7 +4,7 @@
 //! [`Profile`] the [`Analyzer`] is built with; questions are read further (sentences, symbols,
 //! text-speak) in `question.rs`.
 
-use super::language::{Apostrophes, Language, Rules, ENGLISH, ENGLISH_RULES};
+use super::language::{Apostrophes, Language, Rules, ENGLISH};
 use crate::answers::{Synonyms, TextSpeak};
 use rust_stemmers::Stemmer;
 use std::collections::{HashMap, HashSet};
@@ -106,12 +106,6 @@ pub fn fold_in(text: &str, language: &Language) -> String {
 /// "gfmd", "what's" -> "what"); other apostrophes join ("don't" -> "dont").
 pub fn fold(text: &str) -> String {
     fold_with(text, Apostrophes::DropTrailingS)
-}
-
-/// Whether `word` (already folded) is an English stop word, for callers outside the analyzer
-/// (the records' question similarity); the analyzer asks its own language.
-pub fn is_stop_word(word: &str) -> bool {
-    ENGLISH_RULES.is_stop_word(word)
 }
 
 /// Stems words by a language's stemmer and spelling folds, leaving numbers and short words alone.

@@ -15,6 +15,7 @@ use super::status::ShutdownReport;
 use super::storage::StorageError;
 use crate::console::Observer;
 use crate::knowledge::Verdict;
+use crate::locale::Lang;
 use std::io::{self, Write};
 use std::path::Path;
 use std::time::Duration;
@@ -255,9 +256,9 @@ impl Recording {
 }
 
 impl Observer for Recording {
-    fn decided(&self, question: &str, verdict: &Verdict<'_>, took: Duration) {
+    fn decided(&self, question: &str, lang: Lang, verdict: &Verdict<'_>, took: Duration) {
         let source = Source::offline(self.kind);
-        let question = Question::decided(source, None, question, verdict, took);
+        let question = Question::decided(source, None, question, lang, verdict, took);
         self.recorder.question(question);
     }
 }

@@ -25,6 +25,8 @@ pub struct ExportRow<'a> {
     pub member: Option<&'a str>,
     /// The question.
     pub text: &'a str,
+    /// The language it was read in: en / fr / es.
+    pub lang: &'static str,
     /// answer / suggest / abstain.
     pub decision: &'static str,
     /// Answer given, or best candidate.
@@ -65,6 +67,7 @@ impl<'a> ExportRow<'a> {
             channel_id: question.source.channel_id,
             member: question.member.as_ref().map(|member| member.as_str()),
             text: &question.text,
+            lang: question.lang.code(),
             decision: question.outcome.as_str(),
             answer_id: question.answer_id.as_deref(),
             score: question.score,

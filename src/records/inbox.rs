@@ -1,7 +1,8 @@
 //! The moderators' inbox: questions from the last N days that the bot missed — unanswered,
 //! suggested but no suggestion opened, "not this", or voted not helpful — that no moderator has
 //! resolved yet, near-duplicates grouped (see `similarity.rs`), one row per group with its
-//! count and an example, most frequent first, in pages.
+//! count and an example, most frequent first, in pages. Questions group only with questions read
+//! in the same language, so that a group's phrasing goes to that language's phrasings.
 //!
 //! Each group has a key, `g<id of its oldest question>` (at most 20 characters), which the bot
 //! can put into a button's custom id. It stays the same as newer questions join the group.
@@ -15,6 +16,7 @@ use super::days::Window;
 use super::model::{Outcome, RecordId, Resolution, StoredQuestion, UnixMillis};
 use super::similarity::{self, near_duplicates, Phrase, Phraser};
 use super::storage::{Storage, StorageError};
+use crate::locale::Lang;
 use serde::Serialize;
 use std::collections::HashMap;
 
@@ -90,6 +92,8 @@ pub struct InboxGroup {
     pub count: usize,
     /// The group's oldest question, as asked.
     pub example: String,
+    /// The language its questions were read in.
+    pub lang: Lang,
     /// When the latest question of the group was asked.
     pub last_asked: UnixMillis,
     /// Why its questions are here.
@@ -128,19 +132,11 @@ pub fn parse_group_key(key: &str) -> Option<RecordId> {
 }
 
 /// Every inbox group among `questions` (oldest first), most frequent first, then most recent.
+/// Each group's questions were read in one language.
 pub fn groups(questions: &[StoredQuestion]) -> Vec<InboxGroup> {
-    let phraser = Phraser::default();
-    let missed: Vec<(&StoredQuestion, Miss)> = questions
-        .iter()
-        .filter_map(|question| miss(question).map(|why| (question, why)))
-        .collect();
-    let phrases: Vec<Phrase> = missed
-        .iter()
-        .map(|(question, _)| phraser.phrase(&question.question.text))
-        .collect();
-    let mut groups: Vec<InboxGroup> = similarity::group(&phrases)
+    let mut groups: Vec<InboxGroup> = Lang::ALL
         .into_iter()
-        .map(|members| summarize(&members.iter().map(|&at| missed[at]).collect::<Vec<_>>()))
+        .flat_map(|lang| groups_in(lang, questions))
         .collect();
     groups.sort_by(|a, b| {
         b.count
@@ -149,6 +145,24 @@ pub fn groups(questions: &[StoredQuestion]) -> Vec<InboxGroup> {
             .then(a.key.cmp(&b.key))
     });
     groups
+}
+
+/// The inbox groups among the `questions` read in `lang`, unsorted.
+fn groups_in(lang: Lang, questions: &[StoredQuestion]) -> Vec<InboxGroup> {
+    let phraser = Phraser::new(lang);
+    let missed: Vec<(&StoredQuestion, Miss)> = questions
+        .iter()
+        .filter(|question| question.question.lang == lang)
+        .filter_map(|question| miss(question).map(|why| (question, why)))
+        .collect();
+    let phrases: Vec<Phrase> = missed
+        .iter()
+        .map(|(question, _)| phraser.phrase(&question.question.text))
+        .collect();
+    similarity::group(&phrases)
+        .into_iter()
+        .map(|members| summarize(&members.iter().map(|&at| missed[at]).collect::<Vec<_>>()))
+        .collect()
 }
 
 /// One group's row; `members` are oldest first.
@@ -168,6 +182,7 @@ fn summarize(members: &[(&StoredQuestion, Miss)]) -> InboxGroup {
         key: group_key(leader.id),
         count: members.len(),
         example: leader.question.text.clone(),
+        lang: leader.question.lang,
         last_asked: members
             .iter()
             .map(|(question, _)| question.question.at)
@@ -239,7 +254,7 @@ pub enum ResolveError {
 }
 
 /// Marks the group `key` resolved by `how`: the key's question and every open inbox question
-/// that is a near-duplicate of it. Returns how many questions were marked (0 when the group was
+/// read in the same language that is a near-duplicate of it. Returns how many questions were marked (0 when the group was
 /// already resolved).
 pub fn resolve_group(
     storage: &mut dyn Storage,
@@ -254,10 +269,11 @@ pub fn resolve_group(
         .iter()
         .find(|question| question.id == leader_id)
         .ok_or_else(unknown)?;
-    let phraser = Phraser::default();
+    let phraser = Phraser::new(leader.question.lang);
     let leader_phrase = phraser.phrase(&leader.question.text);
     let ids: Vec<RecordId> = questions
         .iter()
+        .filter(|question| question.question.lang == leader.question.lang)
         .filter(|question| miss(question).is_some())
         .filter(|question| {
             question.id == leader_id

@@ -40,12 +40,14 @@
 //!
 //! ```no_run
 //! # fn on_question(recorder: &gfmd_bot::records::Recorder, knowledge: &gfmd_bot::knowledge::Knowledge, user_id: u64, guild: Option<u64>, channel: u64, text: &str) {
+//! use gfmd_bot::locale::Lang;
 //! use gfmd_bot::records::{Kind, Question, Source};
 //! let started = std::time::Instant::now();
-//! let verdict = knowledge.decide(text);
+//! let lang = gfmd_bot::detect::language_of(knowledge, text).unwrap_or(Lang::En);
+//! let verdict = knowledge.decide_in(lang, text);
 //! let source = Source::discord(Kind::Message, guild, Some(channel));
 //! let member = Some(recorder.member(user_id)); // keyed hash; the raw id is never stored
-//! let question = Question::decided(source, member, text, &verdict, started.elapsed());
+//! let question = Question::decided(source, member, text, lang, &verdict, started.elapsed());
 //! let id = recorder.question(question); // never waits
 //! let custom_id = format!("gfmd:h:{id}"); // the bot writes it in base 36: discord/custom_id.rs
 //! # }

@@ -5,6 +5,7 @@
 use super::member::MemberHash;
 pub use crate::knowledge::Outcome;
 use crate::knowledge::Verdict;
+use crate::locale::Lang;
 use serde::Serialize;
 use std::fmt;
 use std::str::FromStr;
@@ -191,6 +192,9 @@ pub struct Question {
     pub member: Option<MemberHash>,
     /// The question as typed (the writer keeps its first 1000 characters).
     pub text: String,
+    /// The language it was read in (and answered in): a moderator's "Add as phrasing" adds it
+    /// to that language's phrasings.
+    pub lang: Lang,
     /// What the bot did.
     pub outcome: Outcome,
     /// The answer given, or for a suggestion or an abstention the best candidate (not given).
@@ -204,12 +208,13 @@ pub struct Question {
 }
 
 impl Question {
-    /// A question the matcher decided: the answer (or the first suggestion), the best score and
-    /// the runner-up, timed by `took`.
+    /// A question the matcher decided, reading it in `lang`: the answer (or the first
+    /// suggestion), the best score and the runner-up, timed by `took`.
     pub fn decided(
         source: Source,
         member: Option<MemberHash>,
         text: &str,
+        lang: Lang,
         verdict: &Verdict<'_>,
         took: Duration,
     ) -> Self {
@@ -223,6 +228,7 @@ impl Question {
             source,
             member,
             text: text.to_owned(),
+            lang,
             outcome: verdict.outcome(),
             answer_id: first.map(|found| found.answer.id.clone()),
             score: verdict.score(),
@@ -232,11 +238,12 @@ impl Question {
     }
 
     /// A question answered directly, without the matcher deciding (`/gfmd <subcommand>`, a topic
-    /// picked by name): the answer with score 1.
+    /// picked by name), for a member reading `lang`: the answer with score 1.
     pub fn direct(
         source: Source,
         member: Option<MemberHash>,
         text: &str,
+        lang: Lang,
         answer_id: &str,
         took: Duration,
     ) -> Self {
@@ -245,6 +252,7 @@ impl Question {
             source,
             member,
             text: text.to_owned(),
+            lang,
             outcome: Outcome::Answer,
             answer_id: Some(answer_id.to_owned()),
             score: 1.0,

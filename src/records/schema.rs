@@ -41,12 +41,18 @@ CREATE TABLE votes (
 CREATE INDEX votes_member ON votes (member);
 ";
 
+/// Version 2: the language each question was read in (`en`, `fr`, `es`); questions recorded
+/// before were all read in English.
+const V2: &str = "
+ALTER TABLE questions ADD COLUMN lang TEXT NOT NULL DEFAULT 'en' CHECK (lang IN ('en', 'fr', 'es'));
+";
+
 /// Every migration, oldest first.
 pub static MIGRATIONS: LazyLock<Migrations<'static>> =
-    LazyLock::new(|| Migrations::new(vec![M::up(V1)]));
+    LazyLock::new(|| Migrations::new(vec![M::up(V1), M::up(V2)]));
 
 /// The schema version this build writes.
-pub const LATEST_VERSION: usize = 1;
+pub const LATEST_VERSION: usize = 2;
 
 #[cfg(test)]
 mod tests {

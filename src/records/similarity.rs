@@ -1,6 +1,6 @@
 //! Near-duplicate questions, for grouping the inbox. A question becomes the set of its words as
-//! the matcher folds them (case, accents, punctuation; see `matcher::normalize`), without stop
-//! words, stemmed. Two questions are compared by a soft Jaccard index over those sets: shared
+//! the matcher folds them (case, accents, punctuation, elision; see `matcher::normalize`), without
+//! the stop words of the language it was read in, stemmed by that language's stemmer. Two questions are compared by a soft Jaccard index over those sets: shared
 //! words over all words, where two words also count as shared when they are a typo apart
 //! (Damerau-Levenshtein similarity at least [`TYPO_SIMILARITY`], both at least 4 letters, no
 //! digits: 2019 is not a typo of 2025). Questions at or above [`DUPLICATE_THRESHOLD`] are
@@ -11,8 +11,10 @@
 //! oldest question (its leader) it resembles, or starts a new group. A group's leader never
 //! changes when newer questions arrive, so a key made from it stays stable.
 
-use crate::matcher::normalize::{fold, is_stop_word, WordStemmer};
-use std::collections::BTreeSet;
+use crate::locale::Lang;
+use crate::matcher::language::Language;
+use crate::matcher::normalize::{fold_in, WordStemmer};
+use std::collections::{BTreeSet, HashSet};
 
 /// Lowest soft Jaccard index at which two questions are near-duplicates (tested in
 /// `tests/records.rs` and below on pairs that must and must not group).
@@ -33,19 +35,37 @@ pub struct Phrase {
     folded: String,
 }
 
-/// Turns text into [`Phrase`]s (holds the stemmer).
-#[derive(Default)]
+/// Turns text in one language into [`Phrase`]s (holds its stemmer and stop words).
 pub struct Phraser {
+    language: &'static Language,
     stemmer: WordStemmer,
+    stop_words: HashSet<&'static str>,
+}
+
+impl Default for Phraser {
+    /// The English phraser.
+    fn default() -> Self {
+        Self::new(Lang::En)
+    }
 }
 
 impl Phraser {
+    /// The phraser of questions read in `lang`.
+    pub fn new(lang: Lang) -> Self {
+        let language = crate::matcher::language(lang);
+        Self {
+            language,
+            stemmer: WordStemmer::new(language),
+            stop_words: language.stop_words.iter().copied().collect(),
+        }
+    }
+
     /// The phrase of `text`.
     pub fn phrase(&self, text: &str) -> Phrase {
-        let folded = fold(text);
+        let folded = fold_in(text, self.language);
         let words: BTreeSet<String> = folded
             .split_whitespace()
-            .filter(|word| !is_stop_word(word))
+            .filter(|word| !self.stop_words.contains(word))
             .map(|word| self.stemmer.stem(word))
             .collect();
         Phrase {
@@ -158,6 +178,18 @@ mod tests {
         ] {
             assert!(alike(a, b), "{a:?} ~ {b:?}");
         }
+    }
+
+    #[test]
+    fn a_french_question_drops_french_stop_words() {
+        let (a, b) = (
+            "Quels sont les objectifs du FMMD ?",
+            "Les objectifs du FMMD, c'est quoi ?",
+        );
+        let french = Phraser::new(Lang::Fr);
+        assert!(near_duplicates(&french.phrase(a), &french.phrase(b)));
+        let english = Phraser::default();
+        assert!(!near_duplicates(&english.phrase(a), &english.phrase(b)));
     }
 
     #[test]

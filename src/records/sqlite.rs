@@ -309,8 +309,8 @@ fn truncate_journal(connection: &Connection) -> rusqlite::Result<()> {
 
 const INSERT_QUESTION: &str = "
 INSERT INTO questions (id, at, kind, guild_id, channel_id, member, text, decision, answer_id,
-                       score, runner_up_id, runner_up_score, micros)
-VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
+                       score, runner_up_id, runner_up_score, micros, lang)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)
 ON CONFLICT (id) DO NOTHING";
 
 const UPSERT_VOTE: &str = "
@@ -398,6 +398,7 @@ fn insert_question(
             runner_up.map(|candidate| candidate.id.as_str()),
             runner_up.map(|candidate| f64::from(candidate.score)),
             i64::try_from(question.micros).unwrap_or(i64::MAX),
+            question.lang.code(),
         ])
 }
 
@@ -405,7 +406,7 @@ const SELECT_QUESTIONS: &str = "
 SELECT q.id, q.at, q.kind, q.guild_id, q.channel_id, q.member, q.text, q.decision, q.answer_id,
        q.score, q.runner_up_id, q.runner_up_score, q.micros, q.opened_answer_id,
        q.not_this_at IS NOT NULL, q.resolved,
-       coalesce(v.helpful, 0), coalesce(v.not_helpful, 0), v.reasons
+       coalesce(v.helpful, 0), coalesce(v.not_helpful, 0), v.reasons, q.lang
 FROM questions q
 LEFT JOIN (SELECT question_id, sum(helpful) AS helpful, sum(1 - helpful) AS not_helpful,
                   group_concat(reason) AS reasons
@@ -430,6 +431,7 @@ fn read_question(row: &Row<'_>) -> rusqlite::Result<StoredQuestion> {
     };
     let reasons: Option<String> = row.get(18)?;
     let resolved: Option<String> = row.get(15)?;
+    let lang: String = row.get(19)?;
     let question = Question {
         at: row.get(1)?,
         source: Source {
@@ -441,6 +443,7 @@ fn read_question(row: &Row<'_>) -> rusqlite::Result<StoredQuestion> {
             .get::<_, Option<String>>(5)?
             .and_then(|text| MemberHash::parse(&text)),
         text: row.get(6)?,
+        lang: named(19, &lang, |code| code.parse().ok())?,
         outcome: named(7, &decision, Outcome::parse)?,
         answer_id: row.get(8)?,
         score: row.get::<_, f64>(9)? as f32,

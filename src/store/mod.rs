@@ -12,6 +12,7 @@ use crate::answers::{
     is_valid_id, read_dir_sources, AnswerSet, LoadError, Problem, SourceFile, SYNONYMS_FILE,
 };
 use crate::file_error::FileError;
+use crate::locale::Lang;
 use atomic::{sync_dir, write_atomically, Target, WriteError};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
@@ -83,6 +84,14 @@ pub enum StoreError {
     /// The existing file is not TOML that can be edited.
     #[error("cannot edit the file: {0}")]
     Edit(String),
+    /// A phrasing in a language the answer has no translation into (no `[fr]` / `[es]` table).
+    #[error("`{id}` has no {} translation yet: translate it (its [{}] table) before adding {} phrasings", .lang.english_name(), .lang.code(), .lang.english_name())]
+    Untranslated {
+        /// The answer.
+        id: String,
+        /// The language of the phrasing.
+        lang: Lang,
+    },
 }
 
 impl From<LoadError> for StoreError {
@@ -157,14 +166,21 @@ impl Store {
         self.write_validated(id, path, &text, target)
     }
 
-    /// Appends `phrasing` to the `questions` of answer `id` (validated like any edit, written
-    /// atomically, the file's comments and other keys kept): how a moderator teaches the bot a
-    /// question it missed.
-    pub fn add_phrasing(&self, id: &str, phrasing: &str) -> Result<Saved, StoreError> {
+    /// Appends `phrasing`, a question in `lang`, to the `questions` of answer `id` (English), or
+    /// of its `[fr]` / `[es]` table (validated like any edit, written atomically, the file's
+    /// comments and other keys kept): how a moderator teaches the bot a question it missed. An
+    /// answer not translated into `lang` is refused ([`StoreError::Untranslated`]).
+    pub fn add_phrasing(&self, id: &str, lang: Lang, phrasing: &str) -> Result<Saved, StoreError> {
         let id = id.trim();
         let path = self.path_of(id)?;
         let _writing = self.take_turn();
-        let text = render_added_phrasing(&read_answer_file(id, &path)?, phrasing)?;
+        let existing = read_answer_file(id, &path)?;
+        let text = render_added_phrasing(&existing, lang, phrasing)?.ok_or_else(|| {
+            StoreError::Untranslated {
+                id: id.to_owned(),
+                lang,
+            }
+        })?;
         self.write_validated(id, path, &text, Target::Existing)
     }
 

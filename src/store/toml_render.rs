@@ -2,7 +2,8 @@
 //! and edits through `toml_edit` that keep the file's comments, other keys and spacing.
 
 use super::{AnswerDraft, StoreError, DEFAULT_SOURCE};
-use toml_edit::{value, Array, Date, Datetime, DocumentMut, Formatted, Item, Value};
+use crate::locale::Lang;
+use toml_edit::{value, Array, Date, Datetime, DocumentMut, Formatted, Item, Table, Value};
 
 /// First line of every answer file added from Discord.
 const NEW_FILE_COMMENT: &str = "# Added with /gfmd-admin add by a moderator.";
@@ -108,13 +109,28 @@ pub(super) fn render_edit(existing: &str, draft: &AnswerDraft) -> Result<String,
     Ok(document.to_string())
 }
 
-/// `existing` with `phrasing` appended to its `questions` (created when missing), one per line
-/// like the hand-written files; everything else is kept.
-pub(super) fn render_added_phrasing(existing: &str, phrasing: &str) -> Result<String, StoreError> {
+/// `existing` with `phrasing` appended to the `questions` (created when missing) of `lang`: the
+/// top-level ones for English, those of the `[fr]` / `[es]` table otherwise, one per line like
+/// the hand-written files; everything else is kept. `None` when the file has no table for `lang`.
+pub(super) fn render_added_phrasing(
+    existing: &str,
+    lang: Lang,
+    phrasing: &str,
+) -> Result<Option<String>, StoreError> {
     let mut document: DocumentMut = existing
         .parse()
         .map_err(|error: toml_edit::TomlError| StoreError::Edit(error.to_string()))?;
-    let mut questions: Vec<String> = document
+    let table = match lang {
+        Lang::En => document.as_table_mut(),
+        translated => match document
+            .get_mut(translated.code())
+            .and_then(Item::as_table_mut)
+        {
+            Some(table) => table,
+            None => return Ok(None),
+        },
+    };
+    let mut questions: Vec<String> = table
         .get("questions")
         .and_then(Item::as_array)
         .map(|array| {
@@ -125,23 +141,18 @@ pub(super) fn render_added_phrasing(existing: &str, phrasing: &str) -> Result<St
         })
         .unwrap_or_default();
     questions.push(phrasing.trim().to_owned());
-    replace_value(
-        &mut document,
-        "questions",
-        value(questions_array(&questions)),
-    );
-    Ok(document.to_string())
+    replace_value(table, "questions", value(questions_array(&questions)));
+    Ok(Some(document.to_string()))
 }
 
-/// Sets `key`, keeping the spacing and any trailing comment around the old value.
-fn replace_value(document: &mut DocumentMut, key: &str, mut new: Item) {
-    if let (Some(old), Some(new_value)) = (
-        document.get(key).and_then(Item::as_value),
-        new.as_value_mut(),
-    ) {
+/// Sets `key` of `table`, keeping the spacing and any trailing comment around the old value.
+fn replace_value(table: &mut Table, key: &str, mut new: Item) {
+    if let (Some(old), Some(new_value)) =
+        (table.get(key).and_then(Item::as_value), new.as_value_mut())
+    {
         *new_value.decor_mut() = old.decor().clone();
     }
-    document[key] = new;
+    table[key] = new;
 }
 
 /// Today's date in UTC.
@@ -229,7 +240,9 @@ mod tests {
     #[test]
     fn an_added_phrasing_joins_the_questions_and_keeps_comments_and_other_keys() {
         let existing = "# kept\nid = \"tricky\"\ntitle = \"t\" # also kept\nquestions = [\n  \"first?\",\n]\ndescription = \"d\"\nsource = \"s\"\n";
-        let text = render_added_phrasing(existing, "  wen was it?  ").unwrap();
+        let text = render_added_phrasing(existing, Lang::En, "  wen was it?  ")
+            .unwrap()
+            .unwrap();
         assert!(text.starts_with("# kept\n"), "{text}");
         assert!(text.contains("title = \"t\" # also kept"), "{text}");
         assert!(
@@ -238,8 +251,28 @@ mod tests {
         );
         assert_eq!(load_one(&text).questions, vec!["first?", "wen was it?"]);
         let without = "id = \"tricky\"\ntitle = \"t\"\ndescription = \"d\"\nsource = \"s\"\n";
-        let text = render_added_phrasing(without, "why?").unwrap();
+        let text = render_added_phrasing(without, Lang::En, "why?")
+            .unwrap()
+            .unwrap();
         assert_eq!(load_one(&text).questions, vec!["why?"]);
+    }
+
+    #[test]
+    fn a_french_phrasing_joins_the_french_questions_only() {
+        let existing = "id = \"tricky\"\ntitle = \"t\"\nquestions = [\n  \"first?\",\n]\ndescription = \"d\"\nsource = \"s\"\n\n[fr]\ntitle = \"t fr\"\nquestions = [\n  \"premier ?\",\n]\nkeywords = []\ndescription = \"d fr\"\n";
+        let text = render_added_phrasing(existing, Lang::Fr, "c quand ?")
+            .unwrap()
+            .unwrap();
+        let answer = load_one(&text);
+        assert_eq!(answer.questions, vec!["first?"]);
+        assert_eq!(
+            answer.translation(Lang::Fr).unwrap().questions,
+            vec!["premier ?", "c quand ?"]
+        );
+        assert_eq!(
+            render_added_phrasing(existing, Lang::Es, "¿cuándo?").unwrap(),
+            None
+        );
     }
 
     #[test]

@@ -203,6 +203,14 @@ fn group_embed(page: &InboxPage, group: &InboxGroup) -> Embed {
                 ),
             ),
             field("Why it is here", why(&group.misses)),
+            field(
+                "Read in",
+                format!(
+                    "{} (\"Add as phrasing\" adds it to the {} questions)",
+                    group.lang.english_name(),
+                    group.lang.english_name()
+                ),
+            ),
             field("The bot leaned towards", leaned),
         ],
         footer: format!(
@@ -229,11 +237,11 @@ pub fn why(misses: &MissCounts) -> String {
     .join(", ")
 }
 
-/// "Add as phrasing of …": the matcher's best answers for the example, then those the bot
-/// leaned towards, then **Other answer…**.
+/// "Add as phrasing of …": the matcher's best answers for the example (read in the group's
+/// language, titles in it), then those the bot leaned towards, then **Other answer…**.
 fn phrase_menu(knowledge: &Knowledge, view: View, group: &InboxGroup) -> Row {
     let mut answers: Vec<&Answer> = knowledge
-        .rank(&group.example, CANDIDATES)
+        .rank_in(group.lang, &group.example, CANDIDATES)
         .into_iter()
         .map(|candidate| candidate.answer)
         .collect();
@@ -250,7 +258,7 @@ fn phrase_menu(knowledge: &Knowledge, view: View, group: &InboxGroup) -> Row {
         .map(|answer| MenuOption {
             value: answer.id.clone(),
             label: truncate(
-                &format!("{} · {}", answer.id, answer.title),
+                &format!("{} · {}", answer.id, answer.title_in(group.lang)),
                 limits::SELECT_OPTION_TEXT_LENGTH,
             ),
         })
@@ -269,6 +277,7 @@ fn phrase_menu(knowledge: &Knowledge, view: View, group: &InboxGroup) -> Row {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::locale::Lang;
     use crate::records::inbox::page;
     use crate::records::{Kind, Outcome, Question, RecordId, Source, StoredQuestion, Window};
 
@@ -277,6 +286,10 @@ mod tests {
     }
 
     fn missed(id: i64, text: &str) -> StoredQuestion {
+        missed_in(id, text, Lang::En)
+    }
+
+    fn missed_in(id: i64, text: &str, lang: Lang) -> StoredQuestion {
         StoredQuestion {
             id: RecordId(id),
             question: Question {
@@ -284,6 +297,7 @@ mod tests {
                 source: Source::discord(Kind::SlashAsk, Some(1), Some(2)),
                 member: None,
                 text: text.to_owned(),
+                lang,
                 outcome: Outcome::Abstain,
                 answer_id: Some("objectives".into()),
                 score: 0.1,
@@ -378,6 +392,38 @@ mod tests {
         };
         assert_eq!(paging.len(), 1, "no Previous on the first page");
         assert_eq!(paging[0].custom_id, "gfmd-admin:inbox:30:2");
+    }
+
+    #[test]
+    fn a_french_group_stays_apart_and_offers_its_answers_with_french_titles() {
+        let question = "Quels sont les objectifs du FMMD ?";
+        let questions = [
+            missed_in(1, question, Lang::Fr),
+            missed_in(2, question, Lang::Fr),
+            missed(3, question),
+        ];
+        let page = inbox(&questions, 1);
+        assert_eq!(page.total_groups, 2, "French and English apart");
+        let group = &page.groups[0];
+        assert_eq!((group.count, group.lang), (2, Lang::Fr));
+        let reply = plan_inbox(&knowledge(), &page, None);
+        let embed = reply.embed.unwrap();
+        assert!(
+            embed.fields.iter().any(|f| f.value.starts_with("French")),
+            "{:?}",
+            embed.fields
+        );
+        let Row::Menu { options, .. } = &reply.rows[0] else {
+            panic!("the select first")
+        };
+        let objectives = knowledge();
+        let french = objectives
+            .answers()
+            .get("objectives")
+            .unwrap()
+            .title_in(Lang::Fr);
+        assert_eq!(options[0].value, "objectives");
+        assert!(options[0].label.contains(french), "{}", options[0].label);
     }
 
     #[test]

@@ -13,6 +13,7 @@ use crate::discord::reply::Reply;
 use crate::discord::respond::{self, Target};
 use crate::discord::state::BotState;
 use crate::keeper::Keeper;
+use crate::locale::Lang;
 use crate::records::inbox::{self, InboxPage, ResolveError};
 use crate::records::{
     millis_of, now_millis, DataFiles, Fault, Resolution, Storage, StorageError, Window,
@@ -195,8 +196,9 @@ fn read_page(files: &DataFiles, view: View) -> Result<InboxPage, StorageError> {
     }
 }
 
-/// The question that leads `group`, its example (blocking); `None` when it is gone.
-fn example_of(files: &DataFiles, group: &str) -> Result<Option<String>, StorageError> {
+/// The question that leads `group`, its example, with the language it was read in (blocking);
+/// `None` when it is gone.
+fn example_of(files: &DataFiles, group: &str) -> Result<Option<(String, Lang)>, StorageError> {
     let Some(id) = inbox::parse_group_key(group) else {
         return Ok(None);
     };
@@ -210,7 +212,7 @@ fn example_of(files: &DataFiles, group: &str) -> Result<Option<String>, StorageE
     Ok(questions
         .into_iter()
         .find(|stored| stored.id == id)
-        .map(|stored| stored.question.text))
+        .map(|stored| (stored.question.text, stored.question.lang)))
 }
 
 /// Marks `group` resolved by `how` (blocking); says how many questions left the inbox.
@@ -248,17 +250,22 @@ async fn add_phrasing(
     text
 }
 
-/// The blocking half of [`add_phrasing`].
+/// The blocking half of [`add_phrasing`]: the phrasing joins the questions in the language the
+/// group's questions were read in.
 fn phrase(keeper: &Keeper, files: &DataFiles, group: &str, answer: &str) -> String {
-    let example = match example_of(files, group) {
+    let (example, lang) = match example_of(files, group) {
         Ok(Some(example)) => example,
         Ok(None) => return GROUP_GONE.to_owned(),
         Err(error) => return failure::internal("an inbox group could not be read", &error),
     };
-    match keeper.add_phrasing(answer, &example) {
+    match keeper.add_phrasing(answer, lang, &example) {
         Ok(change) => format!(
-            "Added \"{}\" as a phrasing of `{}`. {}. {}",
+            "Added \"{}\" as a {}phrasing of `{}`. {}. {}",
             quote_user_text(&example, 200),
+            match lang {
+                Lang::En => String::new(),
+                other => format!("{} ", other.english_name()),
+            },
             change.id,
             change.report,
             resolve(files, group, Resolution::PhrasingAdded)
@@ -274,7 +281,7 @@ async fn dismiss(state: &BotState, ctx: &Context, who: &str, group: String) -> S
     };
     let what = format!("dismiss inbox group {group}");
     let text = blocking(move || match example_of(&files, &group) {
-        Ok(Some(example)) => format!(
+        Ok(Some((example, _))) => format!(
             "Dismissed \"{}\". {}",
             quote_user_text(&example, 200),
             resolve(&files, &group, Resolution::Dismissed)
@@ -301,7 +308,7 @@ async fn open_new_answer_form(state: &BotState, ctx: &Context, target: Target<'_
     let key = group.clone();
     let read = tokio::task::spawn_blocking(move || example_of(&files, &key));
     let example = match tokio::time::timeout(Duration::from_secs(2), read).await {
-        Ok(Ok(Ok(Some(example)))) => example,
+        Ok(Ok(Ok(Some((example, _))))) => example,
         Ok(Ok(Ok(None))) => {
             respond::notice(ctx, target, GROUP_GONE).await;
             return;

@@ -179,8 +179,11 @@ async fn answer_with_faq(state: &BotState, ctx: &Context, command: &CommandInter
     let knowledge = state.knowledge();
     let lang = message_language(&knowledge, &message.content, state.fallback_language(guild));
     let verdict = knowledge.decide_in(lang, &message.content);
-    let record =
-        Live::new(&state.recorder, author).question(asked.decided(&message.content, &verdict));
+    let record = Live::new(&state.recorder, author).question(asked.decided(
+        &message.content,
+        lang,
+        &verdict,
+    ));
     let reply = plan_top_matches(
         &knowledge,
         lang,
