@@ -103,17 +103,17 @@ fn fitted_file_is_what_the_fit_makes(lang: Lang, committed: &str) {
 }
 
 /// The French dev set's gates: what the French fit reaches
-/// (right 49.9%, silent 96.5%, wrong 0.4%: 7 of 1695), rounded down a little.
+/// (right 51.7%, silent 96.4%, wrong 0.4%: 7 of 1695), rounded down a little.
 #[test]
 fn the_french_dev_set_keeps_its_figures() {
-    keeps_its_figures(Lang::Fr, 0.49, 0.96, 0.01);
+    keeps_its_figures(Lang::Fr, 0.51, 0.96, 0.01);
 }
 
 /// The Spanish dev set's gates: what the Spanish fit reaches
-/// (right 56.0%, silent 96.7%, wrong 0.6%: 10 of 1716), rounded down a little.
+/// (right 58.3%, silent 96.4%, wrong 0.6%: 11 of 1716), rounded down a little.
 #[test]
 fn the_spanish_dev_set_keeps_its_figures() {
-    keeps_its_figures(Lang::Es, 0.55, 0.96, 0.01);
+    keeps_its_figures(Lang::Es, 0.58, 0.96, 0.01);
 }
 
 #[test]
