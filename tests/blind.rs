@@ -7,9 +7,9 @@
 //! a little, kept so that they do not slip; the issues' aim (≥95% right, ≥95% silent, ≤1% wrong)
 //! is not reached yet.
 //!
-//! - English: right 66.1%, silent 93.0%, wrong 1.4% (4 of 277).
-//! - French: right 72.7%, silent 93.0%, wrong 0.6% (1 of 154).
-//! - Spanish: right 65.2%, silent 89.5%, wrong 4.4% (7 of 159).
+//! - English: right 63.8%, silent 95.0%, wrong 0.7% (2 of 277).
+//! - French: right 70.6%, silent 94.7%, wrong 0.6% (1 of 154).
+//! - Spanish: right 67.2%, silent 89.5%, wrong 2.5% (4 of 159).
 //!
 //! The figures move when a confidence is refitted or the matcher changes, and the gates follow,
 //! never the other way round. Since the cut-offs keep to their limits with one-sided 95%
@@ -23,7 +23,11 @@
 //! and Spanish dev batches (about 450 questions each, and the dev questions that repeated a
 //! blind one dropped) to 61.6 / 94.0 / 0.7, 72.7 / 94.7 / 0.6 and 63.7 / 89.5 / 2.5; the
 //! `spelling` feature (kept because cross-validated dev right rose in English and Spanish, by
-//! 2.0 and 2.8 points, and fell 0.8 in French) to the figures above.
+//! 2.0 and 2.8 points, and fell 0.8 in French; held out by writer batch it added 2.5-5.8 points
+//! of right answers for 0.07-0.14 points of wrong ones) to 66.1 / 93.0 / 1.4, 72.7 / 93.0 / 0.6
+//! and 65.2 / 89.5 / 4.4; dev batches written from the source note alone, as these sets were,
+//! to 62.7 / 93.0 / 0.7, 71.6 / 94.7 / 0.6 and 64.2 / 89.5 / 2.5; and a vocabulary round per
+//! language, decided on the dev sets' cross-validated figures, to the figures above.
 
 use gfmd_bot::evaluation::{dev_set_files, evaluate_in, parse_cases};
 use gfmd_bot::knowledge::Knowledge;
@@ -64,9 +68,9 @@ fn keeps_its_figures(lang: Lang, text: &str, gates: Gates) {
 #[test]
 fn the_blind_english_set_keeps_its_figures_printing_only_aggregates() {
     let gates = Gates {
-        right: 0.62,
-        silent: 0.93,
-        wrong: 0.015,
+        right: 0.63,
+        silent: 0.94,
+        wrong: 0.008,
     };
     keeps_its_figures(Lang::En, include_str!("blind/en.tsv"), gates);
 }
@@ -74,8 +78,8 @@ fn the_blind_english_set_keeps_its_figures_printing_only_aggregates() {
 #[test]
 fn the_blind_french_set_keeps_its_figures_printing_only_aggregates() {
     let gates = Gates {
-        right: 0.71,
-        silent: 0.92,
+        right: 0.70,
+        silent: 0.94,
         wrong: 0.007,
     };
     keeps_its_figures(Lang::Fr, include_str!("blind/fr.tsv"), gates);
@@ -84,9 +88,9 @@ fn the_blind_french_set_keeps_its_figures_printing_only_aggregates() {
 #[test]
 fn the_blind_spanish_set_keeps_its_figures_printing_only_aggregates() {
     let gates = Gates {
-        right: 0.64,
+        right: 0.67,
         silent: 0.89,
-        wrong: 0.045,
+        wrong: 0.026,
     };
     keeps_its_figures(Lang::Es, include_str!("blind/es.tsv"), gates);
 }
