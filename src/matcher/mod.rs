@@ -291,7 +291,8 @@ impl Matcher {
         let reader = self.reader();
         let analysis: Analysis = reader.analyze(question);
         let listing = self.listed.answer_listing(analysis.words_key());
-        let spelt = Trigrams::of(question, language(self.lang));
+        // Spelt out only for a message that matches something (an off-topic one seldom does).
+        let spelt = std::cell::OnceCell::new();
         analysis
             .segments()
             .into_iter()
@@ -299,9 +300,10 @@ impl Matcher {
                 let (query, stats) = analysis.query(segment, &reader);
                 let terms: Vec<_> = query.into_iter().map(|(_, term)| term).collect();
                 let hits = self.index.hits(&terms, limit.max(2));
-                let spelling = hits
-                    .first()
-                    .map_or(0.0, |best| self.spellings.closest(best.index, &spelt));
+                let spelling = hits.first().map_or(0.0, |best| {
+                    let spelt = spelt.get_or_init(|| Trigrams::of(question, language(self.lang)));
+                    self.spellings.closest(best.index, spelt)
+                });
                 let reading = Reading {
                     sentence: segment != Segment::Whole,
                     listing,
