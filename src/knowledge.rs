@@ -438,6 +438,9 @@ mod tests {
             "how big is the gfmd's annual budget",
             "whats the link to the official gfmd site",
             "which country hosted the most recent gfmd summit",
+            "is there a gfmd newsletter",
+            "gfmd internship",
+            "any gfmd documentary",
         ] {
             assert_eq!(outcome(&knowledge, question), "abstain", "{question:?}");
         }

@@ -7,7 +7,7 @@
 //! a little, kept so that they do not slip; the issues' aim (≥95% right, ≥95% silent, ≤1% wrong)
 //! is not reached yet.
 //!
-//! - English: right 63.8%, silent 95.0%, wrong 0.7% (2 of 277).
+//! - English: right 64.1%, silent 94.0%, wrong 0.7% (2 of 277).
 //! - French: right 70.6%, silent 94.7%, wrong 0.6% (1 of 154).
 //! - Spanish: right 67.2%, silent 89.5%, wrong 2.5% (4 of 159).
 //!
@@ -27,7 +27,11 @@
 //! of right answers for 0.07-0.14 points of wrong ones) to 66.1 / 93.0 / 1.4, 72.7 / 93.0 / 0.6
 //! and 65.2 / 89.5 / 4.4; dev batches written from the source note alone, as these sets were,
 //! to 62.7 / 93.0 / 0.7, 71.6 / 94.7 / 0.6 and 64.2 / 89.5 / 2.5; and a vocabulary round per
-//! language, decided on the dev sets' cross-validated figures, to the figures above.
+//! language, decided on the dev sets' cross-validated figures, to 63.8 / 95.0 / 0.7,
+//! 70.6 / 94.7 / 0.6 and 67.2 / 89.5 / 2.5; and dropping twenty English stop words that name
+//! things a member can ask about (newsletter, internship, documentary…: "is there a gfmd
+//! newsletter" had become the certain answer `what-is-gfmd`, found by the e2e learning-loop test)
+//! to the figures above.
 
 use gfmd_bot::evaluation::{dev_set_files, evaluate_in, parse_cases};
 use gfmd_bot::knowledge::Knowledge;
@@ -68,7 +72,7 @@ fn keeps_its_figures(lang: Lang, text: &str, gates: Gates) {
 #[test]
 fn the_blind_english_set_keeps_its_figures_printing_only_aggregates() {
     let gates = Gates {
-        right: 0.63,
+        right: 0.64,
         silent: 0.94,
         wrong: 0.008,
     };
