@@ -521,6 +521,26 @@ export async function slash(bot, { channel = IDS.general, user = IDS.alice, subc
   return { id, token, sentAt }
 }
 
+/**
+ * Runs the "Answer with GFMD FAQ" message command on `message` (as the stand-in returned it from
+ * sendMessage) as `user` in `channel`; returns the interaction's id.
+ */
+export async function answerWithFaq(bot, { message, user, channel = IDS.general }) {
+  const { id } = await bot.discord.simulateInteraction({
+    type: 2,
+    channelId: channel,
+    userId: user,
+    data: {
+      id: '1200000000000007777',
+      name: 'Answer with GFMD FAQ',
+      type: 3,
+      target_id: message.id,
+      resolved: { messages: { [message.id]: message } },
+    },
+  })
+  return id
+}
+
 /** Waits for the bot's (first) callback to interaction `id`; returns the recorded request. */
 export function callbackOf(bot, id, timeout = 10000) {
   return waitUntil(

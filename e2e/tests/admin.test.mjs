@@ -8,7 +8,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import url from 'node:url'
-import { startBot, slash, callbackOf, waitUntil, IDS } from '../lib/harness.mjs'
+import { startBot, slash, callbackOf, waitUntil, answerWithFaq, IDS } from '../lib/harness.mjs'
 import { assertEverythingSentIsValid, oneCallbackPerInteraction } from '../lib/contract.mjs'
 
 const here = path.dirname(url.fileURLToPath(import.meta.url))
@@ -185,18 +185,7 @@ debounce_ms = 100
 
   it('"Answer with GFMD FAQ" suggests answers and posts the chosen one as a reply', async () => {
     const question = await bot.discord.channel(IDS.general).user(IDS.alice).sendMessage({ content: 'so who came up with the idea of the gfmd?' })
-    const { id } = await bot.discord.simulateInteraction({
-      type: 2,
-      channelId: IDS.general,
-      userId: IDS.mod,
-      data: {
-        id: '1200000000000007777',
-        name: 'Answer with GFMD FAQ',
-        type: 3,
-        target_id: question.id,
-        resolved: { messages: { [question.id]: question } },
-      },
-    })
+    const id = await answerWithFaq(bot, { message: question, user: IDS.mod })
     const suggestions = await callbackOf(bot, id)
     assert.equal(suggestions.body.data.flags & 64, 64)
     const buttons = suggestions.body.data.components.flatMap((r) => r.components)

@@ -14,7 +14,7 @@ import assert from 'node:assert/strict'
 import fs from 'node:fs'
 import path from 'node:path'
 import url from 'node:url'
-import { startBot, slash, callbackOf, asLocale, waitUntil, askJson, replyTo, IDS, LISTENING_CONFIG } from '../lib/harness.mjs'
+import { startBot, slash, callbackOf, asLocale, waitUntil, askJson, replyTo, answerWithFaq, IDS, LISTENING_CONFIG } from '../lib/harness.mjs'
 import { assertEverythingSentIsValid, oneCallbackPerInteraction } from '../lib/contract.mjs'
 
 const responses = path.resolve(path.dirname(url.fileURLToPath(import.meta.url)), '../../responses')
@@ -109,18 +109,7 @@ describe('answers in the member\'s language', () => {
 
   it('"Answer with GFMD FAQ" on a French message ranks it in French and posts the French answer', async () => {
     const question = await bot.discord.channel(IDS.general).user(IDS.alice).sendMessage({ content: 'Quels sont les objectifs du FMMD ?' })
-    const { id } = await bot.discord.simulateInteraction({
-      type: 2,
-      channelId: IDS.general,
-      userId: IDS.admin,
-      data: {
-        id: '1200000000000007777',
-        name: 'Answer with GFMD FAQ',
-        type: 3,
-        target_id: question.id,
-        resolved: { messages: { [question.id]: question } },
-      },
-    })
+    const id = await answerWithFaq(bot, { message: question, user: IDS.admin })
     const suggestions = await callbackOf(bot, id)
     assert.match(suggestions.body.data.content, /\(read as French\) — would answer `objectives`/)
     const [first] = suggestions.body.data.components.flatMap((r) => r.components)

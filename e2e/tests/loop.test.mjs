@@ -14,7 +14,7 @@ import os from 'node:os'
 import path from 'node:path'
 import url from 'node:url'
 import { execFileSync } from 'node:child_process'
-import { startBot, slash, callbackOf, waitUntil, IDS } from '../lib/harness.mjs'
+import { startBot, slash, callbackOf, waitUntil, answerWithFaq, IDS } from '../lib/harness.mjs'
 import { startRestProxy } from '../lib/rest-proxy.mjs'
 import { assertEverythingSentIsValid, assertMultipartValid, oneCallbackPerInteraction, PNG_SIGNATURE } from '../lib/contract.mjs'
 import { exportRows, waitForRows, recordOf, statsJson } from '../lib/records.mjs'
@@ -343,12 +343,7 @@ watch = false
 
   it('records "Answer with GFMD FAQ" as the author\'s question and keeps the posted answer votable', async () => {
     const question = await bot.discord.channel(IDS.general).user(IDS.alice).sendMessage({ content: 'so who came up with the idea of the gfmd?' })
-    const { id } = await bot.discord.simulateInteraction({
-      type: 2,
-      channelId: IDS.general,
-      userId: IDS.mod,
-      data: { id: '1200000000000007777', name: 'Answer with GFMD FAQ', type: 3, target_id: question.id, resolved: { messages: { [question.id]: question } } },
-    })
+    const id = await answerWithFaq(bot, { message: question, user: IDS.mod })
     const post = buttonsOf((await callbackOf(bot, id)).body.data)[0]
     assert.match(post.custom_id, /^gfmd:p:/)
     const click = await bot.discord.channel(IDS.general).user(IDS.mod).clickButton({ messageId: await messageOf(id), customId: post.custom_id })
