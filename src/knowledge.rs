@@ -441,6 +441,8 @@ mod tests {
             "is there a gfmd newsletter",
             "gfmd internship",
             "any gfmd documentary",
+            "is there a gfmd course",
+            "is there a gfmd discord server",
         ] {
             assert_eq!(outcome(&knowledge, question), "abstain", "{question:?}");
         }
