@@ -105,11 +105,7 @@ impl PhrasingSpellings {
             .map(|text| {
                 let phrasings: Vec<Trigrams> = text
                     .iter()
-                    .flat_map(|text| {
-                        std::iter::once(text.title)
-                            .chain(text.questions.iter().map(String::as_str))
-                            .chain(text.keywords.iter().map(String::as_str))
-                    })
+                    .flat_map(AnswerText::phrasings)
                     .map(|phrasing| Trigrams::of(phrasing, language))
                     .collect();
                 let mut entries: Vec<(u64, u16, f32)> = phrasings
