@@ -14,7 +14,7 @@
 
 use super::days::Window;
 use super::model::{Outcome, RecordId, Resolution, StoredQuestion, UnixMillis};
-use super::similarity::{self, near_duplicates, Phrase, Phraser};
+use super::similarity::{self, near_duplicates, Phraser};
 use super::storage::{Storage, StorageError};
 use crate::locale::Lang;
 use serde::Serialize;
@@ -134,10 +134,15 @@ pub fn parse_group_key(key: &str) -> Option<RecordId> {
 /// Every inbox group among `questions` (oldest first), most frequent first, then most recent.
 /// Each group's questions were read in one language.
 pub fn groups(questions: &[StoredQuestion]) -> Vec<InboxGroup> {
-    let mut groups: Vec<InboxGroup> = Lang::ALL
-        .into_iter()
-        .flat_map(|lang| groups_in(lang, questions))
+    let missed: Vec<(&StoredQuestion, Miss)> = questions
+        .iter()
+        .filter_map(|question| miss(question).map(|why| (question, why)))
         .collect();
+    let mut groups: Vec<InboxGroup> =
+        similarity::group_by_language(&missed, |(question, _)| &question.question)
+            .into_iter()
+            .map(|members| summarize(&members.iter().map(|&at| missed[at]).collect::<Vec<_>>()))
+            .collect();
     groups.sort_by(|a, b| {
         b.count
             .cmp(&a.count)
@@ -145,24 +150,6 @@ pub fn groups(questions: &[StoredQuestion]) -> Vec<InboxGroup> {
             .then(a.key.cmp(&b.key))
     });
     groups
-}
-
-/// The inbox groups among the `questions` read in `lang`, unsorted.
-fn groups_in(lang: Lang, questions: &[StoredQuestion]) -> Vec<InboxGroup> {
-    let phraser = Phraser::new(lang);
-    let missed: Vec<(&StoredQuestion, Miss)> = questions
-        .iter()
-        .filter(|question| question.question.lang == lang)
-        .filter_map(|question| miss(question).map(|why| (question, why)))
-        .collect();
-    let phrases: Vec<Phrase> = missed
-        .iter()
-        .map(|(question, _)| phraser.phrase(&question.question.text))
-        .collect();
-    similarity::group(&phrases)
-        .into_iter()
-        .map(|members| summarize(&members.iter().map(|&at| missed[at]).collect::<Vec<_>>()))
-        .collect()
 }
 
 /// One group's row; `members` are oldest first.
@@ -254,8 +241,8 @@ pub enum ResolveError {
 }
 
 /// Marks the group `key` resolved by `how`: the key's question and every open inbox question
-/// read in the same language that is a near-duplicate of it. Returns how many questions were marked (0 when the group was
-/// already resolved).
+/// read in the same language that is a near-duplicate of it. Returns how many questions were
+/// marked (0 when the group was already resolved).
 pub fn resolve_group(
     storage: &mut dyn Storage,
     key: &str,

@@ -1,8 +1,8 @@
 //! Near-duplicate questions, for grouping the inbox. A question becomes the set of its words as
 //! the matcher folds them (case, accents, punctuation, elision; see `matcher::normalize`), without
-//! the stop words of the language it was read in, stemmed by that language's stemmer. Two questions are compared by a soft Jaccard index over those sets: shared
-//! words over all words, where two words also count as shared when they are a typo apart
-//! (Damerau-Levenshtein similarity at least [`TYPO_SIMILARITY`], both at least 4 letters, no
+//! the stop words of the language it was read in, stemmed by that language's stemmer. Two
+//! questions are compared by a soft Jaccard index over those sets: shared words over all words,
+//! where two words also count as shared when they are a typo apart (Damerau-Levenshtein similarity at least [`TYPO_SIMILARITY`], both at least 4 letters, no
 //! digits: 2019 is not a typo of 2025). Questions at or above [`DUPLICATE_THRESHOLD`] are
 //! near-duplicates: with four content words, one word different is not enough (3/5 = 0.6:
 //! "when is the next summit" is not "where is the next summit"), one word more is (3/4).
@@ -11,10 +11,11 @@
 //! oldest question (its leader) it resembles, or starts a new group. A group's leader never
 //! changes when newer questions arrive, so a key made from it stays stable.
 
+use super::model::Question;
 use crate::locale::Lang;
-use crate::matcher::language::Language;
+use crate::matcher::language::Rules;
 use crate::matcher::normalize::{fold_in, WordStemmer};
-use std::collections::{BTreeSet, HashSet};
+use std::collections::BTreeSet;
 
 /// Lowest soft Jaccard index at which two questions are near-duplicates (tested in
 /// `tests/records.rs` and below on pairs that must and must not group).
@@ -35,11 +36,10 @@ pub struct Phrase {
     folded: String,
 }
 
-/// Turns text in one language into [`Phrase`]s (holds its stemmer and stop words).
+/// Turns text in one language into [`Phrase`]s (holds its rules and stemmer).
 pub struct Phraser {
-    language: &'static Language,
+    rules: Rules,
     stemmer: WordStemmer,
-    stop_words: HashSet<&'static str>,
 }
 
 impl Default for Phraser {
@@ -54,18 +54,17 @@ impl Phraser {
     pub fn new(lang: Lang) -> Self {
         let language = crate::matcher::language(lang);
         Self {
-            language,
+            rules: language.rules(),
             stemmer: WordStemmer::new(language),
-            stop_words: language.stop_words.iter().copied().collect(),
         }
     }
 
     /// The phrase of `text`.
     pub fn phrase(&self, text: &str) -> Phrase {
-        let folded = fold_in(text, self.language);
+        let folded = fold_in(text, self.rules.language());
         let words: BTreeSet<String> = folded
             .split_whitespace()
-            .filter(|word| !self.stop_words.contains(word))
+            .filter(|word| !self.rules.is_stop_word(word))
             .map(|word| self.stemmer.stem(word))
             .collect();
         Phrase {
@@ -129,6 +128,30 @@ pub fn near_duplicates(a: &Phrase, b: &Phrase) -> bool {
         return false;
     }
     similarity(a, b) >= DUPLICATE_THRESHOLD
+}
+
+/// Groups the questions of `items` (in time order, oldest first; `question` gives an item's),
+/// each only with questions read in the same language, phrased by that language's [`Phraser`]:
+/// each group lists indices into `items`, its leader first; groups come language by language
+/// ([`Lang::ALL`]), each language's in the order their leaders appear.
+pub fn group_by_language<T>(items: &[T], question: impl Fn(&T) -> &Question) -> Vec<Vec<usize>> {
+    Lang::ALL
+        .into_iter()
+        .flat_map(|lang| {
+            let phraser = Phraser::new(lang);
+            let members: Vec<usize> = (0..items.len())
+                .filter(|&at| question(&items[at]).lang == lang)
+                .collect();
+            let phrases: Vec<Phrase> = members
+                .iter()
+                .map(|&at| phraser.phrase(&question(&items[at]).text))
+                .collect();
+            group(&phrases)
+                .into_iter()
+                .map(|found| found.into_iter().map(|at| members[at]).collect::<Vec<_>>())
+                .collect::<Vec<_>>()
+        })
+        .collect()
 }
 
 /// Groups `phrases` (in time order, oldest first): each group lists indices into `phrases`,

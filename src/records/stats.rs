@@ -6,9 +6,8 @@
 use super::days::{date, day_of, Window};
 use super::inbox::group_key;
 use super::model::{Outcome, StoredQuestion, UnixMillis};
-use super::similarity::{self, Phrase, Phraser};
+use super::similarity;
 use super::storage::{Storage, StorageError};
-use crate::locale::Lang;
 use serde::Serialize;
 use std::collections::HashMap;
 
@@ -184,36 +183,23 @@ fn top_answers(asked: &[&StoredQuestion]) -> Vec<AnswerCount> {
 
 /// The most asked unanswered questions, near-duplicates (in one language) grouped.
 fn top_unanswered(asked: &[&StoredQuestion]) -> Vec<UnansweredGroup> {
-    let mut groups: Vec<UnansweredGroup> = Lang::ALL
-        .into_iter()
-        .flat_map(|lang| unanswered_in(lang, asked))
-        .collect();
-    groups.sort_by(|a, b| b.count.cmp(&a.count).then(a.key.cmp(&b.key)));
-    groups.truncate(TOP);
-    groups
-}
-
-/// The groups of unanswered questions read in `lang`, unsorted.
-fn unanswered_in(lang: Lang, asked: &[&StoredQuestion]) -> Vec<UnansweredGroup> {
-    let phraser = Phraser::new(lang);
     let silent: Vec<&StoredQuestion> = asked
         .iter()
         .copied()
-        .filter(|question| question.question.lang == lang)
         .filter(|question| question.question.outcome == Outcome::Abstain)
         .collect();
-    let phrases: Vec<Phrase> = silent
-        .iter()
-        .map(|question| phraser.phrase(&question.question.text))
-        .collect();
-    similarity::group(&phrases)
-        .into_iter()
-        .map(|members| UnansweredGroup {
-            key: group_key(silent[members[0]].id),
-            count: members.len() as u64,
-            example: silent[members[0]].question.text.clone(),
-        })
-        .collect()
+    let mut groups: Vec<UnansweredGroup> =
+        similarity::group_by_language(&silent, |question| &question.question)
+            .into_iter()
+            .map(|members| UnansweredGroup {
+                key: group_key(silent[members[0]].id),
+                count: members.len() as u64,
+                example: silent[members[0]].question.text.clone(),
+            })
+            .collect();
+    groups.sort_by(|a, b| b.count.cmp(&a.count).then(a.key.cmp(&b.key)));
+    groups.truncate(TOP);
+    groups
 }
 
 fn daily(asked: &[&StoredQuestion], window: Window) -> Vec<DailyCount> {
