@@ -140,11 +140,18 @@ pub fn languages_asked(args: &[String]) -> Result<Vec<Lang>, UnknownLang> {
 ///
 /// When a line cannot be read: the files are compiled in, so a test catches it first.
 pub fn dev_set_in(lang: Lang) -> Vec<Case> {
+    dev_batches_in(lang).into_iter().flatten().collect()
+}
+
+/// The cases of the dev set of `lang`, file by file (each file one writer's batch).
+///
+/// # Panics
+///
+/// As [`dev_set_in`].
+fn dev_batches_in(lang: Lang) -> Vec<Vec<Case>> {
     dev_set_files(lang)
         .iter()
-        .flat_map(|(path, text)| {
-            parse_cases(text).unwrap_or_else(|error| panic!("{path}: {error}"))
-        })
+        .map(|(path, text)| parse_cases(text).unwrap_or_else(|error| panic!("{path}: {error}")))
         .collect()
 }
 
@@ -467,9 +474,8 @@ pub fn fit_confidence_in(knowledge: &Knowledge, lang: Lang, cases: &[Case]) -> F
 pub fn held_out_writers_in(knowledge: &Knowledge, lang: Lang, model: &Model) -> Figures {
     let mut rows = Vec::new();
     let mut groups = Vec::new();
-    for (group, (path, text)) in dev_set_files(lang).iter().enumerate() {
-        let cases = parse_cases(text).unwrap_or_else(|error| panic!("{path}: {error}"));
-        let case_rows = confidence_rows_in(knowledge, lang, &cases);
+    for (group, cases) in dev_batches_in(lang).iter().enumerate() {
+        let case_rows = confidence_rows_in(knowledge, lang, cases);
         groups.extend(std::iter::repeat_n(group, case_rows.len()));
         rows.extend(case_rows);
     }
