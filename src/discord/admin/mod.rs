@@ -107,7 +107,8 @@ pub async fn handle_command(state: &BotState, ctx: &Context, command: &CommandIn
         AdminRequest::Test(question) => {
             let knowledge = state.knowledge();
             let lang = message_language(&knowledge, &question, Lang::from_discord(&command.locale));
-            let reply = plan_top_matches(&knowledge, lang, &question, None, None);
+            let verdict = knowledge.decide_in(lang, &question);
+            let reply = plan_top_matches(&knowledge, lang, &question, &verdict, None, None);
             respond::reply(ctx, target, &reply).await;
         }
         AdminRequest::Inbox(days) => inbox_actions::open(state, ctx, target, days).await,
@@ -188,6 +189,7 @@ async fn answer_with_faq(state: &BotState, ctx: &Context, command: &CommandInter
         &knowledge,
         lang,
         &message.content,
+        &verdict,
         Some(message.id.get()),
         record,
     );

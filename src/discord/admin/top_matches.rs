@@ -14,7 +14,7 @@
 use crate::answers::limits::{self, truncate};
 use crate::discord::custom_id::{base36, parse_base36, parse_record_part, record_part};
 use crate::discord::reply::{Button, Reply, Row};
-use crate::knowledge::{Knowledge, Outcome};
+use crate::knowledge::{Knowledge, Outcome, Verdict};
 use crate::locale::Lang;
 use crate::records::RecordId;
 use crate::render::quote_user_text;
@@ -69,13 +69,15 @@ pub fn post_id(answer: &str, lang: Lang, message: u64, record: Option<RecordId>)
     )
 }
 
-/// The ephemeral "top 3 with scores" for `question` read in `lang`, with a post button per
-/// answer (posting it in `lang`) when `reply_to` names a message to answer (whose question was
-/// recorded as `record`).
+/// The ephemeral "top 3 with scores" for `question` read in `lang` and decided as `verdict`
+/// (the caller's decision, which it may also record), with a post button per answer (posting it
+/// in `lang`) when `reply_to` names a message to answer (whose question was recorded as
+/// `record`).
 pub fn plan_top_matches(
     knowledge: &Knowledge,
     lang: Lang,
     question: &str,
+    verdict: &Verdict<'_>,
     reply_to: Option<u64>,
     record: Option<RecordId>,
 ) -> Reply {
@@ -84,7 +86,7 @@ pub fn plan_top_matches(
         "Top matches for \"{}\" (read as {}) — {}:",
         quote_user_text(question, 200),
         lang.english_name(),
-        would_do(knowledge, lang, question)
+        would_do(verdict)
     );
     if top.is_empty() {
         text.push_str("\n(no answer shares a word with it)");
@@ -118,9 +120,8 @@ pub fn plan_top_matches(
     reply
 }
 
-/// What the bot would do with `question` if a member typed it in `lang`.
-fn would_do(knowledge: &Knowledge, lang: Lang, question: &str) -> String {
-    let verdict = knowledge.decide_in(lang, question);
+/// What the bot would do with a question a member typed, decided as `verdict`.
+fn would_do(verdict: &Verdict<'_>) -> String {
     match (verdict.outcome(), verdict.suggestions().first()) {
         (Outcome::Answer, _) => format!(
             "would answer `{}`",
@@ -165,10 +166,22 @@ pub fn parse_post(custom_id: &str) -> Option<Post<'_>> {
 mod tests {
     use super::*;
 
+    /// [`plan_top_matches`] of `question` decided as a member's would be.
+    fn top_matches(
+        knowledge: &Knowledge,
+        lang: Lang,
+        question: &str,
+        reply_to: Option<u64>,
+        record: Option<RecordId>,
+    ) -> Reply {
+        let verdict = knowledge.decide_in(lang, question);
+        plan_top_matches(knowledge, lang, question, &verdict, reply_to, record)
+    }
+
     #[test]
     fn the_top_matches_show_scores_and_offer_post_buttons_within_limits() {
         let knowledge = Knowledge::embedded().unwrap();
-        let reply = plan_top_matches(
+        let reply = top_matches(
             &knowledge,
             Lang::En,
             "what are the objectives of the gfmd?",
@@ -200,7 +213,7 @@ mod tests {
     #[test]
     fn a_french_message_is_ranked_in_french_and_posted_in_french() {
         let knowledge = Knowledge::embedded().unwrap();
-        let reply = plan_top_matches(
+        let reply = top_matches(
             &knowledge,
             Lang::Fr,
             "Quels sont les objectifs du FMMD ?",
