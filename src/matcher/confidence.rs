@@ -57,8 +57,9 @@ pub const FEATURE_NAMES: [&str; FEATURES] = [
 ///   question or keyword (the cosine of their character trigrams, `spelling.rs`): a misspelt
 ///   or abbreviated word still shares most of its letters;
 /// - `exact`: 1 when one of the best answer's phrasings (and no other answer's) has exactly
-///   the question's terms, and the reading is the whole message (a sentence of a longer one
-///   may lean on the others: "what does it aim to do?"), or when the whole message is word
+///   the question's terms, the reading is the whole message (a sentence of a longer one
+///   may lean on the others: "what does it aim to do?") and no word of it was read as a typo
+///   of another (a guess: "what timezone is everyone in" is not "timeline"), or when the whole message is word
 ///   for word a question the best answer (and no other) lists, however its words are read
 ///   ("this year" as a "when"). Such a reading is certain: the editors listed it as what the
 ///   answer answers ([`Model::probability`] is 1, and the fit leaves it out).

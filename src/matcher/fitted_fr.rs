@@ -8,52 +8,52 @@
 //! most 1% wrong and at least 95% of off-topic questions left alone, each with
 //! one-sided 95% confidence (Wilson, 1.645 standard errors).
 //!
-//! - cross-validated: right 51.4%, silent 96.4%, wrong 0.6% (10)
-//! - in sample: right 51.7%, silent 96.4%, wrong 0.4% (7)
+//! - cross-validated: right 51.6%, silent 96.4%, wrong 0.6% (10)
+//! - in sample: right 52.0%, silent 96.4%, wrong 0.4% (7)
 
 use super::confidence::Model;
 
 /// The model and cut-offs in force.
 pub const MODEL: Model = Model {
-    bias: -9.2945569537072,
+    bias: -9.278199800844536,
     weights: [
         // score
-        1.6497487715051014,
+        1.6558938912451102,
         // lead
-        2.1642677231164,
+        2.2173029125830555,
         // text_cover
-        1.0548432024359689,
+        1.0478840215047838,
         // phrase_cover
-        1.9291097664788817,
+        1.9219307567403259,
         // containment
-        -0.853153300292559,
+        -0.8527066281813264,
         // keyword_cover
-        -0.12824262036858394,
+        -0.09959618587828153,
         // unknown_share
-        1.6495972050141094,
+        1.6493113404839561,
         // unknown_words
-        0.015191991525658928,
+        0.014216357855647095,
         // intent_met
-        0.38916721723613124,
+        0.38548458143882347,
         // specifiers_met
-        1.1081704862759705,
+        1.1046937008926583,
         // segment
-        0.7592890335907988,
+        0.7595135368179803,
         // terms
-        2.362215870024071,
+        2.361675842183594,
         // corrected_share
-        -1.7434116395639851,
+        -1.7442441194450065,
         // beyond
-        -1.0593444763942308,
+        -1.0578672492640673,
         // advice
-        0.19212234782481707,
+        0.19312658445693295,
         // overlap
-        0.9899074378823454,
+        0.9553268275409921,
         // spelling
-        3.5602010601471625,
+        3.5569859950780116,
         // exact
         0.0,
     ],
-    answer_at: 0.9059044997609498,
-    suggest_at: 0.7674033635208527,
+    answer_at: 0.90315840358735,
+    suggest_at: 0.7681055216408369,
 };
