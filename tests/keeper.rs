@@ -7,9 +7,9 @@ mod common;
 
 use common::{copy_answer_files, shipped_responses, AnswersCopy};
 use gfmd_bot::config::{env, Config, Environment};
-use gfmd_bot::keeper::{Keeper, ReloadError, WatchEvent};
+use gfmd_bot::keeper::{ChangeError, Keeper, ReloadError, WatchEvent};
 use gfmd_bot::locale::Lang;
-use gfmd_bot::store::{AnswerDraft, SaveMode};
+use gfmd_bot::store::{AnswerDraft, SaveMode, StoreError, TranslationDraft};
 use std::path::Path;
 use std::sync::mpsc::{channel, Receiver};
 use std::sync::Arc;
@@ -214,6 +214,49 @@ fn an_added_phrasing_is_written_and_answers_at_once() {
         verdict.answer().map(|answer| answer.id.as_str()),
         Some("timeline")
     );
+}
+
+#[test]
+fn a_new_answer_with_its_french_translation_answers_the_french_question_at_once() {
+    let copy = AnswersCopy::shipped();
+    let dir = copy.dir();
+    let keeper = serving(&dir);
+    let question = "qui finance les zanzibar quokkas ?";
+    assert!(keeper
+        .knowledge()
+        .decide_in(Lang::Fr, question)
+        .answer()
+        .is_none());
+    let english = AnswerDraft {
+        id: "quokka-funding".to_owned(),
+        title: "Who funds the Zanzibar quokkas".to_owned(),
+        questions: vec![],
+        description: "The background note does not say.".to_owned(),
+    };
+    let french = TranslationDraft {
+        lang: Lang::Fr,
+        title: "Qui finance les quokkas de Zanzibar".to_owned(),
+        questions: vec![question.to_owned()],
+        description: "La note de synthèse ne le dit pas.".to_owned(),
+    };
+    let change = keeper.save_new_translated(&english, &french).unwrap();
+    assert_eq!(change.id, "quokka-funding");
+    let knowledge = keeper.knowledge();
+    let answer = knowledge.decide_in(Lang::Fr, question).answer().cloned();
+    let answer = answer.expect("the French question is answered");
+    assert_eq!(answer.id, "quokka-funding");
+    assert_eq!(
+        answer
+            .translation(Lang::Fr)
+            .map(|french| french.title.as_str()),
+        Some("Qui finance les quokkas de Zanzibar")
+    );
+    // The English answer has no Spanish table: a Spanish asker is not given it in Spanish.
+    assert!(answer.translation(Lang::Es).is_none());
+    assert!(matches!(
+        keeper.save_new_translated(&english, &french),
+        Err(ChangeError::Store(StoreError::Exists(_)))
+    ));
 }
 
 #[test]

@@ -6,7 +6,10 @@ mod common;
 
 use common::AnswersCopy;
 use gfmd_bot::answers::{AnswerSet, Problem};
-use gfmd_bot::store::{AnswerDraft, SaveMode, Store, StoreError, DEFAULT_SOURCE, TRASH_DIR};
+use gfmd_bot::locale::Lang;
+use gfmd_bot::store::{
+    AnswerDraft, SaveMode, Store, StoreError, TranslationDraft, DEFAULT_SOURCE, TRASH_DIR,
+};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -376,6 +379,51 @@ fn an_invalid_draft_writes_nothing_and_names_file_and_line() {
         Err(StoreError::NotFound(id)) if id == "not-there"
     ));
     assert_eq!(snapshot(copy.answers.root()), before, "nothing was written");
+}
+
+#[test]
+fn a_new_answer_with_a_translation_is_validated_like_any_other() {
+    let copy = Copy::new();
+    let store = copy.store();
+    let before = snapshot(copy.answers.root());
+    let spanish = TranslationDraft {
+        lang: Lang::Es,
+        title: "Sobre este grupo de estudio".to_owned(),
+        questions: vec!["¿qué lee este grupo?".to_owned()],
+        description: "Leemos la nota del **FMMD** desde 1999.".to_owned(),
+    };
+    // A year the English answer does not give: refused, naming the Spanish table's line.
+    let found = problems(store.save_new_translated(&draft("study-group"), &spanish));
+    let text = found[0].to_string();
+    assert!(text.contains("study-group.toml:"), "{text}");
+    assert!(text.contains("[es]") && text.contains("1999"), "{text}");
+    assert!(matches!(
+        store.save_new_translated(&draft("timeline"), &spanish),
+        Err(StoreError::Exists(id)) if id == "timeline"
+    ));
+    let english = TranslationDraft {
+        lang: Lang::En,
+        ..spanish.clone()
+    };
+    assert!(matches!(
+        store.save_new_translated(&draft("study-group"), &english),
+        Err(StoreError::EnglishTranslation)
+    ));
+    assert_eq!(snapshot(copy.answers.root()), before, "nothing was written");
+
+    let spanish = TranslationDraft {
+        description: "Leemos la nota del **FMMD**.".to_owned(),
+        ..spanish
+    };
+    store
+        .save_new_translated(&draft("study-group"), &spanish)
+        .unwrap();
+    let set = copy.load();
+    let answer = set.get("study-group").unwrap();
+    assert_eq!(answer.title, "About this study group");
+    let read = answer.translation(Lang::Es).unwrap();
+    assert_eq!(read.questions, vec!["¿qué lee este grupo?"]);
+    assert_eq!(read.description, "Leemos la nota del **FMMD**.");
 }
 
 #[test]

@@ -54,7 +54,8 @@ pub fn change_refused(error: &ChangeError) -> String {
             StoreError::InvalidId(_)
             | StoreError::Exists(_)
             | StoreError::NotFound(_)
-            | StoreError::Untranslated { .. } => format!("Not saved: {error}."),
+            | StoreError::Untranslated { .. }
+            | StoreError::EnglishTranslation => format!("Not saved: {error}."),
             StoreError::Invalid(problems) => format!(
                 "Not saved: the answers would not be valid.\n{}",
                 problems_for_chat(problems)

@@ -15,7 +15,7 @@ use crate::answers::{read_dir_sources, AnswerSet};
 use crate::config::{Config, Environment};
 use crate::knowledge::Knowledge;
 use crate::locale::Lang;
-use crate::store::{AnswerDraft, SaveMode, Store, StoreError};
+use crate::store::{AnswerDraft, SaveMode, Store, StoreError, TranslationDraft};
 use arc_swap::{ArcSwap, Guard};
 use report::{count_changes, fingerprint};
 use std::path::{Path, PathBuf};
@@ -158,6 +158,18 @@ impl Keeper {
     pub fn save(&self, draft: &AnswerDraft, mode: SaveMode) -> Result<Change, ChangeError> {
         let mut folder = self.lock_folder();
         let saved = store_of(&folder)?.save(draft, mode)?;
+        Ok(self.serve(&mut folder, draft.id.trim(), saved.set))
+    }
+
+    /// Adds a new answer with its translation ([`Store::save_new_translated`]) and puts the set
+    /// live at once.
+    pub fn save_new_translated(
+        &self,
+        draft: &AnswerDraft,
+        translation: &TranslationDraft,
+    ) -> Result<Change, ChangeError> {
+        let mut folder = self.lock_folder();
+        let saved = store_of(&folder)?.save_new_translated(draft, translation)?;
         Ok(self.serve(&mut folder, draft.id.trim(), saved.set))
     }
 

@@ -16,7 +16,7 @@ use crate::locale::Lang;
 use atomic::{sync_dir, write_atomically, Target, WriteError};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
-use toml_render::{render_added_phrasing, render_edit, render_new, today};
+use toml_render::{render_added_phrasing, render_edit, render_new, render_new_translated, today};
 
 /// Name of the folder, inside the answers folder, that removed answers are moved to.
 pub const TRASH_DIR: &str = ".trash";
@@ -34,6 +34,20 @@ pub struct AnswerDraft {
     /// Phrasings, one per entry. Each is trimmed; empty ones are dropped.
     pub questions: Vec<String>,
     /// Answer text (Discord markdown). Trimmed; `\r\n` becomes `\n`.
+    pub description: String,
+}
+
+/// A new answer's translation as a moderator types it beside the English answer: written as the
+/// answer's `[fr]` or `[es]` table (no keywords, no fields).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TranslationDraft {
+    /// The language translated into (French or Spanish).
+    pub lang: Lang,
+    /// Title in that language. Trimmed.
+    pub title: String,
+    /// Phrasings in that language, one per entry. Each is trimmed; empty ones are dropped.
+    pub questions: Vec<String>,
+    /// Answer text in that language (Discord markdown). Trimmed; `\r\n` becomes `\n`.
     pub description: String,
 }
 
@@ -84,6 +98,9 @@ pub enum StoreError {
     /// The existing file is not TOML that can be edited.
     #[error("cannot edit the file: {0}")]
     Edit(String),
+    /// A translation into English: English is the answers' own language.
+    #[error("English is the answers' own language, not a translation")]
+    EnglishTranslation,
     /// A phrasing in a language the answer has no translation into (no `[fr]` / `[es]` table).
     #[error("`{id}` has no {} translation yet: translate it (its [{}] table) before adding {} phrasings", .lang.english_name(), .lang.code(), .lang.english_name())]
     Untranslated {
@@ -164,6 +181,29 @@ impl Store {
             SaveMode::Edit => Target::Existing,
         };
         self.write_validated(id, path, &text, target)
+    }
+
+    /// Adds a new answer with its translation: `draft` in English (the source of truth) and
+    /// `translation` as its `[fr]` or `[es]` table, validated and written like [`Store::save`]
+    /// with [`SaveMode::New`]. How a question missed in French or Spanish gets an answer in its
+    /// own language at once. A `translation` into English is refused
+    /// ([`StoreError::EnglishTranslation`]).
+    pub fn save_new_translated(
+        &self,
+        draft: &AnswerDraft,
+        translation: &TranslationDraft,
+    ) -> Result<Saved, StoreError> {
+        let id = draft.id.trim();
+        let path = self.path_of(id)?;
+        if translation.lang == Lang::En {
+            return Err(StoreError::EnglishTranslation);
+        }
+        let _writing = self.take_turn();
+        if path.exists() {
+            return Err(StoreError::Exists(id.to_owned()));
+        }
+        let text = render_new_translated(draft, translation, today());
+        self.write_validated(id, path, &text, Target::New)
     }
 
     /// Appends `phrasing`, a question in `lang`, to the `questions` of answer `id` (English), or

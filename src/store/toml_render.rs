@@ -1,7 +1,7 @@
 //! The TOML text of answer files written for moderators: new files in the hand-written format,
 //! and edits through `toml_edit` that keep the file's comments, other keys and spacing.
 
-use super::{AnswerDraft, StoreError, DEFAULT_SOURCE};
+use super::{AnswerDraft, StoreError, TranslationDraft, DEFAULT_SOURCE};
 use crate::locale::Lang;
 use toml_edit::{value, Array, Date, Datetime, DocumentMut, Formatted, Item, Table, Value};
 
@@ -90,6 +90,35 @@ pub(super) fn render_new(draft: &AnswerDraft, reviewed: Date) -> String {
         offset: None,
     });
     format!("{NEW_FILE_COMMENT}\n{document}")
+}
+
+/// The text of a new answer file with one translation: [`render_new`], then the `[fr]` or `[es]`
+/// table (`title`, `questions`, `keywords`, `description`, `reviewed`) as the hand-written files
+/// lay it out. English has no table: `translation` into English adds nothing.
+pub(super) fn render_new_translated(
+    draft: &AnswerDraft,
+    translation: &TranslationDraft,
+    reviewed: Date,
+) -> String {
+    let mut text = render_new(draft, reviewed);
+    if translation.lang == Lang::En {
+        return text;
+    }
+    let mut document = DocumentMut::new();
+    let mut table = Table::new();
+    table["title"] = value(translation.title.trim());
+    table["questions"] = value(questions_array(&translation.questions));
+    table["keywords"] = value(Array::new());
+    table["description"] = multiline(&translation.description);
+    table["reviewed"] = value(Datetime {
+        date: Some(reviewed),
+        time: None,
+        offset: None,
+    });
+    document[translation.lang.code()] = Item::Table(table);
+    text.push('\n');
+    text.push_str(&document.to_string());
+    text
 }
 
 /// `existing` with its `title`, `questions` and `description` replaced; everything else
@@ -255,6 +284,41 @@ mod tests {
             .unwrap()
             .unwrap();
         assert_eq!(load_one(&text).questions, vec!["why?"]);
+    }
+
+    #[test]
+    fn a_new_answer_with_a_spanish_translation_loads_with_both() {
+        let draft = AnswerDraft {
+            id: "tricky".into(),
+            title: "Who pays".into(),
+            questions: vec![],
+            description: "The note does not say.".into(),
+        };
+        let translation = TranslationDraft {
+            lang: Lang::Es,
+            title: " Quién paga ".into(),
+            questions: vec!["quien paga el foro??".into(), "  ".into()],
+            description: "La nota no lo dice.\r\n\"\"\"".into(),
+        };
+        let text = render_new_translated(&draft, &translation, REVIEWED);
+        assert!(text.contains("\n[es]\ntitle = \"Quién paga\"\n"), "{text}");
+        let answer = load_one(&text);
+        assert_eq!(answer.title, "Who pays");
+        assert!(answer.questions.is_empty());
+        let spanish = answer.translation(Lang::Es).unwrap();
+        assert_eq!(spanish.title, "Quién paga");
+        assert_eq!(spanish.questions, vec!["quien paga el foro??"]);
+        assert_eq!(spanish.description, "La nota no lo dice.\n\"\"\"");
+        assert_eq!(spanish.reviewed.as_deref(), Some("2026-11-28"));
+        assert!(answer.translation(Lang::Fr).is_none());
+        let english_only = TranslationDraft {
+            lang: Lang::En,
+            ..translation
+        };
+        assert_eq!(
+            render_new_translated(&draft, &english_only, REVIEWED),
+            render_new(&draft, REVIEWED)
+        );
     }
 
     #[test]
