@@ -330,6 +330,40 @@ watch = false
     assert.equal((await ask(UNKNOWN.newAnswer)).callback.data.embeds?.[0]?.title, 'Is there a GFMD newsletter?')
   })
 
+  it('"New answer" for a Spanish miss asks for the answer in English and Spanish, and the question is then answered in Spanish', async () => {
+    const question = 'quién paga las cuentas del fmmd'
+    await ask(question)
+    const view = await findGroup(question)
+    const button = buttonsOf(view.page).find((b) => b.label === 'New answer')
+    const opened = await clickInbox(view, button.custom_id)
+    assert.equal(opened.modal.type, 9)
+    const form = opened.modal.data
+    assert.equal(form.title, 'Add a GFMD answer, in English and Spanish')
+    const inputs = form.components.map((row) => row.components[0])
+    assert.deepEqual(inputs.map((f) => f.custom_id), ['id', 'title', 'description', 'title_es', 'description_es'])
+    assert.deepEqual(inputs.map((f) => f.label), ['Id (a-z, 0-9 and -)', 'Title in English', 'Answer text in English (markdown)', 'Title in Spanish', 'Answer text in Spanish (markdown)'])
+    const submitted = await bot.discord.channel(IDS.general).user(IDS.mod).submitModal({
+      customId: form.custom_id,
+      fields: [
+        { customId: 'id', value: 'who-pays' },
+        { customId: 'title', value: 'Who pays for the GFMD' },
+        { customId: 'description', value: 'The background note does not say who pays for the forum.' },
+        { customId: 'title_es', value: 'Quién financia el FMMD' },
+        { customId: 'description_es', value: 'La nota de antecedentes no dice quién financia el foro.' },
+      ],
+    })
+    await callbackOf(bot, submitted.id)
+    const saved = (await editOf(submitted.id)).body
+    expectEdit(submitted.id)
+    assert.match(saved.content, /^Saved `who-pays`\. .* 1 question\(s\) left the inbox\.$/)
+    await waitUntil(() => logChannelMessages().some((m) => m.includes('ran `add who-pays with its Spanish translation`')), { label: 'the log channel entry' })
+    expectLogPost()
+    const file = fs.readFileSync(path.join(responses, 'who-pays.toml'), 'utf8')
+    const spanish = file.split(/^\[es\]$/m)[1]
+    assert.ok(spanish?.includes(`"${question}"`), file)
+    assert.deepEqual((await ask(question)).callback.data.embeds?.map((e) => e.title), ['Quién financia el FMMD'])
+  })
+
   it('"Dismiss" takes a group out of the inbox', async () => {
     await ask(UNKNOWN.dismiss)
     const view = await findGroup(UNKNOWN.dismiss)

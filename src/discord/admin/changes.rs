@@ -8,7 +8,7 @@ use crate::discord::registration::register_commands;
 use crate::discord::state::BotState;
 use crate::keeper::ChangeError;
 use crate::render::quote_user_text;
-use crate::store::{AnswerDraft, SaveMode};
+use crate::store::{AnswerDraft, SaveMode, TranslationDraft};
 use serenity::all::Context;
 use tracing::info;
 
@@ -24,21 +24,41 @@ pub async fn reload(state: &BotState, ctx: &Context, who: &str) -> String {
     text
 }
 
+/// What a form asks to save.
+#[derive(Debug, Clone)]
+pub enum Saving {
+    /// A new answer ([`SaveMode::New`]) or an edited one, in English.
+    Answer(AnswerDraft, SaveMode),
+    /// A new answer with its translation into the language of the question that called for it.
+    Translated(AnswerDraft, TranslationDraft),
+}
+
+impl Saving {
+    /// What the log and the log channel call the change: "add <id>", "edit <id>", or "add <id>
+    /// with its French translation".
+    fn describe(&self) -> String {
+        match self {
+            Saving::Answer(draft, SaveMode::New) => format!("add {}", draft.id.trim()),
+            Saving::Answer(draft, SaveMode::Edit) => format!("edit {}", draft.id.trim()),
+            Saving::Translated(draft, translation) => format!(
+                "add {} with its {} translation",
+                draft.id.trim(),
+                translation.lang.english_name()
+            ),
+        }
+    }
+}
+
 /// Saves a new or edited answer from a form; the text and whether it was saved.
-pub async fn save(
-    state: &BotState,
-    ctx: &Context,
-    who: &str,
-    draft: AnswerDraft,
-    mode: SaveMode,
-) -> (String, bool) {
-    let verb = match mode {
-        SaveMode::New => "add",
-        SaveMode::Edit => "edit",
-    };
-    let what = format!("{verb} {}", draft.id.trim());
+pub async fn save(state: &BotState, ctx: &Context, who: &str, saving: Saving) -> (String, bool) {
+    let what = saving.describe();
     let keeper = state.keeper.clone();
-    let (text, saved) = match tokio::task::spawn_blocking(move || keeper.save(&draft, mode)).await {
+    let saved = tokio::task::spawn_blocking(move || match saving {
+        Saving::Answer(draft, mode) => keeper.save(&draft, mode),
+        Saving::Translated(draft, translation) => keeper.save_new_translated(&draft, &translation),
+    })
+    .await;
+    let (text, saved) = match saved {
         Ok(Ok(change)) => (format!("Saved `{}`. {}", change.id, change.report), true),
         Ok(Err(error)) => (failure::change_refused(&error), false),
         Err(error) => (failure::internal("a save did not finish", &error), false),

@@ -1,7 +1,8 @@
 //! The add and edit forms (Discord modals) and reading a submitted form back into a draft.
 
 use crate::answers::limits;
-use crate::store::AnswerDraft;
+use crate::locale::Lang;
+use crate::store::{AnswerDraft, TranslationDraft};
 use serenity::all::{
     ActionRowComponent, CreateActionRow, CreateInputText, CreateModal, InputTextStyle,
     ModalInteractionData,
@@ -22,16 +23,72 @@ pub fn form(custom_id: &str, title: &str, draft: Option<&AnswerDraft>) -> Create
     form_with(custom_id, title, draft.is_none(), draft)
 }
 
-/// The add form with the questions field prefilled with `question` (a question from the
-/// moderators' inbox), and the id field empty.
-pub fn new_answer_form(custom_id: &str, question: &str) -> CreateModal {
-    let draft = AnswerDraft {
-        id: String::new(),
-        title: String::new(),
-        questions: vec![question.to_owned()],
-        description: String::new(),
+/// Custom-id prefix of the translated title's input in the add form from the inbox:
+/// `title_<code>` (`title_fr`, `title_es`).
+const FIELD_TRANSLATED_TITLE: &str = "title_";
+/// Custom-id prefix of the translated answer text's input: `description_<code>`.
+const FIELD_TRANSLATED_DESCRIPTION: &str = "description_";
+
+/// The add form for `question`, a question from the moderators' inbox read in `lang`, with the
+/// id field empty. An English question prefills the questions field. A French or Spanish one
+/// asks for the answer in English (the source of truth) and in the question's language (a
+/// Discord form holds five inputs, so no questions field: the question itself becomes the
+/// translation's phrasing when the form is sent).
+pub fn new_answer_form(custom_id: &str, question: &str, lang: Lang) -> CreateModal {
+    if lang == Lang::En {
+        let draft = AnswerDraft {
+            id: String::new(),
+            title: String::new(),
+            questions: vec![question.to_owned()],
+            description: String::new(),
+        };
+        return form_with(custom_id, "Add a GFMD answer", true, Some(&draft));
+    }
+    let language = lang.english_name();
+    let input = |style, label: String, id: String, max: usize| {
+        CreateActionRow::InputText(
+            CreateInputText::new(style, label, id)
+                .required(true)
+                .max_length(max as u16),
+        )
     };
-    form_with(custom_id, "Add a GFMD answer", true, Some(&draft))
+    let rows = vec![
+        input(
+            InputTextStyle::Short,
+            "Id (a-z, 0-9 and -)".to_owned(),
+            FIELD_ID.to_owned(),
+            64,
+        ),
+        input(
+            InputTextStyle::Short,
+            "Title in English".to_owned(),
+            FIELD_TITLE.to_owned(),
+            256,
+        ),
+        input(
+            InputTextStyle::Paragraph,
+            "Answer text in English (markdown)".to_owned(),
+            FIELD_DESCRIPTION.to_owned(),
+            limits::TEXT_INPUT_LENGTH,
+        ),
+        input(
+            InputTextStyle::Short,
+            format!("Title in {language}"),
+            format!("{FIELD_TRANSLATED_TITLE}{}", lang.code()),
+            256,
+        ),
+        input(
+            InputTextStyle::Paragraph,
+            format!("Answer text in {language} (markdown)"),
+            format!("{FIELD_TRANSLATED_DESCRIPTION}{}", lang.code()),
+            limits::TEXT_INPUT_LENGTH,
+        ),
+    ];
+    CreateModal::new(
+        custom_id,
+        format!("Add a GFMD answer, in English and {language}"),
+    )
+    .components(rows)
 }
 
 /// The form's text inputs: the id when `with_id`, then the others, prefilled from `draft`.
@@ -121,6 +178,31 @@ pub fn draft_from_fields(fields: &[(String, String)], id: Option<&str>) -> Answe
     }
 }
 
+/// The translation typed in a French or Spanish add form from the inbox, without phrasings
+/// (the caller adds the inbox question it answers); `None` for any other form.
+pub fn translation_from_fields(fields: &[(String, String)]) -> Option<TranslationDraft> {
+    let (key, title) = fields
+        .iter()
+        .find(|(key, _)| key.starts_with(FIELD_TRANSLATED_TITLE))?;
+    let lang = key
+        .strip_prefix(FIELD_TRANSLATED_TITLE)?
+        .parse::<Lang>()
+        .ok()
+        .filter(|lang| *lang != Lang::En)?;
+    let description_key = format!("{FIELD_TRANSLATED_DESCRIPTION}{}", lang.code());
+    let description = fields
+        .iter()
+        .find(|(key, _)| *key == description_key)
+        .map(|(_, value)| value.trim().to_owned())
+        .unwrap_or_default();
+    Some(TranslationDraft {
+        lang,
+        title: title.trim().to_owned(),
+        questions: Vec::new(),
+        description,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -156,9 +238,62 @@ mod tests {
     }
 
     #[test]
+    fn the_add_form_for_a_french_question_asks_for_both_languages_and_reads_back() {
+        let modal = new_answer_form("gfmd-admin:add:g1", "qui paie le fmmd ?", Lang::Fr);
+        let json = serde_json::to_value(modal).unwrap();
+        let inputs: Vec<_> = json["components"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|row| &row["components"][0])
+            .collect();
+        let ids: Vec<_> = inputs.iter().map(|input| &input["custom_id"]).collect();
+        assert_eq!(
+            ids,
+            ["id", "title", "description", "title_fr", "description_fr"]
+        );
+        assert_eq!(inputs[3]["label"], "Title in French");
+        assert!(inputs
+            .iter()
+            .all(|input| input["label"].as_str().unwrap().len() <= 45));
+        assert!(json["title"].as_str().unwrap().len() <= 45);
+        let typed = |key: &str, value: &str| (key.to_owned(), value.to_owned());
+        let fields = vec![
+            typed("id", "who-pays"),
+            typed("title", " Who pays "),
+            typed("description", "The note does not say."),
+            typed("title_fr", " Qui paie "),
+            typed("description_fr", "La note ne le dit pas."),
+        ];
+        let draft = draft_from_fields(&fields, None);
+        assert_eq!(
+            (draft.id.as_str(), draft.title.as_str()),
+            ("who-pays", "Who pays")
+        );
+        assert!(draft.questions.is_empty());
+        assert_eq!(
+            translation_from_fields(&fields),
+            Some(TranslationDraft {
+                lang: Lang::Fr,
+                title: "Qui paie".into(),
+                questions: vec![],
+                description: "La note ne le dit pas.".into(),
+            })
+        );
+        // The English forms carry no translation; nor does a field naming English.
+        assert_eq!(translation_from_fields(&fields[..3]), None);
+        let english = vec![typed("title_en", "x"), typed("description_en", "y")];
+        assert_eq!(translation_from_fields(&english), None);
+    }
+
+    #[test]
     fn the_add_form_from_the_inbox_has_the_question_and_an_empty_id() {
-        let json =
-            serde_json::to_value(new_answer_form("gfmd-admin:add:g1", "how to apply?")).unwrap();
+        let json = serde_json::to_value(new_answer_form(
+            "gfmd-admin:add:g1",
+            "how to apply?",
+            Lang::En,
+        ))
+        .unwrap();
         let rows = json["components"].as_array().unwrap();
         assert_eq!(rows.len(), 4);
         assert_eq!(rows[0]["components"][0]["custom_id"], "id");

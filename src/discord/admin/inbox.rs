@@ -3,7 +3,8 @@
 //! page with **Previous** / **Next**. Each group offers **Add as phrasing of …** (a select of
 //! the matcher's top candidates for its example, plus **Other answer…**, a form that takes any
 //! answer's id, subcommand or title), **New answer** (the add form, prefilled with the
-//! question) and **Dismiss**. What a moderator does is written through the keeper (validated,
+//! question; for a French or Spanish question, a form for the answer in English and in that
+//! language, the question becoming the translation's phrasing) and **Dismiss**. What a moderator does is written through the keeper (validated,
 //! atomic, comments kept, live at once), the group is marked resolved, and the change is logged
 //! and posted to the log channel.
 //!

@@ -4,8 +4,8 @@
 //! at risk. Every change is announced: the log, the log channel, commands re-registered when
 //! they changed.
 
-use super::changes;
-use super::forms::new_answer_form;
+use super::changes::{self, Saving};
+use super::forms::{draft_from_fields, new_answer_form, translation_from_fields};
 use super::inbox::{join_note, plan_inbox, InboxAction, View, OTHER_ANSWER};
 use crate::answers::limits;
 use crate::discord::failure;
@@ -140,8 +140,8 @@ pub async fn handle_form(
             respond::edit_original(ctx, target, &reply, None).await;
         }
         InboxAction::NewAnswerForm(group) => {
-            let draft = super::forms::draft_from_fields(fields, None);
-            let (text, saved) = changes::save(state, ctx, who, draft, SaveMode::New).await;
+            let saving = saving_from_form(state, &group, fields).await;
+            let (text, saved) = changes::save(state, ctx, who, saving).await;
             let text = match (saved, state.records.clone()) {
                 (true, Some(files)) => {
                     let resolved =
@@ -156,6 +156,24 @@ pub async fn handle_form(
             respond::edit_deferred(ctx, target, "This form has expired.").await;
         }
     }
+}
+
+/// What the add form from the inbox saves: the English answer, with the translation when the
+/// form asked for one (a French or Spanish question), whose phrasing is the group's question.
+async fn saving_from_form(state: &BotState, group: &str, fields: &[(String, String)]) -> Saving {
+    let draft = draft_from_fields(fields, None);
+    let Some(mut translation) = translation_from_fields(fields) else {
+        return Saving::Answer(draft, SaveMode::New);
+    };
+    // The question is read again: a group gone meanwhile leaves the translation without one.
+    if let Some(files) = state.records.clone() {
+        let key = group.to_owned();
+        let read = tokio::task::spawn_blocking(move || example_of(&files, &key)).await;
+        if let Ok(Ok(Some((question, _)))) = read {
+            translation.questions.push(question);
+        }
+    }
+    Saving::Translated(draft, translation)
 }
 
 /// Acknowledges a click without changing anything yet (the page is edited afterwards).
@@ -308,7 +326,7 @@ async fn open_new_answer_form(state: &BotState, ctx: &Context, target: Target<'_
     let key = group.clone();
     let read = tokio::task::spawn_blocking(move || example_of(&files, &key));
     let example = match tokio::time::timeout(Duration::from_secs(2), read).await {
-        Ok(Ok(Ok(Some((example, _))))) => example,
+        Ok(Ok(Ok(Some(example)))) => example,
         Ok(Ok(Ok(None))) => {
             respond::notice(ctx, target, GROUP_GONE).await;
             return;
@@ -324,7 +342,12 @@ async fn open_new_answer_form(state: &BotState, ctx: &Context, target: Target<'_
             return;
         }
     };
-    let form = new_answer_form(&InboxAction::NewAnswerForm(group).custom_id(), &example);
+    let (question, lang) = example;
+    let form = new_answer_form(
+        &InboxAction::NewAnswerForm(group).custom_id(),
+        &question,
+        lang,
+    );
     respond::respond(ctx, target, CreateInteractionResponse::Modal(form)).await;
 }
 

@@ -28,6 +28,7 @@ use crate::locale::Lang;
 use crate::records::Kind;
 use crate::render::quote_user_text;
 use crate::store::{AnswerDraft, SaveMode};
+use changes::Saving;
 use forms::{form, submitted_fields, ADD_FORM, EDIT_FORM_PREFIX};
 use serenity::all::{
     CommandInteraction, CommandType, ComponentInteraction, Context, CreateInteractionResponse,
@@ -218,7 +219,8 @@ pub async fn handle_form(state: &BotState, ctx: &Context, modal: &ModalInteracti
         }
     };
     if respond::defer_privately(ctx, target).await {
-        let (text, _) = changes::save(state, ctx, &modal.user.name, draft, mode).await;
+        let (text, _) =
+            changes::save(state, ctx, &modal.user.name, Saving::Answer(draft, mode)).await;
         respond::edit_deferred(ctx, target, &text).await;
     }
 }
