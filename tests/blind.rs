@@ -1,15 +1,21 @@
-//! The blind sets (`tests/blind/{en,fr,es}.tsv`), written and labelled apart and never tuned on
-//! (`tests/blind/README.md`), each graded as `evaluation` grades with the default settings, by
-//! its language's matcher. Only aggregate figures are printed, never a question: whoever looks at
-//! a blind miss must retire it.
+//! The blind sets (`tests/blind/{en,fr,es}.tsv` and the second batches `{en,fr,es}-2.tsv`),
+//! written and labelled apart and never tuned on (`tests/blind/README.md`), each language's two
+//! batches graded together as `evaluation` grades with the default settings, by its language's
+//! matcher. Only aggregate figures are printed, never a question: whoever looks at a blind miss
+//! must retire it.
 //!
 //! The gates are the figures each language reached without tuning on its blind set, rounded down
 //! a little, kept so that they do not slip; the issues' aim (≥95% right, ≥95% silent, ≤1% wrong)
-//! is not reached yet.
+//! is not reached yet. Both batches (from 2026-11-30):
 //!
-//! - English: right 64.7%, silent 94.0%, wrong 1.1% (3 of 277).
-//! - French: right 70.6%, silent 94.7%, wrong 0.6% (1 of 154).
-//! - Spanish: right 67.2%, silent 89.5%, wrong 2.5% (4 of 159).
+//! - English: right 62.9%, silent 96.0%, wrong 0.5% (2 of 418).
+//! - French: right 70.3%, silent 95.3%, wrong 0.9% (2 of 234).
+//! - Spanish: right 63.1%, silent 90.4%, wrong 1.7% (4 of 236).
+//!
+//! The history below is of the first batches alone. A listed phrasing reached only through a
+//! typo guess stopped being certain at 65.3 / 94.0 / 1.1, 70.6 / 94.7 / 0.6 and
+//! 67.2 / 91.2 / 1.9; dropping the dev questions that repeated one of the second batches and
+//! refitting left them at 64.7 / 94.0 / 0.7, 71.6 / 94.7 / 0.6 and 64.7 / 91.2 / 1.9.
 //!
 //! The figures move when a confidence is refitted or the matcher changes, and the gates follow,
 //! never the other way round. Since the cut-offs keep to their limits with one-sided 95%
@@ -33,7 +39,8 @@
 //! newsletter" had become the certain answer `what-is-gfmd`, found by the e2e learning-loop test)
 //! to 64.1 / 94.0 / 0.7; and dropping forty more that name things a member may ask the forum
 //! has (course, class, quiz, wiki, server, club…: "is there a gfmd course" was certain too),
-//! which raised cross-validated dev right from 58.7% to 59.1%, to the figures above.
+//! which raised cross-validated dev right from 58.7% to 59.1%, to 64.7 / 94.0 / 1.1,
+//! 70.6 / 94.7 / 0.6 and 67.2 / 89.5 / 2.5.
 
 use gfmd_bot::evaluation::{dev_set_files, evaluate_in, parse_cases};
 use gfmd_bot::knowledge::Knowledge;
@@ -49,9 +56,14 @@ struct Gates {
     wrong: f64,
 }
 
-/// Grades the blind set `text` of `lang`, prints its aggregates and checks them against `gates`.
-fn keeps_its_figures(lang: Lang, text: &str, gates: Gates) {
-    let cases = parse_cases(text).expect("the blind set reads");
+/// Grades the blind set of `lang` (both batches, [`BLIND_SETS`]), prints its aggregates and
+/// checks them against `gates`.
+fn keeps_its_figures(lang: Lang, gates: Gates) {
+    let cases: Vec<_> = BLIND_SETS
+        .iter()
+        .filter(|(of, _)| *of == lang)
+        .flat_map(|(_, text)| parse_cases(text).expect("the blind set reads"))
+        .collect();
     let knowledge = Knowledge::embedded().unwrap();
     let report = evaluate_in(&knowledge, lang, &cases);
     let total = &report.total;
@@ -74,38 +86,42 @@ fn keeps_its_figures(lang: Lang, text: &str, gates: Gates) {
 #[test]
 fn the_blind_english_set_keeps_its_figures_printing_only_aggregates() {
     let gates = Gates {
-        right: 0.64,
-        silent: 0.94,
-        wrong: 0.011,
+        right: 0.62,
+        silent: 0.95,
+        wrong: 0.006,
     };
-    keeps_its_figures(Lang::En, include_str!("blind/en.tsv"), gates);
+    keeps_its_figures(Lang::En, gates);
 }
 
 #[test]
 fn the_blind_french_set_keeps_its_figures_printing_only_aggregates() {
     let gates = Gates {
         right: 0.70,
-        silent: 0.94,
-        wrong: 0.007,
+        silent: 0.95,
+        wrong: 0.009,
     };
-    keeps_its_figures(Lang::Fr, include_str!("blind/fr.tsv"), gates);
+    keeps_its_figures(Lang::Fr, gates);
 }
 
 #[test]
 fn the_blind_spanish_set_keeps_its_figures_printing_only_aggregates() {
     let gates = Gates {
-        right: 0.67,
-        silent: 0.89,
-        wrong: 0.026,
+        right: 0.63,
+        silent: 0.90,
+        wrong: 0.017,
     };
-    keeps_its_figures(Lang::Es, include_str!("blind/es.tsv"), gates);
+    keeps_its_figures(Lang::Es, gates);
 }
 
-/// The blind sets, by language.
-const BLIND_SETS: [(Lang, &str); 3] = [
+/// The blind sets, by language, batch by batch: the first, and the second (the same writers'
+/// reserve, labelled apart later).
+const BLIND_SETS: [(Lang, &str); 6] = [
     (Lang::En, include_str!("blind/en.tsv")),
+    (Lang::En, include_str!("blind/en-2.tsv")),
     (Lang::Fr, include_str!("blind/fr.tsv")),
+    (Lang::Fr, include_str!("blind/fr-2.tsv")),
     (Lang::Es, include_str!("blind/es.tsv")),
+    (Lang::Es, include_str!("blind/es-2.tsv")),
 ];
 
 /// The words of a labelled line's question (its last column), ignoring case, accents and
@@ -125,9 +141,13 @@ fn question_words(line: &str) -> Option<String> {
 /// (`tests/blind/README.md`). Failures name the dev file and line, never the question.
 #[test]
 fn no_dev_question_repeats_a_blind_question() {
-    for (lang, blind) in BLIND_SETS {
-        let blind: HashSet<String> = blind.lines().filter_map(question_words).collect();
-        assert!(blind.len() > 100, "{lang}: {} blind questions", blind.len());
+    for lang in Lang::ALL {
+        let blind: HashSet<String> = BLIND_SETS
+            .iter()
+            .filter(|(of, _)| *of == lang)
+            .flat_map(|(_, text)| text.lines().filter_map(question_words))
+            .collect();
+        assert!(blind.len() > 200, "{lang}: {} blind questions", blind.len());
         let blind = &blind;
         let repeats: Vec<String> = dev_set_files(lang)
             .iter()
