@@ -7,78 +7,21 @@
 
 mod common;
 
+use common::binary::{assert_success, gfmd_bot, run, stderr, stdout};
 use common::AnswersCopy;
 use gfmd_bot::answers::AnswerSet;
 use gfmd_bot::locale::Lang;
 use serde_json::Value;
 use std::collections::BTreeSet;
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
 use tempfile::TempDir;
-
-/// Environment variables that would change what the binary does.
-const ENVIRONMENT: &[&str] = &[
-    "DISCORD_TOKEN",
-    "GFMD_DISCORD_API_BASE",
-    "GFMD_DISCORD_GATEWAY_URL",
-    "GFMD_LOG_FORMAT",
-    "GFMD_RESPONSES_DIR",
-    "RUST_LOG",
-    "RUST_BACKTRACE",
-    "RUST_LIB_BACKTRACE",
-    "NO_COLOR",
-];
-
-/// A run of the binary in `dir` with a clean environment.
-fn gfmd_bot(dir: &Path, args: &[&str]) -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_gfmd-bot"));
-    command.args(args).current_dir(dir);
-    for name in ENVIRONMENT {
-        command.env_remove(name);
-    }
-    command
-}
-
-/// Runs `command` with `input` on standard input (closed after writing) and collects the result.
-fn run(mut command: Command, input: impl AsRef<[u8]>) -> Output {
-    let mut child = command
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the gfmd-bot binary starts");
-    let mut stdin = child.stdin.take().expect("stdin is piped");
-    stdin
-        .write_all(input.as_ref())
-        .expect("stdin takes the input");
-    drop(stdin);
-    child.wait_with_output().expect("gfmd-bot finishes")
-}
 
 /// Runs the binary in a fresh empty directory with `input` on standard input.
 fn run_in_empty_dir(args: &[&str], input: &str) -> Output {
     let dir = TempDir::new().unwrap();
     run(gfmd_bot(dir.path(), args), input)
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8(output.stdout.clone()).expect("stdout is UTF-8")
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8(output.stderr.clone()).expect("stderr is UTF-8")
-}
-
-/// Asserts a zero exit status, showing both streams otherwise.
-fn assert_success(output: &Output) {
-    assert!(
-        output.status.success(),
-        "exit {:?}\nstdout:\n{}\nstderr:\n{}",
-        output.status,
-        stdout(output),
-        stderr(output)
-    );
 }
 
 fn shipped() -> AnswerSet {

@@ -6,75 +6,18 @@
 //! Like `tests/cli.rs`: every run starts in an empty temporary directory with the environment
 //! overrides removed and standard input piped or closed.
 
+mod common;
+
+use common::binary::{assert_success, gfmd_bot, run, stderr, stdout};
 use gfmd_bot::locale::Lang;
 use gfmd_bot::records::{
     Event, Kind, MemberKey, Outcome, Question, RecordId, Source, SqliteStorage, Storage,
 };
 use serde_json::Value;
-use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
 use tempfile::TempDir;
 
-/// Environment variables that would change what the binary does.
-const ENVIRONMENT: &[&str] = &[
-    "DISCORD_TOKEN",
-    "GFMD_DISCORD_API_BASE",
-    "GFMD_DISCORD_GATEWAY_URL",
-    "GFMD_LOG_FORMAT",
-    "GFMD_RESPONSES_DIR",
-    "GFMD_DATABASE",
-    "RUST_LOG",
-    "RUST_BACKTRACE",
-    "RUST_LIB_BACKTRACE",
-    "NO_COLOR",
-];
-
-/// A run of the binary in `dir` with a clean environment.
-fn gfmd_bot(dir: &Path, args: &[&str]) -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_gfmd-bot"));
-    command.args(args).current_dir(dir);
-    for name in ENVIRONMENT {
-        command.env_remove(name);
-    }
-    command
-}
-
-/// Runs `command` with `input` on standard input and collects the result.
-fn run(mut command: Command, input: &str) -> Output {
-    let mut child = command
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the gfmd-bot binary starts");
-    let mut stdin = child.stdin.take().expect("stdin is piped");
-    stdin
-        .write_all(input.as_bytes())
-        .expect("stdin takes the input");
-    drop(stdin);
-    child.wait_with_output().expect("gfmd-bot finishes")
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8(output.stdout.clone()).expect("stdout is UTF-8")
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8(output.stderr.clone()).expect("stderr is UTF-8")
-}
-
-fn assert_success(output: &Output) {
-    assert!(
-        output.status.success(),
-        "exit {:?}\nstdout:\n{}\nstderr:\n{}",
-        output.status,
-        stdout(output),
-        stderr(output)
-    );
-}
-
-/// Runs the binary in `dir` and expects success; returns standard output.
+/// The standard output of a successful run.
 fn ok(dir: &Path, args: &[&str], input: &str) -> String {
     let output = run(gfmd_bot(dir, args), input);
     assert_success(&output);

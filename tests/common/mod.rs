@@ -1,8 +1,11 @@
 //! Shared by the integration tests: a temporary copy of an answers folder, so that a test can
-//! edit, break or add answer files without touching the shipped `responses/`.
+//! edit, break or add answer files without touching the shipped `responses/`; and running the
+//! binary (`binary`).
 //!
 //! Each test crate compiles this module on its own and uses only part of it.
 #![allow(dead_code)]
+
+pub mod binary;
 
 use std::path::{Path, PathBuf};
 use tempfile::TempDir;
