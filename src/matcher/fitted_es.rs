@@ -8,52 +8,52 @@
 //! most 1% wrong and at least 95% of off-topic questions left alone, each with
 //! one-sided 95% confidence (Wilson, 1.645 standard errors).
 //!
-//! - cross-validated: right 58.4%, silent 96.4%, wrong 0.6% (10)
-//! - in sample: right 58.6%, silent 96.7%, wrong 0.6% (10)
+//! - cross-validated: right 59.6%, silent 96.4%, wrong 0.6% (10)
+//! - in sample: right 60.0%, silent 96.7%, wrong 0.6% (10)
 
 use super::confidence::Model;
 
 /// The model and cut-offs in force.
 pub const MODEL: Model = Model {
-    bias: -10.723995915431505,
+    bias: -11.027103618265958,
     weights: [
         // score
-        1.4130516355196592,
+        1.3369068473737522,
         // lead
-        2.5471771525143954,
+        2.579230310523674,
         // text_cover
-        1.798088611673888,
+        1.7911378357653291,
         // phrase_cover
-        1.2895647548275697,
+        1.5605370933707952,
         // containment
-        -0.7883314895146368,
+        -0.6774474423887632,
         // keyword_cover
-        0.0003155461267673221,
+        -0.014337749283679443,
         // unknown_share
-        1.004360702664793,
+        1.187904153137812,
         // unknown_words
-        0.1873619318433964,
+        0.2208529211434424,
         // intent_met
-        0.9422803003191533,
+        0.9175678617638308,
         // specifiers_met
-        1.3265079268952,
+        1.3424867363962796,
         // segment
-        0.8650934541365745,
+        0.8768279963924059,
         // terms
-        2.3995847012145286,
+        2.4536193962876296,
         // corrected_share
-        -1.8691761146523425,
+        -1.9454483005614442,
         // beyond
-        -1.2606989342430217,
+        -1.2281476627544432,
         // advice
-        -2.0803245324093758,
+        -2.047774184298998,
         // overlap
-        0.7474107889189628,
+        0.7561913737326575,
         // spelling
-        4.50069716640657,
+        4.380842384722293,
         // exact
         0.0,
     ],
-    answer_at: 0.9183507226274845,
-    suggest_at: 0.7537687227563348,
+    answer_at: 0.9210134487734774,
+    suggest_at: 0.7422729913286501,
 };
