@@ -7,52 +7,52 @@
 //! most 1% wrong and at least 95% of off-topic questions left alone, each with
 //! one-sided 95% confidence (Wilson, 1.645 standard errors).
 //!
-//! - cross-validated: right 61.5%, silent 96.2%, wrong 0.7% (16)
-//! - in sample: right 61.7%, silent 96.1%, wrong 0.7% (16)
+//! - cross-validated: right 62.1%, silent 96.2%, wrong 0.7% (16)
+//! - in sample: right 62.4%, silent 96.1%, wrong 0.7% (16)
 
 use super::confidence::Model;
 
 /// The model and cut-offs in force.
 pub const MODEL: Model = Model {
-    bias: -10.568387969443277,
+    bias: -10.795734904202275,
     weights: [
         // score
-        0.5791824786631492,
+        0.5680256223582274,
         // lead
-        2.6334514296493765,
+        2.683106619695677,
         // text_cover
-        0.8142412559535358,
+        0.9052443521697073,
         // phrase_cover
-        2.7409789083384157,
+        2.797931644841814,
         // containment
-        -1.1661511728906226,
+        -1.1943357000721717,
         // keyword_cover
-        1.3721665294803105,
+        1.3281552828040704,
         // unknown_share
-        0.7219318384670986,
+        0.8204169370765354,
         // unknown_words
-        0.1938884588668182,
+        0.21697947289710492,
         // intent_met
-        0.7284146368675969,
+        0.6914901316610083,
         // specifiers_met
-        1.3708528255433248,
+        1.3635350074928543,
         // segment
-        0.7611602590794551,
+        0.8040331556649416,
         // terms
-        2.5822961172389323,
+        2.6165919340152075,
         // corrected_share
-        -1.065974443843822,
+        -1.029780655163327,
         // beyond
-        -0.27679657754060305,
+        -0.27725938344452744,
         // advice
-        -1.391206275977285,
+        -1.3658038209416956,
         // overlap
-        0.3386437662818142,
+        0.4307770138260728,
         // spelling
-        4.1292275701744945,
+        4.191566578088083,
         // exact
         0.0,
     ],
-    answer_at: 0.9229675920560645,
-    suggest_at: 0.8153178407156282,
+    answer_at: 0.9226984008990502,
+    suggest_at: 0.8160728506215376,
 };
