@@ -8,52 +8,52 @@
 //! most 1% wrong and at least 95% of off-topic questions left alone, each with
 //! one-sided 95% confidence (Wilson, 1.645 standard errors).
 //!
-//! - cross-validated: right 59.6%, silent 96.4%, wrong 0.6% (10)
-//! - in sample: right 60.0%, silent 96.7%, wrong 0.6% (10)
+//! - cross-validated: right 59.9%, silent 96.4%, wrong 0.6% (10)
+//! - in sample: right 60.3%, silent 96.8%, wrong 0.6% (10)
 
 use super::confidence::Model;
 
 /// The model and cut-offs in force.
 pub const MODEL: Model = Model {
-    bias: -11.027103618265958,
+    bias: -10.948698153352833,
     weights: [
         // score
-        1.3369068473737522,
+        1.399006876609458,
         // lead
-        2.579230310523674,
+        2.541458865473729,
         // text_cover
-        1.7911378357653291,
+        1.7806216354145006,
         // phrase_cover
-        1.5605370933707952,
+        1.5957895374736615,
         // containment
-        -0.6774474423887632,
+        -0.749092612182718,
         // keyword_cover
-        -0.014337749283679443,
+        0.006883822881911849,
         // unknown_share
-        1.187904153137812,
+        1.0550629425299904,
         // unknown_words
-        0.2208529211434424,
+        0.24301791301791387,
         // intent_met
-        0.9175678617638308,
+        0.9128383162092637,
         // specifiers_met
-        1.3424867363962796,
+        1.3223817915208442,
         // segment
-        0.8768279963924059,
+        0.8888119610297788,
         // terms
-        2.4536193962876296,
+        2.4331899417769915,
         // corrected_share
-        -1.9454483005614442,
+        -1.8104769422467235,
         // beyond
-        -1.2281476627544432,
+        -1.2449079224568125,
         // advice
-        -2.047774184298998,
+        -2.047179464470715,
         // overlap
-        0.7561913737326575,
+        0.7295764679639719,
         // spelling
-        4.380842384722293,
+        4.3655751575426,
         // exact
         0.0,
     ],
-    answer_at: 0.9210134487734774,
-    suggest_at: 0.7422729913286501,
+    answer_at: 0.9202633599387002,
+    suggest_at: 0.7447487290848848,
 };
