@@ -8,52 +8,52 @@
 //! most 1% wrong and at least 95% of off-topic questions left alone, each with
 //! one-sided 95% confidence (Wilson, 1.645 standard errors).
 //!
-//! - cross-validated: right 59.9%, silent 96.4%, wrong 0.6% (10)
-//! - in sample: right 60.3%, silent 96.8%, wrong 0.6% (10)
+//! - cross-validated: right 60.5%, silent 96.4%, wrong 0.6% (10)
+//! - in sample: right 60.5%, silent 96.5%, wrong 0.6% (10)
 
 use super::confidence::Model;
 
 /// The model and cut-offs in force.
 pub const MODEL: Model = Model {
-    bias: -10.948698153352833,
+    bias: -11.101366127989236,
     weights: [
         // score
-        1.399006876609458,
+        1.379171280203055,
         // lead
-        2.541458865473729,
+        2.559074859146555,
         // text_cover
-        1.7806216354145006,
+        1.7998370685354577,
         // phrase_cover
-        1.5957895374736615,
+        1.6816651552629558,
         // containment
-        -0.749092612182718,
+        -0.7131932624087278,
         // keyword_cover
-        0.006883822881911849,
+        0.05052644084734931,
         // unknown_share
-        1.0550629425299904,
+        1.1679524681591995,
         // unknown_words
-        0.24301791301791387,
+        0.2363702517989599,
         // intent_met
-        0.9128383162092637,
+        0.9674455039971658,
         // specifiers_met
-        1.3223817915208442,
+        1.3424665445756667,
         // segment
-        0.8888119610297788,
+        0.9153615265448296,
         // terms
-        2.4331899417769915,
+        2.455245233394469,
         // corrected_share
-        -1.8104769422467235,
+        -1.8133016134257935,
         // beyond
-        -1.2449079224568125,
+        -1.2410027114130397,
         // advice
-        -2.047179464470715,
+        -2.0293460545877453,
         // overlap
-        0.7295764679639719,
+        0.7450045121235139,
         // spelling
-        4.3655751575426,
+        4.185807797226913,
         // exact
         0.0,
     ],
-    answer_at: 0.9202633599387002,
-    suggest_at: 0.7447487290848848,
+    answer_at: 0.921229264212656,
+    suggest_at: 0.7366183339607972,
 };
