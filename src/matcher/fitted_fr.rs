@@ -8,52 +8,52 @@
 //! most 1% wrong and at least 95% of off-topic questions left alone, each with
 //! one-sided 95% confidence (Wilson, 1.645 standard errors).
 //!
-//! - cross-validated: right 52.7%, silent 96.4%, wrong 0.5% (9)
+//! - cross-validated: right 52.8%, silent 96.4%, wrong 0.5% (9)
 //! - in sample: right 53.0%, silent 96.4%, wrong 0.5% (9)
 
 use super::confidence::Model;
 
 /// The model and cut-offs in force.
 pub const MODEL: Model = Model {
-    bias: -9.649434748136379,
+    bias: -9.648970944700446,
     weights: [
         // score
-        1.5826986461635222,
+        1.5828756305395666,
         // lead
-        2.16412240447022,
+        2.1641268379829675,
         // text_cover
-        1.0837745273856654,
+        1.083657065396611,
         // phrase_cover
-        2.0451990007540113,
+        2.045289049997503,
         // containment
-        -0.7906595650130712,
+        -0.7918821157369852,
         // keyword_cover
-        -0.03718093979688079,
+        -0.03656496759519843,
         // unknown_share
-        1.9274480781281915,
+        1.928202879582894,
         // unknown_words
-        -0.05565585383815943,
+        -0.05589541835619646,
         // intent_met
-        0.5741793082942945,
+        0.5739713955839632,
         // specifiers_met
-        1.0774644512231533,
+        1.0773170688530553,
         // segment
-        0.795942554546075,
+        0.7956978472750705,
         // terms
-        2.459590101480869,
+        2.460037674469186,
         // corrected_share
-        -1.52549215679763,
+        -1.5252016568478837,
         // beyond
-        -1.201490153550179,
+        -1.2014271771038392,
         // advice
-        0.29084495175133274,
+        0.29073714606546835,
         // overlap
-        0.6565543861704816,
+        0.6567912321402885,
         // spelling
-        3.6699458448016027,
+        3.6684127232124037,
         // exact
         0.0,
     ],
-    answer_at: 0.8973077128443029,
-    suggest_at: 0.7630943743495227,
+    answer_at: 0.8972556655667703,
+    suggest_at: 0.7624532478808014,
 };
