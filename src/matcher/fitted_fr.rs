@@ -8,52 +8,52 @@
 //! most 1% wrong and at least 95% of off-topic questions left alone, each with
 //! one-sided 95% confidence (Wilson, 1.645 standard errors).
 //!
-//! - cross-validated: right 52.8%, silent 96.4%, wrong 0.5% (9)
-//! - in sample: right 53.0%, silent 96.4%, wrong 0.5% (9)
+//! - cross-validated: right 52.7%, silent 96.4%, wrong 0.5% (9)
+//! - in sample: right 52.9%, silent 96.4%, wrong 0.5% (8)
 
 use super::confidence::Model;
 
 /// The model and cut-offs in force.
 pub const MODEL: Model = Model {
-    bias: -9.648970944700446,
+    bias: -9.639970155672806,
     weights: [
         // score
-        1.5828756305395666,
+        1.5712667858984197,
         // lead
-        2.1641268379829675,
+        2.197443658522862,
         // text_cover
-        1.083657065396611,
+        1.0921858287905675,
         // phrase_cover
-        2.045289049997503,
+        2.03037648506357,
         // containment
-        -0.7918821157369852,
+        -0.784896016452838,
         // keyword_cover
-        -0.03656496759519843,
+        -0.0963560000412992,
         // unknown_share
-        1.928202879582894,
+        1.8915660029362427,
         // unknown_words
-        -0.05589541835619646,
+        -0.046668311646455525,
         // intent_met
-        0.5739713955839632,
+        0.5755820066354623,
         // specifiers_met
-        1.0773170688530553,
+        1.076648562821968,
         // segment
-        0.7956978472750705,
+        0.7934827610806297,
         // terms
-        2.460037674469186,
+        2.4479762299137486,
         // corrected_share
-        -1.5252016568478837,
+        -1.5106493980411302,
         // beyond
-        -1.2014271771038392,
+        -1.205152640582806,
         // advice
-        0.29073714606546835,
+        0.29035954617455434,
         // overlap
-        0.6567912321402885,
+        0.7314663671377962,
         // spelling
-        3.6684127232124037,
+        3.6567484916267308,
         // exact
         0.0,
     ],
-    answer_at: 0.8972556655667703,
-    suggest_at: 0.7624532478808014,
+    answer_at: 0.898010586103059,
+    suggest_at: 0.7624267496069586,
 };

@@ -288,8 +288,6 @@ const STOP_WORDS: &[&str] = &[
     "se",
     "segun",
     "ser",
-    "server",
-    "servidor",
     "si",
     "sido",
     "significa",
