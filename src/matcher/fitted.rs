@@ -2,57 +2,57 @@
 //! dev set (`evaluation::DEV_SET_FILES`): do not edit, refit. `tests/devset.rs` checks that
 //! this file is what the fit makes of the committed dev set.
 //!
-//! 2422 questions (2927 readings), 10-fold cross-validation (fold = position mod 10). The
+//! 2422 questions (2930 readings), 10-fold cross-validation (fold = position mod 10). The
 //! cut-offs are chosen on the cross-validated probabilities: the most right answers with at
 //! most 1% wrong and at least 95% of off-topic questions left alone, each with
 //! one-sided 95% confidence (Wilson, 1.645 standard errors).
 //!
-//! - cross-validated: right 62.6%, silent 96.3%, wrong 0.7% (16)
-//! - in sample: right 62.7%, silent 96.2%, wrong 0.7% (17)
+//! - cross-validated: right 63.5%, silent 96.2%, wrong 0.7% (16)
+//! - in sample: right 63.4%, silent 96.2%, wrong 0.7% (17)
 
 use super::confidence::Model;
 
 /// The model and cut-offs in force.
 pub const MODEL: Model = Model {
-    bias: -10.999049668587734,
+    bias: -11.087385655494339,
     weights: [
         // score
-        0.5229675790783966,
+        0.5900341952983691,
         // lead
-        2.6985297828165966,
+        2.6188687630457914,
         // text_cover
-        0.8938606887694169,
+        0.9264026274786594,
         // phrase_cover
-        2.8617960627702197,
+        2.9433251492244628,
         // containment
-        -1.1322749113707717,
+        -1.1411322525573533,
         // keyword_cover
-        1.3113478123879543,
+        1.3550992896405663,
         // unknown_share
-        0.9624414676862487,
+        1.048050692599396,
         // unknown_words
-        0.22170009451756423,
+        0.20187638084560883,
         // intent_met
-        0.693399023373764,
+        0.717987059622364,
         // specifiers_met
-        1.4272751759648747,
+        1.3994945455995251,
         // segment
-        0.8818242598216783,
+        0.8945859541147168,
         // terms
-        2.661194430580999,
+        2.6689765090619715,
         // corrected_share
-        -1.0349893475288658,
+        -0.9213552499313373,
         // beyond
-        -0.3323072245928281,
+        -0.31777962883570376,
         // advice
-        -1.409179735628272,
+        -1.4250587094488463,
         // overlap
-        0.38548643736032256,
+        0.18352254948927554,
         // spelling
-        4.19520755149454,
+        4.328657832044028,
         // exact
         0.0,
     ],
-    answer_at: 0.9251225091029893,
-    suggest_at: 0.8162292430010172,
+    answer_at: 0.9238772508181219,
+    suggest_at: 0.8086717889392506,
 };
