@@ -12,12 +12,12 @@ use gfmd_bot::knowledge::Knowledge;
 use gfmd_bot::locale::Lang;
 
 /// Fewest in-domain points, as a share. The aim (issue 8) is 97%; this is what the fitted
-/// confidence reaches within `evaluation::LIMITS` (62.7%, 10-fold cross-validated 62.6%, with each
-/// writer's batch held out 62.1%), kept so that it does not slip. It was 69.1% on the 1288
+/// confidence reaches within `evaluation::LIMITS` (63.8%, 10-fold cross-validated 63.8%, with each
+/// writer's batch held out 63.1%), kept so that it does not slip. It was 69.1% on the 1288
 /// questions of the session before; the fourth to sixth batches (2422 questions in all) paraphrase
 /// away from the answers' words or were written from the source note alone, and are harder.
-const RIGHT: f64 = 0.62;
-/// Fewest off-topic questions left alone, as a share (in sample 96.2%, cross-validated 96.3%).
+const RIGHT: f64 = 0.63;
+/// Fewest off-topic questions left alone, as a share (in sample 96.2%, cross-validated 96.2%).
 const SILENT: f64 = 0.96;
 /// Most wrong answers, as a share of all questions.
 const WRONG: f64 = 0.01;
@@ -110,10 +110,10 @@ fn the_french_dev_set_keeps_its_figures() {
 }
 
 /// The Spanish dev set's gates: what the Spanish fit reaches
-/// (right 60.5%, silent 96.7%, wrong 0.6%: 10 of 1716), rounded down a little.
+/// (right 61.3%, silent 96.4%, wrong 0.6%: 10 of 1716), rounded down a little.
 #[test]
 fn the_spanish_dev_set_keeps_its_figures() {
-    keeps_its_figures(Lang::Es, 0.60, 0.96, 0.01);
+    keeps_its_figures(Lang::Es, 0.61, 0.96, 0.01);
 }
 
 #[test]
