@@ -12,12 +12,12 @@ use gfmd_bot::knowledge::Knowledge;
 use gfmd_bot::locale::Lang;
 
 /// Fewest in-domain points, as a share. The aim (issue 8) is 97%; this is what the fitted
-/// confidence reaches within `evaluation::LIMITS` (58.5%, 10-fold cross-validated 58.4%, with each
-/// writer's batch held out 58.6%), kept so that it does not slip. It was 69.1% on the 1288
+/// confidence reaches within `evaluation::LIMITS` (63.7%, 10-fold cross-validated 63.5%, with each
+/// writer's batch held out 62.8%), kept so that it does not slip. It was 69.1% on the 1288
 /// questions of the session before; the fourth to sixth batches (2411 questions in all) paraphrase
 /// away from the answers' words or were written from the source note alone, and are harder.
-const RIGHT: f64 = 0.58;
-/// Fewest off-topic questions left alone, as a share (in sample 96.1%, cross-validated 96.2%).
+const RIGHT: f64 = 0.63;
+/// Fewest off-topic questions left alone, as a share (in sample 96.2%, cross-validated 96.2%).
 const SILENT: f64 = 0.96;
 /// Most wrong answers, as a share of all questions.
 const WRONG: f64 = 0.01;
@@ -103,19 +103,19 @@ fn fitted_file_is_what_the_fit_makes(lang: Lang, committed: &str) {
 }
 
 /// The French dev set's gates: what the French fit reaches
-/// (right 52.2%, silent 96.4%, wrong 0.5%: 9 of 1690), rounded down a little.
+/// (right 53.2%, silent 96.4%, wrong 0.5%: 9 of 1690), rounded down a little.
 #[test]
 fn the_french_dev_set_keeps_its_figures() {
-    keeps_its_figures(Lang::Fr, 0.52, 0.96, 0.01);
+    keeps_its_figures(Lang::Fr, 0.53, 0.96, 0.01);
 }
 
 /// The Spanish dev set's gates: what the Spanish fit reaches
-/// (right 56.6%, silent 96.4%, wrong 0.6%: 10 of 1711), rounded down a little. It was 58.3%
-/// before the dev questions that repeated one of the second blind batch were dropped (5 of 1716):
-/// the answer cut-off moved from 0.918 to 0.931.
+/// (right 59.9%, silent 96.6%, wrong 0.6%: 10 of 1711), rounded down a little. Dropping the dev
+/// questions that repeated one of the second blind batch (5 of 1716) had moved it from 58.3% to
+/// 56.6% (the answer cut-off went from 0.918 to 0.931); a vocabulary round then to 59.9%.
 #[test]
 fn the_spanish_dev_set_keeps_its_figures() {
-    keeps_its_figures(Lang::Es, 0.56, 0.96, 0.01);
+    keeps_its_figures(Lang::Es, 0.59, 0.96, 0.01);
 }
 
 #[test]

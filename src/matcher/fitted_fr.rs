@@ -8,52 +8,52 @@
 //! most 1% wrong and at least 95% of off-topic questions left alone, each with
 //! one-sided 95% confidence (Wilson, 1.645 standard errors).
 //!
-//! - cross-validated: right 51.8%, silent 96.4%, wrong 0.6% (10)
-//! - in sample: right 52.2%, silent 96.4%, wrong 0.5% (9)
+//! - cross-validated: right 52.8%, silent 96.6%, wrong 0.5% (9)
+//! - in sample: right 53.2%, silent 96.4%, wrong 0.5% (9)
 
 use super::confidence::Model;
 
 /// The model and cut-offs in force.
 pub const MODEL: Model = Model {
-    bias: -9.258297778305515,
+    bias: -9.616274941673895,
     weights: [
         // score
-        1.6222889481604492,
+        1.5396242480528033,
         // lead
-        2.223389614101218,
+        2.2053008421020737,
         // text_cover
-        1.0444771625844267,
+        1.0878379244895797,
         // phrase_cover
-        1.9133696856869402,
+        2.0205097722698944,
         // containment
-        -0.829304960534328,
+        -0.7636118126808631,
         // keyword_cover
-        -0.0797866916472777,
+        -0.07895695094284408,
         // unknown_share
-        1.639978510401183,
+        1.8809004100041633,
         // unknown_words
-        0.011582930830555428,
+        -0.0490740648588887,
         // intent_met
-        0.36114577908407336,
+        0.5503975590415269,
         // specifiers_met
-        1.1123947441717,
+        1.0838541865970557,
         // segment
-        0.760031584143338,
+        0.793735367938255,
         // terms
-        2.3631273454567827,
+        2.4488408581473786,
         // corrected_share
-        -1.7516592431819031,
+        -1.5177452869240937,
         // beyond
-        -1.0579131110789306,
+        -1.2044996450425334,
         // advice
-        0.19488692495458929,
+        0.29183206309279125,
         // overlap
-        0.9376214215608665,
+        0.7163037233807964,
         // spelling
-        3.5830321666796214,
+        3.6806112665452413,
         // exact
         0.0,
     ],
-    answer_at: 0.9017581474516956,
-    suggest_at: 0.766209463533859,
+    answer_at: 0.8958990406125968,
+    suggest_at: 0.7586951918008586,
 };

@@ -131,8 +131,9 @@ pub static FRENCH: Language = Language {
 /// French words that carry no topic on their own: function words, greetings and politeness, the
 /// pieces of inverted questions ("a-t-il"), and words that say what kind of answer is wanted
 /// ("résumé", "définition"), or that ask what a name stands for ("à quoi correspond", "en quoi
-/// consiste", "désigne"), and the school and server talk around a question on Discord ("exposé",
-/// "cours", "prof", "serveur"). Folded: no accents. Question words that tell intent apart ("qui",
+/// consiste", "désigne"), and the school talk around a question on Discord ("exposé", "prof").
+/// Not words that name a thing a member could ask about ("cours", "serveur"): without them,
+/// "y a-t-il un cours sur le FMMD ?" would read as just "FMMD". Folded: no accents. Question words that tell intent apart ("qui",
 /// "quand", "où", "pourquoi") are not among them; "comment" (how) is, as "how" is in English.
 const STOP_WORDS: &[&str] = &[
     "a",
@@ -204,7 +205,6 @@ const STOP_WORDS: &[&str] = &[
     "correspond",
     "correspondent",
     "coucou",
-    "cours",
     "dans",
     "de",
     "dedans",
@@ -364,7 +364,6 @@ const STOP_WORDS: &[&str] = &[
     "savez",
     "savoir",
     "se",
-    "serveur",
     "ses",
     "si",
     "signifie",
