@@ -18,7 +18,9 @@
 //! `cargo bench --bench matcher -- curated` runs in about a minute.
 
 use criterion::{BatchSize, BenchmarkId, Criterion, SamplingMode};
-use gfmd_bot::answers::{embedded_sources, AnswerSet, SourceFile, SYNONYMS_FILE};
+use gfmd_bot::answers::{
+    embedded_sources, limits, AnswerSet, SourceFile, RESERVED_COMMANDS, SYNONYMS_FILE,
+};
 use gfmd_bot::detect;
 use gfmd_bot::knowledge::Knowledge;
 use gfmd_bot::locale::Lang;
@@ -84,8 +86,9 @@ const GFMD_WORDS: &[&str] = &[
 const GFMD_WORD_SHARE: f64 = 0.2;
 /// Number of distinct pseudo-words.
 const PSEUDO_WORDS: usize = 3000;
-/// Answers that get a `/gfmd` subcommand (Discord's 25 less `ask` and `topic`).
-const MAX_COMMANDS: usize = 23;
+/// Answers that get a `/gfmd` subcommand: as many as `/gfmd` holds (Discord's 25 less the
+/// reserved `ask`, `topic` and `forget-me`).
+const MAX_COMMANDS: usize = limits::SUBCOMMAND_COUNT - RESERVED_COMMANDS.len();
 
 /// SplitMix64: a small deterministic generator, so every run benchmarks the same text.
 struct Rng(u64);
@@ -182,7 +185,8 @@ fn synthetic_id(n: usize) -> String {
 
 /// `count` synthetic answer files (`synthetic/answer-00042.toml`, id `answer-00042`) plus the
 /// shipped synonyms file. Each has a ~6-word title, 5 questions, 4 keywords and a ~80-word
-/// description; the first 23 have a subcommand, and each names the next answer as related.
+/// description; the first [`MAX_COMMANDS`] have a subcommand, and each names the next answer as
+/// related.
 fn synthetic_sources(count: usize) -> Vec<SourceFile> {
     const OPENERS: &[&str] = &["What", "How", "Why", "When", "Who", "Which", "Where", "Is"];
     let mut vocabulary = Vocabulary::new(0x6F6D_6667);

@@ -8,7 +8,7 @@ use super::index::{Index, QueryTerm, Role, MAX_QUESTION_TERMS};
 use super::language::{is_number, YEAR_DIGITS};
 use super::normalize::Analyzer;
 use super::question::{self, Hint};
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 /// Weight kept by a word that was corrected as a typo.
 const TYPO_CONFIDENCE: f32 = 0.85;
@@ -18,14 +18,14 @@ const MAX_IGNORED_UNKNOWN_CHARS: usize = 2;
 /// The words the answer set uses, for telling known words, typos and unknown words apart.
 pub struct Vocabulary {
     /// Every folded word of every answer and of the synonyms table.
-    pub known: HashSet<String>,
+    pub known: FxHashSet<String>,
     /// Typo correction against `known`.
     pub corrector: Corrector,
     /// Words the answers write a number after ("objective 4", "chapter 10").
-    pub numbered: HashSet<String>,
+    pub numbered: FxHashSet<String>,
     /// Every folded word of the answers' own text (not the synonyms table, which also lists
     /// other languages' names for things): what tells their language from the others.
-    pub own: HashSet<String>,
+    pub own: FxHashSet<String>,
 }
 
 /// How one word of a question is read.
@@ -159,7 +159,7 @@ impl Reader<'_> {
         if only_small_numbers {
             return analysis;
         }
-        let asking: HashSet<u16> = words
+        let asking: FxHashSet<u16> = words
             .iter()
             .filter(|word| rules.is_intent_word(&word.text))
             .map(|word| word.sentence)
@@ -297,7 +297,7 @@ impl Analysis {
         reader: &Reader,
     ) -> (Vec<(String, QueryTerm)>, QueryStats) {
         let rules = reader.analyzer.rules();
-        let mut seen = HashSet::new();
+        let mut seen = FxHashSet::default();
         let terms: Vec<(&Term, Role)> = self
             .terms
             .iter()

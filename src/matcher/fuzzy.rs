@@ -5,7 +5,7 @@
 //! `strsim`'s Damerau–Levenshtein distance. Words written without their vowels ("happnd",
 //! "dvlpmnt") are found by their consonant skeleton.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// Shortest unknown word that is corrected; shorter ones are too ambiguous.
 pub const MIN_WORD_CHARS: usize = 4;
@@ -24,11 +24,11 @@ pub fn allowed_distance(chars: usize) -> usize {
 pub struct Corrector {
     words: Vec<String>,
     /// Maps a word, or a word with one character deleted, to indices into `words`.
-    variants: HashMap<String, Vec<u32>>,
+    variants: FxHashMap<String, Vec<u32>>,
     /// Characters in the longest known word: a longer unknown word cannot be within reach.
     longest: usize,
     /// Maps a consonant skeleton ([`skeleton`]) to indices into `words`.
-    skeletons: HashMap<String, Vec<u32>>,
+    skeletons: FxHashMap<String, Vec<u32>>,
 }
 
 /// Fewest consonants a skeleton must keep for a word without vowels to be looked up by it.
@@ -59,7 +59,7 @@ impl Corrector {
     /// Indexes `words` (duplicates are ignored).
     pub fn new<'a>(words: impl IntoIterator<Item = &'a String>) -> Self {
         let mut corrector = Self::default();
-        let mut seen = HashSet::new();
+        let mut seen = FxHashSet::default();
         for word in words {
             if word.chars().count() < MIN_WORD_CHARS || !seen.insert(word.as_str()) {
                 continue;
@@ -139,7 +139,7 @@ const MIN_COMPOUND_PART_CHARS: usize = 3;
 
 /// Splits a word that is two known words run together ("policymakers" -> "policy", "makers"),
 /// trying the longest first part first.
-pub fn split_compound<'a>(word: &'a str, known: &HashSet<String>) -> Option<(&'a str, &'a str)> {
+pub fn split_compound<'a>(word: &'a str, known: &FxHashSet<String>) -> Option<(&'a str, &'a str)> {
     let chars = word.chars().count();
     if chars < 2 * MIN_COMPOUND_PART_CHARS {
         return None;
@@ -159,7 +159,7 @@ fn common_prefix(a: &str, b: &str) -> usize {
 /// `word` itself and every distinct string made by deleting up to `depth` of its characters.
 fn with_deletions(word: &str, depth: usize) -> Vec<String> {
     let mut out = vec![word.to_owned()];
-    let mut seen = HashSet::new();
+    let mut seen = FxHashSet::default();
     let mut frontier = vec![word.chars().collect::<Vec<char>>()];
     for _ in 0..depth {
         let mut next = Vec::new();
@@ -218,7 +218,7 @@ mod tests {
 
     #[test]
     fn splits_two_known_words_run_together() {
-        let known: HashSet<String> = ["policy", "makers", "high", "level", "non", "binding"]
+        let known: FxHashSet<String> = ["policy", "makers", "high", "level", "non", "binding"]
             .into_iter()
             .map(String::from)
             .collect();

@@ -29,8 +29,8 @@ use super::normalize::Analyzer;
 use super::text::AnswerText;
 #[cfg(test)]
 use crate::answers::AnswerSet;
+use rustc_hash::FxHashMap;
 use std::cell::RefCell;
-use std::collections::HashMap;
 
 /// BM25 term-frequency saturation.
 const K1: f32 = 1.2;
@@ -301,16 +301,16 @@ struct RawPhrasing {
 /// One answer as analyzed at build time: its weighted term frequencies, length and phrasings.
 #[derive(Default)]
 struct Document {
-    frequency: HashMap<u32, f32>,
+    frequency: FxHashMap<u32, f32>,
     length: f32,
     phrasings: Vec<RawPhrasing>,
 }
 
 impl Document {
     /// Reads every part of `answer`, giving new terms the next ids in `terms`.
-    fn read(answer: &AnswerText, analyzer: &Analyzer, terms: &mut HashMap<String, u32>) -> Self {
+    fn read(answer: &AnswerText, analyzer: &Analyzer, terms: &mut FxHashMap<String, u32>) -> Self {
         let mut document = Self {
-            frequency: HashMap::new(),
+            frequency: FxHashMap::default(),
             length: 0.0,
             phrasings: Vec::new(),
         };
@@ -382,7 +382,7 @@ fn postings(documents: &[Document], count: f32, terms: usize) -> Vec<Vec<(u32, f
 
 /// Inverted index with per-answer phrasings.
 pub struct Index {
-    terms: HashMap<String, u32>,
+    terms: FxHashMap<String, u32>,
     idf: Vec<f32>,
     /// For each term, `(answer, BM25-saturated term frequency)` sorted by answer.
     postings: Vec<Vec<(u32, f32)>>,
@@ -417,7 +417,7 @@ impl Index {
     /// without text (`None`: not translated) is never a candidate, and the weights are those of
     /// the answers that have text.
     pub fn build_from(answers: &[Option<AnswerText>], analyzer: &Analyzer) -> Self {
-        let mut terms: HashMap<String, u32> = HashMap::new();
+        let mut terms: FxHashMap<String, u32> = FxHashMap::default();
         let documents: Vec<Document> = answers
             .iter()
             .map(|answer| match answer {

@@ -5,7 +5,7 @@
 //! and scoring does not change.
 
 use rust_stemmers::Algorithm;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// How a language's apostrophes join or split words.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -152,18 +152,18 @@ fn replace_word(text: &str, written: &str, read: &str) -> String {
 #[derive(Debug)]
 pub struct Rules {
     language: &'static Language,
-    stop: HashSet<&'static str>,
-    intent: HashSet<&'static str>,
-    cues: HashMap<&'static str, &'static str>,
-    quantity: HashSet<&'static str>,
-    numbers: HashSet<&'static str>,
-    ordinals: HashSet<&'static str>,
-    number_markers: HashSet<&'static str>,
-    count_markers: HashSet<&'static str>,
-    beyond: HashSet<&'static str>,
-    advice: HashSet<&'static str>,
-    advice_after: HashSet<&'static str>,
-    advice_alone: HashSet<&'static str>,
+    stop: FxHashSet<&'static str>,
+    intent: FxHashSet<&'static str>,
+    cues: FxHashMap<&'static str, &'static str>,
+    quantity: FxHashSet<&'static str>,
+    numbers: FxHashSet<&'static str>,
+    ordinals: FxHashSet<&'static str>,
+    number_markers: FxHashSet<&'static str>,
+    count_markers: FxHashSet<&'static str>,
+    beyond: FxHashSet<&'static str>,
+    advice: FxHashSet<&'static str>,
+    advice_after: FxHashSet<&'static str>,
+    advice_alone: FxHashSet<&'static str>,
 }
 
 /// Digits in a year: shorter numbers are counts or ordinals, not dates.

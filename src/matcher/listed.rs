@@ -6,14 +6,14 @@
 use super::normalize::Analyzer;
 use super::question::{self, QuestionWord};
 use super::text::AnswerText;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::hash::{DefaultHasher, Hash, Hasher};
 
 /// Listed phrasings by [`key_of`] their words: the index of the one answer listing them, or
 /// `None` when several answers list the same words.
 #[derive(Debug, Default)]
 pub struct ListedPhrasings {
-    by_key: HashMap<u64, Option<usize>>,
+    by_key: FxHashMap<u64, Option<usize>>,
 }
 
 impl ListedPhrasings {
@@ -23,9 +23,9 @@ impl ListedPhrasings {
     pub fn new(
         texts: &[Option<AnswerText<'_>>],
         analyzer: &Analyzer,
-        numbered: &HashSet<String>,
+        numbered: &FxHashSet<String>,
     ) -> Self {
-        let mut by_key: HashMap<u64, Option<usize>> = HashMap::new();
+        let mut by_key: FxHashMap<u64, Option<usize>> = FxHashMap::default();
         for (index, text) in texts.iter().enumerate() {
             let Some(text) = text else { continue };
             for phrasing in text.questions {

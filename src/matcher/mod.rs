@@ -39,9 +39,9 @@ use index::{Hit, Index};
 use language::{is_number, Language, ENGLISH};
 use listed::ListedPhrasings;
 use normalize::{Analyzer, Profile};
+use rustc_hash::FxHashSet;
 use serde::{Deserialize, Serialize};
 use spelling::{PhrasingSpellings, Trigrams};
-use std::collections::HashSet;
 
 pub use fitted::MODEL as FITTED_MODEL;
 pub use text::AnswerText;
@@ -396,8 +396,8 @@ fn vocabulary(
     synonyms: &Synonyms,
     analyzer: &Analyzer,
 ) -> Vocabulary {
-    let mut known: HashSet<String> = HashSet::new();
-    let mut numbered: HashSet<String> = HashSet::new();
+    let mut known: FxHashSet<String> = FxHashSet::default();
+    let mut numbered: FxHashSet<String> = FxHashSet::default();
     for answer in answers.iter().flatten() {
         for text in answer.phrasings() {
             let words = analyzer.words(text);

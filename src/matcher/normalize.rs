@@ -7,7 +7,7 @@
 use super::language::{Apostrophes, Language, Rules, ENGLISH};
 use crate::answers::{Synonyms, TextSpeak};
 use rust_stemmers::Stemmer;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 use unicode_normalization::{char::is_combining_mark, UnicodeNormalization};
 
 /// Longest input, in characters, that the matcher reads; the rest of a longer message is ignored.
@@ -145,9 +145,9 @@ impl WordStemmer {
 /// Replaces synonym phrases (as stemmed word sequences) with their canonical stemmed words.
 #[derive(Default)]
 pub struct SynonymMap {
-    phrases: HashMap<Vec<String>, Vec<String>>,
+    phrases: FxHashMap<Vec<String>, Vec<String>>,
     longest: usize,
-    words: HashSet<String>,
+    words: FxHashSet<String>,
 }
 
 impl SynonymMap {
@@ -228,7 +228,7 @@ impl SynonymMap {
 /// ("wat") and written forms with symbols ("w/", "&"), each with its plain words, folded.
 #[derive(Default)]
 pub struct TextSpeakMap {
-    words: HashMap<String, Vec<String>>,
+    words: FxHashMap<String, Vec<String>>,
     /// Symbol forms as folded characters, longest first.
     symbols: Vec<(Vec<char>, Vec<String>)>,
 }

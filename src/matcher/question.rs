@@ -8,7 +8,7 @@
 
 use super::language::is_number;
 use super::normalize::{folded_chars, is_apostrophe, Analyzer, WordJoiner};
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 /// How one word of a question is to be read besides its text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -49,7 +49,11 @@ enum Piece {
 
 /// Reads `question` into words by sentence. `numbered` holds the words that the answers write
 /// a number after ("objective", "chapter"): a number after one of them is never text-speak.
-pub fn read(question: &str, analyzer: &Analyzer, numbered: &HashSet<String>) -> Vec<QuestionWord> {
+pub fn read(
+    question: &str,
+    analyzer: &Analyzer,
+    numbered: &FxHashSet<String>,
+) -> Vec<QuestionWord> {
     let language = analyzer.rules().language();
     let pieces = scan(&folded_chars(&language.mark(question)), analyzer);
     let mut reader = Reader {
@@ -89,7 +93,7 @@ pub fn read(question: &str, analyzer: &Analyzer, numbered: &HashSet<String>) -> 
 /// The state of [`read`].
 struct Reader<'a> {
     analyzer: &'a Analyzer,
-    numbered: &'a HashSet<String>,
+    numbered: &'a FxHashSet<String>,
     out: Vec<QuestionWord>,
     sentence: u16,
     /// Whether a `#` came just before.
