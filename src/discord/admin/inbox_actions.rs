@@ -25,6 +25,7 @@ use serenity::all::{
     CreateInteractionResponse, CreateModal, InputTextStyle, ModalInteraction,
 };
 use std::time::Duration;
+use tracing::warn;
 
 /// Said when recording is off: there is nothing to show.
 pub const RECORDING_OFF: &str =
@@ -165,12 +166,19 @@ async fn saving_from_form(state: &BotState, group: &str, fields: &[(String, Stri
     let Some(mut translation) = translation_from_fields(fields) else {
         return Saving::Answer(draft, SaveMode::New);
     };
-    // The question is read again: a group gone meanwhile leaves the translation without one.
+    // The question is read again: a group gone meanwhile leaves the translation without one,
+    // and so does a database that cannot be read (logged; the answer is still worth saving).
     if let Some(files) = state.records.clone() {
         let key = group.to_owned();
-        let read = tokio::task::spawn_blocking(move || example_of(&files, &key)).await;
-        if let Ok(Ok(Some((question, _)))) = read {
-            translation.questions.push(question);
+        match tokio::task::spawn_blocking(move || example_of(&files, &key)).await {
+            Ok(Ok(Some((question, _)))) => translation.questions.push(question),
+            Ok(Ok(None)) => {}
+            Ok(Err(error)) => {
+                warn!(error = %error, "the inbox question of a new answer could not be read")
+            }
+            Err(error) => {
+                warn!(error = %error, "reading the inbox question of a new answer did not finish")
+            }
         }
     }
     Saving::Translated(draft, translation)
