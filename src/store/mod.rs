@@ -170,17 +170,14 @@ impl Store {
     pub fn save(&self, draft: &AnswerDraft, mode: SaveMode) -> Result<Saved, StoreError> {
         let id = draft.id.trim();
         let path = self.path_of(id)?;
-        let _writing = self.take_turn();
-        let text = match mode {
-            SaveMode::New if path.exists() => return Err(StoreError::Exists(id.to_owned())),
-            SaveMode::New => render_new(draft, today()),
-            SaveMode::Edit => render_edit(&read_answer_file(id, &path)?, draft)?,
-        };
-        let target = match mode {
-            SaveMode::New => Target::New,
-            SaveMode::Edit => Target::Existing,
-        };
-        self.write_validated(id, path, &text, target)
+        match mode {
+            SaveMode::New => self.create(id, path, || render_new(draft, today())),
+            SaveMode::Edit => {
+                let _writing = self.take_turn();
+                let text = render_edit(&read_answer_file(id, &path)?, draft)?;
+                self.write_validated(id, path, &text, Target::Existing)
+            }
+        }
     }
 
     /// Adds a new answer with its translation: `draft` in English (the source of truth) and
@@ -198,12 +195,24 @@ impl Store {
         if translation.lang == Lang::En {
             return Err(StoreError::EnglishTranslation);
         }
+        self.create(id, path, || {
+            render_new_translated(draft, translation, today())
+        })
+    }
+
+    /// Writes the new file `path` of answer `id` with the text `render` makes, once it is this
+    /// store's turn: refused when the file exists, else validated and written like any change.
+    fn create(
+        &self,
+        id: &str,
+        path: PathBuf,
+        render: impl FnOnce() -> String,
+    ) -> Result<Saved, StoreError> {
         let _writing = self.take_turn();
         if path.exists() {
             return Err(StoreError::Exists(id.to_owned()));
         }
-        let text = render_new_translated(draft, translation, today());
-        self.write_validated(id, path, &text, Target::New)
+        self.write_validated(id, path, &render(), Target::New)
     }
 
     /// Appends `phrasing`, a question in `lang`, to the `questions` of answer `id` (English), or

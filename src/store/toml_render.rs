@@ -84,11 +84,7 @@ pub(super) fn render_new(draft: &AnswerDraft, reviewed: Date) -> String {
     document["keywords"] = value(Array::new());
     document["description"] = multiline(&draft.description);
     document["source"] = value(DEFAULT_SOURCE);
-    document["reviewed"] = value(Datetime {
-        date: Some(reviewed),
-        time: None,
-        offset: None,
-    });
+    document["reviewed"] = date_item(reviewed);
     format!("{NEW_FILE_COMMENT}\n{document}")
 }
 
@@ -110,15 +106,20 @@ pub(super) fn render_new_translated(
     table["questions"] = value(questions_array(&translation.questions));
     table["keywords"] = value(Array::new());
     table["description"] = multiline(&translation.description);
-    table["reviewed"] = value(Datetime {
-        date: Some(reviewed),
-        time: None,
-        offset: None,
-    });
+    table["reviewed"] = date_item(reviewed);
     document[translation.lang.code()] = Item::Table(table);
     text.push('\n');
     text.push_str(&document.to_string());
     text
+}
+
+/// `reviewed = 2026-11-28`: a TOML date without a time, as the hand-written files write it.
+fn date_item(reviewed: Date) -> Item {
+    value(Datetime {
+        date: Some(reviewed),
+        time: None,
+        offset: None,
+    })
 }
 
 /// `existing` with its `title`, `questions` and `description` replaced; everything else
