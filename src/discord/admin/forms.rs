@@ -18,6 +18,11 @@ const FIELD_TITLE: &str = "title";
 const FIELD_QUESTIONS: &str = "questions";
 const FIELD_DESCRIPTION: &str = "description";
 
+/// Label of the id input.
+const ID_LABEL: &str = "Id (a-z, 0-9 and -)";
+/// Longest id the forms take.
+const ID_LENGTH: usize = 64;
+
 /// The form to add an answer (`draft` = `None`, with an id field) or to edit one (prefilled).
 pub fn form(custom_id: &str, title: &str, draft: Option<&AnswerDraft>) -> CreateModal {
     form_with(custom_id, title, draft.is_none(), draft)
@@ -45,43 +50,35 @@ pub fn new_answer_form(custom_id: &str, question: &str, lang: Lang) -> CreateMod
         return form_with(custom_id, "Add a GFMD answer", true, Some(&draft));
     }
     let language = lang.english_name();
-    let input = |style, label: String, id: String, max: usize| {
-        CreateActionRow::InputText(
-            CreateInputText::new(style, label, id)
-                .required(true)
-                .max_length(max as u16),
-        )
-    };
     let rows = vec![
-        input(
+        text_input(InputTextStyle::Short, ID_LABEL, FIELD_ID, ID_LENGTH, None),
+        text_input(
             InputTextStyle::Short,
-            "Id (a-z, 0-9 and -)".to_owned(),
-            FIELD_ID.to_owned(),
-            64,
+            "Title in English",
+            FIELD_TITLE,
+            limits::TITLE_LENGTH,
+            None,
         ),
-        input(
-            InputTextStyle::Short,
-            "Title in English".to_owned(),
-            FIELD_TITLE.to_owned(),
-            256,
-        ),
-        input(
+        text_input(
             InputTextStyle::Paragraph,
-            "Answer text in English (markdown)".to_owned(),
-            FIELD_DESCRIPTION.to_owned(),
+            "Answer text in English (markdown)",
+            FIELD_DESCRIPTION,
             limits::TEXT_INPUT_LENGTH,
+            None,
         ),
-        input(
+        text_input(
             InputTextStyle::Short,
             format!("Title in {language}"),
             format!("{FIELD_TRANSLATED_TITLE}{}", lang.code()),
-            256,
+            limits::TITLE_LENGTH,
+            None,
         ),
-        input(
+        text_input(
             InputTextStyle::Paragraph,
             format!("Answer text in {language} (markdown)"),
             format!("{FIELD_TRANSLATED_DESCRIPTION}{}", lang.code()),
             limits::TEXT_INPUT_LENGTH,
+            None,
         ),
     ];
     CreateModal::new(
@@ -98,47 +95,56 @@ fn form_with(
     with_id: bool,
     draft: Option<&AnswerDraft>,
 ) -> CreateModal {
-    let input = |style, label: &str, id: &str, max: u16, value: Option<String>| {
-        let mut input = CreateInputText::new(style, label, id)
-            .required(true)
-            .max_length(max);
-        if let Some(value) = value.filter(|value| !value.is_empty()) {
-            input = input.value(value);
-        }
-        CreateActionRow::InputText(input)
-    };
     let mut rows = Vec::new();
     if with_id {
-        rows.push(input(
+        rows.push(text_input(
             InputTextStyle::Short,
-            "Id (a-z, 0-9 and -)",
+            ID_LABEL,
             FIELD_ID,
-            64,
+            ID_LENGTH,
             None,
         ));
     }
-    rows.push(input(
+    rows.push(text_input(
         InputTextStyle::Short,
         "Title",
         FIELD_TITLE,
-        256,
+        limits::TITLE_LENGTH,
         draft.map(|d| d.title.clone()),
     ));
-    rows.push(input(
+    rows.push(text_input(
         InputTextStyle::Paragraph,
         "Questions it answers (one per line)",
         FIELD_QUESTIONS,
-        limits::TEXT_INPUT_LENGTH as u16,
+        limits::TEXT_INPUT_LENGTH,
         draft.map(|d| d.questions.join("\n")),
     ));
-    rows.push(input(
+    rows.push(text_input(
         InputTextStyle::Paragraph,
         "Answer text (markdown)",
         FIELD_DESCRIPTION,
-        limits::TEXT_INPUT_LENGTH as u16,
+        limits::TEXT_INPUT_LENGTH,
         draft.map(|d| d.description.clone()),
     ));
     CreateModal::new(custom_id, title).components(rows)
+}
+
+/// A required text input of at most `max` characters, prefilled with `value` unless it is
+/// empty, in a row of its own.
+fn text_input(
+    style: InputTextStyle,
+    label: impl Into<String>,
+    id: impl Into<String>,
+    max: usize,
+    value: Option<String>,
+) -> CreateActionRow {
+    let mut input = CreateInputText::new(style, label, id)
+        .required(true)
+        .max_length(max as u16);
+    if let Some(value) = value.filter(|value| !value.is_empty()) {
+        input = input.value(value);
+    }
+    CreateActionRow::InputText(input)
 }
 
 /// The `(custom id, value)` of every text input of a submitted form.
