@@ -9,7 +9,9 @@
 //! figures); `-- --lang fr` (or `es`, `en`) keeps one language. The blind sets' misses are not
 //! printed: looking at them retires those questions into the dev set (see tests/blind/README.md).
 
-use gfmd_bot::evaluation::{dev_set_in, evaluate_in, languages_asked, parse_cases, Case, Report};
+use gfmd_bot::evaluation::{
+    evaluate_dev_in, evaluate_in, languages_asked, parse_cases, Case, Report,
+};
 use gfmd_bot::knowledge::Knowledge;
 use gfmd_bot::locale::Lang;
 
@@ -32,7 +34,8 @@ fn main() {
     let languages = languages_asked(&args).expect("--lang en, fr or es");
     let knowledge = Knowledge::embedded().expect("the embedded set is valid");
     for lang in languages {
-        let mut sets: Vec<(String, Vec<Case>)> = vec![(format!("dev-{lang}"), dev_set_in(lang))];
+        let mut sets: Vec<(String, Report)> =
+            vec![(format!("dev-{lang}"), evaluate_dev_in(&knowledge, lang))];
         let batches: Vec<Vec<Case>> = BLIND_SETS
             .iter()
             .filter(|(of, _)| *of == lang && !dev_only)
@@ -43,9 +46,10 @@ fn main() {
             })
             .collect();
         if !batches.is_empty() {
-            sets.push((format!("blind-{lang}"), batches.concat()));
+            let blind = evaluate_in(&knowledge, lang, &batches.concat());
+            sets.push((format!("blind-{lang}"), blind));
         }
-        report(&knowledge, lang, sets, show_misses);
+        report(sets, show_misses);
         for (batch, cases) in batches.iter().enumerate() {
             let report = evaluate_in(&knowledge, lang, cases);
             println!("  blind-{lang} batch {}: {}", batch + 1, report.total);
@@ -53,11 +57,11 @@ fn main() {
     }
 }
 
-/// Prints the figures of each set of `lang`, the dev set's misses when asked, and the gap.
-fn report(knowledge: &Knowledge, lang: Lang, sets: Vec<(String, Vec<Case>)>, show_misses: bool) {
+/// Prints the figures of each graded set (the dev set first), the dev set's misses when asked,
+/// and the gap.
+fn report(sets: Vec<(String, Report)>, show_misses: bool) {
     let mut reports: Vec<(String, Report)> = Vec::new();
-    for (name, cases) in sets {
-        let report = evaluate_in(knowledge, lang, &cases);
+    for (name, report) in sets {
         println!("{name:<9} {}", report.total);
         println!(
             "  {:<10} {:.1}% of in-domain (whatever the decision)",

@@ -2,16 +2,13 @@
 //! `src/matcher/fitted.rs` from the English dev set, `fitted_fr.rs` and `fitted_es.rs` from the
 //! French and Spanish ones (each read by that language's matcher, cross-validated the same way).
 //!
-//! `cargo run --release --example fit` prints the cross-validated figures, the figures with each
-//! dev file (one writer's batch) held out in turn ("held-out writer":
-//! `evaluation::held_out_writers_in`, the estimate for questions by new writers) and the models,
-//! and writes the files; `-- --check` only says whether the committed files are up to date (the same
+//! `cargo run --release --example fit` prints the figures with each dev file (one writer's batch)
+//! held out in turn ("held-out writer", the estimate for questions by new writers, on which the
+//! cut-offs are chosen), the 10-fold cross-validated figures and the models, and writes the files; `-- --check` only says whether the committed files are up to date (the same
 //! check as `tests/devset.rs`); `-- --lang fr` (or `es`, `en`) fits one language. The blind sets
 //! are never read.
 
-use gfmd_bot::evaluation::{
-    dev_set_in, fit_confidence_in, fitted_file, held_out_writers_in, languages_asked, Fit,
-};
+use gfmd_bot::evaluation::{fit_confidence_in, fitted_file, languages_asked, Fit};
 use gfmd_bot::knowledge::Knowledge;
 use gfmd_bot::locale::Lang;
 use gfmd_bot::matcher::confidence::FEATURE_NAMES;
@@ -24,13 +21,8 @@ fn main() {
     let knowledge = Knowledge::embedded().expect("the embedded set is valid");
     let mut out_of_date = false;
     for lang in languages {
-        let fit = fit_confidence_in(&knowledge, lang, &dev_set_in(lang));
+        let fit = fit_confidence_in(&knowledge, lang);
         show(lang, &fit);
-        println!(
-            "{:<16} {}",
-            "held-out writer",
-            held_out_writers_in(&knowledge, lang, &fit.model)
-        );
         out_of_date |= !write_or_check(lang, &fit, check);
     }
     if out_of_date {
@@ -44,6 +36,7 @@ fn show(lang: Lang, fit: &Fit) {
         "[{lang}] {} questions, {} readings; cut-offs: answer {:.4}, suggest {:.4}",
         fit.cases, fit.rows, fit.model.answer_at, fit.model.suggest_at
     );
+    println!("{:<16} {}", "held-out writer", fit.held_out_writers);
     println!("{:<16} {}", "cross-validated", fit.cross_validated);
     println!("{:<16} {}", "in sample", fit.in_sample);
     println!("bias {:+.3}", fit.model.bias);

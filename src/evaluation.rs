@@ -1,17 +1,19 @@
 //! Measuring the bot on labelled questions: the dev set it is tuned on ([`DEV_SET_FILES`]) and
 //! the blind sets it is never tuned on (`tests/blind/*.tsv`); and fitting the matcher's
-//! confidence on the dev set ([`fit_confidence`], the text of `src/matcher/fitted.rs`). Pure:
+//! confidence on the dev set ([`fit_confidence_in`], the text of `src/matcher/fitted.rs`). Pure:
 //! labelled text and a [`Knowledge`] in, figures out.
 //!
-//! A labelled line is `expected<TAB>question`, `expected<TAB>style<TAB>question` or
-//! `expected<TAB>style<TAB>gist<TAB>question`; `expected` is `none` (the bot must stay silent) or answer ids joined by `|` (any of them is a
-//! right answer). Lines starting with `#` and blank lines are skipped.
+//! The labelled lines and the dev set's files are read by [`crate::devset`].
 //!
 //! Scoring: an in-domain question scores 1 when answered with an expected id, ½ when the bot
 //! only suggests and its first suggestion is expected, 0 otherwise. An off-topic question counts
 //! as silent only when the bot abstains (a "might help" line is not silence). A wrong answer is a
 //! confident answer with an id not expected (any answer, for an off-topic question).
 
+pub use crate::devset::{
+    dev_batches_in, dev_set, dev_set_files, dev_set_in, parse_cases, Case, CaseError,
+    DEV_SET_FILES, DEV_SET_FILES_ES, DEV_SET_FILES_FR,
+};
 use crate::knowledge::{Knowledge, Outcome};
 use crate::locale::{Lang, UnknownLang};
 use crate::matcher::confidence::{
@@ -20,107 +22,6 @@ use crate::matcher::confidence::{
 };
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
-
-/// The dev set, as `(path, text)`: every file the matcher is tuned and fitted on, read by the
-/// dev-set test, the evaluation and the fitting tools alike. `tests/devset.tsv` is the first
-/// set, grouped by answer; `tests/devset-discord.tsv` and `-2` to `-6` (later batches by other
-/// writers, from the third on paraphrasing away from the answers' words; the sixth written from
-/// the source note alone, as the blind sets are, and labelled apart) hold questions in Discord
-/// styles (long, terse, text-speak, symbols, plain; near-miss and off-topic), grouped by style.
-pub const DEV_SET_FILES: &[(&str, &str)] = &[
-    ("tests/devset.tsv", include_str!("../tests/devset.tsv")),
-    (
-        "tests/devset-discord.tsv",
-        include_str!("../tests/devset-discord.tsv"),
-    ),
-    (
-        "tests/devset-discord-2.tsv",
-        include_str!("../tests/devset-discord-2.tsv"),
-    ),
-    (
-        "tests/devset-discord-3.tsv",
-        include_str!("../tests/devset-discord-3.tsv"),
-    ),
-    (
-        "tests/devset-discord-4.tsv",
-        include_str!("../tests/devset-discord-4.tsv"),
-    ),
-    (
-        "tests/devset-discord-5.tsv",
-        include_str!("../tests/devset-discord-5.tsv"),
-    ),
-    (
-        "tests/devset-discord-6.tsv",
-        include_str!("../tests/devset-discord-6.tsv"),
-    ),
-];
-
-/// The French dev set: questions as French speakers write them, labelled with the answer ids:
-/// a first set, four batches in Discord styles (the fourth written from the source note alone
-/// and labelled apart) and a batch of near-misses, each by its own writer.
-pub const DEV_SET_FILES_FR: &[(&str, &str)] = &[
-    (
-        "tests/devset.fr.tsv",
-        include_str!("../tests/devset.fr.tsv"),
-    ),
-    (
-        "tests/devset.fr-discord.tsv",
-        include_str!("../tests/devset.fr-discord.tsv"),
-    ),
-    (
-        "tests/devset.fr-nearmiss.tsv",
-        include_str!("../tests/devset.fr-nearmiss.tsv"),
-    ),
-    (
-        "tests/devset.fr-discord-2.tsv",
-        include_str!("../tests/devset.fr-discord-2.tsv"),
-    ),
-    (
-        "tests/devset.fr-discord-3.tsv",
-        include_str!("../tests/devset.fr-discord-3.tsv"),
-    ),
-    (
-        "tests/devset.fr-discord-4.tsv",
-        include_str!("../tests/devset.fr-discord-4.tsv"),
-    ),
-];
-
-/// The Spanish dev set, likewise.
-pub const DEV_SET_FILES_ES: &[(&str, &str)] = &[
-    (
-        "tests/devset.es.tsv",
-        include_str!("../tests/devset.es.tsv"),
-    ),
-    (
-        "tests/devset.es-discord.tsv",
-        include_str!("../tests/devset.es-discord.tsv"),
-    ),
-    (
-        "tests/devset.es-nearmiss.tsv",
-        include_str!("../tests/devset.es-nearmiss.tsv"),
-    ),
-    (
-        "tests/devset.es-discord-2.tsv",
-        include_str!("../tests/devset.es-discord-2.tsv"),
-    ),
-    (
-        "tests/devset.es-discord-3.tsv",
-        include_str!("../tests/devset.es-discord-3.tsv"),
-    ),
-    (
-        "tests/devset.es-discord-4.tsv",
-        include_str!("../tests/devset.es-discord-4.tsv"),
-    ),
-];
-
-/// The dev set files of `lang`.
-pub fn dev_set_files(lang: Lang) -> &'static [(&'static str, &'static str)] {
-    match lang {
-        Lang::En => DEV_SET_FILES,
-        Lang::Fr => DEV_SET_FILES_FR,
-        Lang::Es => DEV_SET_FILES_ES,
-    }
-}
 
 /// The languages a tool's command line asks for: the one after `--lang` in `args`, else all
 /// three (the evaluate and fit examples take it).
@@ -132,99 +33,6 @@ pub fn languages_asked(args: &[String]) -> Result<Vec<Lang>, UnknownLang> {
         }
         None => Ok(Lang::ALL.to_vec()),
     }
-}
-
-/// Every case of the dev set of `lang`, in file order.
-///
-/// # Panics
-///
-/// When a line cannot be read: the files are compiled in, so a test catches it first.
-pub fn dev_set_in(lang: Lang) -> Vec<Case> {
-    dev_batches_in(lang).into_iter().flatten().collect()
-}
-
-/// The cases of the dev set of `lang`, file by file (each file one writer's batch).
-///
-/// # Panics
-///
-/// As [`dev_set_in`].
-fn dev_batches_in(lang: Lang) -> Vec<Vec<Case>> {
-    dev_set_files(lang)
-        .iter()
-        .map(|(path, text)| parse_cases(text).unwrap_or_else(|error| panic!("{path}: {error}")))
-        .collect()
-}
-
-/// Every case of the dev set ([`DEV_SET_FILES`]), in file order.
-///
-/// # Panics
-///
-/// When a line cannot be read: the files are compiled in, so a test catches it first.
-pub fn dev_set() -> Vec<Case> {
-    dev_set_in(Lang::En)
-}
-
-/// One labelled question.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Case {
-    /// Ids that are right answers; empty when the bot must stay silent.
-    pub expected: Vec<String>,
-    /// The style the question was written in (`plain`, `long`, `terse`…), when labelled.
-    pub style: Option<String>,
-    /// The question.
-    pub question: String,
-}
-
-impl Case {
-    /// Whether the bot should answer it.
-    pub fn in_domain(&self) -> bool {
-        !self.expected.is_empty()
-    }
-}
-
-/// Why a labelled line could not be read.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("line {line}: {message}")]
-pub struct CaseError {
-    /// 1-based line number.
-    pub line: usize,
-    /// What is wrong.
-    pub message: String,
-}
-
-/// Reads labelled questions.
-pub fn parse_cases(text: &str) -> Result<Vec<Case>, CaseError> {
-    let mut cases = Vec::new();
-    for (index, line) in text.lines().enumerate() {
-        if line.trim().is_empty() || line.starts_with('#') {
-            continue;
-        }
-        let columns: Vec<&str> = line.split('\t').collect();
-        let (expected, style, question) = match columns.as_slice() {
-            [expected, question] => (*expected, None, *question),
-            [expected, style, question] => (*expected, Some(style.to_string()), *question),
-            [expected, style, _gist, question] => (*expected, Some(style.to_string()), *question),
-            _ => {
-                return Err(CaseError {
-                    line: index + 1,
-                    message: format!(
-                        "expected 2, 3 or 4 tab-separated columns, found {}",
-                        columns.len()
-                    ),
-                })
-            }
-        };
-        let expected = match expected.trim() {
-            "none" => Vec::new(),
-            ids => ids.split('|').map(|id| id.trim().to_owned()).collect(),
-        };
-        cases.push(Case {
-            expected,
-            style,
-            question: question.to_owned(),
-        });
-    }
-    Ok(cases)
 }
 
 /// What the bot did with one case.
@@ -313,7 +121,18 @@ pub fn grade(knowledge: &Knowledge, case: &Case) -> Graded {
 
 /// Grades one case asked in `lang`.
 pub fn grade_in(knowledge: &Knowledge, lang: Lang, case: &Case) -> Graded {
-    let verdict = knowledge.decide_in(lang, &case.question);
+    grade_leaving_out(knowledge, lang, case, None)
+}
+
+/// [`grade_in`] with the dev set's batch `left_out` forgotten by the matcher's nearest
+/// examples ([`Knowledge::decide_leaving_out`]).
+pub fn grade_leaving_out(
+    knowledge: &Knowledge,
+    lang: Lang,
+    case: &Case,
+    left_out: Option<usize>,
+) -> Graded {
+    let verdict = knowledge.decide_leaving_out(lang, &case.question, left_out);
     let outcome = verdict.outcome();
     let got = verdict
         .answer()
@@ -333,9 +152,10 @@ pub fn grade_in(knowledge: &Knowledge, lang: Lang, case: &Case) -> Graded {
     };
     let wrong = outcome == Outcome::Answer && !expected(&got);
     let ranked_first = knowledge
-        .rank_in(lang, &case.question, 1)
-        .first()
-        .map(|candidate| candidate.answer.id.clone());
+        .matcher_in(lang)
+        .assess_leaving_out(&case.question, 1, left_out)
+        .and_then(|assessment| assessment.ranking.first().copied())
+        .map(|best| knowledge.answers().answers()[best.index].id.clone());
     Graded {
         case: case.clone(),
         outcome,
@@ -354,12 +174,39 @@ pub fn evaluate(knowledge: &Knowledge, cases: &[Case]) -> Report {
 
 /// Grades every case, each asked in `lang`.
 pub fn evaluate_in(knowledge: &Knowledge, lang: Lang, cases: &[Case]) -> Report {
+    report_of(
+        cases
+            .iter()
+            .map(|case| grade_in(knowledge, lang, case))
+            .collect(),
+    )
+}
+
+/// Grades the dev set of `lang` batch by batch, each with its own batch forgotten by the
+/// matcher's nearest examples: every writer's questions measured as a new writer's would be
+/// (the dev set is the examples' memory, and a question must not find itself there).
+///
+/// # Panics
+///
+/// When a line cannot be read, as [`dev_set_in`].
+pub fn evaluate_dev_in(knowledge: &Knowledge, lang: Lang) -> Report {
+    report_of(
+        dev_batches_in(lang)
+            .iter()
+            .enumerate()
+            .flat_map(|(batch, cases)| {
+                cases
+                    .iter()
+                    .map(move |case| grade_leaving_out(knowledge, lang, case, Some(batch)))
+            })
+            .collect(),
+    )
+}
+
+/// The figures of graded cases, in all and by style.
+fn report_of(graded: Vec<Graded>) -> Report {
     let mut total = Figures::default();
     let mut by_style: BTreeMap<String, Figures> = BTreeMap::new();
-    let graded: Vec<Graded> = cases
-        .iter()
-        .map(|case| grade_in(knowledge, lang, case))
-        .collect();
     for graded in &graded {
         count(&mut total, graded);
         let style = graded
@@ -392,13 +239,18 @@ pub const LIMITS: Limits = Limits {
 /// The confidence model fitted on labelled questions, with how it does.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Fit {
-    /// The model, with the cut-offs chosen on the cross-validated probabilities.
+    /// The model, with the cut-offs chosen on the probabilities with each writer held out.
     pub model: Model,
     /// Questions fitted on.
     pub cases: usize,
     /// Readings fitted on (the whole question, and each sentence of a longer one).
     pub rows: usize,
-    /// The figures of the cut-offs on the cross-validated probabilities.
+    /// The figures of the cut-offs on the probabilities with each dev file (one writer's batch)
+    /// held out in turn, scored by a model fitted on the other files: the estimate for
+    /// questions by new writers, as the blind sets' are.
+    pub held_out_writers: Figures,
+    /// The figures of the cut-offs on the [`FOLDS`]-fold cross-validated probabilities (which
+    /// mix every writer into every fold).
     pub cross_validated: Figures,
     /// The figures of the final model and cut-offs on the questions it was fitted on.
     pub in_sample: Figures,
@@ -412,6 +264,17 @@ pub fn confidence_rows(knowledge: &Knowledge, cases: &[Case]) -> Vec<CaseRows> {
 
 /// [`confidence_rows`] of cases asked in `lang`, read by that language's matcher.
 pub fn confidence_rows_in(knowledge: &Knowledge, lang: Lang, cases: &[Case]) -> Vec<CaseRows> {
+    confidence_rows_leaving_out(knowledge, lang, cases, None)
+}
+
+/// [`confidence_rows_in`] with the dev set's batch `left_out` forgotten by the matcher's
+/// nearest examples.
+pub fn confidence_rows_leaving_out(
+    knowledge: &Knowledge,
+    lang: Lang,
+    cases: &[Case],
+    left_out: Option<usize>,
+) -> Vec<CaseRows> {
     let answers = knowledge.answers().answers();
     cases
         .iter()
@@ -419,7 +282,7 @@ pub fn confidence_rows_in(knowledge: &Knowledge, lang: Lang, cases: &[Case]) -> 
             in_domain: case.in_domain(),
             rows: knowledge
                 .matcher_in(lang)
-                .assessments(&case.question, 1)
+                .assessments_leaving_out(&case.question, 1, left_out)
                 .into_iter()
                 .map(|assessment| {
                     let best = &answers[assessment.ranking[0].index].id;
@@ -430,19 +293,40 @@ pub fn confidence_rows_in(knowledge: &Knowledge, lang: Lang, cases: &[Case]) -> 
         .collect()
 }
 
-/// Fits the confidence on `cases` ([`FOLDS`]-fold cross-validation, fixed folds), chooses the
-/// cut-offs on the cross-validated probabilities within [`LIMITS`], and refits on every case.
-/// Deterministic: the same cases give the same model, to the bit.
-pub fn fit_confidence(knowledge: &Knowledge, cases: &[Case]) -> Fit {
-    fit_confidence_in(knowledge, Lang::En, cases)
+/// The rows of the dev set of `lang`, each batch's with its own batch forgotten by the
+/// matcher's nearest examples (as a new writer's questions would be read), with each row's
+/// batch.
+///
+/// # Panics
+///
+/// When a line cannot be read, as [`dev_set_in`].
+pub fn dev_rows_in(knowledge: &Knowledge, lang: Lang) -> (Vec<CaseRows>, Vec<usize>) {
+    let mut rows = Vec::new();
+    let mut batches = Vec::new();
+    for (batch, cases) in dev_batches_in(lang).iter().enumerate() {
+        let case_rows = confidence_rows_leaving_out(knowledge, lang, cases, Some(batch));
+        batches.extend(std::iter::repeat_n(batch, case_rows.len()));
+        rows.extend(case_rows);
+    }
+    (rows, batches)
 }
 
-/// [`fit_confidence`] on cases asked in `lang`, read by that language's matcher.
-pub fn fit_confidence_in(knowledge: &Knowledge, lang: Lang, cases: &[Case]) -> Fit {
-    let rows = confidence_rows_in(knowledge, lang, cases);
-    let cross = cross_validate(&rows, FOLDS);
-    let (answer_at, suggest_at, cross_validated) =
-        choose_cutoffs(&cross, LIMITS).unwrap_or((1.0, 1.0, Figures::default()));
+/// Fits the confidence of `lang` on its dev set ([`dev_rows_in`]), chooses the cut-offs within
+/// [`LIMITS`] on the probabilities with each writer's batch held out (a new writer's questions
+/// are what members and the blind sets ask; mixing a writer into every fold, as the
+/// [`FOLDS`]-fold cross-validation does, understates the wrong answers new writers get), and
+/// refits on every case. Deterministic: the same dev set gives the same model, to the bit.
+///
+/// # Panics
+///
+/// When a line cannot be read, as [`dev_set_in`].
+pub fn fit_confidence_in(knowledge: &Knowledge, lang: Lang) -> Fit {
+    let (rows, groups) = dev_rows_in(knowledge, lang);
+    let by_writer = cross_validate_grouped(&rows, &groups);
+    let (answer_at, suggest_at, held_out_writers) =
+        choose_cutoffs(&by_writer, LIMITS).unwrap_or((1.0, 1.0, Figures::default()));
+    let folds = cross_validate(&rows, FOLDS);
+    let cross_validated = crate::matcher::confidence::figures(&folds, answer_at, suggest_at);
     let all: Vec<_> = rows
         .iter()
         .flat_map(|case| case.rows.iter().copied())
@@ -455,32 +339,12 @@ pub fn fit_confidence_in(knowledge: &Knowledge, lang: Lang, cases: &[Case]) -> F
     let in_sample_scores: Vec<_> = rows.iter().map(|case| score_case(&model, case)).collect();
     Fit {
         model,
-        cases: cases.len(),
+        cases: rows.len(),
         rows: all.len(),
+        held_out_writers,
         cross_validated,
         in_sample: crate::matcher::confidence::figures(&in_sample_scores, answer_at, suggest_at),
     }
-}
-
-/// How the confidence of `lang`, with `model`'s cut-offs, does on questions by a writer it never
-/// saw: each dev file (one writer's batch) held out in turn and scored by a model fitted on the
-/// other files. Writers of later batches and of the blind sets are new writers, so this is the
-/// dev set's estimate of how the fit generalizes; the 10-fold cross-validation mixes every
-/// writer into every fold.
-///
-/// # Panics
-///
-/// When a line cannot be read, as [`dev_set_in`].
-pub fn held_out_writers_in(knowledge: &Knowledge, lang: Lang, model: &Model) -> Figures {
-    let mut rows = Vec::new();
-    let mut groups = Vec::new();
-    for (group, cases) in dev_batches_in(lang).iter().enumerate() {
-        let case_rows = confidence_rows_in(knowledge, lang, cases);
-        groups.extend(std::iter::repeat_n(group, case_rows.len()));
-        rows.extend(case_rows);
-    }
-    let scored = cross_validate_grouped(&rows, &groups);
-    crate::matcher::confidence::figures(&scored, model.answer_at, model.suggest_at)
 }
 
 /// Where the fitted confidence of `lang` is written: `src/matcher/fitted.rs` for English,
@@ -538,12 +402,13 @@ impl Fit {
             out,
             "{}\
              //!\n\
-             //! {} questions ({} readings), {}-fold cross-validation (fold = position mod {}). The\n\
-             //! cut-offs are chosen on the cross-validated probabilities: the most right answers with at\n\
-             //! most {:.0}% wrong and at least {:.0}% of off-topic questions left alone, each with\n\
-             //! one-sided 95% confidence (Wilson, {} standard errors).\n\
+             //! {} questions ({} readings). The cut-offs are chosen on the probabilities with each dev\n\
+             //! file (one writer's batch) held out in turn: the most right answers with at most {:.0}%\n\
+             //! wrong and at least {:.0}% of off-topic questions left alone, each with one-sided 95%\n\
+             //! confidence (Wilson, {} standard errors).\n\
              //!\n\
-             //! - cross-validated: {}\n\
+             //! - held-out writer: {}\n\
+             //! - {}-fold cross-validation (fold = position mod {}): {}\n\
              //! - in sample: {}\n\
              \n\
              use super::confidence::Model;\n\
@@ -553,11 +418,12 @@ impl Fit {
             fitted_header(lang),
             self.cases,
             self.rows,
-            FOLDS,
-            FOLDS,
             100.0 * LIMITS.max_wrong,
             100.0 * LIMITS.min_silent,
             LIMITS.margin,
+            figures(&self.held_out_writers),
+            FOLDS,
+            FOLDS,
             figures(&self.cross_validated),
             figures(&self.in_sample),
             self.model.bias,

@@ -48,6 +48,7 @@ pub mod answers;
 pub mod config;
 pub mod console;
 pub mod detect;
+pub mod devset;
 pub mod discord;
 pub mod evaluation;
 pub mod file_error;

@@ -191,7 +191,7 @@ fn ask_json_prints_one_object_per_question_with_the_documented_keys() {
 #[test]
 fn ask_json_offers_suggestions_with_id_title_and_score_when_unsure() {
     // Close to several answers (the proposal, Belgium's offer, the first meeting) but not to one.
-    let output = run_in_empty_dir(&["ask", "--json"], "who started the gfmd\n");
+    let output = run_in_empty_dir(&["ask", "--json"], "who began the gfmd\n");
     assert_success(&output);
     let line: Value = serde_json::from_str(stdout(&output).trim()).unwrap();
     assert!(line["answer"].is_null(), "{line}");

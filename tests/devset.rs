@@ -7,17 +7,19 @@
 //! must be exactly what the fitting tool makes of that language's committed dev set.
 
 use gfmd_bot::answers::AnswerSet;
-use gfmd_bot::evaluation::{dev_set, dev_set_in, evaluate_in, fit_confidence_in, fitted_file};
+use gfmd_bot::evaluation::{dev_set, dev_set_in, evaluate_dev_in, fit_confidence_in, fitted_file};
 use gfmd_bot::knowledge::Knowledge;
 use gfmd_bot::locale::Lang;
 
 /// Fewest in-domain points, as a share. The aim (issue 8) is 97%; this is what the fitted
-/// confidence reaches within `evaluation::LIMITS` (63.7%, 10-fold cross-validated 63.5%, with each
-/// writer's batch held out 62.8%), kept so that it does not slip. It was 69.1% on the 1288
+/// confidence reaches within `evaluation::LIMITS` (73.3%, with each writer's batch held out
+/// 72.6%, 10-fold cross-validated 73.1%), kept so that it does not slip. Each batch is graded
+/// with its own questions left out of the matcher's nearest examples
+/// (`evaluation::evaluate_dev_in`). Before those examples it was 63.7% (held out 62.8%). It was 69.1% on the 1288
 /// questions of the session before; the fourth to sixth batches (2411 questions in all) paraphrase
 /// away from the answers' words or were written from the source note alone, and are harder.
-const RIGHT: f64 = 0.63;
-/// Fewest off-topic questions left alone, as a share (in sample 96.2%, cross-validated 96.2%).
+const RIGHT: f64 = 0.73;
+/// Fewest off-topic questions left alone, as a share (96.5%, held-out writer 96.4%).
 const SILENT: f64 = 0.96;
 /// Most wrong answers, as a share of all questions.
 const WRONG: f64 = 0.01;
@@ -63,7 +65,7 @@ fn the_committed_confidence_is_what_the_fitting_tool_makes_of_the_dev_set() {
 /// gates: fewest in-domain points and fewest off-topic questions left alone (as shares of their
 /// kind), most wrong answers (as a share of all questions).
 fn keeps_its_figures(lang: Lang, right: f64, silent: f64, wrong: f64) {
-    let report = evaluate_in(&knowledge(), lang, &dev_set_in(lang));
+    let report = evaluate_dev_in(&knowledge(), lang);
     println!("dev-{lang}: {}", report.total);
     for (style, tally) in &report.by_style {
         println!("  {style:<10} {tally}");
@@ -92,7 +94,7 @@ fn fitted_file_is_what_the_fit_makes(lang: Lang, committed: &str) {
         lang.english_name(),
         cases.len() - in_domain
     );
-    let fit = fit_confidence_in(&knowledge(), lang, &cases);
+    let fit = fit_confidence_in(&knowledge(), lang);
     assert!(
         fit.render_in(lang) == committed,
         "{} is not what the {} dev set fits: run `cargo run --release --example fit` \
@@ -103,19 +105,21 @@ fn fitted_file_is_what_the_fit_makes(lang: Lang, committed: &str) {
 }
 
 /// The French dev set's gates: what the French fit reaches
-/// (right 53.2%, silent 96.4%, wrong 0.5%: 9 of 1690), rounded down a little.
+/// (right 57.8%, silent 96.8%, wrong 0.6%: 10 of 1690), rounded down a little. Before the
+/// nearest examples: 53.2%, 96.4%, 0.5%.
 #[test]
 fn the_french_dev_set_keeps_its_figures() {
-    keeps_its_figures(Lang::Fr, 0.53, 0.96, 0.01);
+    keeps_its_figures(Lang::Fr, 0.57, 0.96, 0.01);
 }
 
 /// The Spanish dev set's gates: what the Spanish fit reaches
 /// (right 59.9%, silent 96.6%, wrong 0.6%: 10 of 1711), rounded down a little. Dropping the dev
 /// questions that repeated one of the second blind batch (5 of 1716) had moved it from 58.3% to
-/// 56.6% (the answer cut-off went from 0.918 to 0.931); a vocabulary round then to 59.9%.
+/// 56.6% (the answer cut-off went from 0.918 to 0.931); a vocabulary round then to 59.9%; the
+/// nearest examples to 61.1% (silent 96.6%, wrong 0.5%: 9).
 #[test]
 fn the_spanish_dev_set_keeps_its_figures() {
-    keeps_its_figures(Lang::Es, 0.59, 0.96, 0.01);
+    keeps_its_figures(Lang::Es, 0.61, 0.96, 0.01);
 }
 
 #[test]

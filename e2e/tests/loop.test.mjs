@@ -183,7 +183,7 @@ watch = false
   })
 
   it('keeps a "did you mean" pick as opened, and records the pick as a question of its own', async () => {
-    const { id, callback } = await ask('who started the gfmd')
+    const { id, callback } = await ask('who began the gfmd')
     const choice = buttonsOf(callback.data).find((b) => b.custom_id.startsWith('gfmd:s:first-meeting:'))
     const record = recordOf(choice.custom_id)
     const click = await bot.discord.channel(IDS.general).user(IDS.alice).clickButton({ messageId: await messageOf(id), customId: choice.custom_id })

@@ -293,7 +293,7 @@ mod tests {
         let mut noted = Noted::default();
         let (reply, _) = plan(
             &knowledge(),
-            GfmdRequest::Ask("who started the gfmd".into()),
+            GfmdRequest::Ask("who began the gfmd".into()),
             &mut noted,
         );
         let ids = custom_ids(&reply);

@@ -7,7 +7,7 @@
 //! `cargo run --release --example fit` writes and a test checks.
 
 /// How many features the model reads.
-pub const FEATURES: usize = 18;
+pub const FEATURES: usize = 21;
 
 /// The features' names, in order, as the fitted file lists them.
 pub const FEATURE_NAMES: [&str; FEATURES] = [
@@ -28,6 +28,9 @@ pub const FEATURE_NAMES: [&str; FEATURES] = [
     "advice",
     "overlap",
     "spelling",
+    "neighbour",
+    "neighbour_over_off_topic",
+    "neighbour_over_other",
     "exact",
 ];
 
@@ -56,6 +59,12 @@ pub const FEATURE_NAMES: [&str; FEATURES] = [
 /// - `spelling`: how closely the whole message is spelt like the best answer's closest title,
 ///   question or keyword (the cosine of their character trigrams, `spelling.rs`): a misspelt
 ///   or abbreviated word still shares most of its letters;
+/// - `neighbour`: how closely the whole message is worded like the closest dev-set question
+///   labelled with the best answer (a TF-IDF cosine, `neighbours.rs`): members word a topic
+///   in ways its phrasings do not list;
+/// - `neighbour_over_off_topic`: that closeness less the closest off-topic (and near-miss)
+///   example's: a question worded like ones the note does not answer;
+/// - `neighbour_over_other`: that closeness less the closest example of another answer's;
 /// - `exact`: 1 when one of the best answer's phrasings (and no other answer's) has exactly
 ///   the question's terms, the reading is the whole message (a sentence of a longer one
 ///   may lean on the others: "what does it aim to do?") and no word of it was read as a typo

@@ -23,6 +23,7 @@ mod fuzzy;
 mod index;
 pub mod language;
 mod listed;
+pub mod neighbours;
 pub mod normalize;
 mod question;
 pub mod spanish;
@@ -38,6 +39,7 @@ use fuzzy::Corrector;
 use index::{Hit, Index};
 use language::{is_number, Language, ENGLISH};
 use listed::ListedPhrasings;
+use neighbours::{Evidence, Neighbours};
 use normalize::{Analyzer, Profile};
 use rustc_hash::FxHashSet;
 use serde::{Deserialize, Serialize};
@@ -192,6 +194,7 @@ pub struct Matcher {
     autocomplete: AutocompleteIndex,
     listed: ListedPhrasings,
     spellings: PhrasingSpellings,
+    neighbours: Neighbours,
     settings: Settings,
     model: Model,
 }
@@ -217,6 +220,9 @@ impl Matcher {
         let autocomplete = AutocompleteIndex::build_in(set, lang);
         let listed = ListedPhrasings::new(&texts, &analyzer, &vocabulary.numbered);
         let spellings = PhrasingSpellings::new(&texts, language(lang));
+        let batches = crate::devset::dev_batches_in(lang);
+        let batches: Vec<&[crate::devset::Case]> = batches.iter().map(Vec::as_slice).collect();
+        let neighbours = Neighbours::new(set, language(lang), &batches);
         Self {
             lang,
             analyzer,
@@ -225,6 +231,7 @@ impl Matcher {
             autocomplete,
             listed,
             spellings,
+            neighbours,
             settings,
             model: fitted_model(lang),
         }
@@ -288,11 +295,23 @@ impl Matcher {
     /// sentences when it has several), with up to `limit` answers each; readings that match
     /// nothing are left out.
     pub fn assessments(&self, question: &str, limit: usize) -> Vec<Assessment> {
+        self.assessments_leaving_out(question, limit, None)
+    }
+
+    /// [`Matcher::assessments`] with the dev-set examples of batch `left_out` forgotten (see
+    /// [`Matcher::decide_leaving_out`]).
+    pub fn assessments_leaving_out(
+        &self,
+        question: &str,
+        limit: usize,
+        left_out: Option<usize>,
+    ) -> Vec<Assessment> {
         let reader = self.reader();
         let analysis: Analysis = reader.analyze(question);
         let listing = self.listed.answer_listing(analysis.words_key());
         // Spelt out only for a message that matches something (an off-topic one seldom does).
         let spelt = std::cell::OnceCell::new();
+        let evidence: std::cell::OnceCell<Evidence> = std::cell::OnceCell::new();
         analysis
             .segments()
             .into_iter()
@@ -304,10 +323,19 @@ impl Matcher {
                     let spelt = spelt.get_or_init(|| Trigrams::of(question, language(self.lang)));
                     self.spellings.closest(best.index, spelt)
                 });
+                let neighbour = hits.first().map_or([0.0; 3], |best| {
+                    evidence
+                        .get_or_init(|| {
+                            self.neighbours
+                                .evidence(question, language(self.lang), left_out)
+                        })
+                        .for_answer(best.index)
+                });
                 let reading = Reading {
                     sentence: segment != Segment::Whole,
                     listing,
                     spelling,
+                    neighbour,
                 };
                 let features = features(&hits, &stats, reading)?;
                 Some(Assessment {
@@ -329,7 +357,17 @@ impl Matcher {
 
     /// The most confident reading of `question` (the first on ties: the whole message).
     pub fn assess(&self, question: &str, limit: usize) -> Option<Assessment> {
-        self.assessments(question, limit)
+        self.assess_leaving_out(question, limit, None)
+    }
+
+    /// [`Matcher::assess`] with the dev-set examples of batch `left_out` forgotten.
+    pub fn assess_leaving_out(
+        &self,
+        question: &str,
+        limit: usize,
+        left_out: Option<usize>,
+    ) -> Option<Assessment> {
+        self.assessments_leaving_out(question, limit, left_out)
             .into_iter()
             .reduce(|best, next| {
                 if next.confidence > best.confidence {
@@ -351,8 +389,15 @@ impl Matcher {
     /// Answers when the confidence reaches the answer cut-off, offers the best answer when it
     /// reaches the suggest cut-off, and otherwise abstains with suggestions.
     pub fn decide(&self, question: &str) -> Decision {
+        self.decide_leaving_out(question, None)
+    }
+
+    /// [`Matcher::decide`] as if the dev set's batch `left_out` (one writer's file, numbered as
+    /// `devset::dev_batches_in` gives them) had never been written: how the dev-set figures
+    /// measure a writer's questions, which would otherwise find themselves among the examples.
+    pub fn decide_leaving_out(&self, question: &str, left_out: Option<usize>) -> Decision {
         let limit = self.settings.max_suggestions.max(2);
-        match self.assess(question, limit) {
+        match self.assess_leaving_out(question, limit, left_out) {
             Some(assessment) => decide_from(&assessment, &self.settings, &self.model),
             None => Decision::Abstain {
                 best_score: 0.0,
@@ -435,6 +480,8 @@ struct Reading {
     sentence: bool,
     listing: Option<usize>,
     spelling: f32,
+    /// The closeness to the examples of the best answer ([`Evidence::for_answer`]).
+    neighbour: [f64; 3],
 }
 
 /// The features of a ranking (`None` when nothing matched), in the order of
@@ -444,6 +491,7 @@ fn features(hits: &[Hit], stats: &QueryStats, reading: Reading) -> Option<Featur
         sentence,
         listing,
         spelling,
+        neighbour,
     } = reading;
     let best = hits.first()?;
     let second_exact = hits.get(1).is_some_and(|second| second.exact);
@@ -467,6 +515,9 @@ fn features(hits: &[Hit], stats: &QueryStats, reading: Reading) -> Option<Featur
         flag(stats.advice),
         f64::from(best.overlap),
         f64::from(spelling),
+        neighbour[0],
+        neighbour[1],
+        neighbour[2],
         flag(
             !sentence
                 && (listing == Some(best.index)

@@ -1,0 +1,288 @@
+//! The nearest labelled examples: how closely a message is worded like the dev set's questions
+//! that were labelled with an answer, and like those labelled off-topic.
+//!
+//! The dev set (`crate::devset`) holds thousands of questions by many writers, each labelled
+//! with its answer or as one to leave alone, near-misses among them ("the most recent summit").
+//! The answers' own phrasings are few; the examples show how members really word each topic,
+//! and how they word what the note does not answer. The confidence reads three figures from
+//! them ([`Evidence::for_answer`]): how close the message is to an example of the best answer,
+//! and how much closer than to an off-topic example or to an example of another answer.
+//!
+//! Closeness is the cosine of TF-IDF word vectors (sublinear term counts, smoothed inverse
+//! document frequency, words of two or more letters folded as the matcher folds them, and
+//! words found in only one example left out): the classic retrieval measure, cheap to compute
+//! through an inverted index.
+//!
+//! Every example remembers its batch (the dev file, one writer's), so that the fit and the
+//! dev-set figures can leave a writer's own questions out when measuring that writer's: a
+//! question must not find itself.
+
+use super::language::Language;
+use super::normalize::fold_in;
+use crate::answers::AnswerSet;
+use crate::devset::Case;
+use rustc_hash::FxHashMap;
+
+/// The labelled examples of one language, indexed by word.
+#[derive(Debug, Clone, Default)]
+pub struct Neighbours {
+    /// Each word's id.
+    words: FxHashMap<String, u32>,
+    /// For each word id, the examples holding it with the word's weight there.
+    postings: Vec<Vec<(u32, f32)>>,
+    /// Each word id's inverse document frequency.
+    idf: Vec<f32>,
+    /// The examples' labels and batches, by example id.
+    examples: Vec<Example>,
+    /// How many answers the labels index.
+    answer_count: usize,
+}
+
+#[derive(Debug, Clone)]
+struct Example {
+    /// Indices of the answers it is labelled with; empty when off-topic.
+    answers: Vec<usize>,
+    /// The batch (dev file) it comes from.
+    batch: usize,
+}
+
+/// How closely one message is worded like the examples: the best cosine per answer, and with
+/// an off-topic example.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Evidence {
+    by_answer: Vec<f32>,
+    off_topic: f32,
+}
+
+impl Evidence {
+    /// For the reading whose best answer is `answer`: the closest example of it, its lead over
+    /// the closest off-topic example, and its lead over the closest example of another answer.
+    pub fn for_answer(&self, answer: usize) -> [f64; 3] {
+        let same = self.by_answer.get(answer).copied().unwrap_or(0.0);
+        let other = self
+            .by_answer
+            .iter()
+            .enumerate()
+            .filter(|(index, _)| *index != answer)
+            .map(|(_, cosine)| *cosine)
+            .fold(0.0_f32, f32::max);
+        [
+            f64::from(same),
+            f64::from(same - self.off_topic),
+            f64::from(same - other),
+        ]
+    }
+}
+
+/// A batch of labelled questions for [`Neighbours::new`]: its cases, in order.
+pub type Batch<'a> = &'a [Case];
+
+impl Neighbours {
+    /// Indexes `batches` (each one writer's file) for messages in `language`. Labels naming an
+    /// answer that `set` lacks are dropped, and an in-domain example left with none is skipped,
+    /// so that a renamed or deleted answer never becomes a wrong one.
+    pub fn new(set: &AnswerSet, language: &Language, batches: &[Batch<'_>]) -> Self {
+        let mut examples = Vec::new();
+        let mut counted: Vec<Vec<(String, f32)>> = Vec::new();
+        for (batch, cases) in batches.iter().enumerate() {
+            for case in *cases {
+                let answers: Vec<usize> = case
+                    .expected
+                    .iter()
+                    .filter_map(|id| set.index_of(id))
+                    .collect();
+                if case.in_domain() && answers.is_empty() {
+                    continue;
+                }
+                examples.push(Example { answers, batch });
+                counted.push(term_counts(&case.question, language));
+            }
+        }
+        let mut document_frequency: FxHashMap<&str, u32> = FxHashMap::default();
+        for terms in &counted {
+            for (word, _) in terms {
+                *document_frequency.entry(word.as_str()).or_default() += 1;
+            }
+        }
+        let mut words = FxHashMap::default();
+        let mut idf = Vec::new();
+        let total = examples.len() as f32;
+        let mut kept: Vec<_> = document_frequency
+            .iter()
+            .filter(|(_, frequency)| **frequency >= 2)
+            .collect();
+        kept.sort_unstable();
+        for (word, frequency) in kept {
+            words.insert((*word).to_owned(), idf.len() as u32);
+            idf.push(((1.0 + total) / (1.0 + *frequency as f32)).ln() + 1.0);
+        }
+        let mut postings = vec![Vec::new(); idf.len()];
+        for (example, terms) in counted.iter().enumerate() {
+            for (word, weight) in weigh(terms, &words, &idf) {
+                postings[word as usize].push((example as u32, weight));
+            }
+        }
+        Self {
+            words,
+            postings,
+            idf,
+            examples,
+            answer_count: set.answers().len(),
+        }
+    }
+
+    /// How many examples are remembered.
+    pub fn len(&self) -> usize {
+        self.examples.len()
+    }
+
+    /// Whether no example is remembered.
+    pub fn is_empty(&self) -> bool {
+        self.examples.is_empty()
+    }
+
+    /// How closely `message` is worded like the examples, leaving out those of batch
+    /// `left_out` (a writer's own questions, when measuring that writer).
+    pub fn evidence(
+        &self,
+        message: &str,
+        language: &Language,
+        left_out: Option<usize>,
+    ) -> Evidence {
+        let mut evidence = Evidence {
+            by_answer: vec![0.0; self.answer_count],
+            off_topic: 0.0,
+        };
+        let query = weigh(&term_counts(message, language), &self.words, &self.idf);
+        if query.is_empty() {
+            return evidence;
+        }
+        let mut cosines = vec![0.0_f32; self.examples.len()];
+        for (word, weight) in query {
+            for &(example, there) in &self.postings[word as usize] {
+                cosines[example as usize] += weight * there;
+            }
+        }
+        for (example, cosine) in self.examples.iter().zip(cosines) {
+            if cosine == 0.0 || Some(example.batch) == left_out {
+                continue;
+            }
+            if example.answers.is_empty() {
+                evidence.off_topic = evidence.off_topic.max(cosine);
+            }
+            for &answer in &example.answers {
+                evidence.by_answer[answer] = evidence.by_answer[answer].max(cosine);
+            }
+        }
+        evidence
+    }
+}
+
+/// The words of `text` (folded, two letters or more) with how often each occurs.
+fn term_counts(text: &str, language: &Language) -> Vec<(String, f32)> {
+    let mut counts: Vec<(String, f32)> = Vec::new();
+    for word in fold_in(text, language).split_whitespace() {
+        if word.chars().count() < 2 {
+            continue;
+        }
+        match counts.iter_mut().find(|(seen, _)| seen == word) {
+            Some((_, count)) => *count += 1.0,
+            None => counts.push((word.to_owned(), 1.0)),
+        }
+    }
+    counts
+}
+
+/// The unit-length TF-IDF vector of counted words, as (word id, weight); words not indexed
+/// are left out.
+fn weigh(terms: &[(String, f32)], words: &FxHashMap<String, u32>, idf: &[f32]) -> Vec<(u32, f32)> {
+    let mut vector: Vec<(u32, f32)> = terms
+        .iter()
+        .filter_map(|(word, count)| {
+            let id = *words.get(word)?;
+            Some((id, (1.0 + count.ln()) * idf[id as usize]))
+        })
+        .collect();
+    let norm = vector
+        .iter()
+        .map(|(_, weight)| weight * weight)
+        .sum::<f32>()
+        .sqrt();
+    if norm > 0.0 {
+        for (_, weight) in &mut vector {
+            *weight /= norm;
+        }
+    }
+    vector
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::devset::parse_cases;
+    use crate::locale::Lang;
+    use crate::matcher::language;
+
+    fn neighbours(batches: &[&str]) -> (AnswerSet, Neighbours) {
+        let set = AnswerSet::embedded().expect("embedded set");
+        let cases: Vec<Vec<Case>> = batches
+            .iter()
+            .map(|text| parse_cases(text).expect("cases"))
+            .collect();
+        let slices: Vec<&[Case]> = cases.iter().map(Vec::as_slice).collect();
+        let neighbours = Neighbours::new(&set, language(Lang::En), &slices);
+        (set, neighbours)
+    }
+
+    #[test]
+    fn a_message_worded_like_an_example_is_closest_to_its_answer() {
+        let (set, neighbours) = neighbours(&[
+            "gcim\twho kicked off the commission thing\nnone\twhen is the next summit happening\n",
+            "gcim\twho kicked off that commission\nnone\twhen is the next summit then\n",
+        ]);
+        let gcim = set.index_of("gcim").expect("gcim");
+        let evidence =
+            neighbours.evidence("who kicked off the commission", language(Lang::En), None);
+        let [same, over_off_topic, over_other] = evidence.for_answer(gcim);
+        assert!(same > 0.8, "{same}");
+        assert!(over_off_topic > 0.5, "{over_off_topic}");
+        assert!(over_other > 0.5, "{over_other}");
+        let near_miss = neighbours.evidence("the next summit", language(Lang::En), None);
+        let [same, over_off_topic, _] = near_miss.for_answer(gcim);
+        assert!(same < 0.3, "only \"the\" is shared: {same}");
+        assert!(over_off_topic < -0.5, "{over_off_topic}");
+    }
+
+    #[test]
+    fn a_left_out_batch_is_not_remembered() {
+        let (set, neighbours) = neighbours(&[
+            "gcim\twho kicked off the commission\n",
+            "belgium\twho hosted the commission meeting\n",
+        ]);
+        let gcim = set.index_of("gcim").expect("gcim");
+        let belgium = set.index_of("belgium").expect("belgium");
+        let english = language(Lang::En);
+        let question = "who kicked off the commission";
+        let with = neighbours.evidence(question, english, None);
+        assert!(with.for_answer(gcim)[0] > 0.5);
+        let without = neighbours.evidence(question, english, Some(0));
+        assert_eq!(without.for_answer(gcim)[0], 0.0);
+        assert!(without.for_answer(belgium)[0] > 0.5);
+    }
+
+    #[test]
+    fn labels_of_answers_the_set_lacks_are_dropped() {
+        let (_, neighbours) = neighbours(&[
+            "no-such-answer\twho kicked off the commission\nnone\twho kicked off the commission\n",
+        ]);
+        assert_eq!(neighbours.len(), 1, "only the off-topic example is kept");
+    }
+
+    #[test]
+    fn a_message_of_unknown_words_has_no_evidence() {
+        let (_, neighbours) =
+            neighbours(&["gcim\twho kicked off the commission\ngcim\twho set up the commission\n"]);
+        let evidence = neighbours.evidence("zzz qqq", language(Lang::En), None);
+        assert_eq!(evidence.for_answer(0), [0.0, 0.0, 0.0]);
+    }
+}
