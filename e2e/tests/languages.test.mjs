@@ -139,6 +139,9 @@ describe('answers in the member\'s language', () => {
       'objectif numero 3 du fmmd ca dit koi',
       'sa sert a koi davoir un forum mondial pr la migration',
       'Quels buts le FMMD s\'est-il fixés ?',
+      'le fmmd et bruxelles',
+      'fmmd dialogue truc',
+      'fmmd et kofi annan',
     ]
     const reports = askJson(candidates)
     const middling = reports.find((report) => report.locale === 'fr' && report.decision === 'suggest')

@@ -28,6 +28,11 @@ const CANDIDATES = [
   'how does the gfmd encourage cooperation between countries',
   'what happened in 1994 2003 2005 2006 and 2007',
   'does the gfmd provide a venue for policymakers to discuss migration',
+  'gfmd brussels',
+  'who runs the gfmd',
+  'gfmd report',
+  'gfmd dialogue thing',
+  'gfmd practices',
 ]
 
 describe('the three outcomes of a typed question', () => {
