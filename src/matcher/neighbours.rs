@@ -32,19 +32,19 @@ pub struct Neighbours {
     postings: Vec<Vec<(u32, f32)>>,
     /// Each word id's inverse document frequency.
     idf: Vec<f32>,
-    /// The examples' labels and batches, by example id.
-    examples: Vec<Example>,
+    /// Each example's first answer index, or [`OFF_TOPIC`], by example id (flat, for the scan
+    /// that runs on every message).
+    labels: Vec<u32>,
+    /// Each example's batch, by example id.
+    batches: Vec<u32>,
+    /// The examples labelled with more than one answer: (example id, each further answer).
+    further_labels: Vec<(u32, u32)>,
     /// How many answers the labels index.
     answer_count: usize,
 }
 
-#[derive(Debug, Clone)]
-struct Example {
-    /// Indices of the answers it is labelled with; empty when off-topic.
-    answers: Vec<usize>,
-    /// The batch (dev file) it comes from.
-    batch: usize,
-}
+/// The label of an off-topic example.
+const OFF_TOPIC: u32 = u32::MAX;
 
 /// How closely one message is worded like the examples: the best cosine per answer, and with
 /// an off-topic example.
@@ -82,7 +82,9 @@ impl Neighbours {
     /// answer that `set` lacks are dropped, and an in-domain example left with none is skipped,
     /// so that a renamed or deleted answer never becomes a wrong one.
     pub fn new(set: &AnswerSet, language: &Language, batches: &[Batch<'_>]) -> Self {
-        let mut examples = Vec::new();
+        let mut labels = Vec::new();
+        let mut batch_of = Vec::new();
+        let mut further_labels = Vec::new();
         let mut counted: Vec<Vec<(String, f32)>> = Vec::new();
         for (batch, cases) in batches.iter().enumerate() {
             for case in *cases {
@@ -94,7 +96,10 @@ impl Neighbours {
                 if case.in_domain() && answers.is_empty() {
                     continue;
                 }
-                examples.push(Example { answers, batch });
+                let example = labels.len() as u32;
+                labels.push(answers.first().map_or(OFF_TOPIC, |first| *first as u32));
+                batch_of.push(batch as u32);
+                further_labels.extend(answers.iter().skip(1).map(|more| (example, *more as u32)));
                 counted.push(term_counts(&case.question, language));
             }
         }
@@ -106,7 +111,7 @@ impl Neighbours {
         }
         let mut words = FxHashMap::default();
         let mut idf = Vec::new();
-        let total = examples.len() as f32;
+        let total = labels.len() as f32;
         let mut kept: Vec<_> = document_frequency
             .iter()
             .filter(|(_, frequency)| **frequency >= 2)
@@ -126,19 +131,21 @@ impl Neighbours {
             words,
             postings,
             idf,
-            examples,
+            labels,
+            batches: batch_of,
+            further_labels,
             answer_count: set.answers().len(),
         }
     }
 
     /// How many examples are remembered.
     pub fn len(&self) -> usize {
-        self.examples.len()
+        self.labels.len()
     }
 
     /// Whether no example is remembered.
     pub fn is_empty(&self) -> bool {
-        self.examples.is_empty()
+        self.labels.is_empty()
     }
 
     /// How closely `message` is worded like the examples, leaving out those of batch
@@ -157,21 +164,29 @@ impl Neighbours {
         if query.is_empty() {
             return evidence;
         }
-        let mut cosines = vec![0.0_f32; self.examples.len()];
+        let mut cosines = vec![0.0_f32; self.labels.len()];
         for (word, weight) in query {
             for &(example, there) in &self.postings[word as usize] {
                 cosines[example as usize] += weight * there;
             }
         }
-        for (example, cosine) in self.examples.iter().zip(cosines) {
-            if cosine == 0.0 || Some(example.batch) == left_out {
+        let left_out = left_out.map_or(u32::MAX, |batch| batch as u32);
+        let remembered = |example: usize| self.batches[example] != left_out;
+        for (example, (&cosine, &label)) in cosines.iter().zip(&self.labels).enumerate() {
+            if cosine == 0.0 || !remembered(example) {
                 continue;
             }
-            if example.answers.is_empty() {
-                evidence.off_topic = evidence.off_topic.max(cosine);
-            }
-            for &answer in &example.answers {
-                evidence.by_answer[answer] = evidence.by_answer[answer].max(cosine);
+            let best = match label {
+                OFF_TOPIC => &mut evidence.off_topic,
+                answer => &mut evidence.by_answer[answer as usize],
+            };
+            *best = best.max(cosine);
+        }
+        for &(example, answer) in &self.further_labels {
+            let cosine = cosines[example as usize];
+            if remembered(example as usize) {
+                let best = &mut evidence.by_answer[answer as usize];
+                *best = best.max(cosine);
             }
         }
         evidence
