@@ -226,7 +226,7 @@ fn report_of(graded: Vec<Graded>) -> Report {
 /// Folds of the cross-validation that checks the confidence.
 pub const FOLDS: usize = 10;
 
-/// What the cut-offs must keep to on the cross-validated dev set, with one-sided 95% confidence
+/// What the cut-offs must keep to on the held-out-writer dev set, with one-sided 95% confidence
 /// (so that the limits hold on questions nobody wrote down, not just on the dev set): at most 1%
 /// wrong answers, and at least 95% of off-topic questions left alone (the blind sets' aims). On
 /// dev sets of 600 to 1000 questions that leaves about 0.4% wrong and 97% silent in sample.

@@ -1,6 +1,6 @@
 //! The confidence that the best answer is right: a logistic model over features of the ranking,
 //! fitted on the labelled dev set and checked by cross-validation, with the two cut-offs
-//! (answer, suggest) chosen on the cross-validated probabilities.
+//! (answer, suggest) chosen on the probabilities with each dev writer held out.
 //!
 //! Everything here is pure arithmetic on feature rows; reading the dev set into rows is
 //! `evaluation::fit_confidence`'s job, and the fitted values live in `fitted.rs`, which
