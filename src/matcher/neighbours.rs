@@ -32,9 +32,12 @@ pub struct Neighbours {
     postings: Vec<Vec<(u32, f32)>>,
     /// Each word id's inverse document frequency.
     idf: Vec<f32>,
-    /// Each example's first answer index, or [`OFF_TOPIC`], by example id (flat, for the scan
-    /// that runs on every message).
-    labels: Vec<u32>,
+    /// The example ids of each answer's examples (by its first label), a contiguous range per
+    /// answer index: examples are numbered by label, so that the closest of each is the
+    /// largest of one slice of cosines.
+    by_answer: Vec<std::ops::Range<usize>>,
+    /// The example ids of the off-topic examples (the last ones).
+    off_topic: std::ops::Range<usize>,
     /// Each example's batch, by example id.
     batches: Vec<u32>,
     /// The examples labelled with more than one answer: (example id, each further answer).
@@ -42,9 +45,6 @@ pub struct Neighbours {
     /// How many answers the labels index.
     answer_count: usize,
 }
-
-/// The label of an off-topic example.
-const OFF_TOPIC: u32 = u32::MAX;
 
 /// How closely one message is worded like the examples: the best cosine per answer, and with
 /// an off-topic example.
@@ -82,10 +82,12 @@ impl Neighbours {
     /// answer that `set` lacks are dropped, and an in-domain example left with none is skipped,
     /// so that a renamed or deleted answer never becomes a wrong one.
     pub fn new(set: &AnswerSet, language: &Language, batches: &[Batch<'_>]) -> Self {
-        let mut labels = Vec::new();
-        let mut batch_of = Vec::new();
-        let mut further_labels = Vec::new();
-        let mut counted: Vec<Vec<(String, f32)>> = Vec::new();
+        struct Read {
+            answers: Vec<usize>,
+            batch: u32,
+            terms: Vec<(String, f32)>,
+        }
+        let mut read = Vec::new();
         for (batch, cases) in batches.iter().enumerate() {
             for case in *cases {
                 let answers: Vec<usize> = case
@@ -96,13 +98,37 @@ impl Neighbours {
                 if case.in_domain() && answers.is_empty() {
                     continue;
                 }
-                let example = labels.len() as u32;
-                labels.push(answers.first().map_or(OFF_TOPIC, |first| *first as u32));
-                batch_of.push(batch as u32);
-                further_labels.extend(answers.iter().skip(1).map(|more| (example, *more as u32)));
-                counted.push(term_counts(&case.question, language));
+                read.push(Read {
+                    answers,
+                    batch: batch as u32,
+                    terms: term_counts(&case.question, language),
+                });
             }
         }
+        let answer_count = set.answers().len();
+        // Numbered by first label (off-topic last), in reading order within a label.
+        read.sort_by_key(|example| example.answers.first().copied().unwrap_or(answer_count));
+        let mut by_answer = vec![0..0; answer_count];
+        let mut further_labels = Vec::new();
+        for (example, one) in read.iter().enumerate() {
+            if let Some(&first) = one.answers.first() {
+                let range = &mut by_answer[first];
+                if range.start == range.end {
+                    range.start = example;
+                }
+                range.end = example + 1;
+            }
+            further_labels.extend(
+                one.answers
+                    .iter()
+                    .skip(1)
+                    .map(|more| (example as u32, *more as u32)),
+            );
+        }
+        let in_domain = read.iter().filter(|one| !one.answers.is_empty()).count();
+        let off_topic = in_domain..read.len();
+        let batch_of: Vec<u32> = read.iter().map(|one| one.batch).collect();
+        let counted: Vec<Vec<(String, f32)>> = read.into_iter().map(|one| one.terms).collect();
         let mut document_frequency: FxHashMap<&str, u32> = FxHashMap::default();
         for terms in &counted {
             for (word, _) in terms {
@@ -111,7 +137,7 @@ impl Neighbours {
         }
         let mut words = FxHashMap::default();
         let mut idf = Vec::new();
-        let total = labels.len() as f32;
+        let total = counted.len() as f32;
         let mut kept: Vec<_> = document_frequency
             .iter()
             .filter(|(_, frequency)| **frequency >= 2)
@@ -131,21 +157,22 @@ impl Neighbours {
             words,
             postings,
             idf,
-            labels,
+            by_answer,
+            off_topic,
             batches: batch_of,
             further_labels,
-            answer_count: set.answers().len(),
+            answer_count,
         }
     }
 
     /// How many examples are remembered.
     pub fn len(&self) -> usize {
-        self.labels.len()
+        self.batches.len()
     }
 
     /// Whether no example is remembered.
     pub fn is_empty(&self) -> bool {
-        self.labels.is_empty()
+        self.batches.is_empty()
     }
 
     /// How closely `message` is worded like the examples, leaving out those of batch
@@ -164,7 +191,7 @@ impl Neighbours {
         if query.is_empty() {
             return evidence;
         }
-        let mut cosines = vec![0.0_f32; self.labels.len()];
+        let mut cosines = vec![0.0_f32; self.batches.len()];
         for (word, weight) in query {
             for &(example, there) in &self.postings[word as usize] {
                 cosines[example as usize] += weight * there;
@@ -172,21 +199,33 @@ impl Neighbours {
         }
         let left_out = left_out.map_or(u32::MAX, |batch| batch as u32);
         let remembered = |example: usize| self.batches[example] != left_out;
-        for (example, (&cosine, &label)) in cosines.iter().zip(&self.labels).enumerate() {
-            if cosine == 0.0 || !remembered(example) {
-                continue;
+        let closest = |range: &std::ops::Range<usize>| -> f32 {
+            let slice = &cosines[range.clone()];
+            if left_out == u32::MAX {
+                slice.iter().fold(
+                    0.0_f32,
+                    |best, &cosine| if cosine > best { cosine } else { best },
+                )
+            } else {
+                slice
+                    .iter()
+                    .zip(range.clone())
+                    .filter(|(_, example)| remembered(*example))
+                    .fold(
+                        0.0_f32,
+                        |best, (&cosine, _)| if cosine > best { cosine } else { best },
+                    )
             }
-            let best = match label {
-                OFF_TOPIC => &mut evidence.off_topic,
-                answer => &mut evidence.by_answer[answer as usize],
-            };
-            *best = best.max(cosine);
+        };
+        for (best, range) in evidence.by_answer.iter_mut().zip(&self.by_answer) {
+            *best = closest(range);
         }
+        evidence.off_topic = closest(&self.off_topic);
         for &(example, answer) in &self.further_labels {
             let cosine = cosines[example as usize];
-            if remembered(example as usize) {
-                let best = &mut evidence.by_answer[answer as usize];
-                *best = best.max(cosine);
+            let best = &mut evidence.by_answer[answer as usize];
+            if remembered(example as usize) && cosine > *best {
+                *best = cosine;
             }
         }
         evidence
