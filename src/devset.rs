@@ -11,10 +11,11 @@ use crate::locale::Lang;
 
 /// The dev set, as `(path, text)`: every file the matcher is tuned and fitted on, read by the
 /// dev-set test, the evaluation and the fitting tools alike. `tests/devset.tsv` is the first
-/// set, grouped by answer; `tests/devset-discord.tsv` and `-2` to `-6` (later batches by other
-/// writers, from the third on paraphrasing away from the answers' words; the sixth written from
-/// the source note alone, as the blind sets are, and labelled apart) hold questions in Discord
-/// styles (long, terse, text-speak, symbols, plain; near-miss and off-topic), grouped by style.
+/// set, grouped by answer; `tests/devset-discord.tsv` and `-2` to `-7` (later batches by other
+/// writers, from the third on paraphrasing away from the answers' words; the sixth and seventh
+/// written from the source note alone, as the blind sets are, the sixth labelled apart, the
+/// seventh labelled by its writer after reading the answers) hold questions in Discord styles
+/// (long, terse, text-speak, symbols, plain; near-miss and off-topic), grouped by style.
 pub const DEV_SET_FILES: &[(&str, &str)] = &[
     ("tests/devset.tsv", include_str!("../tests/devset.tsv")),
     (
@@ -41,11 +42,16 @@ pub const DEV_SET_FILES: &[(&str, &str)] = &[
         "tests/devset-discord-6.tsv",
         include_str!("../tests/devset-discord-6.tsv"),
     ),
+    (
+        "tests/devset-discord-7.tsv",
+        include_str!("../tests/devset-discord-7.tsv"),
+    ),
 ];
 
 /// The French dev set: questions as French speakers write them, labelled with the answer ids:
-/// a first set, four batches in Discord styles (the fourth written from the source note alone
-/// and labelled apart) and a batch of near-misses, each by its own writer.
+/// a first set, five batches in Discord styles (the fourth and fifth written from the source
+/// note alone, the fourth labelled apart, the fifth by its writer after reading the answers) and
+/// a batch of near-misses, each by its own writer.
 pub const DEV_SET_FILES_FR: &[(&str, &str)] = &[
     (
         "tests/devset.fr.tsv",
@@ -70,6 +76,10 @@ pub const DEV_SET_FILES_FR: &[(&str, &str)] = &[
     (
         "tests/devset.fr-discord-4.tsv",
         include_str!("../tests/devset.fr-discord-4.tsv"),
+    ),
+    (
+        "tests/devset.fr-discord-5.tsv",
+        include_str!("../tests/devset.fr-discord-5.tsv"),
     ),
 ];
 
@@ -98,6 +108,10 @@ pub const DEV_SET_FILES_ES: &[(&str, &str)] = &[
     (
         "tests/devset.es-discord-4.tsv",
         include_str!("../tests/devset.es-discord-4.tsv"),
+    ),
+    (
+        "tests/devset.es-discord-5.tsv",
+        include_str!("../tests/devset.es-discord-5.tsv"),
     ),
 ];
 

@@ -8,9 +8,14 @@
 //! a little, kept so that they do not slip; the issues' aim (≥95% right, ≥95% silent, ≤1% wrong)
 //! is not reached yet. Both batches (from 2026-11-30, second session):
 //!
-//! - English: right 81.2%, silent 98.7%, wrong 0.2% (1 of 418).
-//! - French: right 73.6%, silent 97.7%, wrong 0.4% (1 of 234).
-//! - Spanish: right 72.2%, silent 94.0%, wrong 1.7% (4 of 236): above the 1% aim.
+//! - English: right 81.3%, silent 98.7%, wrong 0.5% (2 of 418).
+//! - French: right 72.3%, silent 98.8%, wrong 0.4% (1 of 234).
+//! - Spanish: right 73.9%, silent 91.6%, wrong 1.7% (4 of 236): above the 1% aim.
+//!
+//! Those are with a new dev batch per language (about 300 questions each by new writers, the
+//! matcher's memory grown by 12-19%), added on the rule that more dev questions by new writers
+//! are kept whatever they do: before it they were 81.2 / 98.7 / 0.2 (1), 73.6 / 97.7 / 0.4 (1)
+//! and 72.2 / 94.0 / 1.7 (4).
 //!
 //! They came from the nearest dev-set examples (`matcher::neighbours`: three features of how
 //! closely a message is worded like the dev questions labelled with its best answer, off-topic,
@@ -105,7 +110,7 @@ fn the_blind_english_set_keeps_its_figures_printing_only_aggregates() {
     let gates = Gates {
         right: 0.81,
         silent: 0.98,
-        wrong: 0.004,
+        wrong: 0.005,
     };
     keeps_its_figures(Lang::En, gates);
 }
@@ -113,8 +118,8 @@ fn the_blind_english_set_keeps_its_figures_printing_only_aggregates() {
 #[test]
 fn the_blind_french_set_keeps_its_figures_printing_only_aggregates() {
     let gates = Gates {
-        right: 0.73,
-        silent: 0.97,
+        right: 0.72,
+        silent: 0.98,
         wrong: 0.005,
     };
     keeps_its_figures(Lang::Fr, gates);
@@ -123,8 +128,8 @@ fn the_blind_french_set_keeps_its_figures_printing_only_aggregates() {
 #[test]
 fn the_blind_spanish_set_keeps_its_figures_printing_only_aggregates() {
     let gates = Gates {
-        right: 0.72,
-        silent: 0.93,
+        right: 0.73,
+        silent: 0.91,
         wrong: 0.018,
     };
     keeps_its_figures(Lang::Es, gates);

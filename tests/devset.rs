@@ -1,7 +1,7 @@
 //! The labelled dev sets — English (`evaluation::DEV_SET_FILES`: `tests/devset.tsv`,
-//! `tests/devset-discord.tsv`, `-2` to `-5`), French (`tests/devset.fr.tsv`,
-//! `tests/devset.fr-discord.tsv`, `tests/devset.fr-nearmiss.tsv`, `tests/devset.fr-discord-2.tsv`,
-//! `-3`) and Spanish (the same five with `es`) — each graded by its language's matcher as `evaluation` grades (an
+//! `tests/devset-discord.tsv`, `-2` to `-7`), French (`tests/devset.fr.tsv`,
+//! `tests/devset.fr-discord.tsv`, `tests/devset.fr-nearmiss.tsv`, `tests/devset.fr-discord-2.tsv`
+//! to `-5`) and Spanish (the same seven with `es`) — each graded by its language's matcher as `evaluation` grades (an
 //! answer with an expected id scores 1, a "might help" offer of one ½; a confident answer with
 //! another id is wrong), with the default settings; and each language's fitted confidence, which
 //! must be exactly what the fitting tool makes of that language's committed dev set.
@@ -12,14 +12,15 @@ use gfmd_bot::knowledge::Knowledge;
 use gfmd_bot::locale::Lang;
 
 /// Fewest in-domain points, as a share. The aim (issue 8) is 97%; this is what the fitted
-/// confidence reaches within `evaluation::LIMITS` (73.3%, with each writer's batch held out
-/// 72.6%, 10-fold cross-validated 73.1%), kept so that it does not slip. Each batch is graded
+/// confidence reaches within `evaluation::LIMITS` (74.9% of 2713 questions, with each writer's
+/// batch held out 74.5%, 10-fold cross-validated 74.7%), kept so that it does not slip. Each batch is graded
 /// with its own questions left out of the matcher's nearest examples
-/// (`evaluation::evaluate_dev_in`). Before those examples it was 63.7% (held out 62.8%). It was 69.1% on the 1288
+/// (`evaluation::evaluate_dev_in`). Before those examples it was 63.7% (held out 62.8%) of 2411;
+/// with them, before the seventh batch, 73.3% (72.6%). It was 69.1% on the 1288
 /// questions of the session before; the fourth to sixth batches (2411 questions in all) paraphrase
 /// away from the answers' words or were written from the source note alone, and are harder.
-const RIGHT: f64 = 0.73;
-/// Fewest off-topic questions left alone, as a share (96.5%, held-out writer 96.4%).
+const RIGHT: f64 = 0.74;
+/// Fewest off-topic questions left alone, as a share (96.5%, held-out writer 96.1%).
 const SILENT: f64 = 0.96;
 /// Most wrong answers, as a share of all questions.
 const WRONG: f64 = 0.01;
@@ -105,8 +106,9 @@ fn fitted_file_is_what_the_fit_makes(lang: Lang, committed: &str) {
 }
 
 /// The French dev set's gates: what the French fit reaches
-/// (right 57.8%, silent 96.8%, wrong 0.6%: 10 of 1690), rounded down a little. Before the
-/// nearest examples: 53.2%, 96.4%, 0.5%.
+/// (right 57.8%, silent 96.1%, wrong 0.6%: 13 of 2011), rounded down a little. Before the
+/// nearest examples: 53.2%, 96.4%, 0.5% of 1690; with them, before the fifth Discord batch,
+/// 57.8%, 96.8%, 0.6%.
 #[test]
 fn the_french_dev_set_keeps_its_figures() {
     keeps_its_figures(Lang::Fr, 0.57, 0.96, 0.01);
@@ -116,10 +118,11 @@ fn the_french_dev_set_keeps_its_figures() {
 /// (right 59.9%, silent 96.6%, wrong 0.6%: 10 of 1711), rounded down a little. Dropping the dev
 /// questions that repeated one of the second blind batch (5 of 1716) had moved it from 58.3% to
 /// 56.6% (the answer cut-off went from 0.918 to 0.931); a vocabulary round then to 59.9%; the
-/// nearest examples to 61.1% (silent 96.6%, wrong 0.5%: 9).
+/// nearest examples to 61.1% (silent 96.6%, wrong 0.5%: 9); a fifth Discord batch (2031
+/// questions) to 64.7% (silent 96.4%, wrong 0.5%: 10).
 #[test]
 fn the_spanish_dev_set_keeps_its_figures() {
-    keeps_its_figures(Lang::Es, 0.61, 0.96, 0.01);
+    keeps_its_figures(Lang::Es, 0.64, 0.96, 0.01);
 }
 
 #[test]
