@@ -7,9 +7,12 @@
 //! must be exactly what the fitting tool makes of that language's committed dev set.
 
 use gfmd_bot::answers::AnswerSet;
-use gfmd_bot::evaluation::{dev_set, dev_set_in, evaluate_dev_in, fit_confidence_in, fitted_file};
+use gfmd_bot::evaluation::{
+    dev_batches_in, dev_set, dev_set_in, evaluate_dev_in, fit_confidence_in, fitted_file,
+};
 use gfmd_bot::knowledge::Knowledge;
 use gfmd_bot::locale::Lang;
+use gfmd_bot::matcher::confidence::FEATURE_NAMES;
 
 /// Fewest in-domain points, as a share. The aim (issue 8) is 97%; this is what the fitted
 /// confidence reaches within `evaluation::LIMITS` (74.9% of 2713 questions, with each writer's
@@ -133,4 +136,40 @@ fn the_committed_french_confidence_is_what_the_fitting_tool_makes_of_the_french_
 #[test]
 fn the_committed_spanish_confidence_is_what_the_fitting_tool_makes_of_the_spanish_dev_set() {
     fitted_file_is_what_the_fit_makes(Lang::Es, include_str!("../src/matcher/fitted_es.rs"));
+}
+
+/// The dev set is the matcher's memory of examples, so a dev question asked as it stands finds
+/// itself there (its `neighbour` closeness is 1); graded as the dev figures grade it, with its
+/// own batch left out, it must not.
+#[test]
+fn a_dev_question_finds_itself_only_when_its_own_batch_is_remembered() {
+    let knowledge = knowledge();
+    let neighbour = FEATURE_NAMES
+        .iter()
+        .position(|name| *name == "neighbour")
+        .expect("the neighbour feature");
+    for lang in Lang::ALL {
+        let batches = dev_batches_in(lang);
+        let (batch, case) = batches
+            .iter()
+            .enumerate()
+            .flat_map(|(batch, cases)| cases.iter().map(move |case| (batch, case)))
+            .find(|(_, case)| case.in_domain() && case.question.split_whitespace().count() >= 4)
+            .expect("an in-domain dev question");
+        let matcher = knowledge.matcher_in(lang);
+        let closeness = |left_out| {
+            matcher
+                .assessments_leaving_out(&case.question, 1, left_out)
+                .first()
+                .map(|assessment| assessment.features.0[neighbour])
+                .expect("the question matches something")
+        };
+        let remembered = closeness(None);
+        let forgotten = closeness(Some(batch));
+        assert!(remembered > 0.999, "{lang}: {remembered}");
+        assert!(
+            forgotten < remembered,
+            "{lang}: {forgotten} with its batch left out"
+        );
+    }
 }
