@@ -19,6 +19,7 @@
 
 use super::language::Language;
 use super::normalize::fold_in;
+use super::spelling::scale_to_unit_length;
 use crate::answers::AnswerSet;
 use crate::devset::Case;
 use rustc_hash::FxHashMap;
@@ -197,24 +198,19 @@ impl Neighbours {
                 cosines[example as usize] += weight * there;
             }
         }
-        let left_out = left_out.map_or(u32::MAX, |batch| batch as u32);
-        let remembered = |example: usize| self.batches[example] != left_out;
+        let remembered = |example: usize| Some(self.batches[example] as usize) != left_out;
         let closest = |range: &std::ops::Range<usize>| -> f32 {
             let slice = &cosines[range.clone()];
-            if left_out == u32::MAX {
-                slice.iter().fold(
-                    0.0_f32,
-                    |best, &cosine| if cosine > best { cosine } else { best },
-                )
-            } else {
-                slice
-                    .iter()
-                    .zip(range.clone())
-                    .filter(|(_, example)| remembered(*example))
-                    .fold(
-                        0.0_f32,
-                        |best, (&cosine, _)| if cosine > best { cosine } else { best },
-                    )
+            match left_out {
+                // The run-time path: one slice, no look-up per example.
+                None => largest(slice.iter().copied()),
+                Some(_) => largest(
+                    slice
+                        .iter()
+                        .zip(range.clone())
+                        .filter(|(_, example)| remembered(*example))
+                        .map(|(cosine, _)| *cosine),
+                ),
             }
         };
         for (best, range) in evidence.by_answer.iter_mut().zip(&self.by_answer) {
@@ -222,14 +218,22 @@ impl Neighbours {
         }
         evidence.off_topic = closest(&self.off_topic);
         for &(example, answer) in &self.further_labels {
-            let cosine = cosines[example as usize];
-            let best = &mut evidence.by_answer[answer as usize];
-            if remembered(example as usize) && cosine > *best {
-                *best = cosine;
+            if remembered(example as usize) {
+                let best = &mut evidence.by_answer[answer as usize];
+                *best = largest([*best, cosines[example as usize]].into_iter());
             }
         }
         evidence
     }
+}
+
+/// The largest of `cosines`, or 0 when there is none (cosines of these vectors are never
+/// negative).
+fn largest(cosines: impl Iterator<Item = f32>) -> f32 {
+    cosines.fold(
+        0.0,
+        |best, cosine| if cosine > best { cosine } else { best },
+    )
 }
 
 /// The words of `text` (folded, two letters or more) with how often each occurs.
@@ -257,16 +261,7 @@ fn weigh(terms: &[(String, f32)], words: &FxHashMap<String, u32>, idf: &[f32]) -
             Some((id, (1.0 + count.ln()) * idf[id as usize]))
         })
         .collect();
-    let norm = vector
-        .iter()
-        .map(|(_, weight)| weight * weight)
-        .sum::<f32>()
-        .sqrt();
-    if norm > 0.0 {
-        for (_, weight) in &mut vector {
-            *weight /= norm;
-        }
-    }
+    scale_to_unit_length(&mut vector);
     vector
 }
 

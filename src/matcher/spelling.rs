@@ -43,16 +43,7 @@ impl Trigrams {
                 _ => counted.push((key, 1.0)),
             }
         }
-        let norm = counted
-            .iter()
-            .map(|(_, count)| count * count)
-            .sum::<f32>()
-            .sqrt();
-        if norm > 0.0 {
-            for (_, count) in &mut counted {
-                *count /= norm;
-            }
-        }
+        scale_to_unit_length(&mut counted);
         Self(counted)
     }
 
@@ -148,6 +139,22 @@ impl PhrasingSpellings {
             }
         }
         cosines.into_iter().fold(0.0, f32::max).min(1.0)
+    }
+}
+
+/// Scales the weights of a sparse vector, `(key, weight)` pairs, to unit length (a vector of
+/// zeros stays as it is), so that the cosine of two such vectors is the sum of the products of
+/// their shared keys' weights.
+pub(super) fn scale_to_unit_length<K>(vector: &mut [(K, f32)]) {
+    let norm = vector
+        .iter()
+        .map(|(_, weight)| weight * weight)
+        .sum::<f32>()
+        .sqrt();
+    if norm > 0.0 {
+        for (_, weight) in vector {
+            *weight /= norm;
+        }
     }
 }
 
