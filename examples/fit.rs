@@ -4,9 +4,10 @@
 //!
 //! `cargo run --release --example fit` prints the figures with each dev file (one writer's batch)
 //! held out in turn ("held-out writer", the estimate for questions by new writers, on which the
-//! cut-offs are chosen), the 10-fold cross-validated figures and the models, and writes the files; `-- --check` only says whether the committed files are up to date (the same
-//! check as `tests/devset.rs`); `-- --lang fr` (or `es`, `en`) fits one language. The blind sets
-//! are never read.
+//! cut-offs are chosen), the 10-fold cross-validated figures and the models, and writes the
+//! files; `-- --check` only says whether the committed files are up to date (the same check as
+//! `tests/devset.rs`); `-- --lang fr` (or `es`, `en`) fits one language. The blind sets are
+//! never read.
 
 use gfmd_bot::evaluation::{fit_confidence_in, fitted_file, languages_asked, Fit};
 use gfmd_bot::knowledge::Knowledge;
