@@ -67,12 +67,17 @@ impl Corrector {
             let index = corrector.words.len() as u32;
             corrector.words.push(word.clone());
             corrector.longest = corrector.longest.max(word.chars().count());
-            for variant in with_deletions(word, allowed_distance(word.chars().count())) {
-                let entry = corrector.variants.entry(variant).or_default();
-                if entry.last() != Some(&index) {
-                    entry.push(index);
+            let variants = &mut corrector.variants;
+            each_deletion(word, allowed_distance(word.chars().count()), |variant| {
+                match variants.get_mut(variant) {
+                    // A word with a doubled letter reaches a variant twice.
+                    Some(entry) if entry.last() == Some(&index) => {}
+                    Some(entry) => entry.push(index),
+                    None => {
+                        variants.insert(variant.to_owned(), vec![index]);
+                    }
                 }
-            }
+            });
             corrector
                 .skeletons
                 .entry(skeleton(word))
@@ -112,9 +117,10 @@ impl Corrector {
             return None;
         }
         let mut best: Option<(usize, usize, &str)> = None;
-        for variant in with_deletions(word, allowed) {
-            let Some(candidates) = self.variants.get(&variant) else {
-                continue;
+        // A variant reached twice only weighs its candidates again: the best is the same.
+        each_deletion(word, allowed, |variant| {
+            let Some(candidates) = self.variants.get(variant) else {
+                return;
             };
             for &index in candidates {
                 let candidate = self.words[index as usize].as_str();
@@ -128,7 +134,7 @@ impl Corrector {
                     best = Some(key);
                 }
             }
-        }
+        });
         best.map(|(_, _, candidate)| candidate)
             .or_else(|| self.without_vowels(word))
     }
@@ -156,27 +162,46 @@ fn common_prefix(a: &str, b: &str) -> usize {
     a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count()
 }
 
-/// `word` itself and every distinct string made by deleting up to `depth` of its characters.
-fn with_deletions(word: &str, depth: usize) -> Vec<String> {
-    let mut out = vec![word.to_owned()];
-    let mut seen = FxHashSet::default();
-    let mut frontier = vec![word.chars().collect::<Vec<char>>()];
-    for _ in 0..depth {
-        let mut next = Vec::new();
-        for chars in &frontier {
-            for skip in 0..chars.len() {
-                let mut shorter = chars.clone();
-                shorter.remove(skip);
-                let text: String = shorter.iter().collect();
-                if seen.insert(text.clone()) {
-                    out.push(text);
-                    next.push(shorter);
-                }
-            }
+/// Shows `visit` `word` itself and every string made by deleting up to `depth` of its
+/// characters, in one reused buffer (no allocation per variant). A string that two sets of
+/// deletions make ("mesage" from "message") is shown once for each.
+fn each_deletion(word: &str, depth: usize, mut visit: impl FnMut(&str)) {
+    /// Shows the word without the `deleted` positions, then with one more deleted after them.
+    fn walk(
+        chars: &[char],
+        depth: usize,
+        deleted: &mut Vec<usize>,
+        buffer: &mut String,
+        visit: &mut dyn FnMut(&str),
+    ) {
+        buffer.clear();
+        buffer.extend(
+            chars
+                .iter()
+                .enumerate()
+                .filter(|(at, _)| !deleted.contains(at))
+                .map(|(_, c)| c),
+        );
+        visit(buffer);
+        if deleted.len() == depth {
+            return;
         }
-        frontier = next;
+        let next = deleted.last().map_or(0, |last| last + 1);
+        for at in next..chars.len() {
+            deleted.push(at);
+            walk(chars, depth, deleted, buffer, visit);
+            deleted.pop();
+        }
     }
-    out
+    let chars: Vec<char> = word.chars().collect();
+    let mut buffer = String::with_capacity(word.len());
+    walk(
+        &chars,
+        depth,
+        &mut Vec::with_capacity(depth),
+        &mut buffer,
+        &mut visit,
+    );
 }
 
 #[cfg(test)]
@@ -233,6 +258,17 @@ mod tests {
         );
         assert_eq!(split_compound("minecraft", &known), None);
         assert_eq!(split_compound("policy", &known), None);
+    }
+
+    #[test]
+    fn every_deletion_is_shown() {
+        let mut seen = Vec::new();
+        each_deletion("abc", 2, |variant| seen.push(variant.to_owned()));
+        seen.sort();
+        assert_eq!(seen, ["a", "ab", "abc", "ac", "b", "bc", "c"]);
+        let mut none = Vec::new();
+        each_deletion("abc", 0, |variant| none.push(variant.to_owned()));
+        assert_eq!(none, ["abc"]);
     }
 
     #[test]
