@@ -80,7 +80,14 @@ impl Language {
         if self.marked.is_empty() {
             return std::borrow::Cow::Borrowed(text);
         }
-        let lower: String = text.nfc().flat_map(char::to_lowercase).collect();
+        // Most messages are already composed (NFC): then only lowercased, without the
+        // composition's buffers.
+        let lower: String = match unicode_normalization::is_nfc_quick(text.chars()) {
+            unicode_normalization::IsNormalized::Yes => {
+                text.chars().flat_map(char::to_lowercase).collect()
+            }
+            _ => text.nfc().flat_map(char::to_lowercase).collect(),
+        };
         if !self
             .marked
             .iter()

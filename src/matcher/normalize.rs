@@ -8,7 +8,7 @@ use super::language::{Apostrophes, Language, Rules, ENGLISH};
 use crate::answers::{Synonyms, TextSpeak};
 use rust_stemmers::Stemmer;
 use rustc_hash::{FxHashMap, FxHashSet};
-use unicode_normalization::{char::is_combining_mark, UnicodeNormalization};
+use unicode_normalization::char::{decompose_compatible, is_combining_mark};
 
 /// Longest input, in characters, that the matcher reads; the rest of a longer message is ignored.
 pub const MAX_QUERY_CHARS: usize = 1000;
@@ -23,15 +23,27 @@ pub(super) fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’')
 }
 
-/// The characters of `text` (its first [`MAX_QUERY_CHARS`]) decomposed, without diacritics or
-/// invisible characters, lowercased.
+/// The characters of `text` (its first [`MAX_QUERY_CHARS`]) decomposed (NFKD), without
+/// diacritics or invisible characters, lowercased.
+///
+/// Each character is decomposed on its own. The full NFKD would also put runs of combining
+/// characters in canonical order, but every such character is a mark and is dropped here (a
+/// test checks this over all of Unicode), so the result is the same, without the reordering
+/// buffer; ASCII, the common case, is only lowercased.
 pub(super) fn folded_chars(text: &str) -> Vec<char> {
-    text.chars()
-        .take(MAX_QUERY_CHARS)
-        .nfkd()
-        .filter(|&c| !is_invisible(c))
-        .flat_map(char::to_lowercase)
-        .collect()
+    let mut out = Vec::with_capacity(text.len().min(MAX_QUERY_CHARS));
+    for c in text.chars().take(MAX_QUERY_CHARS) {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+            continue;
+        }
+        decompose_compatible(c, |part| {
+            if !is_invisible(part) {
+                out.extend(part.to_lowercase());
+            }
+        });
+    }
+    out
 }
 
 /// Joins letters into words by the language's apostrophe rule, one character at a time: what
@@ -414,6 +426,65 @@ impl Analyzer {
 mod tests {
     use super::*;
     use crate::matcher::language::ENGLISH;
+    use proptest::prelude::*;
+
+    /// [`folded_chars`] as the full NFKD iterator reads a text.
+    fn folded_by_nfkd(text: &str) -> Vec<char> {
+        use unicode_normalization::UnicodeNormalization;
+        text.chars()
+            .take(MAX_QUERY_CHARS)
+            .nfkd()
+            .filter(|&c| !is_invisible(c))
+            .flat_map(char::to_lowercase)
+            .collect()
+    }
+
+    #[test]
+    fn every_character_that_nfkd_reorders_is_a_mark_folding_drops() {
+        use unicode_normalization::char::canonical_combining_class;
+        let reordered: Vec<char> = (0..=u32::from(char::MAX))
+            .filter_map(char::from_u32)
+            .filter(|&c| canonical_combining_class(c) != 0 && !is_invisible(c))
+            .collect();
+        assert_eq!(reordered, Vec::<char>::new());
+    }
+
+    #[test]
+    fn accents_marks_and_compatibility_forms_fold_as_nfkd_folds_them() {
+        for text in [
+            "Réunion à Bruxelles ¿Qué?",
+            "e\u{301}\u{323}x a\u{323}\u{301}",
+            "ﬁrst ½ Ⅻ ｇｆｍｄ",
+            "한국어 \u{200B}zero\u{FEFF}width",
+            "İstanbul ΣΑΣ ǅ",
+        ] {
+            assert_eq!(folded_chars(text), folded_by_nfkd(text), "{text}");
+        }
+    }
+
+    proptest! {
+        /// Character by character, any text folds exactly as the full decomposition folds it.
+        #[test]
+        fn any_text_is_folded_as_the_decomposition_folds_it(text in "\\PC{0,1200}") {
+            prop_assert_eq!(folded_chars(&text), folded_by_nfkd(&text));
+        }
+
+        /// Combining marks in any order among letters fold as the decomposition folds them.
+        #[test]
+        fn stacked_marks_fold_as_the_decomposition_folds_them(
+            text in "[a-zé\\u{300}-\\u{36F}\\u{1DC0}-\\u{1DFF} ]{0,200}"
+        ) {
+            prop_assert_eq!(folded_chars(&text), folded_by_nfkd(&text));
+        }
+    }
+
+    #[test]
+    fn only_the_first_characters_are_read_with_or_without_accents() {
+        let long = "a".repeat(MAX_QUERY_CHARS + 5);
+        assert_eq!(folded_chars(&long).len(), MAX_QUERY_CHARS);
+        let accented = "é".repeat(MAX_QUERY_CHARS + 5);
+        assert_eq!(folded_chars(&accented), vec!['e'; MAX_QUERY_CHARS]);
+    }
 
     fn analyzer(synonyms: &Synonyms) -> Analyzer {
         Analyzer::new(&Profile {
