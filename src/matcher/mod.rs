@@ -40,7 +40,7 @@ use index::{Hit, Index};
 use language::{is_number, Language, ENGLISH};
 use listed::ListedPhrasings;
 use neighbours::{Evidence, Neighbours};
-use normalize::{Analyzer, Profile};
+use normalize::{fold_in, Analyzer, Profile};
 use rustc_hash::FxHashSet;
 use serde::{Deserialize, Serialize};
 use spelling::{PhrasingSpellings, Trigrams};
@@ -309,7 +309,10 @@ impl Matcher {
         let reader = self.reader();
         let analysis: Analysis = reader.analyze(question);
         let listing = self.listed.answer_listing(analysis.words_key());
-        // Spelt out only for a message that matches something (an off-topic one seldom does).
+        // Folded, spelt out and compared with the examples only for a message that matches
+        // something (an off-topic one seldom does), and then once for all its readings.
+        let folded = std::cell::OnceCell::new();
+        let folded = || folded.get_or_init(|| fold_in(question, language(self.lang)));
         let spelt = std::cell::OnceCell::new();
         let evidence: std::cell::OnceCell<Evidence> = std::cell::OnceCell::new();
         analysis
@@ -320,15 +323,12 @@ impl Matcher {
                 let terms: Vec<_> = query.into_iter().map(|(_, term)| term).collect();
                 let hits = self.index.hits(&terms, limit.max(2));
                 let spelling = hits.first().map_or(0.0, |best| {
-                    let spelt = spelt.get_or_init(|| Trigrams::of(question, language(self.lang)));
+                    let spelt = spelt.get_or_init(|| Trigrams::of_folded(folded()));
                     self.spellings.closest(best.index, spelt)
                 });
                 let neighbour = hits.first().map_or([0.0; 3], |best| {
                     evidence
-                        .get_or_init(|| {
-                            self.neighbours
-                                .evidence(question, language(self.lang), left_out)
-                        })
+                        .get_or_init(|| self.neighbours.evidence_of_folded(folded(), left_out))
                         .for_answer(best.index)
                 });
                 let reading = Reading {

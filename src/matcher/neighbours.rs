@@ -24,13 +24,45 @@ use crate::answers::AnswerSet;
 use crate::devset::Case;
 use rustc_hash::FxHashMap;
 
+/// A word found in at least this share of the examples is kept as a dense column of weights
+/// (0 where it is absent): summing a whole column is faster than scattering a long list.
+const DENSE_SHARE: f32 = 1.0 / 8.0;
+
+/// The examples holding one word, with the word's weight in each.
+#[derive(Debug, Clone)]
+enum Postings {
+    /// (example id, weight) for each example holding the word.
+    Sparse(Vec<(u32, f32)>),
+    /// A weight for every example, 0 where the word is absent.
+    Dense(Vec<f32>),
+}
+
+impl Postings {
+    /// Adds `weight` times the word's weight in each example to that example's cosine.
+    fn add_to(&self, cosines: &mut [f32], weight: f32) {
+        match self {
+            Self::Sparse(list) => {
+                for &(example, there) in list {
+                    cosines[example as usize] += weight * there;
+                }
+            }
+            // Adding 0 leaves a cosine bit for bit as the sparse list would.
+            Self::Dense(column) => {
+                for (cosine, there) in cosines.iter_mut().zip(column) {
+                    *cosine += weight * there;
+                }
+            }
+        }
+    }
+}
+
 /// The labelled examples of one language, indexed by word.
 #[derive(Debug, Clone, Default)]
 pub struct Neighbours {
     /// Each word's id.
     words: FxHashMap<String, u32>,
     /// For each word id, the examples holding it with the word's weight there.
-    postings: Vec<Vec<(u32, f32)>>,
+    postings: Vec<Postings>,
     /// Each word id's inverse document frequency.
     idf: Vec<f32>,
     /// The example ids of each answer's examples (by its first label), a contiguous range per
@@ -99,10 +131,14 @@ impl Neighbours {
                 if case.in_domain() && answers.is_empty() {
                     continue;
                 }
+                let terms = term_counts(&fold_in(&case.question, language))
+                    .into_iter()
+                    .map(|(word, count)| (word.to_owned(), count))
+                    .collect();
                 read.push(Read {
                     answers,
                     batch: batch as u32,
-                    terms: term_counts(&case.question, language),
+                    terms,
                 });
             }
         }
@@ -148,12 +184,26 @@ impl Neighbours {
             words.insert((*word).to_owned(), idf.len() as u32);
             idf.push(((1.0 + total) / (1.0 + *frequency as f32)).ln() + 1.0);
         }
-        let mut postings = vec![Vec::new(); idf.len()];
+        let mut lists = vec![Vec::new(); idf.len()];
         for (example, terms) in counted.iter().enumerate() {
+            let terms = terms.iter().map(|(word, count)| (word.as_str(), *count));
             for (word, weight) in weigh(terms, &words, &idf) {
-                postings[word as usize].push((example as u32, weight));
+                lists[word as usize].push((example as u32, weight));
             }
         }
+        let postings = lists
+            .into_iter()
+            .map(|list| {
+                if (list.len() as f32) < DENSE_SHARE * total {
+                    return Postings::Sparse(list);
+                }
+                let mut column = vec![0.0; counted.len()];
+                for (example, weight) in list {
+                    column[example as usize] = weight;
+                }
+                Postings::Dense(column)
+            })
+            .collect();
         Self {
             words,
             postings,
@@ -184,26 +234,30 @@ impl Neighbours {
         language: &Language,
         left_out: Option<usize>,
     ) -> Evidence {
+        self.evidence_of_folded(&fold_in(message, language), left_out)
+    }
+
+    /// [`Neighbours::evidence`] for a message already folded by its language's rules
+    /// (`normalize::fold_in`), so that a message read several ways is folded once.
+    pub fn evidence_of_folded(&self, folded: &str, left_out: Option<usize>) -> Evidence {
         let mut evidence = Evidence {
             by_answer: vec![0.0; self.answer_count],
             off_topic: 0.0,
         };
-        let query = weigh(&term_counts(message, language), &self.words, &self.idf);
+        let query = weigh(term_counts(folded).into_iter(), &self.words, &self.idf);
         if query.is_empty() {
             return evidence;
         }
         let mut cosines = vec![0.0_f32; self.batches.len()];
         for (word, weight) in query {
-            for &(example, there) in &self.postings[word as usize] {
-                cosines[example as usize] += weight * there;
-            }
+            self.postings[word as usize].add_to(&mut cosines, weight);
         }
         let remembered = |example: usize| Some(self.batches[example] as usize) != left_out;
         let closest = |range: &std::ops::Range<usize>| -> f32 {
             let slice = &cosines[range.clone()];
             match left_out {
                 // The run-time path: one slice, no look-up per example.
-                None => largest(slice.iter().copied()),
+                None => largest_of(slice),
                 Some(_) => largest(
                     slice
                         .iter()
@@ -236,16 +290,32 @@ fn largest(cosines: impl Iterator<Item = f32>) -> f32 {
     )
 }
 
-/// The words of `text` (folded, two letters or more) with how often each occurs.
-fn term_counts(text: &str, language: &Language) -> Vec<(String, f32)> {
-    let mut counts: Vec<(String, f32)> = Vec::new();
-    for word in fold_in(text, language).split_whitespace() {
+/// The largest of `cosines`, or 0 when there is none, eight lanes at a time (the compiler
+/// keeps them in vector registers); the same figure as [`largest`].
+fn largest_of(cosines: &[f32]) -> f32 {
+    let mut lanes = [0.0_f32; 8];
+    let chunks = cosines.chunks_exact(lanes.len());
+    let rest = largest(chunks.remainder().iter().copied());
+    for chunk in chunks {
+        for (lane, &cosine) in lanes.iter_mut().zip(chunk) {
+            if cosine > *lane {
+                *lane = cosine;
+            }
+        }
+    }
+    largest(lanes.into_iter().chain(std::iter::once(rest)))
+}
+
+/// The words of a folded text (two letters or more) with how often each occurs.
+fn term_counts(folded: &str) -> Vec<(&str, f32)> {
+    let mut counts: Vec<(&str, f32)> = Vec::new();
+    for word in folded.split_whitespace() {
         if word.chars().count() < 2 {
             continue;
         }
-        match counts.iter_mut().find(|(seen, _)| seen == word) {
+        match counts.iter_mut().find(|(seen, _)| *seen == word) {
             Some((_, count)) => *count += 1.0,
-            None => counts.push((word.to_owned(), 1.0)),
+            None => counts.push((word, 1.0)),
         }
     }
     counts
@@ -253,9 +323,12 @@ fn term_counts(text: &str, language: &Language) -> Vec<(String, f32)> {
 
 /// The unit-length TF-IDF vector of counted words, as (word id, weight); words not indexed
 /// are left out.
-fn weigh(terms: &[(String, f32)], words: &FxHashMap<String, u32>, idf: &[f32]) -> Vec<(u32, f32)> {
+fn weigh<'a>(
+    terms: impl Iterator<Item = (&'a str, f32)>,
+    words: &FxHashMap<String, u32>,
+    idf: &[f32],
+) -> Vec<(u32, f32)> {
     let mut vector: Vec<(u32, f32)> = terms
-        .iter()
         .filter_map(|(word, count)| {
             let id = *words.get(word)?;
             Some((id, (1.0 + count.ln()) * idf[id as usize]))

@@ -19,7 +19,11 @@ pub struct Trigrams(Vec<(u64, f32)>);
 impl Trigrams {
     /// The trigrams of `text` folded by `language`'s rules.
     pub fn of(text: &str, language: &Language) -> Self {
-        let folded = fold_in(text, language);
+        Self::of_folded(&fold_in(text, language))
+    }
+
+    /// The trigrams of a text already folded by its language's rules (`normalize::fold_in`).
+    pub fn of_folded(folded: &str) -> Self {
         // A char takes at most 21 bits, so three side by side fit in 63: each key is the last
         // three characters of a rolling window over " word word ... ".
         const WINDOW: u64 = (1 << 63) - 1;
