@@ -81,12 +81,16 @@ impl Language {
             return std::borrow::Cow::Borrowed(text);
         }
         // Most messages are already composed (NFC): then only lowercased, without the
-        // composition's buffers.
-        let lower: String = match unicode_normalization::is_nfc_quick(text.chars()) {
-            unicode_normalization::IsNormalized::Yes => {
-                text.chars().flat_map(char::to_lowercase).collect()
-            }
-            _ => text.nfc().flat_map(char::to_lowercase).collect(),
+        // composition's buffers. `str::to_lowercase` lowers every character as
+        // `char::to_lowercase` does, but for a capital sigma at the end of a word.
+        let composed = matches!(
+            unicode_normalization::is_nfc_quick(text.chars()),
+            unicode_normalization::IsNormalized::Yes
+        );
+        let lower: String = if composed && !text.contains('Σ') {
+            text.to_lowercase()
+        } else {
+            text.nfc().flat_map(char::to_lowercase).collect()
         };
         if !self
             .marked
@@ -758,6 +762,36 @@ const ENGLISH_STOP_WORDS: &[&str] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::matcher::{french::FRENCH, spanish::SPANISH};
+    use proptest::prelude::*;
+
+    /// [`Language::mark`] with every text composed and lowered character by character.
+    fn marked_slowly(language: &Language, text: &str) -> String {
+        use unicode_normalization::UnicodeNormalization;
+        let lower: String = text.nfc().flat_map(char::to_lowercase).collect();
+        if !language
+            .marked
+            .iter()
+            .any(|(written, _)| lower.contains(written))
+        {
+            return text.to_owned();
+        }
+        language.marked.iter().fold(lower, |text, (written, read)| {
+            replace_word(&text, written, read)
+        })
+    }
+
+    proptest! {
+        /// The shortcuts for composed text mark any text as composing it first would.
+        #[test]
+        fn marked_words_are_read_in_any_text(
+            text in "(Où|OÙ|Ou\u{300}|où|¿Por qué|POR QUE|ΣΑΣ|Σ|[a-zA-Zéè ?¿]|\\PC){0,40}"
+        ) {
+            for language in [&FRENCH, &SPANISH] {
+                prop_assert_eq!(language.mark(&text).into_owned(), marked_slowly(language, &text));
+            }
+        }
+    }
 
     #[test]
     fn english_lists_are_folded_and_do_not_overlap() {

@@ -209,7 +209,7 @@ impl Matcher {
     /// translated into it are left out), that language's rules, synonyms and text-speak, and
     /// the confidence fitted for it.
     pub fn new_in(set: &AnswerSet, lang: Lang, settings: Settings) -> Self {
-        let analyzer = Analyzer::new(&Profile {
+        let mut analyzer = Analyzer::new(&Profile {
             language: language(lang),
             synonyms: set.synonyms_in(lang),
             textspeak: set.textspeak_in(lang),
@@ -223,6 +223,7 @@ impl Matcher {
         let batches = crate::devset::dev_batches_in(lang);
         let batches: Vec<&[crate::devset::Case]> = batches.iter().map(Vec::as_slice).collect();
         let neighbours = Neighbours::new(set, language(lang), &batches);
+        analyzer.remember_stems(&vocabulary.known);
         Self {
             lang,
             analyzer,

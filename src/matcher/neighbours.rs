@@ -73,8 +73,8 @@ pub struct Neighbours {
     off_topic: std::ops::Range<usize>,
     /// Each example's batch, by example id.
     batches: Vec<u32>,
-    /// The examples labelled with more than one answer: (example id, each further answer).
-    further_labels: Vec<(u32, u32)>,
+    /// For each answer index, the examples labelled with it after their first label.
+    further_labels: Vec<Vec<u32>>,
     /// How many answers the labels index.
     answer_count: usize,
 }
@@ -146,7 +146,7 @@ impl Neighbours {
         // Numbered by first label (off-topic last), in reading order within a label.
         read.sort_by_key(|example| example.answers.first().copied().unwrap_or(answer_count));
         let mut by_answer = vec![0..0; answer_count];
-        let mut further_labels = Vec::new();
+        let mut further_labels = vec![Vec::new(); answer_count];
         for (example, one) in read.iter().enumerate() {
             if let Some(&first) = one.answers.first() {
                 let range = &mut by_answer[first];
@@ -155,12 +155,9 @@ impl Neighbours {
                 }
                 range.end = example + 1;
             }
-            further_labels.extend(
-                one.answers
-                    .iter()
-                    .skip(1)
-                    .map(|more| (example as u32, *more as u32)),
-            );
+            for &more in one.answers.iter().skip(1) {
+                further_labels[more].push(example as u32);
+            }
         }
         let in_domain = read.iter().filter(|one| !one.answers.is_empty()).count();
         let off_topic = in_domain..read.len();
@@ -271,11 +268,13 @@ impl Neighbours {
             *best = closest(range);
         }
         evidence.off_topic = closest(&self.off_topic);
-        for &(example, answer) in &self.further_labels {
-            if remembered(example as usize) {
-                let best = &mut evidence.by_answer[answer as usize];
-                *best = largest([*best, cosines[example as usize]].into_iter());
-            }
+        for (best, examples) in evidence.by_answer.iter_mut().zip(&self.further_labels) {
+            let further = examples
+                .iter()
+                .map(|&example| example as usize)
+                .filter(|&example| remembered(example))
+                .map(|example| cosines[example]);
+            *best = largest(std::iter::once(*best).chain(further));
         }
         evidence
     }

@@ -313,6 +313,8 @@ pub struct Analyzer {
     /// Synonym phrases, as folded words, that hold a text-speak word ("u.n." holds "u" and "n"):
     /// where a question has one, the phrase wins and its words are not text-speak.
     protected: Vec<Vec<String>>,
+    /// The stems of the vocabulary's words, worked out once ([`Analyzer::remember_stems`]).
+    stems: FxHashMap<String, String>,
 }
 
 impl Analyzer {
@@ -349,6 +351,16 @@ impl Analyzer {
             synonyms,
             textspeak,
             protected,
+            stems: FxHashMap::default(),
+        }
+    }
+
+    /// Works out the stems of `words` once, so that [`Analyzer::stem`] looks them up instead of
+    /// running the stemmer on every question that holds them.
+    pub fn remember_stems<'w>(&mut self, words: impl IntoIterator<Item = &'w String>) {
+        for word in words {
+            let stem = stem_word(&self.rules, &self.stemmer, word);
+            self.stems.insert(word.clone(), stem);
         }
     }
 
@@ -378,7 +390,10 @@ impl Analyzer {
     /// The stem of one folded word; stop words and question words (and, by the language,
     /// ordinals and number words) are kept as written.
     pub fn stem(&self, word: &str) -> String {
-        stem_word(&self.rules, &self.stemmer, word)
+        match self.stems.get(word) {
+            Some(stem) => stem.clone(),
+            None => stem_word(&self.rules, &self.stemmer, word),
+        }
     }
 
     /// Stems of the words of `text`, before synonyms and stop words.
