@@ -125,6 +125,11 @@ impl QueryTerm {
     }
 }
 
+/// The bit of term `id` in [`Question::seen`].
+fn id_bit(id: u32) -> u64 {
+    1 << (id % 64)
+}
+
 /// The terms of one title, question or keyword, for overlap scoring.
 struct Phrasing {
     /// Sorted, distinct term ids.
@@ -142,6 +147,9 @@ struct Question<'a> {
     terms: &'a [QueryTerm],
     /// `(term id, position in terms)` for known terms, sorted by id.
     by_id: Vec<(u32, usize)>,
+    /// A bit for each known term's id modulo 64: a term whose bit is clear is not in the
+    /// question, so most of a phrasing's terms are ruled out without a search.
+    seen: u64,
     /// [`bit`]s of the question words ("who", "when", "where", "why").
     intents: u64,
     /// Whether the question asks "how many".
@@ -158,6 +166,7 @@ impl<'a> Question<'a> {
             .filter_map(|(at, term)| term.term.map(|id| (id, at)))
             .collect();
         by_id.sort_unstable();
+        let seen = by_id.iter().fold(0, |seen, &(id, _)| seen | id_bit(id));
         let intents = terms
             .iter()
             .enumerate()
@@ -166,6 +175,7 @@ impl<'a> Question<'a> {
         Self {
             terms,
             by_id,
+            seen,
             intents,
             asks_count: terms.iter().any(|term| term.role == Role::Quantity),
             total: terms.iter().map(|term| term.weight).sum(),
@@ -174,6 +184,9 @@ impl<'a> Question<'a> {
 
     /// The position of term `id` in the question.
     fn position(&self, id: u32) -> Option<usize> {
+        if self.seen & id_bit(id) == 0 {
+            return None;
+        }
         self.by_id
             .binary_search_by_key(&id, |&(term, _)| term)
             .ok()

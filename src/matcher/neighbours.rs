@@ -26,7 +26,7 @@ use rustc_hash::FxHashMap;
 
 /// A word found in at least this share of the examples is kept as a dense column of weights
 /// (0 where it is absent): summing a whole column is faster than scattering a long list.
-const DENSE_SHARE: f32 = 1.0 / 8.0;
+const DENSE_SHARE: f32 = 1.0 / 4.0;
 
 /// The examples holding one word, with the word's weight in each.
 #[derive(Debug, Clone)]

@@ -10,6 +10,7 @@
 use super::language::Language;
 use super::normalize::fold_in;
 use super::text::AnswerText;
+use rustc_hash::FxHashMap;
 
 /// A text's character trigrams (of its folded words, each padded by a space), as sorted keys
 /// with weights scaled to unit length, so that the cosine of two is a merge of two lists.
@@ -77,9 +78,10 @@ impl Trigrams {
 }
 
 /// The trigrams of every answer's title, questions and keywords, by answer index, as postings:
-/// each answer's (trigram, phrasing, weight) entries sorted by trigram, so that a message is
-/// compared with all of an answer's phrasings at once (a binary search per trigram of the
-/// message) rather than one phrasing at a time.
+/// each answer's (trigram, phrasing, weight) entries sorted by trigram, with where each
+/// trigram's run starts and ends, so that a message is compared with all of an answer's
+/// phrasings at once (a hash look-up per trigram of the message) rather than one phrasing at a
+/// time.
 #[derive(Debug, Default)]
 pub struct PhrasingSpellings {
     by_answer: Vec<Postings>,
@@ -89,6 +91,8 @@ pub struct PhrasingSpellings {
 #[derive(Debug, Default)]
 struct Postings {
     entries: Vec<(u64, u16, f32)>,
+    /// Each trigram's run of `entries`, as a range of indices.
+    runs: FxHashMap<u64, (u32, u32)>,
     phrasings: usize,
 }
 
@@ -115,8 +119,14 @@ impl PhrasingSpellings {
                     })
                     .collect();
                 entries.sort_unstable_by_key(|&(key, at, _)| (key, at));
+                let mut runs: FxHashMap<u64, (u32, u32)> = FxHashMap::default();
+                for (at, &(key, _, _)) in entries.iter().enumerate() {
+                    let at = at as u32;
+                    runs.entry(key).or_insert((at, at)).1 = at + 1;
+                }
                 Postings {
                     entries,
+                    runs,
                     phrasings: phrasings.len(),
                 }
             })
@@ -132,11 +142,10 @@ impl PhrasingSpellings {
         };
         let mut cosines = vec![0.0f32; postings.phrasings];
         for &(key, weight) in &message.0 {
-            let start = postings.entries.partition_point(|entry| entry.0 < key);
-            for &(_, at, other) in postings.entries[start..]
-                .iter()
-                .take_while(|entry| entry.0 == key)
-            {
+            let Some(&(start, end)) = postings.runs.get(&key) else {
+                continue;
+            };
+            for &(_, at, other) in &postings.entries[start as usize..end as usize] {
                 if let Some(cosine) = cosines.get_mut(usize::from(at)) {
                     *cosine += weight * other;
                 }
