@@ -431,6 +431,25 @@ impl Fit {
         for (weight, name) in self.model.weights.iter().zip(FEATURE_NAMES) {
             let _ = writeln!(out, "        // {name}\n        {weight:?},");
         }
+        out.push_str("    ],\n    ranges: [\n");
+        for ((low, high), name) in self.model.ranges.iter().zip(FEATURE_NAMES) {
+            let _ = writeln!(out, "        // {name}\n        ({low:?}, {high:?}),");
+        }
+        out.push_str("    ],\n    curves: [\n");
+        for (curve, name) in self.model.curves.iter().zip(FEATURE_NAMES) {
+            let weights: Vec<String> = curve.iter().map(|weight| format!("{weight:?}")).collect();
+            // One line when it fits in rustfmt's 100 columns, else one weight a line.
+            let one_line = format!("        [{}],", weights.join(", "));
+            if one_line.len() <= 100 {
+                let _ = writeln!(out, "        // {name}\n{one_line}");
+            } else {
+                let _ = writeln!(out, "        // {name}\n        [");
+                for weight in &weights {
+                    let _ = writeln!(out, "            {weight},");
+                }
+                out.push_str("        ],\n");
+            }
+        }
         let _ = write!(
             out,
             "    ],\n    answer_at: {:?},\n    suggest_at: {:?},\n}};\n",

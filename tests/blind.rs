@@ -6,15 +6,19 @@
 //!
 //! The gates are the figures each language reached without tuning on its blind set, rounded down
 //! a little, kept so that they do not slip; the issues' aim (≥95% right, ≥95% silent, ≤1% wrong)
-//! is not reached yet. Both batches (from 2026-11-30, second session):
+//! is not reached yet. Both batches (from 2026-11-30, third session):
 //!
-//! - English: right 81.3%, silent 98.7%, wrong 0.5% (2 of 418).
-//! - French: right 72.3%, silent 98.8%, wrong 0.4% (1 of 234).
-//! - Spanish: right 73.9%, silent 91.6%, wrong 1.7% (4 of 236): above the 1% aim.
+//! - English: right 81.3%, silent 98.7%, wrong 0.0% (0 of 418).
+//! - French: right 76.0%, silent 98.8%, wrong 0.4% (1 of 234).
+//! - Spanish: right 77.5%, silent 94.0%, wrong 1.3% (3 of 236): above the 1% aim.
 //!
-//! Those are with a new dev batch per language (about 300 questions each by new writers, the
-//! matcher's memory grown by 12-19%), added on the rule that more dev questions by new writers
-//! are kept whatever they do: before it they were 81.2 / 98.7 / 0.2 (1), 73.6 / 97.7 / 0.4 (1)
+//! Those came from giving each feature of the confidence a curve beside its weight
+//! (`matcher::confidence`), decided on the dev sets' held-out-writer figures (right +1.3 / +4.9
+//! / +5.3 points; wrong answers 18 / 12 / 11 → 18 / 12 / 12) before the blind sets were graded.
+//! Before it (second session) they were 81.3 / 98.7 / 0.5 (2), 72.3 / 98.8 / 0.4 (1) and
+//! 73.9 / 91.6 / 1.7 (4); those were with a new dev batch per language (about 300 questions
+//! each by new writers, the matcher's memory grown by 12-19%), added on the rule that more dev
+//! questions by new writers are kept whatever they do: before it they were 81.2 / 98.7 / 0.2 (1), 73.6 / 97.7 / 0.4 (1)
 //! and 72.2 / 94.0 / 1.7 (4).
 //!
 //! They came from the nearest dev-set examples (`matcher::neighbours`: three features of how
@@ -118,7 +122,7 @@ fn the_blind_english_set_keeps_its_figures_printing_only_aggregates() {
 #[test]
 fn the_blind_french_set_keeps_its_figures_printing_only_aggregates() {
     let gates = Gates {
-        right: 0.72,
+        right: 0.75,
         silent: 0.98,
         wrong: 0.005,
     };
@@ -128,9 +132,9 @@ fn the_blind_french_set_keeps_its_figures_printing_only_aggregates() {
 #[test]
 fn the_blind_spanish_set_keeps_its_figures_printing_only_aggregates() {
     let gates = Gates {
-        right: 0.73,
-        silent: 0.91,
-        wrong: 0.018,
+        right: 0.77,
+        silent: 0.93,
+        wrong: 0.013,
     };
     keeps_its_figures(Lang::Es, gates);
 }

@@ -2,6 +2,13 @@
 //! fitted on the labelled dev set and checked by cross-validation, with the two cut-offs
 //! (answer, suggest) chosen on the probabilities with each dev writer held out.
 //!
+//! Each feature counts twice: once as a straight line (its weight), and once through a smooth
+//! curve over the range of values the fit saw (quadratic B-splines over [`KNOTS`] evenly spaced
+//! knots, flat beyond the range: an additive model, as scikit-learn's `SplineTransformer`
+//! before a logistic regression). A line cannot say "a closest example at 0.5 means little, at
+//! 0.8 a great deal, and beyond that no more"; the curve can, and each feature still acts on
+//! its own, so the model stays readable feature by feature.
+//!
 //! Everything here is pure arithmetic on feature rows; reading the dev set into rows is
 //! `evaluation::fit_confidence`'s job, and the fitted values live in `fitted.rs`, which
 //! `cargo run --release --example fit` writes and a test checks.
@@ -85,6 +92,13 @@ impl Features {
     }
 }
 
+/// How many evenly spaced knots each feature's curve has, the ends of its range included.
+pub const KNOTS: usize = 5;
+/// How many terms each feature's curve is made of: quadratic B-splines over [`KNOTS`] knots.
+pub const CURVE_TERMS: usize = KNOTS + 1;
+/// Length of a design row: the intercept, the features, and each feature's curve terms.
+const DESIGN: usize = 1 + FEATURES + FEATURES * CURVE_TERMS;
+
 /// A fitted logistic model with its two cut-offs.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Model {
@@ -92,6 +106,11 @@ pub struct Model {
     pub bias: f64,
     /// One weight per feature, in the order of [`FEATURE_NAMES`].
     pub weights: [f64; FEATURES],
+    /// For each feature, the lowest and highest value the fit saw: its curve spans them and
+    /// is flat beyond.
+    pub ranges: [(f64, f64); FEATURES],
+    /// For each feature, the weights of its curve's terms ([`curve_terms`]).
+    pub curves: [[f64; CURVE_TERMS]; FEATURES],
     /// Lowest probability at which the best answer is given.
     pub answer_at: f64,
     /// Lowest probability at which the best answer is offered ("might help").
@@ -110,13 +129,54 @@ impl Model {
     }
 
     fn linear(&self, features: &Features) -> f64 {
-        self.bias
-            + self
-                .weights
-                .iter()
-                .zip(features.0)
-                .map(|(weight, value)| weight * value)
-                .sum::<f64>()
+        let lines: f64 = self
+            .weights
+            .iter()
+            .zip(features.0)
+            .map(|(weight, value)| weight * value)
+            .sum();
+        let curves: f64 = features
+            .0
+            .iter()
+            .zip(self.ranges.iter().zip(&self.curves))
+            .map(|(&value, (&range, curve))| {
+                curve_terms(value, range)
+                    .iter()
+                    .zip(curve)
+                    .map(|(term, weight)| term * weight)
+                    .sum::<f64>()
+            })
+            .sum();
+        self.bias + lines + curves
+    }
+}
+
+/// The terms of a feature's curve at `value`: the quadratic B-spline basis over [`KNOTS`]
+/// evenly spaced knots from `low` to `high`, with `value` held within them. At most three
+/// terms are not zero, and they add up to 1; all are zero when the range is a single value.
+pub fn curve_terms(value: f64, (low, high): (f64, f64)) -> [f64; CURVE_TERMS] {
+    let mut terms = [0.0; CURVE_TERMS];
+    if high <= low || value.is_nan() {
+        return terms;
+    }
+    let spacing = (high - low) / (KNOTS - 1) as f64;
+    let knots_in = (value.clamp(low, high) - low) / spacing;
+    for (at, term) in terms.iter_mut().enumerate() {
+        *term = quadratic_b_spline(knots_in + 2.0 - at as f64);
+    }
+    terms
+}
+
+/// The uniform quadratic B-spline, non-zero on [0, 3).
+fn quadratic_b_spline(t: f64) -> f64 {
+    if !(0.0..3.0).contains(&t) {
+        0.0
+    } else if t < 1.0 {
+        t * t / 2.0
+    } else if t < 2.0 {
+        (-2.0 * t * t + 6.0 * t - 3.0) / 2.0
+    } else {
+        (3.0 - t) * (3.0 - t) / 2.0
     }
 }
 
@@ -124,7 +184,7 @@ fn sigmoid(x: f64) -> f64 {
     1.0 / (1.0 + (-x).exp())
 }
 
-/// L2 penalty on the weights (not the intercept), for a stable fit when features are nearly
+/// L2 penalty on the weights and the curves' terms (not the intercept), for a stable fit when
 /// collinear.
 pub const L2: f64 = 1.0;
 /// Newton steps at most.
@@ -132,66 +192,108 @@ const MAX_STEPS: usize = 100;
 /// Newton stops when no coefficient moves more than this.
 const CONVERGED: f64 = 1e-12;
 
-/// Fits intercept and weights to `(features, right)` rows by penalized maximum likelihood
-/// (Newton's method; deterministic). The cut-offs are left at 0.5 for the caller to set.
+/// Fits intercept, weights and curves to `(features, right)` rows by penalized maximum
+/// likelihood (Newton's method; deterministic). Exact readings are left out (they are certain).
+/// The cut-offs are left at 0.5 for the caller to set.
 pub fn fit(rows: &[(Features, bool)]) -> Model {
-    const N: usize = FEATURES + 1;
-    let mut beta = [0.0f64; N];
-    for _ in 0..MAX_STEPS {
-        let mut gradient = [0.0f64; N];
-        let mut hessian = [[0.0f64; N]; N];
-        for (features, right) in rows.iter().filter(|(features, _)| !features.is_exact()) {
-            let x = design(features);
-            let p = sigmoid(dot(&beta, &x));
+    let fitted: Vec<&(Features, bool)> = rows
+        .iter()
+        .filter(|(features, _)| !features.is_exact())
+        .collect();
+    let mut ranges = [(0.0, 0.0); FEATURES];
+    for (feature, range) in ranges.iter_mut().enumerate() {
+        let mut values = fitted.iter().map(|(features, _)| features.0[feature]);
+        if let Some(first) = values.next() {
+            *range = values.fold((first, first), |(low, high), value| {
+                (low.min(value), high.max(value))
+            });
+        }
+    }
+    let designs: Vec<(Vec<(usize, f64)>, f64)> = fitted
+        .iter()
+        .map(|(features, right)| {
             let y = if *right { 1.0 } else { 0.0 };
+            (design(features, &ranges), y)
+        })
+        .collect();
+    let mut beta = vec![0.0f64; DESIGN];
+    for _ in 0..MAX_STEPS {
+        let mut gradient = vec![0.0f64; DESIGN];
+        let mut hessian = vec![vec![0.0f64; DESIGN]; DESIGN];
+        for (x, y) in &designs {
+            let p = sigmoid(x.iter().map(|&(at, value)| beta[at] * value).sum());
             let w = (p * (1.0 - p)).max(1e-12);
-            for i in 0..N {
-                gradient[i] += (y - p) * x[i];
-                for j in 0..N {
-                    hessian[i][j] += w * x[i] * x[j];
+            for &(i, xi) in x {
+                gradient[i] += (y - p) * xi;
+                let row = &mut hessian[i];
+                for &(j, xj) in x {
+                    row[j] += w * xi * xj;
                 }
             }
         }
-        for i in 1..N {
+        for i in 1..DESIGN {
             gradient[i] -= L2 * beta[i];
             hessian[i][i] += L2;
         }
         let step = solve(hessian, gradient);
         let mut largest: f64 = 0.0;
-        for i in 0..N {
-            beta[i] += step[i];
-            largest = largest.max(step[i].abs());
+        for (coefficient, change) in beta.iter_mut().zip(&step) {
+            *coefficient += change;
+            largest = largest.max(change.abs());
         }
         if largest < CONVERGED {
             break;
         }
     }
     let mut weights = [0.0; FEATURES];
-    weights.copy_from_slice(&beta[1..]);
+    weights.copy_from_slice(&beta[1..=FEATURES]);
+    let mut curves = [[0.0; CURVE_TERMS]; FEATURES];
+    for (curve, terms) in curves
+        .iter_mut()
+        .zip(beta[1 + FEATURES..].chunks_exact(CURVE_TERMS))
+    {
+        curve.copy_from_slice(terms);
+    }
     Model {
         bias: beta[0],
         weights,
+        ranges,
+        curves,
         answer_at: 0.5,
         suggest_at: 0.5,
     }
 }
 
-/// `[1, features...]`.
-fn design(features: &Features) -> [f64; FEATURES + 1] {
-    let mut x = [1.0; FEATURES + 1];
-    x[1..].copy_from_slice(&features.0);
-    x
-}
-
-fn dot(a: &[f64; FEATURES + 1], b: &[f64; FEATURES + 1]) -> f64 {
-    a.iter().zip(b).map(|(a, b)| a * b).sum()
+/// The non-zero entries of a design row, `(position, value)`: the intercept's 1, the
+/// features, then each feature's curve terms over its range.
+fn design(features: &Features, ranges: &[(f64, f64); FEATURES]) -> Vec<(usize, f64)> {
+    let mut row = vec![(0, 1.0)];
+    row.extend(
+        features
+            .0
+            .iter()
+            .enumerate()
+            .map(|(feature, &value)| (1 + feature, value)),
+    );
+    for (feature, (&value, &range)) in features.0.iter().zip(ranges).enumerate() {
+        let first = 1 + FEATURES + feature * CURVE_TERMS;
+        row.extend(
+            curve_terms(value, range)
+                .into_iter()
+                .enumerate()
+                .map(|(term, weight)| (first + term, weight)),
+        );
+    }
+    row.retain(|&(_, value)| value != 0.0);
+    row
 }
 
 /// Solves `a x = b` by Gaussian elimination with partial pivoting (`a` is positive definite
 /// here, thanks to the penalty).
-fn solve<const N: usize>(mut a: [[f64; N]; N], mut b: [f64; N]) -> [f64; N] {
-    for column in 0..N {
-        let pivot = (column..N)
+fn solve(mut a: Vec<Vec<f64>>, mut b: Vec<f64>) -> Vec<f64> {
+    let n = b.len();
+    for column in 0..n {
+        let pivot = (column..n)
             .max_by(|&i, &j| a[i][column].abs().total_cmp(&a[j][column].abs()))
             .unwrap_or(column);
         a.swap(column, pivot);
@@ -200,18 +302,22 @@ fn solve<const N: usize>(mut a: [[f64; N]; N], mut b: [f64; N]) -> [f64; N] {
         if diagonal.abs() < 1e-300 {
             continue;
         }
-        let pivot_row = a[column];
-        for row in column + 1..N {
-            let factor = a[row][column] / diagonal;
-            for (value, above) in a[row].iter_mut().zip(pivot_row).skip(column) {
+        let (above, below) = a.split_at_mut(column + 1);
+        let pivot_row = &above[column];
+        for (offset, row) in below.iter_mut().enumerate() {
+            let factor = row[column] / diagonal;
+            if factor == 0.0 {
+                continue;
+            }
+            for (value, above) in row.iter_mut().zip(pivot_row).skip(column) {
                 *value -= factor * above;
             }
-            b[row] -= factor * b[column];
+            b[column + 1 + offset] -= factor * b[column];
         }
     }
-    let mut x = [0.0; N];
-    for row in (0..N).rev() {
-        let rest: f64 = (row + 1..N).map(|k| a[row][k] * x[k]).sum();
+    let mut x = vec![0.0; n];
+    for row in (0..n).rev() {
+        let rest: f64 = (row + 1..n).map(|k| a[row][k] * x[k]).sum();
         x[row] = if a[row][row].abs() < 1e-300 {
             0.0
         } else {
@@ -491,6 +597,38 @@ mod tests {
         assert!(model.weights[0] > 0.0, "{model:?}");
         assert!(model.probability(&row(0.9, true).0) > model.probability(&row(0.2, true).0));
         assert_eq!(fit(&rows), model, "the fit is deterministic");
+    }
+
+    #[test]
+    fn a_curve_learns_what_a_line_cannot_right_only_in_the_middle() {
+        let rows: Vec<_> = (0..200)
+            .map(|i| row(i as f64 / 200.0, (60..140).contains(&i)))
+            .collect();
+        let model = fit(&rows);
+        let middle = model.probability(&row(0.5, true).0);
+        let low = model.probability(&row(0.05, true).0);
+        let high = model.probability(&row(0.95, true).0);
+        assert!(
+            middle > 0.8 && low < 0.2 && high < 0.2,
+            "{low} {middle} {high}"
+        );
+    }
+
+    #[test]
+    fn curve_terms_add_up_to_one_within_the_range_and_stay_flat_beyond() {
+        let range = (-1.0, 3.0);
+        for step in 0..=40 {
+            let value = -1.0 + f64::from(step) * 0.1;
+            let terms = curve_terms(value, range);
+            let sum: f64 = terms.iter().sum();
+            assert!((sum - 1.0).abs() < 1e-12, "{value}: {terms:?}");
+            assert!(terms.iter().filter(|term| **term != 0.0).count() <= 3);
+        }
+        assert_eq!(curve_terms(-5.0, range), curve_terms(-1.0, range));
+        assert_eq!(curve_terms(9.0, range), curve_terms(3.0, range));
+        assert_eq!(curve_terms(0.5, (2.0, 2.0)), [0.0; CURVE_TERMS]);
+        // At a knot, half and half on its two neighbours' terms (as scikit-learn's).
+        assert_eq!(curve_terms(-1.0, range)[..2], [0.5, 0.5]);
     }
 
     #[test]
