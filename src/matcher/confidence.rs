@@ -185,7 +185,7 @@ fn sigmoid(x: f64) -> f64 {
 }
 
 /// L2 penalty on the weights and the curves' terms (not the intercept), for a stable fit when
-/// collinear.
+/// features are nearly collinear.
 pub const L2: f64 = 1.0;
 /// Newton steps at most.
 const MAX_STEPS: usize = 100;
