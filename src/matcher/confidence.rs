@@ -161,23 +161,14 @@ pub fn curve_terms(value: f64, (low, high): (f64, f64)) -> [f64; CURVE_TERMS] {
     }
     let spacing = (high - low) / (KNOTS - 1) as f64;
     let knots_in = (value.clamp(low, high) - low) / spacing;
-    for (at, term) in terms.iter_mut().enumerate() {
-        *term = quadratic_b_spline(knots_in + 2.0 - at as f64);
-    }
+    // The knot interval the value is in (the last one for `high` itself), and how far into it:
+    // the three uniform quadratic B-splines that reach it, in closed form.
+    let interval = (knots_in.floor() as usize).min(KNOTS - 2);
+    let into = knots_in - interval as f64;
+    terms[interval] = (1.0 - into) * (1.0 - into) / 2.0;
+    terms[interval + 1] = (-2.0 * into * into + 2.0 * into + 1.0) / 2.0;
+    terms[interval + 2] = into * into / 2.0;
     terms
-}
-
-/// The uniform quadratic B-spline, non-zero on [0, 3).
-fn quadratic_b_spline(t: f64) -> f64 {
-    if !(0.0..3.0).contains(&t) {
-        0.0
-    } else if t < 1.0 {
-        t * t / 2.0
-    } else if t < 2.0 {
-        (-2.0 * t * t + 6.0 * t - 3.0) / 2.0
-    } else {
-        (3.0 - t) * (3.0 - t) / 2.0
-    }
 }
 
 fn sigmoid(x: f64) -> f64 {
@@ -612,6 +603,36 @@ mod tests {
             middle > 0.8 && low < 0.2 && high < 0.2,
             "{low} {middle} {high}"
         );
+    }
+
+    /// The uniform quadratic B-spline, non-zero on [0, 3), by its pieces.
+    fn quadratic_b_spline(t: f64) -> f64 {
+        if !(0.0..3.0).contains(&t) {
+            0.0
+        } else if t < 1.0 {
+            t * t / 2.0
+        } else if t < 2.0 {
+            (-2.0 * t * t + 6.0 * t - 3.0) / 2.0
+        } else {
+            (3.0 - t) * (3.0 - t) / 2.0
+        }
+    }
+
+    #[test]
+    fn curve_terms_are_the_b_splines_over_the_knots() {
+        let range = (-1.0, 3.0);
+        for step in 0..=400 {
+            let value = -1.0 + f64::from(step) * 0.01;
+            let knots_in = (value - range.0) / ((range.1 - range.0) / (KNOTS - 1) as f64);
+            let terms = curve_terms(value, range);
+            for (at, term) in terms.iter().enumerate() {
+                let expected = quadratic_b_spline(knots_in + 2.0 - at as f64);
+                assert!(
+                    (term - expected).abs() < 1e-12,
+                    "{value} term {at}: {terms:?}"
+                );
+            }
+        }
     }
 
     #[test]
