@@ -134,6 +134,9 @@ fn id_bit(id: u32) -> u64 {
 struct Phrasing {
     /// Sorted, distinct term ids.
     terms: Vec<u32>,
+    /// The [`id_bit`]s of its terms: a phrasing sharing none with [`Question::seen`] shares no
+    /// term with the question.
+    mask: u64,
     /// Sum of the terms' IDF.
     mass: f32,
     /// Whether this is one of the answer's keywords.
@@ -460,6 +463,7 @@ impl Index {
                     .phrasings
                     .into_iter()
                     .map(|raw| Phrasing {
+                        mask: raw.terms.iter().fold(0, |mask, &id| mask | id_bit(id)),
                         mass: raw.terms.iter().map(|&id| idf[id as usize]).sum(),
                         terms: raw.terms,
                         keyword: raw.keyword,
@@ -639,6 +643,10 @@ impl Index {
     fn match_phrasings(&self, document: usize, question: &Question) -> PhrasingMatch {
         let mut found = PhrasingMatch::default();
         for phrasing in &self.phrasings[document] {
+            // Sharing no term, it would add nothing below: no overlap, no bits, never exact.
+            if phrasing.mask & question.seen == 0 {
+                continue;
+            }
             let (mut shared, mut bits, mut whole, mut topical) = (0.0, 0u64, true, false);
             for &id in &phrasing.terms {
                 match question.position(id) {
