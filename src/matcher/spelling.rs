@@ -78,8 +78,8 @@ impl Trigrams {
 }
 
 /// The trigrams of every answer's title, questions and keywords, by answer index, as postings:
-/// each answer's (trigram, phrasing, weight) entries sorted by trigram, with where each
-/// trigram's run starts and ends, so that a message is compared with all of an answer's
+/// each answer's (phrasing, weight) entries grouped by trigram, with where each trigram's run
+/// starts and ends, so that a message is compared with all of an answer's
 /// phrasings at once (a hash look-up per trigram of the message) rather than one phrasing at a
 /// time.
 #[derive(Debug, Default)]
@@ -90,7 +90,8 @@ pub struct PhrasingSpellings {
 /// One answer's trigram postings and how many phrasings it has.
 #[derive(Debug, Default)]
 struct Postings {
-    entries: Vec<(u64, u16, f32)>,
+    /// (phrasing, weight), grouped by trigram.
+    entries: Vec<(u16, f32)>,
     /// Each trigram's run of `entries`, as a range of indices.
     runs: FxHashMap<u64, (u32, u32)>,
     phrasings: usize,
@@ -125,7 +126,10 @@ impl PhrasingSpellings {
                     runs.entry(key).or_insert((at, at)).1 = at + 1;
                 }
                 Postings {
-                    entries,
+                    entries: entries
+                        .into_iter()
+                        .map(|(_, at, weight)| (at, weight))
+                        .collect(),
                     runs,
                     phrasings: phrasings.len(),
                 }
@@ -145,7 +149,7 @@ impl PhrasingSpellings {
             let Some(&(start, end)) = postings.runs.get(&key) else {
                 continue;
             };
-            for &(_, at, other) in &postings.entries[start as usize..end as usize] {
+            for &(at, other) in &postings.entries[start as usize..end as usize] {
                 if let Some(cosine) = cosines.get_mut(usize::from(at)) {
                     *cosine += weight * other;
                 }
