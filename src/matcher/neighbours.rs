@@ -223,19 +223,9 @@ impl Neighbours {
         self.batches.is_empty()
     }
 
-    /// How closely `message` is worded like the examples, leaving out those of batch
-    /// `left_out` (a writer's own questions, when measuring that writer).
-    pub fn evidence(
-        &self,
-        message: &str,
-        language: &Language,
-        left_out: Option<usize>,
-    ) -> Evidence {
-        self.evidence_of_folded(&fold_in(message, language), left_out)
-    }
-
-    /// [`Neighbours::evidence`] for a message already folded by its language's rules
-    /// (`normalize::fold_in`), so that a message read several ways is folded once.
+    /// How closely a message, folded by its language's rules (`normalize::fold_in`, so that a
+    /// message read several ways is folded once), is worded like the examples, leaving out
+    /// those of batch `left_out` (a writer's own questions, when measuring that writer).
     pub fn evidence_of_folded(&self, folded: &str, left_out: Option<usize>) -> Evidence {
         let mut evidence = Evidence {
             by_answer: vec![0.0; self.answer_count],
@@ -355,6 +345,11 @@ mod tests {
         (set, neighbours)
     }
 
+    /// What `neighbours` make of an English `message`, leaving out batch `left_out`.
+    fn evidence(neighbours: &Neighbours, message: &str, left_out: Option<usize>) -> Evidence {
+        neighbours.evidence_of_folded(&fold_in(message, language(Lang::En)), left_out)
+    }
+
     #[test]
     fn a_message_worded_like_an_example_is_closest_to_its_answer() {
         let (set, neighbours) = neighbours(&[
@@ -362,13 +357,12 @@ mod tests {
             "gcim\twho kicked off that commission\nnone\twhen is the next summit then\n",
         ]);
         let gcim = set.index_of("gcim").expect("gcim");
-        let evidence =
-            neighbours.evidence("who kicked off the commission", language(Lang::En), None);
-        let [same, over_off_topic, over_other] = evidence.for_answer(gcim);
+        let whole = evidence(&neighbours, "who kicked off the commission", None);
+        let [same, over_off_topic, over_other] = whole.for_answer(gcim);
         assert!(same > 0.8, "{same}");
         assert!(over_off_topic > 0.5, "{over_off_topic}");
         assert!(over_other > 0.5, "{over_other}");
-        let near_miss = neighbours.evidence("the next summit", language(Lang::En), None);
+        let near_miss = evidence(&neighbours, "the next summit", None);
         let [same, over_off_topic, _] = near_miss.for_answer(gcim);
         assert!(same < 0.3, "only \"the\" is shared: {same}");
         assert!(over_off_topic < -0.5, "{over_off_topic}");
@@ -382,11 +376,10 @@ mod tests {
         ]);
         let gcim = set.index_of("gcim").expect("gcim");
         let belgium = set.index_of("belgium").expect("belgium");
-        let english = language(Lang::En);
         let question = "who kicked off the commission";
-        let with = neighbours.evidence(question, english, None);
+        let with = evidence(&neighbours, question, None);
         assert!(with.for_answer(gcim)[0] > 0.5);
-        let without = neighbours.evidence(question, english, Some(0));
+        let without = evidence(&neighbours, question, Some(0));
         assert_eq!(without.for_answer(gcim)[0], 0.0);
         assert!(without.for_answer(belgium)[0] > 0.5);
     }
@@ -403,7 +396,9 @@ mod tests {
     fn a_message_of_unknown_words_has_no_evidence() {
         let (_, neighbours) =
             neighbours(&["gcim\twho kicked off the commission\ngcim\twho set up the commission\n"]);
-        let evidence = neighbours.evidence("zzz qqq", language(Lang::En), None);
-        assert_eq!(evidence.for_answer(0), [0.0, 0.0, 0.0]);
+        assert_eq!(
+            evidence(&neighbours, "zzz qqq", None).for_answer(0),
+            [0.0, 0.0, 0.0]
+        );
     }
 }
