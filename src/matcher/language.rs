@@ -80,9 +80,7 @@ impl Language {
         if self.marked.is_empty() {
             return std::borrow::Cow::Borrowed(text);
         }
-        // Most messages are already composed (NFC): then only lowercased, without the
-        // composition's buffers. `str::to_lowercase` lowers every character as
-        // `char::to_lowercase` does, but for a capital sigma at the end of a word.
+        // Most messages are already composed (NFC).
         let composed = matches!(
             unicode_normalization::is_nfc_quick(text.chars()),
             unicode_normalization::IsNormalized::Yes
@@ -103,6 +101,9 @@ impl Language {
         {
             return std::borrow::Cow::Borrowed(text);
         }
+        // A composed message is only lowercased, without the composition's buffers:
+        // `str::to_lowercase` lowers every character as `char::to_lowercase` does, but for a
+        // capital sigma at the end of a word.
         let lower: String = if composed && !text.contains('Σ') {
             text.to_lowercase()
         } else {
