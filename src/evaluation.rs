@@ -132,7 +132,8 @@ pub fn grade_leaving_out(
     case: &Case,
     left_out: Option<usize>,
 ) -> Graded {
-    let verdict = knowledge.decide_leaving_out(lang, &case.question, left_out);
+    let (assessment, verdict) =
+        knowledge.assess_and_decide_leaving_out(lang, &case.question, left_out);
     let outcome = verdict.outcome();
     let got = verdict
         .answer()
@@ -151,9 +152,7 @@ pub fn grade_leaving_out(
         _ => 0.0,
     };
     let wrong = outcome == Outcome::Answer && !expected(&got);
-    let ranked_first = knowledge
-        .matcher_in(lang)
-        .assess_leaving_out(&case.question, 1, left_out)
+    let ranked_first = assessment
         .and_then(|assessment| assessment.ranking.first().copied())
         .map(|best| knowledge.answers().answers()[best.index].id.clone());
     Graded {

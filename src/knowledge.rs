@@ -8,7 +8,7 @@
 use crate::answers::{Answer, AnswerSet, LoadError};
 use crate::config::Config;
 use crate::locale::Lang;
-use crate::matcher::{Decision, Matcher, Scored, Settings};
+use crate::matcher::{Assessment, Decision, Matcher, Scored, Settings};
 
 /// An answer set and the matchers built over it, one per language.
 pub struct Knowledge {
@@ -231,7 +231,22 @@ impl Knowledge {
         question: &str,
         left_out: Option<usize>,
     ) -> Verdict<'_> {
-        self.verdict(self.matcher_in(lang).decide_leaving_out(question, left_out))
+        self.assess_and_decide_leaving_out(lang, question, left_out)
+            .1
+    }
+
+    /// [`Knowledge::decide_leaving_out`] with the assessment the verdict was reached on
+    /// ([`Matcher::assess_and_decide_leaving_out`]).
+    pub fn assess_and_decide_leaving_out(
+        &self,
+        lang: Lang,
+        question: &str,
+        left_out: Option<usize>,
+    ) -> (Option<Assessment>, Verdict<'_>) {
+        let (assessment, decision) = self
+            .matcher_in(lang)
+            .assess_and_decide_leaving_out(question, left_out);
+        (assessment, self.verdict(decision))
     }
 
     /// The verdict of the matcher's `decision`, with the answers it names.

@@ -397,14 +397,27 @@ impl Matcher {
     /// `devset::dev_batches_in` gives them) had never been written: how the dev-set figures
     /// measure a writer's questions, which would otherwise find themselves among the examples.
     pub fn decide_leaving_out(&self, question: &str, left_out: Option<usize>) -> Decision {
+        self.assess_and_decide_leaving_out(question, left_out).1
+    }
+
+    /// [`Matcher::decide_leaving_out`] with the assessment the decision was taken on (`None`
+    /// when no reading of `question` matches anything), so that a grader reads the ranking
+    /// without analysing the question again.
+    pub fn assess_and_decide_leaving_out(
+        &self,
+        question: &str,
+        left_out: Option<usize>,
+    ) -> (Option<Assessment>, Decision) {
         let limit = self.settings.max_suggestions.max(2);
-        match self.assess_leaving_out(question, limit, left_out) {
-            Some(assessment) => decide_from(&assessment, &self.settings, &self.model),
+        let assessment = self.assess_leaving_out(question, limit, left_out);
+        let decision = match &assessment {
+            Some(assessment) => decide_from(assessment, &self.settings, &self.model),
             None => Decision::Abstain {
                 best_score: 0.0,
                 suggestions: Vec::new(),
             },
-        }
+        };
+        (assessment, decision)
     }
 
     /// Answer indices whose title, command, id or keyword starts with `input`, best kind first.
