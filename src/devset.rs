@@ -11,10 +11,10 @@ use crate::locale::Lang;
 
 /// The dev set, as `(path, text)`: every file the matcher is tuned and fitted on, read by the
 /// dev-set test, the evaluation and the fitting tools alike. `tests/devset.tsv` is the first
-/// set, grouped by answer; `tests/devset-discord.tsv` and `-2` to `-7` (later batches by other
-/// writers, from the third on paraphrasing away from the answers' words; the sixth and seventh
+/// set, grouped by answer; `tests/devset-discord.tsv` and `-2` to `-9` (later batches by other
+/// writers, from the third on paraphrasing away from the answers' words; the sixth to ninth
 /// written from the source note alone, as the blind sets are, the sixth labelled apart, the
-/// seventh labelled by its writer after reading the answers) hold questions in Discord styles
+/// others labelled by their writers after reading the answers) hold questions in Discord styles
 /// (long, terse, text-speak, symbols, plain; near-miss and off-topic), grouped by style.
 pub const DEV_SET_FILES: &[(&str, &str)] = &[
     ("tests/devset.tsv", include_str!("../tests/devset.tsv")),
@@ -46,12 +46,20 @@ pub const DEV_SET_FILES: &[(&str, &str)] = &[
         "tests/devset-discord-7.tsv",
         include_str!("../tests/devset-discord-7.tsv"),
     ),
+    (
+        "tests/devset-discord-8.tsv",
+        include_str!("../tests/devset-discord-8.tsv"),
+    ),
+    (
+        "tests/devset-discord-9.tsv",
+        include_str!("../tests/devset-discord-9.tsv"),
+    ),
 ];
 
 /// The French dev set: questions as French speakers write them, labelled with the answer ids:
-/// a first set, five batches in Discord styles (the fourth and fifth written from the source
-/// note alone, the fourth labelled apart, the fifth by its writer after reading the answers) and
-/// a batch of near-misses, each by its own writer.
+/// a first set, eight batches in Discord styles (the fourth to eighth written from the source
+/// note alone, the fourth labelled apart, the others by their writers after reading the
+/// answers) and a batch of near-misses, each by its own writer.
 pub const DEV_SET_FILES_FR: &[(&str, &str)] = &[
     (
         "tests/devset.fr.tsv",
@@ -80,6 +88,18 @@ pub const DEV_SET_FILES_FR: &[(&str, &str)] = &[
     (
         "tests/devset.fr-discord-5.tsv",
         include_str!("../tests/devset.fr-discord-5.tsv"),
+    ),
+    (
+        "tests/devset.fr-discord-6.tsv",
+        include_str!("../tests/devset.fr-discord-6.tsv"),
+    ),
+    (
+        "tests/devset.fr-discord-7.tsv",
+        include_str!("../tests/devset.fr-discord-7.tsv"),
+    ),
+    (
+        "tests/devset.fr-discord-8.tsv",
+        include_str!("../tests/devset.fr-discord-8.tsv"),
     ),
 ];
 
@@ -112,6 +132,18 @@ pub const DEV_SET_FILES_ES: &[(&str, &str)] = &[
     (
         "tests/devset.es-discord-5.tsv",
         include_str!("../tests/devset.es-discord-5.tsv"),
+    ),
+    (
+        "tests/devset.es-discord-6.tsv",
+        include_str!("../tests/devset.es-discord-6.tsv"),
+    ),
+    (
+        "tests/devset.es-discord-7.tsv",
+        include_str!("../tests/devset.es-discord-7.tsv"),
+    ),
+    (
+        "tests/devset.es-discord-8.tsv",
+        include_str!("../tests/devset.es-discord-8.tsv"),
     ),
 ];
 
