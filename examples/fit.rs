@@ -9,7 +9,7 @@
 //! `tests/devset.rs`); `-- --lang fr` (or `es`, `en`) fits one language. The blind sets are
 //! never read.
 
-use gfmd_bot::evaluation::{fit_confidence_in, fitted_file, languages_asked, Fit};
+use gfmd_bot::evaluation::{dev_set_files, fit_confidence_in, fitted_file, languages_asked, Fit};
 use gfmd_bot::knowledge::Knowledge;
 use gfmd_bot::locale::Lang;
 use gfmd_bot::matcher::confidence::FEATURE_NAMES;
@@ -38,6 +38,9 @@ fn show(lang: Lang, fit: &Fit) {
         fit.cases, fit.rows, fit.model.answer_at, fit.model.suggest_at
     );
     println!("{:<16} {}", "held-out writer", fit.held_out_writers);
+    for ((file, _), figures) in dev_set_files(lang).iter().zip(&fit.by_writer) {
+        println!("  {file:<32} {figures}");
+    }
     println!("{:<16} {}", "cross-validated", fit.cross_validated);
     println!("{:<16} {}", "in sample", fit.in_sample);
     println!("bias {:+.3}", fit.model.bias);

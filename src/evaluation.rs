@@ -248,6 +248,8 @@ pub struct Fit {
     /// held out in turn, scored by a model fitted on the other files: the estimate for
     /// questions by new writers, as the blind sets' are.
     pub held_out_writers: Figures,
+    /// [`Fit::held_out_writers`] writer by writer, in the order of the dev files.
+    pub by_writer: Vec<Figures>,
     /// The figures of the cut-offs on the [`FOLDS`]-fold cross-validated probabilities (which
     /// mix every writer into every fold).
     pub cross_validated: Figures,
@@ -323,7 +325,19 @@ pub fn fit_confidence_in(knowledge: &Knowledge, lang: Lang) -> Fit {
     let (rows, groups) = dev_rows_in(knowledge, lang);
     let by_writer = cross_validate_grouped(&rows, &groups);
     let (answer_at, suggest_at, held_out_writers) =
-        choose_cutoffs(&by_writer, LIMITS).unwrap_or((1.0, 1.0, Figures::default()));
+        choose_cutoffs(&by_writer, &groups, LIMITS).unwrap_or((1.0, 1.0, Figures::default()));
+    let writers = groups.iter().max().map_or(0, |last| last + 1);
+    let by_writer = (0..writers)
+        .map(|writer| {
+            let scored: Vec<_> = by_writer
+                .iter()
+                .zip(&groups)
+                .filter(|(_, group)| **group == writer)
+                .map(|(scored, _)| *scored)
+                .collect();
+            crate::matcher::confidence::figures(&scored, answer_at, suggest_at)
+        })
+        .collect();
     let folds = cross_validate(&rows, FOLDS);
     let cross_validated = crate::matcher::confidence::figures(&folds, answer_at, suggest_at);
     let all: Vec<_> = rows
@@ -341,6 +355,7 @@ pub fn fit_confidence_in(knowledge: &Knowledge, lang: Lang) -> Fit {
         cases: rows.len(),
         rows: all.len(),
         held_out_writers,
+        by_writer,
         cross_validated,
         in_sample: crate::matcher::confidence::figures(&in_sample_scores, answer_at, suggest_at),
     }

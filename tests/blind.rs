@@ -9,9 +9,15 @@
 //! is not reached yet. Both batches (from 2026-11-30, fourth session):
 //!
 //! - English: right 83.6%, silent 98.0%, wrong 0.0% (0 of 418).
-//! - French: right 84.5%, silent 98.8%, wrong 0.4% (1 of 234).
-//! - Spanish: right 81.7%, silent 92.8%, wrong 1.3% (3 of 236): below the 95% silence aim and
-//!   above the 1% wrong one.
+//! - French: right 84.1%, silent 98.8%, wrong 0.4% (1 of 234).
+//! - Spanish: right 80.7%, silent 95.2%, wrong 1.3% (3 of 236): above the 1% wrong aim.
+//!
+//! Those came from holding the cut-offs' limits on an interval clustered by writer as well as
+//! the Wilson interval (`matcher::confidence::Limits`), decided on the dev sets: held out by
+//! writer, one writer's near-misses were left alone 79-100% of the time, and with the cut-offs
+//! chosen without the writer they are applied to, the clustered interval gave fewer wrong
+//! answers and more silence for a little less right. Before it the figures were the ones below,
+//! with French and Spanish at 84.5 / 98.8 / 0.4 (1) and 81.7 / 92.8 / 1.3 (3).
 //!
 //! Those came from eight new dev batches by eight new writers (two English, three French,
 //! three Spanish; about 300 questions each, written from the source note alone), kept on the
@@ -132,7 +138,7 @@ fn the_blind_english_set_keeps_its_figures_printing_only_aggregates() {
 #[test]
 fn the_blind_french_set_keeps_its_figures_printing_only_aggregates() {
     let gates = Gates {
-        right: 0.84,
+        right: 0.83,
         silent: 0.98,
         wrong: 0.005,
     };
@@ -142,8 +148,8 @@ fn the_blind_french_set_keeps_its_figures_printing_only_aggregates() {
 #[test]
 fn the_blind_spanish_set_keeps_its_figures_printing_only_aggregates() {
     let gates = Gates {
-        right: 0.81,
-        silent: 0.92,
+        right: 0.80,
+        silent: 0.95,
         wrong: 0.013,
     };
     keeps_its_figures(Lang::Es, gates);

@@ -482,8 +482,11 @@ pub fn figures(scored: &[Scored], answer_at: f64, suggest_at: f64) -> Figures {
 }
 
 /// What the cut-offs must keep to, on questions beyond the ones they are chosen on: each limit
-/// must hold at the far end of a Wilson score interval `margin` standard errors wide, not just on
-/// the sample (a share measured on a thousand questions can be a point off on the next thousand).
+/// must hold at the far end of an interval `margin` standard errors wide, not just on the sample
+/// (a share measured on a thousand questions can be a point off on the next thousand). The
+/// interval is the wider of two: the Wilson score interval, as if every question were drawn on
+/// its own, and one clustered by writer ([`writer_clustered_spread`]), since new questions come
+/// from new writers, and one writer's near-misses can be much harder than another's.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Limits {
     /// Most wrong answers, as a share of all cases (the interval's upper end).
@@ -510,13 +513,45 @@ pub fn wilson_interval(k: usize, n: usize, z: f64) -> (f64, f64) {
     ((centre - spread) / scale, (centre + spread) / scale)
 }
 
+/// How far the pooled share `Σk / Σn` of `(k, n)` counts, one pair per writer, may stray by
+/// writer, in standard errors: the cluster-robust (sandwich) standard error of a ratio,
+/// `sqrt(W / (W - 1) · Σ (k - share · n)²) / Σn` over `W` writers. 0 for fewer than two writers
+/// or no cases.
+pub fn writer_clustered_spread(counts: &[(usize, usize)]) -> f64 {
+    let writers = counts.iter().filter(|(_, n)| *n > 0).count();
+    let total: usize = counts.iter().map(|(_, n)| n).sum();
+    if writers < 2 || total == 0 {
+        return 0.0;
+    }
+    let share = counts.iter().map(|(k, _)| k).sum::<usize>() as f64 / total as f64;
+    let squares: f64 = counts
+        .iter()
+        .map(|&(k, n)| (k as f64 - share * n as f64).powi(2))
+        .sum();
+    let writers = writers as f64;
+    (writers / (writers - 1.0) * squares).sqrt() / total as f64
+}
+
 /// The cut-offs that earn the most points on `scored` within `limits` (ties: fewer wrong, more
-/// silent, then the higher cut-offs). Each cut-off lies halfway between two neighbouring
-/// probabilities, so a small change of the model moves no case across it. `None` when no
-/// cut-offs keep to the limits (never: answering nothing does, unless the limits are above 1).
-pub fn choose_cutoffs(scored: &[Scored], limits: Limits) -> Option<(f64, f64, Figures)> {
-    let mut sorted: Vec<&Scored> = scored.iter().collect();
-    sorted.sort_by(|a, b| b.probability.total_cmp(&a.probability));
+/// silent, then the higher cut-offs); `writers` gives each case's writer, for the interval
+/// clustered by writer ([`Limits`]; all the same, the Wilson interval alone). Each cut-off lies
+/// halfway between two neighbouring probabilities, so a small change of the model moves no case
+/// across it. `None` when no cut-offs keep to the limits (never: answering nothing does, unless
+/// the limits are above 1).
+///
+/// # Panics
+///
+/// When `writers` is not as long as `scored`.
+pub fn choose_cutoffs(
+    scored: &[Scored],
+    writers: &[usize],
+    limits: Limits,
+) -> Option<(f64, f64, Figures)> {
+    assert_eq!(scored.len(), writers.len(), "one writer per case");
+    let mut sorted: Vec<(&Scored, usize)> = scored.iter().zip(writers.iter().copied()).collect();
+    sorted.sort_by(|(a, _), (b, _)| b.probability.total_cmp(&a.probability));
+    let sorted_writers: Vec<usize> = sorted.iter().map(|(_, writer)| *writer).collect();
+    let sorted: Vec<&Scored> = sorted.into_iter().map(|(case, _)| case).collect();
     // Cut `k` answers (or offers) the first `k` cases, best first; only where the probability
     // changes, at the value halfway.
     let mut cuts: Vec<(usize, f64)> = vec![(0, 1.0)];
@@ -540,9 +575,40 @@ pub fn choose_cutoffs(scored: &[Scored], limits: Limits) -> Option<(f64, f64, Fi
     }
     let in_domain = scored.iter().filter(|case| case.in_domain).count();
     let off_topic = scored.len() - in_domain;
+    // Whether answering the first `k` cases keeps to the wrong limit, and offering them to the
+    // silence limit: each depends on one cut-off only.
+    let by_writer = WriterCounts::new(&sorted, &sorted_writers);
+    let keeps_wrong: Vec<bool> = cuts
+        .iter()
+        .map(|&(answered, _)| {
+            let wrong = wrong_in[answered] + off[answered];
+            let share = wrong as f64 / scored.len().max(1) as f64;
+            let wilson = wilson_interval(wrong, scored.len(), limits.margin).1;
+            let clustered =
+                share + limits.margin * writer_clustered_spread(&by_writer.wrong(answered));
+            wilson.max(clustered) <= limits.max_wrong
+        })
+        .collect();
+    let keeps_silence: Vec<bool> = cuts
+        .iter()
+        .map(|&(offered, _)| {
+            let silent = off_topic - off[offered];
+            let share = silent as f64 / off_topic.max(1) as f64;
+            let wilson = wilson_interval(silent, off_topic, limits.margin).0;
+            let clustered =
+                share - limits.margin * writer_clustered_spread(&by_writer.silent(offered));
+            wilson.min(clustered) >= limits.min_silent
+        })
+        .collect();
     let mut best: Option<(f64, f64, Figures)> = None;
     for (a, &(answered, answer_at)) in cuts.iter().enumerate() {
-        for &(offered, suggest_at) in &cuts[a..] {
+        if !keeps_wrong[a] {
+            continue;
+        }
+        for (o, &(offered, suggest_at)) in cuts.iter().enumerate().skip(a) {
+            if !keeps_silence[o] {
+                continue;
+            }
             let found = Figures {
                 in_domain,
                 points: right[answered] as f64 + 0.5 * (right[offered] - right[answered]) as f64,
@@ -550,13 +616,6 @@ pub fn choose_cutoffs(scored: &[Scored], limits: Limits) -> Option<(f64, f64, Fi
                 silent: off_topic - off[offered],
                 wrong: wrong_in[answered] + off[answered],
             };
-            let cases = found.in_domain + found.off_topic;
-            let (_, wrong_at_most) = wilson_interval(found.wrong, cases, limits.margin);
-            let (silent_at_least, _) =
-                wilson_interval(found.silent, found.off_topic, limits.margin);
-            if wrong_at_most > limits.max_wrong || silent_at_least < limits.min_silent {
-                continue;
-            }
             let key = |f: &Figures, a: f64, s: f64| (f.points, -(f.wrong as f64), f.silent, a, s);
             let better = best.is_none_or(|(best_answer, best_suggest, best)| {
                 key(&found, answer_at, suggest_at) > key(&best, best_answer, best_suggest)
@@ -567,6 +626,67 @@ pub fn choose_cutoffs(scored: &[Scored], limits: Limits) -> Option<(f64, f64, Fi
         }
     }
     best
+}
+
+/// Each writer's running counts over the first `k` cases, best first, for the interval
+/// clustered by writer.
+struct WriterCounts {
+    /// Per writer: its cases, and its off-topic cases.
+    totals: Vec<(usize, usize)>,
+    /// Per writer, over its first cases: wrong when answered, off-topic.
+    running: Vec<Vec<(usize, usize)>>,
+    /// At each `k`, each writer's count of cases among the first `k` (index into `running`).
+    seen: Vec<Vec<usize>>,
+}
+
+impl WriterCounts {
+    fn new(sorted: &[&Scored], writers: &[usize]) -> Self {
+        let count = writers.iter().max().map_or(0, |last| last + 1);
+        let mut totals = vec![(0, 0); count];
+        let mut running = vec![vec![(0, 0)]; count];
+        let mut seen = Vec::with_capacity(sorted.len() + 1);
+        let mut at = vec![0; count];
+        seen.push(at.clone());
+        for (case, &writer) in sorted.iter().zip(writers) {
+            let (wrong, off) = *running[writer].last().expect("starts with zeros");
+            let wrong_now = wrong + usize::from(!case.in_domain || !case.right);
+            running[writer].push((wrong_now, off + usize::from(!case.in_domain)));
+            totals[writer].0 += 1;
+            totals[writer].1 += usize::from(!case.in_domain);
+            at[writer] += 1;
+            seen.push(at.clone());
+        }
+        Self {
+            totals,
+            running,
+            seen,
+        }
+    }
+
+    /// Per writer, `(wrong, cases)` when the first `k` cases are answered.
+    fn wrong(&self, k: usize) -> Vec<(usize, usize)> {
+        (0..self.totals.len())
+            .map(|writer| {
+                (
+                    self.running[writer][self.seen[k][writer]].0,
+                    self.totals[writer].0,
+                )
+            })
+            .collect()
+    }
+
+    /// Per writer, `(silent, off-topic)` when the first `k` cases are answered or offered.
+    fn silent(&self, k: usize) -> Vec<(usize, usize)> {
+        (0..self.totals.len())
+            .map(|writer| {
+                let off_topic = self.totals[writer].1;
+                (
+                    off_topic - self.running[writer][self.seen[k][writer]].1,
+                    off_topic,
+                )
+            })
+            .collect()
+    }
 }
 
 #[cfg(test)]
@@ -674,7 +794,7 @@ mod tests {
             min_silent: 1.0,
             margin: 0.0,
         };
-        let (answer_at, suggest_at, found) = choose_cutoffs(&scored, limits).unwrap();
+        let (answer_at, suggest_at, found) = choose_cutoffs(&scored, &[0; 8], limits).unwrap();
         assert!((0.55..0.6).contains(&answer_at), "{answer_at}");
         assert!((0.5..0.52).contains(&suggest_at), "{suggest_at}");
         assert_eq!(found.wrong, 0);
@@ -719,10 +839,67 @@ mod tests {
                 min_silent: 0.95,
                 margin,
             };
-            choose_cutoffs(&scored, limits).unwrap().2
+            choose_cutoffs(&scored, &[0; 1000], limits).unwrap().2
         };
         assert_eq!(at(0.0).wrong, 10);
         assert!(at(1.645).wrong < 10, "{:?}", at(1.645));
+    }
+
+    #[test]
+    fn the_clustered_spread_is_zero_when_writers_agree_and_grows_as_they_part() {
+        assert_eq!(writer_clustered_spread(&[(5, 100)]), 0.0);
+        assert_eq!(writer_clustered_spread(&[(5, 100), (10, 200)]), 0.0);
+        // 5% pooled either way; the second pair parts by 2 points each side of it.
+        let near = writer_clustered_spread(&[(3, 100), (7, 100)]);
+        let far = writer_clustered_spread(&[(0, 100), (10, 100)]);
+        // sqrt(2 · (2² + 2²)) / 200 and sqrt(2 · (5² + 5²)) / 200.
+        assert!((near - 0.02).abs() < 1e-12, "{near}");
+        assert!((far - 0.05).abs() < 1e-12, "{far}");
+        assert_eq!(writer_clustered_spread(&[]), 0.0);
+    }
+
+    #[test]
+    fn writers_who_disagree_make_the_cutoffs_keep_further_from_the_limits() {
+        // Two writers of 100 off-topic cases each: the first writer's all score low, twenty of
+        // the second's near-misses score among the in-domain cases. Pooled, the silence limit
+        // lets the suggest cut-off go lower than when the writers' silences are set apart.
+        let mut scored = Vec::new();
+        let mut writers = Vec::new();
+        for i in 0..100_u32 {
+            scored.push(Scored {
+                in_domain: true,
+                probability: 0.3 + f64::from(i) / 200.0,
+                right: true,
+            });
+            writers.push(i as usize % 2);
+        }
+        for writer in 0..2 {
+            for i in 0..100_u32 {
+                let probability = if writer == 1 && i < 20 {
+                    0.45 + f64::from(i) / 1000.0
+                } else {
+                    0.01
+                };
+                scored.push(Scored {
+                    in_domain: false,
+                    probability,
+                    right: false,
+                });
+                writers.push(writer);
+            }
+        }
+        let limits = Limits {
+            max_wrong: 0.01,
+            min_silent: 0.9,
+            margin: 1.645,
+        };
+        let pooled = choose_cutoffs(&scored, &vec![0; scored.len()], limits).unwrap();
+        let by_writer = choose_cutoffs(&scored, &writers, limits).unwrap();
+        assert!(
+            by_writer.2.silent > pooled.2.silent,
+            "{pooled:?} {by_writer:?}"
+        );
+        assert!(by_writer.1 > pooled.1, "{pooled:?} {by_writer:?}");
     }
 
     #[test]

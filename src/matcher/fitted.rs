@@ -7,9 +7,9 @@
 //! wrong and at least 95% of off-topic questions left alone, each with one-sided 95%
 //! confidence (Wilson, 1.645 standard errors).
 //!
-//! - held-out writer: right 77.6%, silent 96.0%, wrong 0.7% (23)
-//! - 10-fold cross-validation (fold = position mod 10): right 78.1%, silent 96.1%, wrong 0.7% (23)
-//! - in sample: right 78.3%, silent 96.2%, wrong 0.4% (12)
+//! - held-out writer: right 77.4%, silent 96.2%, wrong 0.7% (23)
+//! - 10-fold cross-validation (fold = position mod 10): right 77.9%, silent 96.1%, wrong 0.7% (23)
+//! - in sample: right 78.0%, silent 96.4%, wrong 0.4% (12)
 
 use super::confidence::Model;
 
@@ -289,5 +289,5 @@ pub const MODEL: Model = Model {
         [0.0, 0.0, 0.0, 0.0, 0.0, 0.0],
     ],
     answer_at: 0.9270957592103908,
-    suggest_at: 0.6922377571021683,
+    suggest_at: 0.7108522427068358,
 };
