@@ -11,8 +11,8 @@ use crate::locale::Lang;
 
 /// The dev set, as `(path, text)`: every file the matcher is tuned and fitted on, read by the
 /// dev-set test, the evaluation and the fitting tools alike. `tests/devset.tsv` is the first
-/// set, grouped by answer; `tests/devset-discord.tsv` and `-2` to `-9` (later batches by other
-/// writers, from the third on paraphrasing away from the answers' words; the sixth to ninth
+/// set, grouped by answer; `tests/devset-discord.tsv` and `-2` to `-11` (later batches by other
+/// writers, from the third on paraphrasing away from the answers' words; the sixth to eleventh
 /// written from the source note alone, as the blind sets are, the sixth labelled apart, the
 /// others labelled by their writers after reading the answers) hold questions in Discord styles
 /// (long, terse, text-speak, symbols, plain; near-miss and off-topic), grouped by style.
@@ -54,10 +54,18 @@ pub const DEV_SET_FILES: &[(&str, &str)] = &[
         "tests/devset-discord-9.tsv",
         include_str!("../tests/devset-discord-9.tsv"),
     ),
+    (
+        "tests/devset-discord-10.tsv",
+        include_str!("../tests/devset-discord-10.tsv"),
+    ),
+    (
+        "tests/devset-discord-11.tsv",
+        include_str!("../tests/devset-discord-11.tsv"),
+    ),
 ];
 
 /// The French dev set: questions as French speakers write them, labelled with the answer ids:
-/// a first set, eight batches in Discord styles (the fourth to eighth written from the source
+/// a first set, eleven batches in Discord styles (the fourth to eleventh written from the source
 /// note alone, the fourth labelled apart, the others by their writers after reading the
 /// answers) and a batch of near-misses, each by its own writer.
 pub const DEV_SET_FILES_FR: &[(&str, &str)] = &[
@@ -100,6 +108,18 @@ pub const DEV_SET_FILES_FR: &[(&str, &str)] = &[
     (
         "tests/devset.fr-discord-8.tsv",
         include_str!("../tests/devset.fr-discord-8.tsv"),
+    ),
+    (
+        "tests/devset.fr-discord-9.tsv",
+        include_str!("../tests/devset.fr-discord-9.tsv"),
+    ),
+    (
+        "tests/devset.fr-discord-10.tsv",
+        include_str!("../tests/devset.fr-discord-10.tsv"),
+    ),
+    (
+        "tests/devset.fr-discord-11.tsv",
+        include_str!("../tests/devset.fr-discord-11.tsv"),
     ),
 ];
 
@@ -144,6 +164,18 @@ pub const DEV_SET_FILES_ES: &[(&str, &str)] = &[
     (
         "tests/devset.es-discord-8.tsv",
         include_str!("../tests/devset.es-discord-8.tsv"),
+    ),
+    (
+        "tests/devset.es-discord-9.tsv",
+        include_str!("../tests/devset.es-discord-9.tsv"),
+    ),
+    (
+        "tests/devset.es-discord-10.tsv",
+        include_str!("../tests/devset.es-discord-10.tsv"),
+    ),
+    (
+        "tests/devset.es-discord-11.tsv",
+        include_str!("../tests/devset.es-discord-11.tsv"),
     ),
 ];
 
