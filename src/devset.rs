@@ -15,7 +15,8 @@ use crate::locale::Lang;
 /// writers, from the third on paraphrasing away from the answers' words; the sixth to eleventh
 /// written from the source note alone, as the blind sets are, the sixth labelled apart, the
 /// others labelled by their writers after reading the answers) hold questions in Discord styles
-/// (long, terse, text-speak, symbols, plain; near-miss and off-topic), grouped by style.
+/// (long, terse, text-speak, symbols, plain; near-miss and off-topic), grouped by style;
+/// `tests/devset-nearmiss.tsv` and `-2` hold near-misses alone, by two more writers.
 pub const DEV_SET_FILES: &[(&str, &str)] = &[
     ("tests/devset.tsv", include_str!("../tests/devset.tsv")),
     (
@@ -62,12 +63,20 @@ pub const DEV_SET_FILES: &[(&str, &str)] = &[
         "tests/devset-discord-11.tsv",
         include_str!("../tests/devset-discord-11.tsv"),
     ),
+    (
+        "tests/devset-nearmiss.tsv",
+        include_str!("../tests/devset-nearmiss.tsv"),
+    ),
+    (
+        "tests/devset-nearmiss-2.tsv",
+        include_str!("../tests/devset-nearmiss-2.tsv"),
+    ),
 ];
 
 /// The French dev set: questions as French speakers write them, labelled with the answer ids:
 /// a first set, eleven batches in Discord styles (the fourth to eleventh written from the source
 /// note alone, the fourth labelled apart, the others by their writers after reading the
-/// answers) and a batch of near-misses, each by its own writer.
+/// answers) and three batches of near-misses, each by its own writer.
 pub const DEV_SET_FILES_FR: &[(&str, &str)] = &[
     (
         "tests/devset.fr.tsv",
@@ -120,6 +129,14 @@ pub const DEV_SET_FILES_FR: &[(&str, &str)] = &[
     (
         "tests/devset.fr-discord-11.tsv",
         include_str!("../tests/devset.fr-discord-11.tsv"),
+    ),
+    (
+        "tests/devset.fr-nearmiss-2.tsv",
+        include_str!("../tests/devset.fr-nearmiss-2.tsv"),
+    ),
+    (
+        "tests/devset.fr-nearmiss-3.tsv",
+        include_str!("../tests/devset.fr-nearmiss-3.tsv"),
     ),
 ];
 
@@ -176,6 +193,14 @@ pub const DEV_SET_FILES_ES: &[(&str, &str)] = &[
     (
         "tests/devset.es-discord-11.tsv",
         include_str!("../tests/devset.es-discord-11.tsv"),
+    ),
+    (
+        "tests/devset.es-nearmiss-2.tsv",
+        include_str!("../tests/devset.es-nearmiss-2.tsv"),
+    ),
+    (
+        "tests/devset.es-nearmiss-3.tsv",
+        include_str!("../tests/devset.es-nearmiss-3.tsv"),
     ),
 ];
 

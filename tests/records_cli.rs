@@ -64,7 +64,7 @@ impl Setup {
 #[test]
 fn a_recorded_question_the_bot_cannot_answer_shows_in_the_inbox_and_the_statistics() {
     let setup = Setup::new();
-    setup.run(&["ask", "--record"], "some question it cannot answer\n");
+    setup.run(&["ask", "--record"], "my cat knocked over the plant again\n");
     assert!(
         setup.database().exists(),
         "the database is next to the config file"
@@ -74,7 +74,7 @@ fn a_recorded_question_the_bot_cannot_answer_shows_in_the_inbox_and_the_statisti
     assert_eq!(inbox["total_questions"], 1);
     assert_eq!(
         inbox["groups"][0]["example"],
-        "some question it cannot answer"
+        "my cat knocked over the plant again"
     );
     assert_eq!(inbox["groups"][0]["misses"]["unanswered"], 1);
     let stats = json(&setup.run(&["stats", "--json"], ""));
@@ -84,13 +84,13 @@ fn a_recorded_question_the_bot_cannot_answer_shows_in_the_inbox_and_the_statisti
 
     let text = setup.run(&["inbox"], "");
     assert!(text.contains("1 group(s), 1 question(s)"), "{text}");
-    assert!(text.contains("some question it cannot answer"), "{text}");
+    assert!(text.contains("my cat knocked over the plant again"), "{text}");
 }
 
 #[test]
 fn ask_without_record_writes_nothing() {
     let setup = Setup::new();
-    setup.run(&["ask"], "some question it cannot answer\n");
+    setup.run(&["ask"], "my cat knocked over the plant again\n");
     setup.run(
         &["ask", "--json", "what are the objectives of the GFMD?"],
         "",
