@@ -452,10 +452,11 @@ impl Fit {
         out.push_str("    ],\n    curves: [\n");
         for (curve, name) in self.model.curves.iter().zip(FEATURE_NAMES) {
             let weights: Vec<String> = curve.iter().map(|weight| format!("{weight:?}")).collect();
-            // One line when it fits in rustfmt's 100 columns, else one weight a line.
-            let one_line = format!("        [{}],", weights.join(", "));
-            if one_line.len() <= 100 {
-                let _ = writeln!(out, "        // {name}\n{one_line}");
+            // One line when the array is no wider than rustfmt's `array_width` (60 columns),
+            // else one weight a line.
+            let array = format!("[{}]", weights.join(", "));
+            if array.len() <= 60 {
+                let _ = writeln!(out, "        // {name}\n        {array},");
             } else {
                 let _ = writeln!(out, "        // {name}\n        [");
                 for weight in &weights {

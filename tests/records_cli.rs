@@ -64,7 +64,10 @@ impl Setup {
 #[test]
 fn a_recorded_question_the_bot_cannot_answer_shows_in_the_inbox_and_the_statistics() {
     let setup = Setup::new();
-    setup.run(&["ask", "--record"], "my cat knocked over the plant again\n");
+    setup.run(
+        &["ask", "--record"],
+        "my cat knocked over the plant again\n",
+    );
     assert!(
         setup.database().exists(),
         "the database is next to the config file"
@@ -84,7 +87,10 @@ fn a_recorded_question_the_bot_cannot_answer_shows_in_the_inbox_and_the_statisti
 
     let text = setup.run(&["inbox"], "");
     assert!(text.contains("1 group(s), 1 question(s)"), "{text}");
-    assert!(text.contains("my cat knocked over the plant again"), "{text}");
+    assert!(
+        text.contains("my cat knocked over the plant again"),
+        "{text}"
+    );
 }
 
 #[test]
