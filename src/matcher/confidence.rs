@@ -140,11 +140,13 @@ impl Model {
             .iter()
             .zip(self.ranges.iter().zip(&self.curves))
             .map(|(&value, (&range, curve))| {
-                curve_terms(value, range)
-                    .iter()
-                    .zip(curve)
-                    .map(|(term, weight)| term * weight)
-                    .sum::<f64>()
+                curve_support(value, range).map_or(0.0, |(first, terms)| {
+                    terms
+                        .iter()
+                        .zip(&curve[first..])
+                        .map(|(term, weight)| term * weight)
+                        .sum::<f64>()
+                })
             })
             .sum();
         self.bias + lines + curves
@@ -154,10 +156,19 @@ impl Model {
 /// The terms of a feature's curve at `value`: the quadratic B-spline basis over [`KNOTS`]
 /// evenly spaced knots from `low` to `high`, with `value` held within them. At most three
 /// terms are not zero, and they add up to 1; all are zero when the range is a single value.
-pub fn curve_terms(value: f64, (low, high): (f64, f64)) -> [f64; CURVE_TERMS] {
+pub fn curve_terms(value: f64, range: (f64, f64)) -> [f64; CURVE_TERMS] {
     let mut terms = [0.0; CURVE_TERMS];
+    if let Some((first, support)) = curve_support(value, range) {
+        terms[first..first + support.len()].copy_from_slice(&support);
+    }
+    terms
+}
+
+/// The three terms of [`curve_terms`] that can be other than zero, with the index of the first;
+/// `None` when all are zero. The confidence reads a curve through these alone.
+fn curve_support(value: f64, (low, high): (f64, f64)) -> Option<(usize, [f64; 3])> {
     if high <= low || value.is_nan() {
-        return terms;
+        return None;
     }
     let spacing = (high - low) / (KNOTS - 1) as f64;
     let knots_in = (value.clamp(low, high) - low) / spacing;
@@ -165,10 +176,14 @@ pub fn curve_terms(value: f64, (low, high): (f64, f64)) -> [f64; CURVE_TERMS] {
     // the three uniform quadratic B-splines that reach it, in closed form.
     let interval = (knots_in.floor() as usize).min(KNOTS - 2);
     let into = knots_in - interval as f64;
-    terms[interval] = (1.0 - into) * (1.0 - into) / 2.0;
-    terms[interval + 1] = (-2.0 * into * into + 2.0 * into + 1.0) / 2.0;
-    terms[interval + 2] = into * into / 2.0;
-    terms
+    Some((
+        interval,
+        [
+            (1.0 - into) * (1.0 - into) / 2.0,
+            (-2.0 * into * into + 2.0 * into + 1.0) / 2.0,
+            into * into / 2.0,
+        ],
+    ))
 }
 
 fn sigmoid(x: f64) -> f64 {
