@@ -11,12 +11,12 @@ use crate::locale::Lang;
 
 /// The dev set, as `(path, text)`: every file the matcher is tuned and fitted on, read by the
 /// dev-set test, the evaluation and the fitting tools alike. `tests/devset.tsv` is the first
-/// set, grouped by answer; `tests/devset-discord.tsv` and `-2` to `-11` (later batches by other
-/// writers, from the third on paraphrasing away from the answers' words; the sixth to eleventh
+/// set, grouped by answer; `tests/devset-discord.tsv` and `-2` to `-12` (later batches by other
+/// writers, from the third on paraphrasing away from the answers' words; the sixth to twelfth
 /// written from the source note alone, as the blind sets are, the sixth labelled apart, the
 /// others labelled by their writers after reading the answers) hold questions in Discord styles
 /// (long, terse, text-speak, symbols, plain; near-miss and off-topic), grouped by style;
-/// `tests/devset-nearmiss.tsv` and `-2` hold near-misses alone, by two more writers.
+/// `tests/devset-nearmiss.tsv`, `-2` and `-3` hold near-misses alone, by three more writers.
 pub const DEV_SET_FILES: &[(&str, &str)] = &[
     ("tests/devset.tsv", include_str!("../tests/devset.tsv")),
     (
@@ -71,12 +71,20 @@ pub const DEV_SET_FILES: &[(&str, &str)] = &[
         "tests/devset-nearmiss-2.tsv",
         include_str!("../tests/devset-nearmiss-2.tsv"),
     ),
+    (
+        "tests/devset-discord-12.tsv",
+        include_str!("../tests/devset-discord-12.tsv"),
+    ),
+    (
+        "tests/devset-nearmiss-3.tsv",
+        include_str!("../tests/devset-nearmiss-3.tsv"),
+    ),
 ];
 
 /// The French dev set: questions as French speakers write them, labelled with the answer ids:
-/// a first set, eleven batches in Discord styles (the fourth to eleventh written from the source
+/// a first set, thirteen batches in Discord styles (the fourth to thirteenth written from the source
 /// note alone, the fourth labelled apart, the others by their writers after reading the
-/// answers) and three batches of near-misses, each by its own writer.
+/// answers) and four batches of near-misses, each by its own writer.
 pub const DEV_SET_FILES_FR: &[(&str, &str)] = &[
     (
         "tests/devset.fr.tsv",
@@ -137,6 +145,18 @@ pub const DEV_SET_FILES_FR: &[(&str, &str)] = &[
     (
         "tests/devset.fr-nearmiss-3.tsv",
         include_str!("../tests/devset.fr-nearmiss-3.tsv"),
+    ),
+    (
+        "tests/devset.fr-discord-12.tsv",
+        include_str!("../tests/devset.fr-discord-12.tsv"),
+    ),
+    (
+        "tests/devset.fr-discord-13.tsv",
+        include_str!("../tests/devset.fr-discord-13.tsv"),
+    ),
+    (
+        "tests/devset.fr-nearmiss-4.tsv",
+        include_str!("../tests/devset.fr-nearmiss-4.tsv"),
     ),
 ];
 
@@ -201,6 +221,18 @@ pub const DEV_SET_FILES_ES: &[(&str, &str)] = &[
     (
         "tests/devset.es-nearmiss-3.tsv",
         include_str!("../tests/devset.es-nearmiss-3.tsv"),
+    ),
+    (
+        "tests/devset.es-discord-12.tsv",
+        include_str!("../tests/devset.es-discord-12.tsv"),
+    ),
+    (
+        "tests/devset.es-discord-13.tsv",
+        include_str!("../tests/devset.es-discord-13.tsv"),
+    ),
+    (
+        "tests/devset.es-nearmiss-4.tsv",
+        include_str!("../tests/devset.es-nearmiss-4.tsv"),
     ),
 ];
 
