@@ -82,9 +82,9 @@ pub const DEV_SET_FILES: &[(&str, &str)] = &[
 ];
 
 /// The French dev set: questions as French speakers write them, labelled with the answer ids:
-/// a first set, thirteen batches in Discord styles (the fourth to thirteenth written from the source
+/// a first set, sixteen batches in Discord styles (the fourth to sixteenth written from the source
 /// note alone, the fourth labelled apart, the others by their writers after reading the
-/// answers) and four batches of near-misses, each by its own writer.
+/// answers) and five batches of near-misses, each by its own writer.
 pub const DEV_SET_FILES_FR: &[(&str, &str)] = &[
     (
         "tests/devset.fr.tsv",
@@ -157,6 +157,22 @@ pub const DEV_SET_FILES_FR: &[(&str, &str)] = &[
     (
         "tests/devset.fr-nearmiss-4.tsv",
         include_str!("../tests/devset.fr-nearmiss-4.tsv"),
+    ),
+    (
+        "tests/devset.fr-discord-14.tsv",
+        include_str!("../tests/devset.fr-discord-14.tsv"),
+    ),
+    (
+        "tests/devset.fr-discord-15.tsv",
+        include_str!("../tests/devset.fr-discord-15.tsv"),
+    ),
+    (
+        "tests/devset.fr-discord-16.tsv",
+        include_str!("../tests/devset.fr-discord-16.tsv"),
+    ),
+    (
+        "tests/devset.fr-nearmiss-5.tsv",
+        include_str!("../tests/devset.fr-nearmiss-5.tsv"),
     ),
 ];
 
@@ -233,6 +249,22 @@ pub const DEV_SET_FILES_ES: &[(&str, &str)] = &[
     (
         "tests/devset.es-nearmiss-4.tsv",
         include_str!("../tests/devset.es-nearmiss-4.tsv"),
+    ),
+    (
+        "tests/devset.es-discord-14.tsv",
+        include_str!("../tests/devset.es-discord-14.tsv"),
+    ),
+    (
+        "tests/devset.es-discord-15.tsv",
+        include_str!("../tests/devset.es-discord-15.tsv"),
+    ),
+    (
+        "tests/devset.es-discord-16.tsv",
+        include_str!("../tests/devset.es-discord-16.tsv"),
+    ),
+    (
+        "tests/devset.es-nearmiss-5.tsv",
+        include_str!("../tests/devset.es-nearmiss-5.tsv"),
     ),
 ];
 

@@ -116,21 +116,23 @@ fn fitted_file_is_what_the_fit_makes(lang: Lang, committed: &str) {
 }
 
 /// The French dev set's gates: what the French fit reaches
-/// (right 76.8%, silent 96.4%, wrong 0.6%: 29 of 4886), rounded down a little. Before the
+/// (right 78.2%, silent 96.5%, wrong 0.7%: 40 of 5953), rounded down a little. Before the
 /// nearest examples: 53.2%, 96.4%, 0.5% of 1690; with them, before the fifth Discord batch,
 /// 57.8%, 96.8%, 0.6%; with it, before each feature had its curve, 57.8%, 96.1%, 0.6%; with the
 /// curves, before the sixth to eighth batches, 62.6%, 97.0%, 0.5% (10 of 2011); with those,
 /// before the limits held on an interval clustered by writer, 71.5%, 96.7%, 0.5%; with it,
 /// before the ninth to eleventh batches, 71.0%, 97.2%, 0.5% (16 of 2944); with those, before
 /// two more near-miss batches, 73.9%, 97.0%, 0.5% (21 of 3876); with those, before the twelfth
-/// and thirteenth batches and a fourth of near-misses, 74.9%, 96.6%, 0.6% (23 of 4134).
+/// and thirteenth batches and a fourth of near-misses, 74.9%, 96.6%, 0.6% (23 of 4134); with
+/// those, before the fourteenth to sixteenth and a fifth of near-misses, 76.8%, 96.4%, 0.6%
+/// (29 of 4886).
 #[test]
 fn the_french_dev_set_keeps_its_figures() {
-    keeps_its_figures(Lang::Fr, 0.76, 0.96, 0.01);
+    keeps_its_figures(Lang::Fr, 0.78, 0.96, 0.01);
 }
 
 /// The Spanish dev set's gates: what the Spanish fit reaches
-/// (right 80.2%, silent 97.0%, wrong 0.5%: 25 of 4918), rounded down a little. It was 59.9%,
+/// (right 82.0%, silent 96.6%, wrong 0.6%: 37 of 5991), rounded down a little. It was 59.9%,
 /// 96.6%, 0.6% (10 of 1711) before what follows. Dropping the dev
 /// questions that repeated one of the second blind batch (5 of 1716) had moved it from 58.3% to
 /// 56.6% (the answer cut-off went from 0.918 to 0.931); a vocabulary round then to 59.9%; the
@@ -140,10 +142,11 @@ fn the_french_dev_set_keeps_its_figures() {
 /// wrong 0.5%: 15); the limits held on an interval clustered by writer to 74.1% (silent 97.3%,
 /// wrong 0.4%: 13); the ninth to eleventh batches to 78.2% (silent 97.5%, wrong 0.5%: 20); two
 /// more near-miss batches to 78.8% (silent 97.0%, wrong 0.6%: 24); the twelfth and thirteenth
-/// batches and a fourth of near-misses to 80.2%.
+/// batches and a fourth of near-misses to 80.2% (silent 97.0%, wrong 0.5%: 25); the fourteenth
+/// to sixteenth and a fifth of near-misses to 82.0%.
 #[test]
 fn the_spanish_dev_set_keeps_its_figures() {
-    keeps_its_figures(Lang::Es, 0.80, 0.96, 0.01);
+    keeps_its_figures(Lang::Es, 0.81, 0.96, 0.01);
 }
 
 #[test]
