@@ -157,8 +157,6 @@ impl Language {
     }
 }
 
-/// `text` with every `written` that stands as a whole word (no letter or digit on either side)
-/// replaced by `read`.
 /// Whether `text` holds `ascii` with its letters in any case.
 fn contains_ignoring_ascii_case(text: &str, ascii: &str) -> bool {
     ascii.is_empty()
@@ -168,6 +166,8 @@ fn contains_ignoring_ascii_case(text: &str, ascii: &str) -> bool {
             .any(|window| window.eq_ignore_ascii_case(ascii.as_bytes()))
 }
 
+/// `text` with every `written` that stands as a whole word (no letter or digit on either side)
+/// replaced by `read`.
 fn replace_word(text: &str, written: &str, read: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
