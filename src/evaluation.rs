@@ -125,7 +125,7 @@ pub fn grade_in(knowledge: &Knowledge, lang: Lang, case: &Case) -> Graded {
 }
 
 /// [`grade_in`] with the dev set's batch `left_out` forgotten by the matcher's nearest
-/// examples ([`Knowledge::decide_leaving_out`]).
+/// examples ([`Knowledge::assess_and_decide_leaving_out`]).
 pub fn grade_leaving_out(
     knowledge: &Knowledge,
     lang: Lang,

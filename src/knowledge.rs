@@ -224,19 +224,8 @@ impl Knowledge {
     }
 
     /// [`Knowledge::decide_in`] as if the dev set's batch `left_out` had never been written
-    /// ([`Matcher::decide_leaving_out`]): how the dev-set figures grade a writer's questions.
-    pub fn decide_leaving_out(
-        &self,
-        lang: Lang,
-        question: &str,
-        left_out: Option<usize>,
-    ) -> Verdict<'_> {
-        self.assess_and_decide_leaving_out(lang, question, left_out)
-            .1
-    }
-
-    /// [`Knowledge::decide_leaving_out`] with the assessment the verdict was reached on
-    /// ([`Matcher::assess_and_decide_leaving_out`]).
+    /// ([`Matcher::assess_and_decide_leaving_out`]), with the assessment the verdict was reached
+    /// on: how the dev-set figures grade a writer's questions.
     pub fn assess_and_decide_leaving_out(
         &self,
         lang: Lang,
