@@ -591,30 +591,45 @@ pub fn choose_cutoffs(
     let in_domain = scored.iter().filter(|case| case.in_domain).count();
     let off_topic = scored.len() - in_domain;
     // Whether answering the first `k` cases keeps to the wrong limit, and offering them to the
-    // silence limit: each depends on one cut-off only.
-    let by_writer = WriterCounts::new(&sorted, &sorted_writers);
-    let keeps_wrong: Vec<bool> = cuts
-        .iter()
-        .map(|&(answered, _)| {
-            let wrong = wrong_in[answered] + off[answered];
-            let share = wrong as f64 / scored.len().max(1) as f64;
-            let wilson = wilson_interval(wrong, scored.len(), limits.margin).1;
-            let clustered =
-                share + limits.margin * writer_clustered_spread(&by_writer.wrong(answered));
-            wilson.max(clustered) <= limits.max_wrong
-        })
-        .collect();
-    let keeps_silence: Vec<bool> = cuts
-        .iter()
-        .map(|&(offered, _)| {
-            let silent = off_topic - off[offered];
-            let share = silent as f64 / off_topic.max(1) as f64;
-            let wilson = wilson_interval(silent, off_topic, limits.margin).0;
-            let clustered =
-                share - limits.margin * writer_clustered_spread(&by_writer.silent(offered));
-            wilson.min(clustered) >= limits.min_silent
-        })
-        .collect();
+    // silence limit: each depends on one cut-off only. Each writer's counts run along the cuts.
+    let writer_count = sorted_writers.iter().max().map_or(0, |last| last + 1);
+    let mut cases_of = vec![0; writer_count];
+    let mut off_topic_of = vec![0; writer_count];
+    for (case, &writer) in sorted.iter().zip(&sorted_writers) {
+        cases_of[writer] += 1;
+        off_topic_of[writer] += usize::from(!case.in_domain);
+    }
+    let (mut wrong_of, mut taken_off_topic_of) = (vec![0; writer_count], vec![0; writer_count]);
+    let mut taken = 0;
+    let mut keeps_wrong = Vec::with_capacity(cuts.len());
+    let mut keeps_silence = Vec::with_capacity(cuts.len());
+    for &(k, _) in &cuts {
+        for (case, &writer) in sorted[taken..k].iter().zip(&sorted_writers[taken..k]) {
+            wrong_of[writer] += usize::from(!case.in_domain || !case.right);
+            taken_off_topic_of[writer] += usize::from(!case.in_domain);
+        }
+        taken = k;
+        let wrong = wrong_in[k] + off[k];
+        let wrong_by_writer: Vec<(usize, usize)> = wrong_of
+            .iter()
+            .copied()
+            .zip(cases_of.iter().copied())
+            .collect();
+        let wrong_clustered = wrong as f64 / scored.len().max(1) as f64
+            + limits.margin * writer_clustered_spread(&wrong_by_writer);
+        let wrong_wilson = wilson_interval(wrong, scored.len(), limits.margin).1;
+        keeps_wrong.push(wrong_wilson.max(wrong_clustered) <= limits.max_wrong);
+        let silent = off_topic - off[k];
+        let silent_by_writer: Vec<(usize, usize)> = off_topic_of
+            .iter()
+            .zip(&taken_off_topic_of)
+            .map(|(&all, &offered)| (all - offered, all))
+            .collect();
+        let silent_clustered = silent as f64 / off_topic.max(1) as f64
+            - limits.margin * writer_clustered_spread(&silent_by_writer);
+        let silent_wilson = wilson_interval(silent, off_topic, limits.margin).0;
+        keeps_silence.push(silent_wilson.min(silent_clustered) >= limits.min_silent);
+    }
     let mut best: Option<(f64, f64, Figures)> = None;
     for (a, &(answered, answer_at)) in cuts.iter().enumerate() {
         if !keeps_wrong[a] {
@@ -641,67 +656,6 @@ pub fn choose_cutoffs(
         }
     }
     best
-}
-
-/// Each writer's running counts over the first `k` cases, best first, for the interval
-/// clustered by writer.
-struct WriterCounts {
-    /// Per writer: its cases, and its off-topic cases.
-    totals: Vec<(usize, usize)>,
-    /// Per writer, over its first cases: wrong when answered, off-topic.
-    running: Vec<Vec<(usize, usize)>>,
-    /// At each `k`, each writer's count of cases among the first `k` (index into `running`).
-    seen: Vec<Vec<usize>>,
-}
-
-impl WriterCounts {
-    fn new(sorted: &[&Scored], writers: &[usize]) -> Self {
-        let count = writers.iter().max().map_or(0, |last| last + 1);
-        let mut totals = vec![(0, 0); count];
-        let mut running = vec![vec![(0, 0)]; count];
-        let mut seen = Vec::with_capacity(sorted.len() + 1);
-        let mut at = vec![0; count];
-        seen.push(at.clone());
-        for (case, &writer) in sorted.iter().zip(writers) {
-            let (wrong, off) = *running[writer].last().expect("starts with zeros");
-            let wrong_now = wrong + usize::from(!case.in_domain || !case.right);
-            running[writer].push((wrong_now, off + usize::from(!case.in_domain)));
-            totals[writer].0 += 1;
-            totals[writer].1 += usize::from(!case.in_domain);
-            at[writer] += 1;
-            seen.push(at.clone());
-        }
-        Self {
-            totals,
-            running,
-            seen,
-        }
-    }
-
-    /// Per writer, `(wrong, cases)` when the first `k` cases are answered.
-    fn wrong(&self, k: usize) -> Vec<(usize, usize)> {
-        (0..self.totals.len())
-            .map(|writer| {
-                (
-                    self.running[writer][self.seen[k][writer]].0,
-                    self.totals[writer].0,
-                )
-            })
-            .collect()
-    }
-
-    /// Per writer, `(silent, off-topic)` when the first `k` cases are answered or offered.
-    fn silent(&self, k: usize) -> Vec<(usize, usize)> {
-        (0..self.totals.len())
-            .map(|writer| {
-                let off_topic = self.totals[writer].1;
-                (
-                    off_topic - self.running[writer][self.seen[k][writer]].1,
-                    off_topic,
-                )
-            })
-            .collect()
-    }
 }
 
 #[cfg(test)]
