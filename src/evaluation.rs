@@ -323,13 +323,13 @@ pub fn dev_rows_in(knowledge: &Knowledge, lang: Lang) -> (Vec<CaseRows>, Vec<usi
 /// When a line cannot be read, as [`dev_set_in`].
 pub fn fit_confidence_in(knowledge: &Knowledge, lang: Lang) -> Fit {
     let (rows, groups) = dev_rows_in(knowledge, lang);
-    let by_writer = cross_validate_grouped(&rows, &groups);
+    let held_out = cross_validate_grouped(&rows, &groups);
     let (answer_at, suggest_at, held_out_writers) =
-        choose_cutoffs(&by_writer, &groups, LIMITS).unwrap_or((1.0, 1.0, Figures::default()));
+        choose_cutoffs(&held_out, &groups, LIMITS).unwrap_or((1.0, 1.0, Figures::default()));
     let writers = groups.iter().max().map_or(0, |last| last + 1);
     let by_writer = (0..writers)
         .map(|writer| {
-            let scored: Vec<_> = by_writer
+            let scored: Vec<_> = held_out
                 .iter()
                 .zip(&groups)
                 .filter(|(_, group)| **group == writer)
