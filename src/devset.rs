@@ -11,12 +11,12 @@ use crate::locale::Lang;
 
 /// The dev set, as `(path, text)`: every file the matcher is tuned and fitted on, read by the
 /// dev-set test, the evaluation and the fitting tools alike. `tests/devset.tsv` is the first
-/// set, grouped by answer; `tests/devset-discord.tsv` and `-2` to `-12` (later batches by other
-/// writers, from the third on paraphrasing away from the answers' words; the sixth to twelfth
+/// set, grouped by answer; `tests/devset-discord.tsv` and `-2` to `-14` (later batches by other
+/// writers, from the third on paraphrasing away from the answers' words; the sixth to fourteenth
 /// written from the source note alone, as the blind sets are, the sixth labelled apart, the
 /// others labelled by their writers after reading the answers) hold questions in Discord styles
 /// (long, terse, text-speak, symbols, plain; near-miss and off-topic), grouped by style;
-/// `tests/devset-nearmiss.tsv`, `-2` and `-3` hold near-misses alone, by three more writers.
+/// `tests/devset-nearmiss.tsv` and `-2` to `-4` hold near-misses alone, by four more writers.
 pub const DEV_SET_FILES: &[(&str, &str)] = &[
     ("tests/devset.tsv", include_str!("../tests/devset.tsv")),
     (
@@ -79,10 +79,22 @@ pub const DEV_SET_FILES: &[(&str, &str)] = &[
         "tests/devset-nearmiss-3.tsv",
         include_str!("../tests/devset-nearmiss-3.tsv"),
     ),
+    (
+        "tests/devset-discord-13.tsv",
+        include_str!("../tests/devset-discord-13.tsv"),
+    ),
+    (
+        "tests/devset-discord-14.tsv",
+        include_str!("../tests/devset-discord-14.tsv"),
+    ),
+    (
+        "tests/devset-nearmiss-4.tsv",
+        include_str!("../tests/devset-nearmiss-4.tsv"),
+    ),
 ];
 
 /// The French dev set: questions as French speakers write them, labelled with the answer ids:
-/// a first set, sixteen batches in Discord styles (the fourth to sixteenth written from the source
+/// a first set, eighteen batches in Discord styles (the fourth to eighteenth written from the source
 /// note alone, the fourth labelled apart, the others by their writers after reading the
 /// answers) and five batches of near-misses, each by its own writer.
 pub const DEV_SET_FILES_FR: &[(&str, &str)] = &[
@@ -174,9 +186,18 @@ pub const DEV_SET_FILES_FR: &[(&str, &str)] = &[
         "tests/devset.fr-nearmiss-5.tsv",
         include_str!("../tests/devset.fr-nearmiss-5.tsv"),
     ),
+    (
+        "tests/devset.fr-discord-17.tsv",
+        include_str!("../tests/devset.fr-discord-17.tsv"),
+    ),
+    (
+        "tests/devset.fr-discord-18.tsv",
+        include_str!("../tests/devset.fr-discord-18.tsv"),
+    ),
 ];
 
-/// The Spanish dev set, likewise.
+/// The Spanish dev set, likewise: a first set, eighteen batches in Discord styles and six
+/// batches of near-misses, each by its own writer.
 pub const DEV_SET_FILES_ES: &[(&str, &str)] = &[
     (
         "tests/devset.es.tsv",
@@ -265,6 +286,18 @@ pub const DEV_SET_FILES_ES: &[(&str, &str)] = &[
     (
         "tests/devset.es-nearmiss-5.tsv",
         include_str!("../tests/devset.es-nearmiss-5.tsv"),
+    ),
+    (
+        "tests/devset.es-discord-17.tsv",
+        include_str!("../tests/devset.es-discord-17.tsv"),
+    ),
+    (
+        "tests/devset.es-discord-18.tsv",
+        include_str!("../tests/devset.es-discord-18.tsv"),
+    ),
+    (
+        "tests/devset.es-nearmiss-6.tsv",
+        include_str!("../tests/devset.es-nearmiss-6.tsv"),
     ),
 ];
 
