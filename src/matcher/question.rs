@@ -276,7 +276,9 @@ fn symbol_at(
 ) -> Option<(usize, usize)> {
     symbols.iter().enumerate().find_map(|(index, (form, _))| {
         let end = at + form.len();
-        let fits = chars.get(at..end) == Some(form.as_slice())
+        // The first character first: most positions start no symbol.
+        let fits = form.first() == chars.get(at)
+            && chars.get(at..end) == Some(form.as_slice())
             && (!form.last()?.is_alphanumeric()
                 || chars.get(end).is_none_or(|c| !c.is_alphanumeric()));
         fits.then_some((index, form.len()))
