@@ -11,8 +11,8 @@ use crate::locale::Lang;
 
 /// The dev set, as `(path, text)`: every file the matcher is tuned and fitted on, read by the
 /// dev-set test, the evaluation and the fitting tools alike. `tests/devset.tsv` is the first
-/// set, grouped by answer; `tests/devset-discord.tsv` and `-2` to `-14` (later batches by other
-/// writers, from the third on paraphrasing away from the answers' words; the sixth to fourteenth
+/// set, grouped by answer; `tests/devset-discord.tsv` and `-2` to `-16` (later batches by other
+/// writers, from the third on paraphrasing away from the answers' words; the sixth to sixteenth
 /// written from the source note alone, as the blind sets are, the sixth labelled apart, the
 /// others labelled by their writers after reading the answers) hold questions in Discord styles
 /// (long, terse, text-speak, symbols, plain; near-miss and off-topic), grouped by style;
@@ -91,12 +91,20 @@ pub const DEV_SET_FILES: &[(&str, &str)] = &[
         "tests/devset-nearmiss-4.tsv",
         include_str!("../tests/devset-nearmiss-4.tsv"),
     ),
+    (
+        "tests/devset-discord-15.tsv",
+        include_str!("../tests/devset-discord-15.tsv"),
+    ),
+    (
+        "tests/devset-discord-16.tsv",
+        include_str!("../tests/devset-discord-16.tsv"),
+    ),
 ];
 
 /// The French dev set: questions as French speakers write them, labelled with the answer ids:
-/// a first set, eighteen batches in Discord styles (the fourth to eighteenth written from the source
+/// a first set, twenty batches in Discord styles (the fourth to twentieth written from the source
 /// note alone, the fourth labelled apart, the others by their writers after reading the
-/// answers) and five batches of near-misses, each by its own writer.
+/// answers) and six batches of near-misses, each by its own writer.
 pub const DEV_SET_FILES_FR: &[(&str, &str)] = &[
     (
         "tests/devset.fr.tsv",
@@ -194,9 +202,21 @@ pub const DEV_SET_FILES_FR: &[(&str, &str)] = &[
         "tests/devset.fr-discord-18.tsv",
         include_str!("../tests/devset.fr-discord-18.tsv"),
     ),
+    (
+        "tests/devset.fr-discord-19.tsv",
+        include_str!("../tests/devset.fr-discord-19.tsv"),
+    ),
+    (
+        "tests/devset.fr-discord-20.tsv",
+        include_str!("../tests/devset.fr-discord-20.tsv"),
+    ),
+    (
+        "tests/devset.fr-nearmiss-6.tsv",
+        include_str!("../tests/devset.fr-nearmiss-6.tsv"),
+    ),
 ];
 
-/// The Spanish dev set, likewise: a first set, eighteen batches in Discord styles and six
+/// The Spanish dev set, likewise: a first set, twenty batches in Discord styles and seven
 /// batches of near-misses, each by its own writer.
 pub const DEV_SET_FILES_ES: &[(&str, &str)] = &[
     (
@@ -298,6 +318,18 @@ pub const DEV_SET_FILES_ES: &[(&str, &str)] = &[
     (
         "tests/devset.es-nearmiss-6.tsv",
         include_str!("../tests/devset.es-nearmiss-6.tsv"),
+    ),
+    (
+        "tests/devset.es-discord-19.tsv",
+        include_str!("../tests/devset.es-discord-19.tsv"),
+    ),
+    (
+        "tests/devset.es-discord-20.tsv",
+        include_str!("../tests/devset.es-discord-20.tsv"),
+    ),
+    (
+        "tests/devset.es-nearmiss-7.tsv",
+        include_str!("../tests/devset.es-nearmiss-7.tsv"),
     ),
 ];
 

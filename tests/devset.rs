@@ -16,8 +16,8 @@ use gfmd_bot::matcher::confidence::FEATURE_NAMES;
 use gfmd_bot::matcher::normalize::fold;
 
 /// Fewest in-domain points, as a share. The aim (issue 8) is 97%; this is what the fitted
-/// confidence reaches within `evaluation::LIMITS` (80.8% of 5460 questions, with each writer's
-/// batch held out 80.2%, 10-fold cross-validated 80.6%), kept so that it does not slip. Each
+/// confidence reaches within `evaluation::LIMITS` (82.0% of 6076 questions, with each writer's
+/// batch held out 81.8%, 10-fold cross-validated 81.8%), kept so that it does not slip. Each
 /// batch is graded with its own questions left out of the matcher's nearest examples
 /// (`evaluation::evaluate_dev_in`). Before those examples it was 63.7% (held out 62.8%) of 2411;
 /// with them, before the seventh batch, 73.3% (72.6%); with the seventh, before each feature
@@ -26,11 +26,12 @@ use gfmd_bot::matcher::normalize::fold;
 /// 78.3% (77.6%); with that interval, before the tenth and eleventh batches, 78.0% (77.4%) of
 /// 3342; with them, before two batches of near-misses, 79.5% (78.9%) of 3959; with those,
 /// before the twelfth batch and a third of near-misses, 79.6% (79.0%) of 4224; with those, before
-/// the thirteenth and fourteenth batches and a fourth of near-misses, 79.8% (79.3%) of 4682. It was 69.1% on
+/// the thirteenth and fourteenth batches and a fourth of near-misses, 79.8% (79.3%) of 4682;
+/// with those, before the fifteenth and sixteenth, 80.8% (80.2%) of 5460. It was 69.1% on
 /// the 1288
 /// questions of the session before; the fourth to sixth batches (2411 questions in all) paraphrase
 /// away from the answers' words or were written from the source note alone, and are harder.
-const RIGHT: f64 = 0.80;
+const RIGHT: f64 = 0.81;
 /// Fewest off-topic questions left alone, as a share (96.4%, held-out writer 96.2%).
 const SILENT: f64 = 0.96;
 /// Most wrong answers, as a share of all questions.
@@ -117,7 +118,7 @@ fn fitted_file_is_what_the_fit_makes(lang: Lang, committed: &str) {
 }
 
 /// The French dev set's gates: what the French fit reaches
-/// (right 79.2%, silent 96.5%, wrong 0.7%: 46 of 6581), rounded down a little. Before the
+/// (right 81.1%, silent 96.3%, wrong 0.7%: 50 of 7339), rounded down a little. Before the
 /// nearest examples: 53.2%, 96.4%, 0.5% of 1690; with them, before the fifth Discord batch,
 /// 57.8%, 96.8%, 0.6%; with it, before each feature had its curve, 57.8%, 96.1%, 0.6%; with the
 /// curves, before the sixth to eighth batches, 62.6%, 97.0%, 0.5% (10 of 2011); with those,
@@ -127,14 +128,15 @@ fn fitted_file_is_what_the_fit_makes(lang: Lang, committed: &str) {
 /// and thirteenth batches and a fourth of near-misses, 74.9%, 96.6%, 0.6% (23 of 4134); with
 /// those, before the fourteenth to sixteenth and a fifth of near-misses, 76.8%, 96.4%, 0.6%
 /// (29 of 4886); with those, before the seventeenth and eighteenth, 78.2%, 96.5%, 0.7% (40 of
-/// 5953).
+/// 5953); with those, before the nineteenth and twentieth and a sixth of near-misses, 79.2%,
+/// 96.5%, 0.7% (46 of 6581).
 #[test]
 fn the_french_dev_set_keeps_its_figures() {
-    keeps_its_figures(Lang::Fr, 0.79, 0.96, 0.01);
+    keeps_its_figures(Lang::Fr, 0.81, 0.96, 0.01);
 }
 
 /// The Spanish dev set's gates: what the Spanish fit reaches
-/// (right 83.2%, silent 96.5%, wrong 0.6%: 43 of 6744), rounded down a little. It was 59.9%,
+/// (right 83.8%, silent 96.3%, wrong 0.6%: 48 of 7512), rounded down a little. It was 59.9%,
 /// 96.6%, 0.6% (10 of 1711) before what follows. Dropping the dev
 /// questions that repeated one of the second blind batch (5 of 1716) had moved it from 58.3% to
 /// 56.6% (the answer cut-off went from 0.918 to 0.931); a vocabulary round then to 59.9%; the
@@ -146,7 +148,8 @@ fn the_french_dev_set_keeps_its_figures() {
 /// more near-miss batches to 78.8% (silent 97.0%, wrong 0.6%: 24); the twelfth and thirteenth
 /// batches and a fourth of near-misses to 80.2% (silent 97.0%, wrong 0.5%: 25); the fourteenth
 /// to sixteenth and a fifth of near-misses to 82.0% (silent 96.6%, wrong 0.6%: 37 of 5991); the
-/// seventeenth and eighteenth and a sixth of near-misses to 83.2%.
+/// seventeenth and eighteenth and a sixth of near-misses to 83.2% (silent 96.5%, wrong 0.6%: 43 of
+/// 6744); the nineteenth and twentieth and a seventh of near-misses to 83.8%.
 #[test]
 fn the_spanish_dev_set_keeps_its_figures() {
     keeps_its_figures(Lang::Es, 0.83, 0.96, 0.01);
