@@ -102,9 +102,9 @@ pub const DEV_SET_FILES: &[(&str, &str)] = &[
 ];
 
 /// The French dev set: questions as French speakers write them, labelled with the answer ids:
-/// a first set, twenty batches in Discord styles (the fourth to twentieth written from the source
-/// note alone, the fourth labelled apart, the others by their writers after reading the
-/// answers) and six batches of near-misses, each by its own writer.
+/// a first set, twenty-three batches in Discord styles (the fourth to twenty-third written from
+/// the source note alone, the fourth labelled apart, the others by their writers after reading
+/// the answers) and seven batches of near-misses, each by its own writer.
 pub const DEV_SET_FILES_FR: &[(&str, &str)] = &[
     (
         "tests/devset.fr.tsv",
@@ -214,10 +214,26 @@ pub const DEV_SET_FILES_FR: &[(&str, &str)] = &[
         "tests/devset.fr-nearmiss-6.tsv",
         include_str!("../tests/devset.fr-nearmiss-6.tsv"),
     ),
+    (
+        "tests/devset.fr-discord-21.tsv",
+        include_str!("../tests/devset.fr-discord-21.tsv"),
+    ),
+    (
+        "tests/devset.fr-discord-22.tsv",
+        include_str!("../tests/devset.fr-discord-22.tsv"),
+    ),
+    (
+        "tests/devset.fr-discord-23.tsv",
+        include_str!("../tests/devset.fr-discord-23.tsv"),
+    ),
+    (
+        "tests/devset.fr-nearmiss-7.tsv",
+        include_str!("../tests/devset.fr-nearmiss-7.tsv"),
+    ),
 ];
 
-/// The Spanish dev set, likewise: a first set, twenty batches in Discord styles and seven
-/// batches of near-misses, each by its own writer.
+/// The Spanish dev set, likewise: a first set, twenty-three batches in Discord styles and
+/// eight batches of near-misses, each by its own writer.
 pub const DEV_SET_FILES_ES: &[(&str, &str)] = &[
     (
         "tests/devset.es.tsv",
@@ -330,6 +346,22 @@ pub const DEV_SET_FILES_ES: &[(&str, &str)] = &[
     (
         "tests/devset.es-nearmiss-7.tsv",
         include_str!("../tests/devset.es-nearmiss-7.tsv"),
+    ),
+    (
+        "tests/devset.es-discord-21.tsv",
+        include_str!("../tests/devset.es-discord-21.tsv"),
+    ),
+    (
+        "tests/devset.es-discord-22.tsv",
+        include_str!("../tests/devset.es-discord-22.tsv"),
+    ),
+    (
+        "tests/devset.es-discord-23.tsv",
+        include_str!("../tests/devset.es-discord-23.tsv"),
+    ),
+    (
+        "tests/devset.es-nearmiss-8.tsv",
+        include_str!("../tests/devset.es-nearmiss-8.tsv"),
     ),
 ];
 

