@@ -102,7 +102,7 @@ pub const DEV_SET_FILES: &[(&str, &str)] = &[
 ];
 
 /// The French dev set: questions as French speakers write them, labelled with the answer ids:
-/// a first set, twenty-three batches in Discord styles (the fourth to twenty-third written from
+/// a first set, twenty-five batches in Discord styles (the fourth to twenty-fifth written from
 /// the source note alone, the fourth labelled apart, the others by their writers after reading
 /// the answers) and seven batches of near-misses, each by its own writer.
 pub const DEV_SET_FILES_FR: &[(&str, &str)] = &[
@@ -230,10 +230,18 @@ pub const DEV_SET_FILES_FR: &[(&str, &str)] = &[
         "tests/devset.fr-nearmiss-7.tsv",
         include_str!("../tests/devset.fr-nearmiss-7.tsv"),
     ),
+    (
+        "tests/devset.fr-discord-24.tsv",
+        include_str!("../tests/devset.fr-discord-24.tsv"),
+    ),
+    (
+        "tests/devset.fr-discord-25.tsv",
+        include_str!("../tests/devset.fr-discord-25.tsv"),
+    ),
 ];
 
-/// The Spanish dev set, likewise: a first set, twenty-three batches in Discord styles and
-/// eight batches of near-misses, each by its own writer.
+/// The Spanish dev set, likewise: a first set, twenty-five batches in Discord styles and
+/// nine batches of near-misses, each by its own writer.
 pub const DEV_SET_FILES_ES: &[(&str, &str)] = &[
     (
         "tests/devset.es.tsv",
@@ -362,6 +370,18 @@ pub const DEV_SET_FILES_ES: &[(&str, &str)] = &[
     (
         "tests/devset.es-nearmiss-8.tsv",
         include_str!("../tests/devset.es-nearmiss-8.tsv"),
+    ),
+    (
+        "tests/devset.es-discord-24.tsv",
+        include_str!("../tests/devset.es-discord-24.tsv"),
+    ),
+    (
+        "tests/devset.es-discord-25.tsv",
+        include_str!("../tests/devset.es-discord-25.tsv"),
+    ),
+    (
+        "tests/devset.es-nearmiss-9.tsv",
+        include_str!("../tests/devset.es-nearmiss-9.tsv"),
     ),
 ];
 

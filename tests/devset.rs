@@ -118,7 +118,7 @@ fn fitted_file_is_what_the_fit_makes(lang: Lang, committed: &str) {
 }
 
 /// The French dev set's gates: what the French fit reaches
-/// (right 83.3%, silent 96.3%, wrong 0.7%: 63 of 8413), rounded down a little. Before the
+/// (right 82.5%, silent 96.3%, wrong 0.8%: 68 of 9049), rounded down a little. Before the
 /// nearest examples: 53.2%, 96.4%, 0.5% of 1690; with them, before the fifth Discord batch,
 /// 57.8%, 96.8%, 0.6%; with it, before each feature had its curve, 57.8%, 96.1%, 0.6%; with the
 /// curves, before the sixth to eighth batches, 62.6%, 97.0%, 0.5% (10 of 2011); with those,
@@ -130,14 +130,16 @@ fn fitted_file_is_what_the_fit_makes(lang: Lang, committed: &str) {
 /// (29 of 4886); with those, before the seventeenth and eighteenth, 78.2%, 96.5%, 0.7% (40 of
 /// 5953); with those, before the nineteenth and twentieth and a sixth of near-misses, 79.2%,
 /// 96.5%, 0.7% (46 of 6581); with those, before the twenty-first to twenty-third and a seventh
-/// of near-misses, 81.1%, 96.3%, 0.7% (50 of 7339).
+/// of near-misses, 81.1%, 96.3%, 0.7% (50 of 7339); with those, before the twenty-fourth and
+/// twenty-fifth, 83.3%, 96.3%, 0.7% (63 of 8413): those two writers' questions are harder (held
+/// out, one of them gets 2.2% wrong answers), and the cut-offs rose for them.
 #[test]
 fn the_french_dev_set_keeps_its_figures() {
-    keeps_its_figures(Lang::Fr, 0.83, 0.96, 0.01);
+    keeps_its_figures(Lang::Fr, 0.82, 0.96, 0.01);
 }
 
 /// The Spanish dev set's gates: what the Spanish fit reaches
-/// (right 84.8%, silent 96.2%, wrong 0.7%: 57 of 8595), rounded down a little. It was 59.9%,
+/// (right 84.3%, silent 96.1%, wrong 0.6%: 55 of 9345), rounded down a little. It was 59.9%,
 /// 96.6%, 0.6% (10 of 1711) before what follows. Dropping the dev
 /// questions that repeated one of the second blind batch (5 of 1716) had moved it from 58.3% to
 /// 56.6% (the answer cut-off went from 0.918 to 0.931); a vocabulary round then to 59.9%; the
@@ -151,7 +153,9 @@ fn the_french_dev_set_keeps_its_figures() {
 /// to sixteenth and a fifth of near-misses to 82.0% (silent 96.6%, wrong 0.6%: 37 of 5991); the
 /// seventeenth and eighteenth and a sixth of near-misses to 83.2% (silent 96.5%, wrong 0.6%: 43 of
 /// 6744); the nineteenth and twentieth and a seventh of near-misses to 83.8% (silent 96.3%, wrong
-/// 0.6%: 48 of 7512); the twenty-first to twenty-third and an eighth of near-misses to 84.8%.
+/// 0.6%: 48 of 7512); the twenty-first to twenty-third and an eighth of near-misses to 84.8%
+/// (silent 96.2%, wrong 0.7%: 57 of 8595); the twenty-fourth and twenty-fifth and a ninth of
+/// near-misses, by harder writers, to 84.3%.
 #[test]
 fn the_spanish_dev_set_keeps_its_figures() {
     keeps_its_figures(Lang::Es, 0.84, 0.96, 0.01);
