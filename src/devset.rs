@@ -11,12 +11,12 @@ use crate::locale::Lang;
 
 /// The dev set, as `(path, text)`: every file the matcher is tuned and fitted on, read by the
 /// dev-set test, the evaluation and the fitting tools alike. `tests/devset.tsv` is the first
-/// set, grouped by answer; `tests/devset-discord.tsv` and `-2` to `-16` (later batches by other
-/// writers, from the third on paraphrasing away from the answers' words; the sixth to sixteenth
+/// set, grouped by answer; `tests/devset-discord.tsv` and `-2` to `-18` (later batches by other
+/// writers, from the third on paraphrasing away from the answers' words; the sixth to eighteenth
 /// written from the source note alone, as the blind sets are, the sixth labelled apart, the
 /// others labelled by their writers after reading the answers) hold questions in Discord styles
 /// (long, terse, text-speak, symbols, plain; near-miss and off-topic), grouped by style;
-/// `tests/devset-nearmiss.tsv` and `-2` to `-4` hold near-misses alone, by four more writers.
+/// `tests/devset-nearmiss.tsv` and `-2` to `-5` hold near-misses alone, by five more writers.
 pub const DEV_SET_FILES: &[(&str, &str)] = &[
     ("tests/devset.tsv", include_str!("../tests/devset.tsv")),
     (
@@ -98,6 +98,18 @@ pub const DEV_SET_FILES: &[(&str, &str)] = &[
     (
         "tests/devset-discord-16.tsv",
         include_str!("../tests/devset-discord-16.tsv"),
+    ),
+    (
+        "tests/devset-discord-17.tsv",
+        include_str!("../tests/devset-discord-17.tsv"),
+    ),
+    (
+        "tests/devset-discord-18.tsv",
+        include_str!("../tests/devset-discord-18.tsv"),
+    ),
+    (
+        "tests/devset-nearmiss-5.tsv",
+        include_str!("../tests/devset-nearmiss-5.tsv"),
     ),
 ];
 
