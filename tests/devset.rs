@@ -16,8 +16,8 @@ use gfmd_bot::matcher::confidence::FEATURE_NAMES;
 use gfmd_bot::matcher::normalize::fold;
 
 /// Fewest in-domain points, as a share. The aim (issue 8) is 97%; this is what the fitted
-/// confidence reaches within `evaluation::LIMITS` (82.0% of 6076 questions, with each writer's
-/// batch held out 81.8%, 10-fold cross-validated 81.8%), kept so that it does not slip. Each
+/// confidence reaches within `evaluation::LIMITS` (81.7% of 7590 questions, with each writer's
+/// batch held out 81.5%, 10-fold cross-validated 81.5%), kept so that it does not slip. Each
 /// batch is graded with its own questions left out of the matcher's nearest examples
 /// (`evaluation::evaluate_dev_in`). Before those examples it was 63.7% (held out 62.8%) of 2411;
 /// with them, before the seventh batch, 73.3% (72.6%); with the seventh, before each feature
@@ -27,7 +27,10 @@ use gfmd_bot::matcher::normalize::fold;
 /// 3342; with them, before two batches of near-misses, 79.5% (78.9%) of 3959; with those,
 /// before the twelfth batch and a third of near-misses, 79.6% (79.0%) of 4224; with those, before
 /// the thirteenth and fourteenth batches and a fourth of near-misses, 79.8% (79.3%) of 4682;
-/// with those, before the fifteenth and sixteenth, 80.8% (80.2%) of 5460. It was 69.1% on
+/// with those, before the fifteenth and sixteenth, 80.8% (80.2%) of 5460; with those, before
+/// the seventeenth to twentieth and a fifth and sixth of near-misses, 82.0% (81.8%) of 6076: the
+/// sixth near-miss writer gets 5.7% wrong answers held out, and the answer cut-off rose for
+/// them. It was 69.1% on
 /// the 1288
 /// questions of the session before; the fourth to sixth batches (2411 questions in all) paraphrase
 /// away from the answers' words or were written from the source note alone, and are harder.
@@ -118,7 +121,7 @@ fn fitted_file_is_what_the_fit_makes(lang: Lang, committed: &str) {
 }
 
 /// The French dev set's gates: what the French fit reaches
-/// (right 82.5%, silent 96.3%, wrong 0.8%: 68 of 9049), rounded down a little. Before the
+/// (right 83.3%, silent 96.2%, wrong 0.8%: 75 of 9798), rounded down a little. Before the
 /// nearest examples: 53.2%, 96.4%, 0.5% of 1690; with them, before the fifth Discord batch,
 /// 57.8%, 96.8%, 0.6%; with it, before each feature had its curve, 57.8%, 96.1%, 0.6%; with the
 /// curves, before the sixth to eighth batches, 62.6%, 97.0%, 0.5% (10 of 2011); with those,
@@ -132,14 +135,16 @@ fn fitted_file_is_what_the_fit_makes(lang: Lang, committed: &str) {
 /// 96.5%, 0.7% (46 of 6581); with those, before the twenty-first to twenty-third and a seventh
 /// of near-misses, 81.1%, 96.3%, 0.7% (50 of 7339); with those, before the twenty-fourth and
 /// twenty-fifth, 83.3%, 96.3%, 0.7% (63 of 8413): those two writers' questions are harder (held
-/// out, one of them gets 2.2% wrong answers), and the cut-offs rose for them.
+/// out, one of them gets 2.2% wrong answers), and the cut-offs rose for them; with those, before
+/// the twenty-sixth and twenty-seventh and an eighth of near-misses, 82.5%, 96.3%, 0.8% (68 of
+/// 9049).
 #[test]
 fn the_french_dev_set_keeps_its_figures() {
-    keeps_its_figures(Lang::Fr, 0.82, 0.96, 0.01);
+    keeps_its_figures(Lang::Fr, 0.83, 0.96, 0.01);
 }
 
 /// The Spanish dev set's gates: what the Spanish fit reaches
-/// (right 84.3%, silent 96.1%, wrong 0.6%: 55 of 9345), rounded down a little. It was 59.9%,
+/// (right 84.2%, silent 96.1%, wrong 0.7%: 68 of 9790), rounded down a little. It was 59.9%,
 /// 96.6%, 0.6% (10 of 1711) before what follows. Dropping the dev
 /// questions that repeated one of the second blind batch (5 of 1716) had moved it from 58.3% to
 /// 56.6% (the answer cut-off went from 0.918 to 0.931); a vocabulary round then to 59.9%; the
@@ -155,7 +160,8 @@ fn the_french_dev_set_keeps_its_figures() {
 /// 6744); the nineteenth and twentieth and a seventh of near-misses to 83.8% (silent 96.3%, wrong
 /// 0.6%: 48 of 7512); the twenty-first to twenty-third and an eighth of near-misses to 84.8%
 /// (silent 96.2%, wrong 0.7%: 57 of 8595); the twenty-fourth and twenty-fifth and a ninth of
-/// near-misses, by harder writers, to 84.3%.
+/// near-misses, by harder writers, to 84.3% (silent 96.1%, wrong 0.6%: 55 of 9345); the
+/// twenty-sixth and a tenth of near-misses to 84.2%.
 #[test]
 fn the_spanish_dev_set_keeps_its_figures() {
     keeps_its_figures(Lang::Es, 0.84, 0.96, 0.01);
