@@ -8,12 +8,23 @@
 //! a little, kept so that they do not slip; the issues' aim (≥95% right, ≥95% silent, ≤1% wrong)
 //! is not reached yet. Both batches (from 2026-11-30, sixth session):
 //!
-//! - English: right 86.4%, silent 98.7%, wrong 1.0% (4 of 418).
-//! - French: right 86.1%, silent 94.2%, wrong 0.9% (2 of 234): below the 95% silence aim.
-//! - Spanish: right 87.3%, silent 94.0%, wrong 1.3% (3 of 236): below the 95% silence aim and
+//! - English: right 86.6%, silent 96.7%, wrong 0.5% (2 of 418).
+//! - French: right 88.2%, silent 94.2%, wrong 1.3% (3 of 234): below the 95% silence aim and
 //!   above the 1% wrong aim.
+//! - Spanish: right 93.8%, silent 92.8%, wrong 1.3% (3 of 236): likewise.
 //!
-//! Those came from the fourth round's English batches, kept after all (held out by writer,
+//! Those came from a reading that the nearest examples lead (`matcher::assessments_leaving_out`):
+//! when the whole message is worded most like the examples of an answer the words did not rank
+//! first, that answer is put first in a reading of its own (scored as the words score it, even
+//! when they did not rank it at all), which the confidence weighs beside the others. Decided on
+//! the dev sets held out by writer: right 81.5 → 83.8, 83.0 → 85.4 and 84.1 → 87.4; wrong 0.8%
+//! in each; silence 96.2 → 96.1, 96.0 → 95.9 and 96.0 → 95.9. On the blind sets the
+//! first-ranked answer is now right for 96.3, 94.6 and 98.0% of in-domain questions (94.4,
+//! 91.9 and 93.5% before); two fewer English questions got a wrong answer and one more French;
+//! two more English off-topic questions and one more Spanish were not left alone. Before it the
+//! figures were 86.4 / 98.7 / 1.0 (4), 86.1 / 94.2 / 0.9 (2) and 87.3 / 94.0 / 1.3 (3):
+//!
+//! those came from the fourth round's English batches, kept after all (held out by writer,
 //! English right 81.8 → 82.3), and a fifth round of eight new writers (two English batches and
 //! one of hard near-misses, two French and one French of hard near-misses, one Spanish and one
 //! Spanish of hard near-misses), kept on the same rule. Held out by writer, on the writers
@@ -200,7 +211,7 @@ fn keeps_its_figures(lang: Lang, gates: Gates) {
 fn the_blind_english_set_keeps_its_figures_printing_only_aggregates() {
     let gates = Gates {
         right: 0.86,
-        silent: 0.97,
+        silent: 0.96,
         wrong: 0.01,
     };
     keeps_its_figures(Lang::En, gates);
@@ -209,9 +220,9 @@ fn the_blind_english_set_keeps_its_figures_printing_only_aggregates() {
 #[test]
 fn the_blind_french_set_keeps_its_figures_printing_only_aggregates() {
     let gates = Gates {
-        right: 0.86,
+        right: 0.88,
         silent: 0.94,
-        wrong: 0.01,
+        wrong: 0.013,
     };
     keeps_its_figures(Lang::Fr, gates);
 }
@@ -219,8 +230,8 @@ fn the_blind_french_set_keeps_its_figures_printing_only_aggregates() {
 #[test]
 fn the_blind_spanish_set_keeps_its_figures_printing_only_aggregates() {
     let gates = Gates {
-        right: 0.87,
-        silent: 0.93,
+        right: 0.93,
+        silent: 0.92,
         wrong: 0.013,
     };
     keeps_its_figures(Lang::Es, gates);

@@ -16,8 +16,8 @@ use gfmd_bot::matcher::confidence::FEATURE_NAMES;
 use gfmd_bot::matcher::normalize::fold;
 
 /// Fewest in-domain points, as a share. The aim (issue 8) is 97%; this is what the fitted
-/// confidence reaches within `evaluation::LIMITS` (81.7% of 7590 questions, with each writer's
-/// batch held out 81.5%, 10-fold cross-validated 81.5%), kept so that it does not slip. Each
+/// confidence reaches within `evaluation::LIMITS` (84.1% of 7590 questions, with each writer's
+/// batch held out 83.8%, 10-fold cross-validated 83.8%), kept so that it does not slip. Each
 /// batch is graded with its own questions left out of the matcher's nearest examples
 /// (`evaluation::evaluate_dev_in`). Before those examples it was 63.7% (held out 62.8%) of 2411;
 /// with them, before the seventh batch, 73.3% (72.6%); with the seventh, before each feature
@@ -30,12 +30,12 @@ use gfmd_bot::matcher::normalize::fold;
 /// with those, before the fifteenth and sixteenth, 80.8% (80.2%) of 5460; with those, before
 /// the seventeenth to twentieth and a fifth and sixth of near-misses, 82.0% (81.8%) of 6076: the
 /// sixth near-miss writer gets 5.7% wrong answers held out, and the answer cut-off rose for
-/// them. It was 69.1% on
+/// them; with those, before the reading the nearest examples lead, 81.7% (81.5%). It was 69.1% on
 /// the 1288
 /// questions of the session before; the fourth to sixth batches (2411 questions in all) paraphrase
 /// away from the answers' words or were written from the source note alone, and are harder.
-const RIGHT: f64 = 0.81;
-/// Fewest off-topic questions left alone, as a share (96.4%, held-out writer 96.2%).
+const RIGHT: f64 = 0.84;
+/// Fewest off-topic questions left alone, as a share (96.3%, held-out writer 96.1%).
 const SILENT: f64 = 0.96;
 /// Most wrong answers, as a share of all questions.
 const WRONG: f64 = 0.01;
@@ -121,7 +121,7 @@ fn fitted_file_is_what_the_fit_makes(lang: Lang, committed: &str) {
 }
 
 /// The French dev set's gates: what the French fit reaches
-/// (right 83.3%, silent 96.2%, wrong 0.8%: 75 of 9798), rounded down a little. Before the
+/// (right 85.7%, silent 96.1%, wrong 0.8%: 79 of 9798), rounded down a little. Before the
 /// nearest examples: 53.2%, 96.4%, 0.5% of 1690; with them, before the fifth Discord batch,
 /// 57.8%, 96.8%, 0.6%; with it, before each feature had its curve, 57.8%, 96.1%, 0.6%; with the
 /// curves, before the sixth to eighth batches, 62.6%, 97.0%, 0.5% (10 of 2011); with those,
@@ -137,14 +137,14 @@ fn fitted_file_is_what_the_fit_makes(lang: Lang, committed: &str) {
 /// twenty-fifth, 83.3%, 96.3%, 0.7% (63 of 8413): those two writers' questions are harder (held
 /// out, one of them gets 2.2% wrong answers), and the cut-offs rose for them; with those, before
 /// the twenty-sixth and twenty-seventh and an eighth of near-misses, 82.5%, 96.3%, 0.8% (68 of
-/// 9049).
+/// 9049); with those, before the reading the nearest examples lead, 83.3%, 96.2%, 0.8% (75).
 #[test]
 fn the_french_dev_set_keeps_its_figures() {
-    keeps_its_figures(Lang::Fr, 0.83, 0.96, 0.01);
+    keeps_its_figures(Lang::Fr, 0.85, 0.96, 0.01);
 }
 
 /// The Spanish dev set's gates: what the Spanish fit reaches
-/// (right 84.2%, silent 96.1%, wrong 0.7%: 68 of 9790), rounded down a little. It was 59.9%,
+/// (right 87.6%, silent 96.0%, wrong 0.7%: 70 of 9790), rounded down a little. It was 59.9%,
 /// 96.6%, 0.6% (10 of 1711) before what follows. Dropping the dev
 /// questions that repeated one of the second blind batch (5 of 1716) had moved it from 58.3% to
 /// 56.6% (the answer cut-off went from 0.918 to 0.931); a vocabulary round then to 59.9%; the
@@ -161,10 +161,11 @@ fn the_french_dev_set_keeps_its_figures() {
 /// 0.6%: 48 of 7512); the twenty-first to twenty-third and an eighth of near-misses to 84.8%
 /// (silent 96.2%, wrong 0.7%: 57 of 8595); the twenty-fourth and twenty-fifth and a ninth of
 /// near-misses, by harder writers, to 84.3% (silent 96.1%, wrong 0.6%: 55 of 9345); the
-/// twenty-sixth and a tenth of near-misses to 84.2%.
+/// twenty-sixth and a tenth of near-misses to 84.2% (silent 96.1%, wrong 0.7%: 68); the reading
+/// the nearest examples lead to 87.6%.
 #[test]
 fn the_spanish_dev_set_keeps_its_figures() {
-    keeps_its_figures(Lang::Es, 0.84, 0.96, 0.01);
+    keeps_its_figures(Lang::Es, 0.87, 0.96, 0.01);
 }
 
 #[test]
@@ -230,4 +231,36 @@ fn a_dev_question_finds_itself_only_when_its_own_batch_is_remembered() {
             "{lang}: {forgotten} with its batch left out"
         );
     }
+}
+
+/// Members word a topic in ways its phrasings do not list. A newcomer asking what the GFMD is
+/// shares no word with that answer but "gfmd", which every answer has, and the words rank
+/// another answer first; the dev questions worded like it are a reading of their own, and it
+/// is the more confident one.
+#[test]
+fn the_nearest_examples_lead_a_reading_of_their_own() {
+    let knowledge = knowledge();
+    let led_by_neighbours = FEATURE_NAMES
+        .iter()
+        .position(|name| *name == "led_by_neighbours")
+        .expect("the led_by_neighbours feature");
+    let matcher = knowledge.matcher_in(Lang::En);
+    let answers = knowledge.answers().answers();
+    let question =
+        "hey all, just joined, everyone here keeps saying gfmd and i have no clue what it even is lol";
+    let first = |assessment: &gfmd_bot::matcher::Assessment| {
+        answers[assessment.ranking[0].index].id.as_str()
+    };
+    let assessments = matcher.assessments_leaving_out(question, 2, None);
+    let (led, by_words): (Vec<_>, Vec<_>) = assessments
+        .iter()
+        .partition(|assessment| assessment.features.0[led_by_neighbours] > 0.5);
+    assert!(by_words
+        .iter()
+        .all(|assessment| first(assessment) != "what-is-gfmd"));
+    assert_eq!(led.len(), 1, "one reading led by the examples");
+    assert_eq!(first(led[0]), "what-is-gfmd");
+    let most_confident = matcher.assess(question, 2).expect("a reading");
+    assert_eq!(first(&most_confident), "what-is-gfmd");
+    assert!(most_confident.confidence > by_words[0].confidence);
 }

@@ -14,7 +14,7 @@
 //! `cargo run --release --example fit` writes and a test checks.
 
 /// How many features the model reads.
-pub const FEATURES: usize = 21;
+pub const FEATURES: usize = 22;
 
 /// The features' names, in order, as the fitted file lists them.
 pub const FEATURE_NAMES: [&str; FEATURES] = [
@@ -38,6 +38,7 @@ pub const FEATURE_NAMES: [&str; FEATURES] = [
     "neighbour",
     "neighbour_over_off_topic",
     "neighbour_over_other",
+    "led_by_neighbours",
     "exact",
 ];
 
@@ -72,6 +73,8 @@ pub const FEATURE_NAMES: [&str; FEATURES] = [
 /// - `neighbour_over_off_topic`: that closeness less the closest off-topic (and near-miss)
 ///   example's: a question worded like ones the note does not answer;
 /// - `neighbour_over_other`: that closeness less the closest example of another answer's;
+/// - `led_by_neighbours`: 1 when the nearest examples, not the words, put the best answer first
+///   (the whole message is worded most like its examples, and the words ranked another);
 /// - `exact`: 1 when one of the best answer's phrasings (and no other answer's) has exactly
 ///   the question's terms, the reading is the whole message (a sentence of a longer one
 ///   may lean on the others: "what does it aim to do?") and no word of it was read as a typo

@@ -520,39 +520,69 @@ impl Index {
         if question.total <= 0.0 {
             return Vec::new();
         }
-        let dominated = if self.unknown_dominates(query) {
-            DOMINATED
-        } else {
-            1.0
-        };
+        let dominated = self.domination(query);
         let mut hits: Vec<Hit> = self
             .bm25_top(&question, RERANK_DEPTH.max(limit))
             .into_iter()
-            .map(|(document, bm25)| {
-                let found = self.match_phrasings(document, &question);
-                let keyword_cover = question.weight_of(found.covered) / question.total;
-                let blended = BM25_SHARE * bm25
-                    + KEYWORD_SHARE * keyword_cover
-                    + OVERLAP_SHARE * found.overlap;
-                let intent = question.intent_factor(&found);
-                let specifiers = self.specifier_factor(document, query);
-                Hit {
-                    index: document,
-                    score: blended * intent * specifiers * dominated,
-                    text_cover: self.text_cover(document, &question),
-                    phrase_cover: question.weight_of(found.phrased) / question.total,
-                    containment: found.containment,
-                    keyword_cover,
-                    intent_met: intent >= 1.0,
-                    specifiers_met: specifiers >= 1.0,
-                    overlap: found.overlap,
-                    exact: found.exact,
-                }
-            })
+            .map(|(document, bm25)| self.hit(&question, document, bm25, dominated))
             .collect();
         hits.sort_unstable_by(|a, b| ranking(&(a.index, a.score), &(b.index, b.score)));
         hits.truncate(limit);
         hits
+    }
+
+    /// The hit of answer `document` for `query`, scored as [`Index::hits`] scores the answers
+    /// BM25 chooses, for an answer chosen otherwise (the one the nearest examples lead to);
+    /// `None` for a query of no weight.
+    pub fn hit_of(&self, query: &[QueryTerm], document: usize) -> Option<Hit> {
+        let question = Question::new(query);
+        if question.total <= 0.0 || document >= self.answers {
+            return None;
+        }
+        let bm25: f32 = question
+            .terms
+            .iter()
+            .filter(|term| term.weight > 0.0)
+            .filter_map(|term| Some(term.weight * self.saturation(document, term.term?)?))
+            .sum();
+        Some(self.hit(
+            &question,
+            document,
+            bm25 / question.total,
+            self.domination(query),
+        ))
+    }
+
+    /// The factor of every score of `query`: [`DOMINATED`] when its unknown words outweigh
+    /// the rest, else 1.
+    fn domination(&self, query: &[QueryTerm]) -> f32 {
+        if self.unknown_dominates(query) {
+            DOMINATED
+        } else {
+            1.0
+        }
+    }
+
+    /// The hit of answer `document`, whose BM25 share of the question is `bm25`.
+    fn hit(&self, question: &Question, document: usize, bm25: f32, dominated: f32) -> Hit {
+        let found = self.match_phrasings(document, question);
+        let keyword_cover = question.weight_of(found.covered) / question.total;
+        let blended =
+            BM25_SHARE * bm25 + KEYWORD_SHARE * keyword_cover + OVERLAP_SHARE * found.overlap;
+        let intent = question.intent_factor(&found);
+        let specifiers = self.specifier_factor(document, question.terms);
+        Hit {
+            index: document,
+            score: blended * intent * specifiers * dominated,
+            text_cover: self.text_cover(document, question),
+            phrase_cover: question.weight_of(found.phrased) / question.total,
+            containment: found.containment,
+            keyword_cover,
+            intent_met: intent >= 1.0,
+            specifiers_met: specifiers >= 1.0,
+            overlap: found.overlap,
+            exact: found.exact,
+        }
     }
 
     /// Share of the question's weight whose terms `document` has anywhere.

@@ -36,7 +36,7 @@ use analysis::{Analysis, QueryStats, Reader, Segment, Vocabulary};
 use autocomplete::AutocompleteIndex;
 use confidence::{Features, Model};
 use fuzzy::Corrector;
-use index::{Hit, Index};
+use index::{Hit, Index, QueryTerm};
 use language::{is_number, Language, ENGLISH};
 use listed::ListedPhrasings;
 use neighbours::{Evidence, Neighbours};
@@ -46,6 +46,10 @@ use serde::{Deserialize, Serialize};
 use spelling::{PhrasingSpellings, Trigrams};
 
 pub use fitted::MODEL as FITTED_MODEL;
+
+/// How many answers the whole message's reading ranks, so that the answer its nearest examples
+/// lead to can be put first (the index weighs this many in any case).
+const NEIGHBOUR_LED_DEPTH: usize = 32;
 pub use text::AnswerText;
 
 /// The confidence model fitted for `lang`: English's on the English dev set, French's and
@@ -120,7 +124,9 @@ impl Default for Settings {
 pub struct Scored {
     /// Index into [`AnswerSet::answers`].
     pub index: usize,
-    /// Score in 0..=1.
+    /// How well the question's words match the answer, in 0..=1. A ranking is best first by
+    /// its reading: by score, except that a reading the nearest examples lead puts their
+    /// answer first whatever its score.
     pub score: f32,
 }
 
@@ -131,7 +137,8 @@ pub enum Decision {
     Answer {
         /// The answer and its score.
         best: Scored,
-        /// The runner-up, if any.
+        /// The runner-up, if any: the next of the reading's ranking (which may score higher
+        /// when the nearest examples led the reading).
         runner_up: Option<Scored>,
     },
     /// Middling: the best candidates are worth offering, not worth posting as the answer.
@@ -316,44 +323,91 @@ impl Matcher {
         let folded = || folded.get_or_init(|| fold_in(question, language(self.lang)));
         let spelt = std::cell::OnceCell::new();
         let evidence: std::cell::OnceCell<Evidence> = std::cell::OnceCell::new();
-        analysis
+        let evidence =
+            || evidence.get_or_init(|| self.neighbours.evidence_of_folded(folded(), left_out));
+        let spelling_of = |answer: usize| {
+            let spelt = spelt.get_or_init(|| Trigrams::of_folded(folded()));
+            self.spellings.closest(answer, spelt)
+        };
+        let mut whole: Option<(Vec<Hit>, QueryStats, Vec<QueryTerm>)> = None;
+        let mut assessments: Vec<Assessment> = analysis
             .segments()
             .into_iter()
             .filter_map(|segment| {
                 let (query, stats) = analysis.query(segment, &reader);
                 let terms: Vec<_> = query.into_iter().map(|(_, term)| term).collect();
-                let hits = self.index.hits(&terms, limit.max(2));
-                let spelling = hits.first().map_or(0.0, |best| {
-                    let spelt = spelt.get_or_init(|| Trigrams::of_folded(folded()));
-                    self.spellings.closest(best.index, spelt)
-                });
-                let neighbour = hits.first().map_or([0.0; 3], |best| {
-                    evidence
-                        .get_or_init(|| self.neighbours.evidence_of_folded(folded(), left_out))
-                        .for_answer(best.index)
-                });
+                let depth = if segment == Segment::Whole {
+                    NEIGHBOUR_LED_DEPTH
+                } else {
+                    limit.max(2)
+                };
+                let hits = self.index.hits(&terms, depth);
                 let reading = Reading {
                     sentence: segment != Segment::Whole,
                     listing,
-                    spelling,
-                    neighbour,
+                    spelling: hits.first().map_or(0.0, |best| spelling_of(best.index)),
+                    neighbour: hits
+                        .first()
+                        .map_or([0.0; 3], |best| evidence().for_answer(best.index)),
+                    led_by_neighbours: false,
                 };
-                let features = features(&hits, &stats, reading)?;
-                Some(Assessment {
-                    sentence: segment != Segment::Whole,
-                    ranking: hits
-                        .iter()
-                        .take(limit)
-                        .map(|hit| Scored {
-                            index: hit.index,
-                            score: hit.score,
-                        })
-                        .collect(),
-                    confidence: self.model.probability(&features),
-                    features,
-                })
+                let assessment = self.assessment(&hits, &stats, reading, limit)?;
+                if segment == Segment::Whole {
+                    whole = Some((hits, stats, terms));
+                }
+                Some(assessment)
             })
-            .collect()
+            .collect();
+        // The reading the nearest examples lead: the answer whose examples the whole message
+        // is worded most like, when the words ranked another first (members word a topic in
+        // ways its phrasings do not list: "new here, what's this gfmd thing everyone mentions").
+        if let Some((mut hits, stats, terms)) = whole {
+            let closest = evidence()
+                .closest_answer()
+                .filter(|&closest| hits[0].index != closest);
+            let led = closest.and_then(|closest| {
+                match hits.iter().position(|hit| hit.index == closest) {
+                    Some(at) => Some(hits.remove(at)),
+                    None => self.index.hit_of(&terms, closest),
+                }
+            });
+            if let Some(hit) = led {
+                hits.insert(0, hit);
+                let reading = Reading {
+                    sentence: false,
+                    listing,
+                    spelling: spelling_of(hit.index),
+                    neighbour: evidence().for_answer(hit.index),
+                    led_by_neighbours: true,
+                };
+                assessments.extend(self.assessment(&hits, &stats, reading, limit));
+            }
+        }
+        assessments
+    }
+
+    /// The assessment of one reading whose answers `hits` ranks (`None` when none matched).
+    fn assessment(
+        &self,
+        hits: &[Hit],
+        stats: &QueryStats,
+        reading: Reading,
+        limit: usize,
+    ) -> Option<Assessment> {
+        let features = features(hits, stats, reading)?;
+        Some(Assessment {
+            sentence: reading.sentence,
+            ranking: hits
+                .iter()
+                .take(limit)
+                .map(|hit| Scored {
+                    index: hit.index,
+                    score: hit.score,
+                })
+                .collect(),
+            confidence: self.model.probability(&features),
+            features,
+        })
     }
 
     /// The most confident reading of `question` (the first on ties: the whole message).
@@ -496,6 +550,8 @@ struct Reading {
     spelling: f32,
     /// The closeness to the examples of the best answer ([`Evidence::for_answer`]).
     neighbour: [f64; 3],
+    /// Whether the nearest examples put the best answer first, not the words.
+    led_by_neighbours: bool,
 }
 
 /// The features of a ranking (`None` when nothing matched), in the order of
@@ -506,6 +562,7 @@ fn features(hits: &[Hit], stats: &QueryStats, reading: Reading) -> Option<Featur
         listing,
         spelling,
         neighbour,
+        led_by_neighbours,
     } = reading;
     let best = hits.first()?;
     let second_exact = hits.get(1).is_some_and(|second| second.exact);
@@ -532,6 +589,7 @@ fn features(hits: &[Hit], stats: &QueryStats, reading: Reading) -> Option<Featur
         neighbour[0],
         neighbour[1],
         neighbour[2],
+        flag(led_by_neighbours),
         flag(
             !sentence
                 && (listing == Some(best.index)

@@ -88,6 +88,16 @@ pub struct Evidence {
 }
 
 impl Evidence {
+    /// The answer whose closest example is closest to the message, if any example is.
+    pub fn closest_answer(&self) -> Option<usize> {
+        self.by_answer
+            .iter()
+            .enumerate()
+            .filter(|(_, cosine)| **cosine > 0.0)
+            .max_by(|a, b| a.1.total_cmp(b.1))
+            .map(|(index, _)| index)
+    }
+
     /// For the reading whose best answer is `answer`: the closest example of it, its lead over
     /// the closest off-topic example, and its lead over the closest example of another answer.
     pub fn for_answer(&self, answer: usize) -> [f64; 3] {
