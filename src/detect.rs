@@ -49,9 +49,11 @@ const LETTERS: &[(char, Lang)] = &[
     ('œ', Lang::Fr),
 ];
 
-/// Chat words members write whatever their language ("xD", "lol"): one matcher's word lists may
+/// Chat words and laughter members write whatever their language ("xD", "lol", "haha"): one matcher's word lists may
 /// hold them (Spanish reads "xd" as a stop word), but they say nothing of the language.
-const CHAT_WORDS: &[&str] = &["xd", "lol", "ok", "okay", "omg", "gg", "wtf"];
+const CHAT_WORDS: &[&str] = &[
+    "xd", "lol", "ok", "okay", "omg", "gg", "wtf", "ha", "haha", "hahaha", "hehe",
+];
 
 /// Elided words before an apostrophe that only French writes (`l'`, `qu'`…).
 const FRENCH_ELISIONS: &[&str] = &["l", "d", "j", "qu", "n", "c", "m", "jusqu"];
