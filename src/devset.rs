@@ -11,12 +11,12 @@ use crate::locale::Lang;
 
 /// The dev set, as `(path, text)`: every file the matcher is tuned and fitted on, read by the
 /// dev-set test, the evaluation and the fitting tools alike. `tests/devset.tsv` is the first
-/// set, grouped by answer; `tests/devset-discord.tsv` and `-2` to `-20` (later batches by other
-/// writers, from the third on paraphrasing away from the answers' words; the sixth to twentieth
+/// set, grouped by answer; `tests/devset-discord.tsv` and `-2` to `-21` (later batches by other
+/// writers, from the third on paraphrasing away from the answers' words; the sixth to twenty-first
 /// written from the source note alone, as the blind sets are, the sixth labelled apart, the
 /// others labelled by their writers after reading the answers) hold questions in Discord styles
 /// (long, terse, text-speak, symbols, plain; near-miss and off-topic), grouped by style;
-/// `tests/devset-nearmiss.tsv` and `-2` to `-6` hold near-misses alone, by six more writers.
+/// `tests/devset-nearmiss.tsv` and `-2` to `-7` hold near-misses alone, by seven more writers.
 pub const DEV_SET_FILES: &[(&str, &str)] = &[
     ("tests/devset.tsv", include_str!("../tests/devset.tsv")),
     (
@@ -123,12 +123,20 @@ pub const DEV_SET_FILES: &[(&str, &str)] = &[
         "tests/devset-nearmiss-6.tsv",
         include_str!("../tests/devset-nearmiss-6.tsv"),
     ),
+    (
+        "tests/devset-discord-21.tsv",
+        include_str!("../tests/devset-discord-21.tsv"),
+    ),
+    (
+        "tests/devset-nearmiss-7.tsv",
+        include_str!("../tests/devset-nearmiss-7.tsv"),
+    ),
 ];
 
 /// The French dev set: questions as French speakers write them, labelled with the answer ids:
-/// a first set, twenty-seven batches in Discord styles (the fourth to twenty-seventh written from
+/// a first set, twenty-nine batches in Discord styles (the fourth to twenty-ninth written from
 /// the source note alone, the fourth labelled apart, the others by their writers after reading
-/// the answers) and eight batches of near-misses, each by its own writer.
+/// the answers) and nine batches of near-misses, each by its own writer.
 pub const DEV_SET_FILES_FR: &[(&str, &str)] = &[
     (
         "tests/devset.fr.tsv",
@@ -274,10 +282,22 @@ pub const DEV_SET_FILES_FR: &[(&str, &str)] = &[
         "tests/devset.fr-nearmiss-8.tsv",
         include_str!("../tests/devset.fr-nearmiss-8.tsv"),
     ),
+    (
+        "tests/devset.fr-discord-28.tsv",
+        include_str!("../tests/devset.fr-discord-28.tsv"),
+    ),
+    (
+        "tests/devset.fr-discord-29.tsv",
+        include_str!("../tests/devset.fr-discord-29.tsv"),
+    ),
+    (
+        "tests/devset.fr-nearmiss-9.tsv",
+        include_str!("../tests/devset.fr-nearmiss-9.tsv"),
+    ),
 ];
 
-/// The Spanish dev set, likewise: a first set, twenty-six batches in Discord styles and
-/// ten batches of near-misses, each by its own writer.
+/// The Spanish dev set, likewise: a first set, twenty-eight batches in Discord styles and
+/// eleven batches of near-misses, each by its own writer.
 pub const DEV_SET_FILES_ES: &[(&str, &str)] = &[
     (
         "tests/devset.es.tsv",
@@ -426,6 +446,18 @@ pub const DEV_SET_FILES_ES: &[(&str, &str)] = &[
     (
         "tests/devset.es-nearmiss-10.tsv",
         include_str!("../tests/devset.es-nearmiss-10.tsv"),
+    ),
+    (
+        "tests/devset.es-discord-27.tsv",
+        include_str!("../tests/devset.es-discord-27.tsv"),
+    ),
+    (
+        "tests/devset.es-discord-28.tsv",
+        include_str!("../tests/devset.es-discord-28.tsv"),
+    ),
+    (
+        "tests/devset.es-nearmiss-11.tsv",
+        include_str!("../tests/devset.es-nearmiss-11.tsv"),
     ),
 ];
 

@@ -8,12 +8,20 @@
 //! a little, kept so that they do not slip; the issues' aim (≥95% right, ≥95% silent, ≤1% wrong)
 //! is not reached yet. Both batches (from 2026-11-30, sixth session):
 //!
-//! - English: right 86.6%, silent 96.7%, wrong 0.5% (2 of 418).
-//! - French: right 88.2%, silent 94.2%, wrong 1.3% (3 of 234): below the 95% silence aim and
+//! - English: right 89.0%, silent 97.3%, wrong 1.0% (4 of 418).
+//! - French: right 88.5%, silent 94.2%, wrong 1.3% (3 of 234): below the 95% silence aim and
 //!   above the 1% wrong aim.
-//! - Spanish: right 93.8%, silent 92.8%, wrong 1.3% (3 of 236): likewise.
+//! - Spanish: right 94.1%, silent 91.6%, wrong 1.3% (3 of 236): likewise.
 //!
-//! Those came from a reading that the nearest examples lead (`matcher::assessments_leaving_out`):
+//! Those came from a sixth round of eight new writers (one English batch and one of hard
+//! near-misses, two French and one French of hard near-misses, two Spanish and one Spanish of
+//! hard near-misses), kept on the same rule, with the reading led by the nearest examples left
+//! out when a listed phrasing already matches word for word (it cannot be outdone). Held out by
+//! writer, with the new writers counted: right 84.8, 85.4 and 87.7%; wrong 0.8%; silence 96.0,
+//! 95.9 and 95.8%. Before it the figures were 86.6 / 96.7 / 0.5 (2), 88.2 / 94.2 / 1.3 (3) and
+//! 93.8 / 92.8 / 1.3 (3):
+//!
+//! those came from a reading that the nearest examples lead (`matcher::assessments_leaving_out`):
 //! when the whole message is worded most like the examples of an answer the words did not rank
 //! first, that answer is put first in a reading of its own (scored as the words score it, even
 //! when they did not rank it at all), which the confidence weighs beside the others. Decided on
@@ -210,7 +218,7 @@ fn keeps_its_figures(lang: Lang, gates: Gates) {
 #[test]
 fn the_blind_english_set_keeps_its_figures_printing_only_aggregates() {
     let gates = Gates {
-        right: 0.86,
+        right: 0.88,
         silent: 0.96,
         wrong: 0.01,
     };
@@ -230,8 +238,8 @@ fn the_blind_french_set_keeps_its_figures_printing_only_aggregates() {
 #[test]
 fn the_blind_spanish_set_keeps_its_figures_printing_only_aggregates() {
     let gates = Gates {
-        right: 0.93,
-        silent: 0.92,
+        right: 0.94,
+        silent: 0.91,
         wrong: 0.013,
     };
     keeps_its_figures(Lang::Es, gates);

@@ -361,7 +361,11 @@ impl Matcher {
         // The reading the nearest examples lead: the answer whose examples the whole message
         // is worded most like, when the words ranked another first (members word a topic in
         // ways its phrasings do not list: "new here, what's this gfmd thing everyone mentions").
-        if let Some((mut hits, stats, terms)) = whole {
+        // A certain reading (a listed phrasing, word for word) cannot be outdone: no need.
+        let certain = assessments
+            .iter()
+            .any(|assessment| assessment.features.is_exact());
+        if let Some((mut hits, stats, terms)) = whole.filter(|_| !certain) {
             let closest = evidence()
                 .closest_answer()
                 .filter(|&closest| hits[0].index != closest);
