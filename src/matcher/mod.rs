@@ -342,15 +342,20 @@ impl Matcher {
                     limit.max(2)
                 };
                 let hits = self.index.hits(&terms, depth);
-                let reading = Reading {
+                let mut reading = Reading {
                     sentence: segment != Segment::Whole,
                     listing,
-                    spelling: hits.first().map_or(0.0, |best| spelling_of(best.index)),
-                    neighbour: hits
-                        .first()
-                        .map_or([0.0; 3], |best| evidence().for_answer(best.index)),
+                    spelling: 0.0,
+                    neighbour: [0.0; 3],
                     led_by_neighbours: false,
                 };
+                // A certain reading's confidence is 1 whatever the spelling and the examples
+                // say (and the fit leaves it out): they are only read for the others.
+                let certain = features(&hits, &stats, reading).is_some_and(|f| f.is_exact());
+                if let Some(best) = hits.first().filter(|_| !certain) {
+                    reading.spelling = spelling_of(best.index);
+                    reading.neighbour = evidence().for_answer(best.index);
+                }
                 let assessment = self.assessment(&hits, &stats, reading, limit)?;
                 if segment == Segment::Whole {
                     whole = Some((hits, stats, terms));
