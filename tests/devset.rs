@@ -181,16 +181,21 @@ fn the_committed_spanish_confidence_is_what_the_fitting_tool_makes_of_the_spanis
     fitted_file_is_what_the_fit_makes(Lang::Es, include_str!("../src/matcher/fitted_es.rs"));
 }
 
+/// The position of the feature `name` among the confidence's features.
+fn feature_at(name: &str) -> usize {
+    FEATURE_NAMES
+        .iter()
+        .position(|feature| *feature == name)
+        .unwrap_or_else(|| panic!("no feature named {name}"))
+}
+
 /// The dev set is the matcher's memory of examples, so a dev question asked as it stands finds
 /// itself there (its `neighbour` closeness is 1); graded as the dev figures grade it, with its
 /// own batch left out, it must not.
 #[test]
 fn a_dev_question_finds_itself_only_when_its_own_batch_is_remembered() {
     let knowledge = knowledge();
-    let neighbour = FEATURE_NAMES
-        .iter()
-        .position(|name| *name == "neighbour")
-        .expect("the neighbour feature");
+    let neighbour = feature_at("neighbour");
     for lang in Lang::ALL {
         let batches = dev_batches_in(lang);
         // A question no other writer happened to word the same way.
@@ -255,10 +260,7 @@ fn a_dev_question_finds_itself_only_when_its_own_batch_is_remembered() {
 #[test]
 fn the_nearest_examples_lead_a_reading_of_their_own() {
     let knowledge = knowledge();
-    let led_by_neighbours = FEATURE_NAMES
-        .iter()
-        .position(|name| *name == "led_by_neighbours")
-        .expect("the led_by_neighbours feature");
+    let led_by_neighbours = feature_at("led_by_neighbours");
     let matcher = knowledge.matcher_in(Lang::En);
     let answers = knowledge.answers().answers();
     let question =
