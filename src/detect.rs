@@ -49,8 +49,9 @@ const LETTERS: &[(char, Lang)] = &[
     ('œ', Lang::Fr),
 ];
 
-/// Chat words and laughter members write whatever their language ("xD", "lol", "haha"): one matcher's word lists may
-/// hold them (Spanish reads "xd" as a stop word), but they say nothing of the language.
+/// Chat words and laughter members write whatever their language ("xD", "lol", "haha"): one
+/// matcher's word lists may hold them (Spanish reads "xd" as a stop word, "ha" as a verb), but
+/// they say nothing of the language.
 const CHAT_WORDS: &[&str] = &[
     "xd", "lol", "ok", "okay", "omg", "gg", "wtf", "ha", "haha", "hahaha", "hehe",
 ];

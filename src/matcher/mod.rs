@@ -46,11 +46,11 @@ use serde::{Deserialize, Serialize};
 use spelling::{PhrasingSpellings, Trigrams};
 
 pub use fitted::MODEL as FITTED_MODEL;
+pub use text::AnswerText;
 
 /// How many answers the whole message's reading ranks, so that the answer its nearest examples
 /// lead to can be put first (the index weighs this many in any case).
 const NEIGHBOUR_LED_DEPTH: usize = 32;
-pub use text::AnswerText;
 
 /// The confidence model fitted for `lang`: English's on the English dev set, French's and
 /// Spanish's on theirs (`fitted.rs`, `fitted_fr.rs`, `fitted_es.rs`).
@@ -351,7 +351,7 @@ impl Matcher {
                 };
                 // A certain reading's confidence is 1 whatever the spelling and the examples
                 // say (and the fit leaves it out): they are only read for the others.
-                let certain = features(&hits, &stats, reading).is_some_and(|f| f.is_exact());
+                let certain = is_certain(&hits, &stats, reading.sentence, listing);
                 if let Some(best) = hits.first().filter(|_| !certain) {
                     reading.spelling = spelling_of(best.index);
                     reading.neighbour = evidence().for_answer(best.index);
@@ -574,7 +574,6 @@ fn features(hits: &[Hit], stats: &QueryStats, reading: Reading) -> Option<Featur
         led_by_neighbours,
     } = reading;
     let best = hits.first()?;
-    let second_exact = hits.get(1).is_some_and(|second| second.exact);
     let lead = best.score - hits.get(1).map_or(0.0, |second| second.score);
     let flag = |on: bool| if on { 1.0 } else { 0.0 };
     Some(Features([
@@ -599,12 +598,21 @@ fn features(hits: &[Hit], stats: &QueryStats, reading: Reading) -> Option<Featur
         neighbour[1],
         neighbour[2],
         flag(led_by_neighbours),
-        flag(
-            !sentence
-                && (listing == Some(best.index)
-                    || best.exact && !second_exact && stats.corrected_share == 0.0),
-        ),
+        flag(is_certain(hits, stats, sentence, listing)),
     ]))
+}
+
+/// Whether the reading ranked by `hits` is certain (the `exact` feature): the whole message,
+/// and word for word a question only its best answer lists, or exactly the terms of a phrasing
+/// only it has with no word read as a typo.
+fn is_certain(hits: &[Hit], stats: &QueryStats, sentence: bool, listing: Option<usize>) -> bool {
+    let Some(best) = hits.first() else {
+        return false;
+    };
+    let second_exact = hits.get(1).is_some_and(|second| second.exact);
+    !sentence
+        && (listing == Some(best.index)
+            || best.exact && !second_exact && stats.corrected_share == 0.0)
 }
 
 /// The decision for an assessed reading under `settings`, with `model`'s cut-offs unless the
