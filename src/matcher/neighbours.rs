@@ -245,10 +245,19 @@ impl Neighbours {
         if query.is_empty() {
             return evidence;
         }
-        let mut cosines = vec![0.0_f32; self.batches.len()];
-        for (word, weight) in query {
-            self.postings[word as usize].add_to(&mut cosines, weight);
-        }
+        COSINES.with_borrow_mut(|cosines| {
+            cosines.clear();
+            cosines.resize(self.batches.len(), 0.0);
+            for (word, weight) in query {
+                self.postings[word as usize].add_to(cosines, weight);
+            }
+            self.fill(&mut evidence, cosines, left_out);
+        });
+        evidence
+    }
+
+    /// Fills `evidence` from the cosines of every example with the message.
+    fn fill(&self, evidence: &mut Evidence, cosines: &[f32], left_out: Option<usize>) {
         let remembered = |example: usize| Some(self.batches[example] as usize) != left_out;
         let closest = |range: &std::ops::Range<usize>| -> f32 {
             let slice = &cosines[range.clone()];
@@ -271,7 +280,7 @@ impl Neighbours {
         for (best, examples) in evidence.by_answer.iter_mut().zip(&self.further_labels) {
             let further = match left_out {
                 // The run-time path: eight look-ups at a time, no test per example.
-                None => largest_at(&cosines, examples),
+                None => largest_at(cosines, examples),
                 Some(_) => largest(
                     examples
                         .iter()
@@ -282,8 +291,13 @@ impl Neighbours {
             };
             *best = best.max(further);
         }
-        evidence
     }
+}
+
+thread_local! {
+    /// Each thread's cosines of the message with every example, kept from one message to the
+    /// next so that each needs no allocation of its own (tens of kilobytes).
+    static COSINES: std::cell::RefCell<Vec<f32>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
 /// The largest of `cosines`, or 0 when there is none (cosines of these vectors are never
