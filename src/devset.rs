@@ -16,7 +16,7 @@ use crate::locale::Lang;
 /// written from the source note alone, as the blind sets are, the sixth labelled apart, the
 /// others labelled by their writers after reading the answers) hold questions in Discord styles
 /// (long, terse, text-speak, symbols, plain; near-miss and off-topic), grouped by style;
-/// `tests/devset-nearmiss.tsv` and `-2` to `-8` hold near-misses alone, by eight more writers.
+/// `tests/devset-nearmiss.tsv` and `-2` to `-9` hold near-misses alone, by nine more writers.
 pub const DEV_SET_FILES: &[(&str, &str)] = &[
     ("tests/devset.tsv", include_str!("../tests/devset.tsv")),
     (
@@ -135,12 +135,16 @@ pub const DEV_SET_FILES: &[(&str, &str)] = &[
         "tests/devset-nearmiss-8.tsv",
         include_str!("../tests/devset-nearmiss-8.tsv"),
     ),
+    (
+        "tests/devset-nearmiss-9.tsv",
+        include_str!("../tests/devset-nearmiss-9.tsv"),
+    ),
 ];
 
 /// The French dev set: questions as French speakers write them, labelled with the answer ids:
-/// a first set, thirty-one batches in Discord styles (the fourth to thirty-first written from
+/// a first set, thirty-two batches in Discord styles (the fourth to thirty-second written from
 /// the source note alone, the fourth labelled apart, the others by their writers after reading
-/// the answers) and ten batches of near-misses, each by its own writer.
+/// the answers) and eleven batches of near-misses, each by its own writer.
 pub const DEV_SET_FILES_FR: &[(&str, &str)] = &[
     (
         "tests/devset.fr.tsv",
@@ -310,10 +314,18 @@ pub const DEV_SET_FILES_FR: &[(&str, &str)] = &[
         "tests/devset.fr-nearmiss-10.tsv",
         include_str!("../tests/devset.fr-nearmiss-10.tsv"),
     ),
+    (
+        "tests/devset.fr-discord-32.tsv",
+        include_str!("../tests/devset.fr-discord-32.tsv"),
+    ),
+    (
+        "tests/devset.fr-nearmiss-11.tsv",
+        include_str!("../tests/devset.fr-nearmiss-11.tsv"),
+    ),
 ];
 
-/// The Spanish dev set, likewise: a first set, thirty batches in Discord styles and
-/// thirteen batches of near-misses, each by its own writer.
+/// The Spanish dev set, likewise: a first set, thirty-one batches in Discord styles and
+/// sixteen batches of near-misses, each by its own writer.
 pub const DEV_SET_FILES_ES: &[(&str, &str)] = &[
     (
         "tests/devset.es.tsv",
@@ -490,6 +502,22 @@ pub const DEV_SET_FILES_ES: &[(&str, &str)] = &[
     (
         "tests/devset.es-nearmiss-13.tsv",
         include_str!("../tests/devset.es-nearmiss-13.tsv"),
+    ),
+    (
+        "tests/devset.es-discord-31.tsv",
+        include_str!("../tests/devset.es-discord-31.tsv"),
+    ),
+    (
+        "tests/devset.es-nearmiss-14.tsv",
+        include_str!("../tests/devset.es-nearmiss-14.tsv"),
+    ),
+    (
+        "tests/devset.es-nearmiss-15.tsv",
+        include_str!("../tests/devset.es-nearmiss-15.tsv"),
+    ),
+    (
+        "tests/devset.es-nearmiss-16.tsv",
+        include_str!("../tests/devset.es-nearmiss-16.tsv"),
     ),
 ];
 

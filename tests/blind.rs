@@ -6,14 +6,22 @@
 //!
 //! The gates are the figures each language reached without tuning on its blind set, rounded down
 //! a little, kept so that they do not slip; the issues' aim (≥95% right, ≥95% silent, ≤1% wrong)
-//! is not reached yet. Both batches (from 2026-12-01, seventh session):
+//! is not reached yet. Both batches (from 2026-12-01, eighth session):
 //!
-//! - English: right 87.7%, silent 98.0%, wrong 1.2% (5 of 418): above the 1% wrong aim.
+//! - English: right 87.9%, silent 98.0%, wrong 1.2% (5 of 418): above the 1% wrong aim.
 //! - French: right 88.5%, silent 95.3%, wrong 0.9% (2 of 234): the silence and wrong aims met.
-//! - Spanish: right 92.8%, silent 92.8%, wrong 0.8% (2 of 236): the wrong aim met, below the
+//! - Spanish: right 93.5%, silent 92.8%, wrong 0.8% (2 of 236): the wrong aim met, below the
 //!   95% silence aim.
 //!
-//! Those came from a seventh round of eight new writers (one English batch of hard near-misses,
+//! Those came from an eighth round of seven new writers (one English batch of hard near-misses,
+//! one French and one French of hard near-misses, one Spanish and three Spanish of hard
+//! near-misses), kept on the same rule. Held out by writer, with the new writers counted: right
+//! 83.8 → 83.9, 85.4 → 85.4 and 87.5 → 87.9%; wrong 0.8% in each; silence 96.1 → 96.2,
+//! 95.9 → 96.0 and 95.8 → 95.8%. English gained 0.2 points of right (one question) and Spanish
+//! 0.7 (one); nothing else moved. Before it the figures were 87.7 / 98.0 / 1.2 (5),
+//! 88.5 / 95.3 / 0.9 (2) and 92.8 / 92.8 / 0.8 (2):
+//!
+//! those came from a seventh round of eight new writers (one English batch of hard near-misses,
 //! two French and one French of hard near-misses, two Spanish and two Spanish of hard
 //! near-misses), kept on the same rule. Held out by writer, with the new writers counted: right
 //! 84.8 → 83.8, 85.4 → 85.4 and 87.7 → 87.5%; wrong 0.8% in each; silence 96.0 → 96.1,
@@ -248,7 +256,7 @@ fn the_blind_french_set_keeps_its_figures_printing_only_aggregates() {
 #[test]
 fn the_blind_spanish_set_keeps_its_figures_printing_only_aggregates() {
     let gates = Gates {
-        right: 0.92,
+        right: 0.93,
         silent: 0.92,
         wrong: 0.01,
     };
