@@ -43,9 +43,19 @@ fn show(lang: Lang, fit: &Fit) {
     }
     println!("{:<16} {}", "cross-validated", fit.cross_validated);
     println!("{:<16} {}", "in sample", fit.in_sample);
-    println!("bias {:+.3}", fit.model.bias);
-    for (weight, name) in fit.model.weights.iter().zip(FEATURE_NAMES) {
-        println!("  {name:<16} {weight:+.3}");
+    let trees = &fit.model.trees;
+    println!(
+        "{} trees, {} nodes, base {:+.3}; splits by feature:",
+        trees.count(),
+        trees.nodes.len(),
+        trees.base
+    );
+    for (splits, name) in trees
+        .splits_by_feature(FEATURE_NAMES.len())
+        .iter()
+        .zip(FEATURE_NAMES)
+    {
+        println!("  {name:<24} {splits}");
     }
 }
 

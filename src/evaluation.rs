@@ -18,7 +18,7 @@ use crate::knowledge::{Knowledge, Outcome};
 use crate::locale::{Lang, UnknownLang};
 use crate::matcher::confidence::{
     choose_cutoffs, cross_validate, cross_validate_grouped, fit, score_case, CaseRows, Figures,
-    Limits, Model, FEATURE_NAMES,
+    Limits, Model,
 };
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -425,10 +425,13 @@ impl Fit {
              //! - {}-fold cross-validation (fold = position mod {}): {}\n\
              //! - in sample: {}\n\
              \n\
+             use super::boosted::{{Node, Trees}};\n\
              use super::confidence::Model;\n\
+             use std::borrow::Cow;\n\
              \n\
-             /// The model and cut-offs in force.\n\
-             pub const MODEL: Model = Model {{\n    bias: {:?},\n    weights: [\n",
+             /// The model and cut-offs in force: {} trees, {} nodes (a split names its feature by its\n\
+             /// position in `confidence::FEATURE_NAMES`).\n\
+             pub const MODEL: Model = Model {{\n    trees: Trees {{\n        base: {:?},\n        nodes: Cow::Borrowed(&[\n",
             fitted_header(lang),
             self.cases,
             self.rows,
@@ -440,34 +443,16 @@ impl Fit {
             FOLDS,
             figures(&self.cross_validated),
             figures(&self.in_sample),
-            self.model.bias,
+            self.model.trees.count(),
+            self.model.trees.nodes.len(),
+            self.model.trees.base,
         );
-        for (weight, name) in self.model.weights.iter().zip(FEATURE_NAMES) {
-            let _ = writeln!(out, "        // {name}\n        {weight:?},");
-        }
-        out.push_str("    ],\n    ranges: [\n");
-        for ((low, high), name) in self.model.ranges.iter().zip(FEATURE_NAMES) {
-            let _ = writeln!(out, "        // {name}\n        ({low:?}, {high:?}),");
-        }
-        out.push_str("    ],\n    curves: [\n");
-        for (curve, name) in self.model.curves.iter().zip(FEATURE_NAMES) {
-            let weights: Vec<String> = curve.iter().map(|weight| format!("{weight:?}")).collect();
-            // One line when the array is no wider than rustfmt's `array_width` (60 columns),
-            // else one weight a line.
-            let array = format!("[{}]", weights.join(", "));
-            if array.len() <= 60 {
-                let _ = writeln!(out, "        // {name}\n        {array},");
-            } else {
-                let _ = writeln!(out, "        // {name}\n        [");
-                for weight in &weights {
-                    let _ = writeln!(out, "            {weight},");
-                }
-                out.push_str("        ],\n");
-            }
+        for node in self.model.trees.nodes.iter() {
+            let _ = writeln!(out, "            {}", node.source());
         }
         let _ = write!(
             out,
-            "    ],\n    answer_at: {:?},\n    suggest_at: {:?},\n}};\n",
+            "        ]),\n    }},\n    answer_at: {:?},\n    suggest_at: {:?},\n}};\n",
             self.model.answer_at, self.model.suggest_at
         );
         out

@@ -16,8 +16,11 @@ use gfmd_bot::matcher::confidence::FEATURE_NAMES;
 use gfmd_bot::matcher::normalize::fold;
 
 /// Fewest in-domain points, as a share. The aim (issue 8) is 97%; this is what the fitted
-/// confidence reaches within `evaluation::LIMITS` (84.3% of 8332 questions, with each writer's
-/// batch held out 83.9%, 10-fold cross-validated 84.0%), kept so that it does not slip. Each
+/// confidence reaches within `evaluation::LIMITS` (88.3% of 8332 questions, with each writer's
+/// batch held out 87.1%, 10-fold cross-validated 86.8%), kept so that it does not slip. Boosted
+/// trees fit the questions they learnt from more closely than the additive model before them
+/// (84.3%, held out 83.9%), so the figure as shipped stands further over the held-out one,
+/// which is the estimate for new writers. Each
 /// batch is graded with its own questions left out of the matcher's nearest examples
 /// (`evaluation::evaluate_dev_in`). Before those examples it was 63.7% (held out 62.8%) of 2411;
 /// with them, before the seventh batch, 73.3% (72.6%); with the seventh, before each feature
@@ -34,12 +37,13 @@ use gfmd_bot::matcher::normalize::fold;
 /// before the twenty-first batch and a seventh of near-misses, 84.1% (83.8%) of 7590; with
 /// those, before an eighth of near-misses, 84.9% (84.8%) of 8043: its writer's questions are
 /// left alone 83.8% of the time held out, with 3.5% wrong answers; with it, before a ninth of
-/// near-misses, 84.2% (83.8%) of 8185. It was 69.1% on
+/// near-misses, 84.2% (83.8%) of 8185; with it, before the boosted trees, 84.3% (83.9%) of
+/// 8332. It was 69.1% on
 /// the 1288
 /// questions of the session before; the fourth to sixth batches (2411 questions in all) paraphrase
 /// away from the answers' words or were written from the source note alone, and are harder.
-const RIGHT: f64 = 0.84;
-/// Fewest off-topic questions left alone, as a share (96.3%, held-out writer 96.2%).
+const RIGHT: f64 = 0.87;
+/// Fewest off-topic questions left alone, as a share (97.1%, held-out writer 96.1%).
 const SILENT: f64 = 0.96;
 /// Most wrong answers, as a share of all questions.
 const WRONG: f64 = 0.01;
@@ -125,7 +129,8 @@ fn fitted_file_is_what_the_fit_makes(lang: Lang, committed: &str) {
 }
 
 /// The French dev set's gates: what the French fit reaches
-/// (right 85.5%, silent 96.1%, wrong 0.8%: 89 of 11735), rounded down a little. Before the
+/// (right 87.7%, silent 96.7%, wrong 0.5%: 56 of 11735; held out by writer 86.7%, 96.0%, 0.8%),
+/// rounded down a little. Before the boosted trees: 85.5%, 96.1%, 0.8% (89). Before the
 /// thirty-second batch and an eleventh of near-misses: 85.5%, 95.9%, 0.8% (88 of 11292). Before the
 /// thirtieth and thirty-first batches and a tenth of near-misses: 85.7%, 95.9%, 0.8% (84 of
 /// 10550); silence was
@@ -148,11 +153,12 @@ fn fitted_file_is_what_the_fit_makes(lang: Lang, committed: &str) {
 /// 9049); with those, before the reading the nearest examples lead, 83.3%, 96.2%, 0.8% (75).
 #[test]
 fn the_french_dev_set_keeps_its_figures() {
-    keeps_its_figures(Lang::Fr, 0.85, 0.95, 0.01);
+    keeps_its_figures(Lang::Fr, 0.87, 0.95, 0.01);
 }
 
 /// The Spanish dev set's gates: what the Spanish fit reaches
-/// (right 88.0%, silent 95.9%, wrong 0.8%: 94 of 12160), rounded down a little. It was 59.9%,
+/// (right 90.1%, silent 96.4%, wrong 0.4%: 54 of 12160; held out by writer 88.8%, 95.8%, 0.8%),
+/// rounded down a little. Before the boosted trees: 88.0%, 95.9%, 0.8% (94). It was 59.9%,
 /// 96.6%, 0.6% (10 of 1711) before what follows. Dropping the dev
 /// questions that repeated one of the second blind batch (5 of 1716) had moved it from 58.3% to
 /// 56.6% (the answer cut-off went from 0.918 to 0.931); a vocabulary round then to 59.9%; the
@@ -177,7 +183,7 @@ fn the_french_dev_set_keeps_its_figures() {
 /// near-misses to 88.0%.
 #[test]
 fn the_spanish_dev_set_keeps_its_figures() {
-    keeps_its_figures(Lang::Es, 0.87, 0.95, 0.01);
+    keeps_its_figures(Lang::Es, 0.89, 0.95, 0.01);
 }
 
 #[test]

@@ -262,7 +262,7 @@ watch = false
   })
 
   it('"Add as phrasing" of a French miss joins the French questions, and the question is then answered in French', async (t) => {
-    const question = 'c koi le machin de bruxelles en 2007'
+    const question = 'c koi le truc de bruxelles'
     await ask(question)
     const view = await findGroup(question)
     const readIn = view.page.embeds[0].fields.find((f) => f.name === 'Read in')

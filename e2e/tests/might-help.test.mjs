@@ -33,6 +33,10 @@ const CANDIDATES = [
   'gfmd report',
   'gfmd dialogue thing',
   'gfmd practices',
+  'gcim paper',
+  'gfmd commission',
+  'gfmd countries',
+  'gfmd partners',
 ]
 
 describe('the three outcomes of a typed question', () => {

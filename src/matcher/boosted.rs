@@ -1,0 +1,325 @@
+//! Boosted decision trees: the confidence's model (`confidence.rs`), fitted by forust-ml's
+//! gradient boosting and kept here as one flat array of nodes that the fitted files
+//! (`fitted.rs`, `fitted_fr.rs`, `fitted_es.rs`) write out as constants.
+//!
+//! A sum of small trees can combine features as an additive model cannot: "a close example
+//! means much when the words also cover the question, little when they do not". Each tree
+//! splits on one feature at a time and ends in leaves of log-odds; the model's log-odds are its
+//! base plus one leaf of each tree. The fit is forust-ml's (a well-kept Rust implementation of
+//! XGBoost-style boosting, deterministic when run on one thread); only its trees are kept, so
+//! that the bot reads them without the crate's matrices or allocations.
+
+use std::borrow::Cow;
+
+/// [`Node::feature`] of a leaf.
+const LEAF: u8 = u8::MAX;
+/// [`Node::left`] of the last tree's leaves: there is no next tree.
+const END: u16 = u16::MAX;
+
+/// Trees the fit grows. Every message walks them all, once per reading: 60 trees at a rate of
+/// 0.25 did as well held out by writer as 300 at 0.05 (English 87.1% right against 85.8%, French
+/// 86.7% against 86.5%), in a fifth of the time.
+pub const TREES: usize = 60;
+/// How much of each tree's fit is added.
+pub const LEARNING_RATE: f32 = 0.25;
+/// Most leaves a tree has (grown best split first).
+pub const MAX_LEAVES: usize = 15;
+/// Deepest a tree grows.
+pub const MAX_DEPTH: usize = 5;
+/// Least weight (sum of p(1 - p) over its readings) a leaf may hold: no leaf for a handful of
+/// readings.
+pub const MIN_LEAF_WEIGHT: f32 = 4.0;
+/// L2 penalty on the leaves' values.
+pub const L2: f32 = 1.0;
+
+/// One node of a tree: a split on one feature, or a leaf.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Node {
+    /// A split's threshold, or a leaf's log-odds.
+    value: f64,
+    /// The feature a split reads (an index into the features); [`LEAF`] for a leaf.
+    feature: u8,
+    /// Whether a split sends a missing value (NaN) left.
+    missing_left: bool,
+    /// A split's node for values below the threshold; a leaf's next tree (its root's index),
+    /// or [`END`] after the last tree.
+    left: u16,
+    /// A split's node for values at or above the threshold.
+    right: u16,
+}
+
+impl Node {
+    /// A split on `feature` at `threshold`: below it to node `left`, else to `right`, a
+    /// missing value left when `missing_left`.
+    pub const fn split(
+        feature: u8,
+        threshold: f64,
+        left: u16,
+        right: u16,
+        missing_left: bool,
+    ) -> Self {
+        Self {
+            value: threshold,
+            feature,
+            missing_left,
+            left,
+            right,
+        }
+    }
+
+    /// A leaf of `log_odds`, whose tree is followed by the tree at `next` ([`u16::MAX`] for
+    /// none).
+    pub const fn leaf(log_odds: f64, next: u16) -> Self {
+        Self {
+            value: log_odds,
+            feature: LEAF,
+            missing_left: false,
+            left: next,
+            right: next,
+        }
+    }
+
+    /// Whether this is a leaf.
+    pub fn is_leaf(&self) -> bool {
+        self.feature == LEAF
+    }
+
+    /// This node as the fitted files write it: the constructor's call (a split names its
+    /// feature by its position in `confidence::FEATURE_NAMES`).
+    pub fn source(&self) -> String {
+        if self.is_leaf() {
+            return format!("Node::leaf({}, {}),", literal(self.value), self.left);
+        }
+        format!(
+            "Node::split({}, {}, {}, {}, {}),",
+            self.feature,
+            literal(self.value),
+            self.left,
+            self.right,
+            self.missing_left
+        )
+    }
+}
+
+/// `value` as a Rust literal that reads back to the same `f64`.
+fn literal(value: f64) -> String {
+    if value.is_finite() {
+        format!("{value:?}")
+    } else if value > 0.0 {
+        "f64::INFINITY".to_owned()
+    } else if value < 0.0 {
+        "f64::NEG_INFINITY".to_owned()
+    } else {
+        "f64::NAN".to_owned()
+    }
+}
+
+/// A fitted sum of trees: a base and the trees' nodes, tree after tree, each tree's root first.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Trees {
+    /// The log-odds before any tree.
+    pub base: f64,
+    /// Every tree's nodes; children are indices into this array.
+    pub nodes: Cow<'static, [Node]>,
+}
+
+impl Trees {
+    /// The log-odds of `features`: the base plus, tree by tree in order, the leaf they reach.
+    pub fn log_odds(&self, features: &[f64]) -> f64 {
+        let mut sum = self.base;
+        let mut at = 0;
+        while let Some(node) = self.nodes.get(at) {
+            if node.is_leaf() {
+                sum += node.value;
+                at = usize::from(node.left);
+                continue;
+            }
+            let value = features[usize::from(node.feature)];
+            let left = if value.is_nan() {
+                node.missing_left
+            } else {
+                value < node.value
+            };
+            at = usize::from(if left { node.left } else { node.right });
+        }
+        sum
+    }
+
+    /// How many trees there are: each tree's leaves name the tree after it, and no two trees
+    /// the same.
+    pub fn count(&self) -> usize {
+        let mut next: Vec<u16> = self
+            .nodes
+            .iter()
+            .filter(|node| node.is_leaf())
+            .map(|node| node.left)
+            .collect();
+        next.sort_unstable();
+        next.dedup();
+        next.len()
+    }
+
+    /// How many splits read each of `features` features, by feature: which ones the trees
+    /// lean on.
+    pub fn splits_by_feature(&self, features: usize) -> Vec<usize> {
+        let mut splits = vec![0; features];
+        for node in self.nodes.iter().filter(|node| !node.is_leaf()) {
+            if let Some(count) = splits.get_mut(usize::from(node.feature)) {
+                *count += 1;
+            }
+        }
+        splits
+    }
+
+    /// Fits trees to `(features, right)` rows, every row `columns` features long. No trees
+    /// when the rows are all right or all wrong (or none): the base alone, the smoothed
+    /// log-odds of being right.
+    ///
+    /// # Panics
+    ///
+    /// When forust-ml rejects the rows (a NaN label, which a `bool` cannot be), or the trees
+    /// hold more nodes than a `u16` can number.
+    pub fn fit(rows: &[(&[f64], bool)], columns: usize) -> Self {
+        let right = rows.iter().filter(|(_, right)| *right).count();
+        if right == 0 || right == rows.len() {
+            let wrong = rows.len() - right;
+            return Self {
+                base: ((right as f64 + 0.5) / (wrong as f64 + 0.5)).ln(),
+                nodes: Cow::Owned(Vec::new()),
+            };
+        }
+        Self::from_booster(&grow(rows, columns))
+    }
+
+    /// The trees of a fitted booster, in its order.
+    fn from_booster(booster: &forust_ml::GradientBooster) -> Self {
+        let mut nodes = Vec::new();
+        let count = booster.trees.len();
+        for (tree, fitted) in booster.trees.iter().enumerate() {
+            let first = nodes.len();
+            let next = if tree + 1 == count {
+                END
+            } else {
+                number(first + fitted.nodes.len())
+            };
+            for node in &fitted.nodes {
+                nodes.push(if node.is_leaf {
+                    Node::leaf(f64::from(node.weight_value), next)
+                } else {
+                    Node::split(
+                        u8::try_from(node.split_feature).expect("fewer than 255 features"),
+                        node.split_value,
+                        number(first + node.left_child),
+                        number(first + node.right_child),
+                        node.missing_node == node.left_child,
+                    )
+                });
+            }
+        }
+        Self {
+            base: booster.base_score,
+            nodes: Cow::Owned(nodes),
+        }
+    }
+}
+
+/// forust-ml's booster fitted to `rows` (some right, some wrong) on one thread.
+fn grow(rows: &[(&[f64], bool)], columns: usize) -> forust_ml::GradientBooster {
+    use forust_ml::gradientbooster::GrowPolicy;
+    use forust_ml::{GradientBooster, Matrix};
+    // forust-ml reads a matrix column after column.
+    let mut data = vec![0.0; rows.len() * columns];
+    for (row, (features, _)) in rows.iter().enumerate() {
+        for (column, value) in features.iter().enumerate() {
+            data[column * rows.len() + row] = *value;
+        }
+    }
+    let labels: Vec<f64> = rows
+        .iter()
+        .map(|(_, right)| if *right { 1.0 } else { 0.0 })
+        .collect();
+    let mut booster = GradientBooster::default()
+        .set_iterations(TREES)
+        .set_learning_rate(LEARNING_RATE)
+        .set_max_depth(MAX_DEPTH)
+        .set_max_leaves(MAX_LEAVES)
+        .set_l2(L2)
+        .set_min_leaf_weight(MIN_LEAF_WEIGHT)
+        .set_parallel(false);
+    booster.grow_policy = GrowPolicy::LossGuide;
+    booster
+        .fit_unweighted(&Matrix::new(&data, rows.len(), columns), &labels, None)
+        .expect("forust-ml fits any rows of numbers with 0/1 labels");
+    booster
+}
+
+/// `index` as a node number.
+fn number(index: usize) -> u16 {
+    u16::try_from(index)
+        .ok()
+        .filter(|index| *index != END)
+        .expect("the trees hold fewer than 65535 nodes")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Rows where being right takes both features high: an interaction no sum of one curve
+    /// per feature can draw.
+    fn both_high() -> Vec<([f64; 2], bool)> {
+        (0..400)
+            .map(|i| {
+                let x = f64::from(i % 20) / 20.0;
+                let y = f64::from(i / 20) / 20.0;
+                ([x, y], x > 0.5 && y > 0.5)
+            })
+            .collect()
+    }
+
+    fn as_rows(rows: &[([f64; 2], bool)]) -> Vec<(&[f64], bool)> {
+        rows.iter()
+            .map(|(features, right)| (&features[..], *right))
+            .collect()
+    }
+
+    #[test]
+    fn the_trees_learn_an_interaction_and_the_fit_is_deterministic() {
+        let rows = both_high();
+        let trees = Trees::fit(&as_rows(&rows), 2);
+        let odds = |x, y| trees.log_odds(&[x, y]);
+        assert!(odds(0.9, 0.9) > 2.0, "{}", odds(0.9, 0.9));
+        for (x, y) in [(0.9, 0.1), (0.1, 0.9), (0.1, 0.1)] {
+            assert!(odds(x, y) < -2.0, "({x}, {y}): {}", odds(x, y));
+        }
+        assert_eq!(trees.count(), TREES);
+        assert_eq!(Trees::fit(&as_rows(&rows), 2), trees);
+    }
+
+    #[test]
+    fn the_kept_trees_score_as_forust_ml_does() {
+        let rows = both_high();
+        let booster = grow(&as_rows(&rows), 2);
+        let trees = Trees::from_booster(&booster);
+        let mut probes: Vec<[f64; 2]> = rows.iter().map(|(features, _)| *features).collect();
+        probes.extend([[f64::NAN, 0.9], [0.9, f64::NAN], [-1.0, 2.0]]);
+        let mut columns = vec![0.0; probes.len() * 2];
+        for (row, probe) in probes.iter().enumerate() {
+            columns[row] = probe[0];
+            columns[probes.len() + row] = probe[1];
+        }
+        let expected = booster.predict(&forust_ml::Matrix::new(&columns, probes.len(), 2), false);
+        for (probe, expected) in probes.iter().zip(expected) {
+            assert_eq!(trees.log_odds(probe), expected, "{probe:?}");
+        }
+    }
+
+    #[test]
+    fn rows_all_alike_give_the_base_alone() {
+        let all_right = [([0.5, 0.5], true), ([0.2, 0.1], true)];
+        let trees = Trees::fit(&as_rows(&all_right), 2);
+        assert_eq!(trees.count(), 0);
+        assert!(trees.log_odds(&[0.0, 0.0]) > 0.0);
+        assert_eq!(Trees::fit(&[], 2).log_odds(&[0.0, 0.0]), 0.0);
+    }
+}
