@@ -5,7 +5,7 @@
 //! A sum of small trees can combine features as an additive model cannot: "a close example
 //! means much when the words also cover the question, little when they do not". Each tree
 //! splits on one feature at a time and ends in leaves of log-odds; the model's log-odds are its
-//! base plus one leaf of each tree. The fit is forust-ml's (a well-kept Rust implementation of
+//! base plus one leaf of each tree. The fit is forust-ml's (a Rust implementation of
 //! XGBoost-style boosting, deterministic when run on one thread); only its trees are kept, so
 //! that the bot reads them without the crate's matrices or allocations.
 
