@@ -21,7 +21,7 @@ use gfmd_bot::evaluation::{dev_rows_in, LIMITS};
 use gfmd_bot::knowledge::Knowledge;
 use gfmd_bot::locale::Lang;
 use gfmd_bot::matcher::confidence::{
-    choose_cutoffs, fit, CaseRows, Features, Scored, FEATURE_NAMES,
+    choose_cutoffs, held_out_probabilities, Scored, FEATURE_NAMES,
 };
 use std::io::Write;
 
@@ -85,38 +85,11 @@ fn export(lang: Lang) {
     }
 }
 
-/// For each case, each reading's probability under the model fitted on the other writers'
-/// cases (as `cross_validate_grouped` scores them).
-fn held_out_probabilities(cases: &[CaseRows], writers: &[usize]) -> Vec<Vec<f64>> {
-    let mut probabilities: Vec<Vec<f64>> = cases.iter().map(|_| Vec::new()).collect();
-    let count = writers.iter().max().map_or(0, |last| last + 1);
-    for held_out in 0..count {
-        let training: Vec<(Features, bool)> = cases
-            .iter()
-            .zip(writers)
-            .filter(|(_, writer)| **writer != held_out)
-            .flat_map(|(case, _)| case.rows.iter().copied())
-            .collect();
-        let model = fit(&training);
-        for ((case, writer), out) in cases.iter().zip(writers).zip(&mut probabilities) {
-            if *writer == held_out {
-                *out = case
-                    .rows
-                    .iter()
-                    .map(|(features, _)| model.probability(features))
-                    .collect();
-            }
-        }
-    }
-    probabilities
-}
-
 /// Prints the figures of the cut-offs chosen on the probabilities in `path`.
 fn grade(path: &str) {
     let text = std::fs::read_to_string(path).expect("read the probabilities");
-    let mut scored: Vec<Scored> = Vec::new();
-    let mut writers = Vec::new();
-    let mut last_question = None;
+    // (question, writer, in domain, right, probability) per reading.
+    let mut readings = Vec::new();
     for (number, line) in text.lines().enumerate() {
         if line.starts_with("question") || line.trim().is_empty() {
             continue;
@@ -130,27 +103,24 @@ fn grade(path: &str) {
                     panic!("line {}: column {} is not a number", number + 1, column + 1)
                 })
         };
-        let question = number_at(0) as usize;
-        let in_domain = number_at(2) > 0.5;
-        let right = number_at(3) > 0.5;
-        let probability = number_at(4);
-        // A question goes by its most probable reading, as the matcher does.
-        if last_question == Some(question) {
-            let best = scored.last_mut().expect("a question before");
-            if probability > best.probability {
-                best.probability = probability;
-                best.right = right;
-            }
-        } else {
-            scored.push(Scored {
-                in_domain,
-                probability,
-                right,
-            });
-            writers.push(number_at(1) as usize);
-            last_question = Some(question);
-        }
+        readings.push((
+            number_at(0) as usize,
+            number_at(1) as usize,
+            number_at(2) > 0.5,
+            number_at(3) > 0.5,
+            number_at(4),
+        ));
     }
+    // A question goes by its most probable reading, as the matcher does.
+    let questions: Vec<_> = readings
+        .chunk_by(|a, b| a.0 == b.0)
+        .map(|question| {
+            let (_, writer, in_domain, _, _) = question[0];
+            let readings = question.iter().map(|r| (r.4, r.3));
+            (Scored::of_readings(in_domain, readings), writer)
+        })
+        .collect();
+    let (scored, writers): (Vec<Scored>, Vec<usize>) = questions.into_iter().unzip();
     let (answer_at, suggest_at, figures) =
         choose_cutoffs(&scored, &writers, LIMITS).expect("answering nothing keeps to the limits");
     println!("cut-offs: answer {answer_at:.4}, suggest {suggest_at:.4}");

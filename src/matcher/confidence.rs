@@ -163,21 +163,31 @@ pub struct Scored {
     pub right: bool,
 }
 
+impl Scored {
+    /// A case as the matcher decides it, by its most probable reading: `(probability, right)`
+    /// for each reading, the first of equals kept; probability 0 and not right with none.
+    pub fn of_readings(in_domain: bool, readings: impl IntoIterator<Item = (f64, bool)>) -> Self {
+        let (probability, right) =
+            readings.into_iter().fold(
+                (0.0, false),
+                |best, next| if next.0 > best.0 { next } else { best },
+            );
+        Self {
+            in_domain,
+            probability,
+            right,
+        }
+    }
+}
+
 /// The question as `model` decides it: its most probable reading.
 pub fn score_case(model: &Model, case: &CaseRows) -> Scored {
-    let (probability, right) = case
-        .rows
-        .iter()
-        .map(|(features, right)| (model.probability(features), *right))
-        .fold(
-            (0.0, false),
-            |best, next| if next.0 > best.0 { next } else { best },
-        );
-    Scored {
-        in_domain: case.in_domain,
-        probability,
-        right,
-    }
+    Scored::of_readings(
+        case.in_domain,
+        case.rows
+            .iter()
+            .map(|(features, right)| (model.probability(features), *right)),
+    )
 }
 
 /// Fold of case `index` in `folds`-fold cross-validation: fixed, by position.
@@ -197,15 +207,21 @@ pub fn cross_validate(cases: &[CaseRows], folds: usize) -> Vec<Scored> {
 /// the cases of the other groups (`groups[i]` names case `i`'s). With each dev file a group,
 /// this is how the confidence does on questions by a writer it never saw.
 pub fn cross_validate_grouped(cases: &[CaseRows], groups: &[usize]) -> Vec<Scored> {
+    held_out_probabilities(cases, groups)
+        .into_iter()
+        .zip(cases)
+        .map(|(probabilities, case)| {
+            let right = case.rows.iter().map(|(_, right)| *right);
+            Scored::of_readings(case.in_domain, probabilities.into_iter().zip(right))
+        })
+        .collect()
+}
+
+/// Each reading's probability, case by case, under a model fitted on the cases of the other
+/// groups (`groups[i]` names case `i`'s): what [`cross_validate_grouped`] scores each case by.
+pub fn held_out_probabilities(cases: &[CaseRows], groups: &[usize]) -> Vec<Vec<f64>> {
     let folds = groups.iter().max().map_or(0, |last| last + 1);
-    let mut scored = vec![
-        Scored {
-            in_domain: false,
-            probability: 0.0,
-            right: false,
-        };
-        cases.len()
-    ];
+    let mut probabilities = vec![Vec::new(); cases.len()];
     for fold in 0..folds {
         let training: Vec<(Features, bool)> = cases
             .iter()
@@ -216,11 +232,15 @@ pub fn cross_validate_grouped(cases: &[CaseRows], groups: &[usize]) -> Vec<Score
         let model = fit(&training);
         for (index, case) in cases.iter().enumerate() {
             if groups[index] == fold {
-                scored[index] = score_case(&model, case);
+                probabilities[index] = case
+                    .rows
+                    .iter()
+                    .map(|(features, _)| model.probability(features))
+                    .collect();
             }
         }
     }
-    scored
+    probabilities
 }
 
 /// Figures of a group of graded cases: of one pair of cut-offs over scored cases here, of a
