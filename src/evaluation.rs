@@ -431,7 +431,7 @@ impl Fit {
              \n\
              /// The model and cut-offs in force: {} trees, {} nodes (a split names its feature by its\n\
              /// position in `confidence::FEATURE_NAMES`).\n\
-             pub const MODEL: Model = Model {{\n    trees: Trees {{\n        base: {:?},\n        nodes: Cow::Borrowed(&[\n",
+             pub const MODEL: Model = Model {{\n    trees: Trees {{\n        base: {:?},\n        roots: Cow::Borrowed(&{:?}),\n        nodes: Cow::Borrowed(&[\n",
             fitted_header(lang),
             self.cases,
             self.rows,
@@ -446,6 +446,7 @@ impl Fit {
             self.model.trees.count(),
             self.model.trees.nodes.len(),
             self.model.trees.base,
+            self.model.trees.roots,
         );
         for node in self.model.trees.nodes.iter() {
             let _ = writeln!(out, "            {}", node.source());

@@ -11,11 +11,6 @@
 
 use std::borrow::Cow;
 
-/// [`Node::feature`] of a leaf.
-const LEAF: u8 = u8::MAX;
-/// [`Node::left`] of the last tree's leaves: there is no next tree.
-const END: u16 = u16::MAX;
-
 /// Trees the fit grows. Every message walks them all, once per reading: 60 trees at a rate of
 /// 0.25 did as well held out by writer as 300 at 0.05 (English 87.1% right against 85.8%, French
 /// 86.7% against 86.5%), in a fifth of the time.
@@ -24,7 +19,8 @@ pub const TREES: usize = 60;
 pub const LEARNING_RATE: f32 = 0.25;
 /// Most leaves a tree has (grown best split first).
 pub const MAX_LEAVES: usize = 15;
-/// Deepest a tree grows.
+/// Deepest a tree grows: the most splits on any path from its root to a leaf. The walk
+/// ([`Trees::log_odds`]) takes this many steps in every tree.
 pub const MAX_DEPTH: usize = 5;
 /// Least weight (sum of p(1 - p) over its readings) a leaf may hold: no leaf for a handful of
 /// readings.
@@ -33,18 +29,21 @@ pub const MIN_LEAF_WEIGHT: f32 = 4.0;
 pub const L2: f32 = 1.0;
 
 /// One node of a tree: a split on one feature, or a leaf.
+///
+/// A leaf is a node whose two children are itself, so that the walk can take the same number
+/// of steps in every tree without asking where it stands: a step from a leaf stays there.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Node {
     /// A split's threshold, or a leaf's log-odds.
     value: f64,
-    /// The feature a split reads (an index into the features); [`LEAF`] for a leaf.
+    /// The feature a split reads (an index into the features); 0 for a leaf, which reads it
+    /// and stays.
     feature: u8,
     /// Whether a split sends a missing value (NaN) left.
     missing_left: bool,
-    /// A split's node for values below the threshold; a leaf's next tree (its root's index),
-    /// or [`END`] after the last tree.
+    /// A split's node for values below the threshold; a leaf's own number.
     left: u16,
-    /// A split's node for values at or above the threshold.
+    /// A split's node for values at or above the threshold; a leaf's own number.
     right: u16,
 }
 
@@ -67,21 +66,30 @@ impl Node {
         }
     }
 
-    /// A leaf of `log_odds`, whose tree is followed by the tree at `next` ([`u16::MAX`] for
-    /// none).
-    pub const fn leaf(log_odds: f64, next: u16) -> Self {
+    /// A leaf of `log_odds` that is node number `at`: both its children are itself.
+    pub const fn leaf(log_odds: f64, at: u16) -> Self {
         Self {
             value: log_odds,
-            feature: LEAF,
+            feature: 0,
             missing_left: false,
-            left: next,
-            right: next,
+            left: at,
+            right: at,
         }
     }
 
-    /// Whether this is a leaf.
+    /// Whether this is a leaf (a split's two children always differ).
     pub fn is_leaf(&self) -> bool {
-        self.feature == LEAF
+        self.left == self.right
+    }
+
+    /// The node a step from this one goes to with `features`: a split's child, a leaf itself.
+    /// No branch: a NaN compares false both ways, so it goes right only when it is not to go
+    /// left.
+    #[inline(always)]
+    fn step(&self, features: &[f64]) -> usize {
+        let value = features[usize::from(self.feature)];
+        let right = (value >= self.value) | (value.is_nan() & !self.missing_left);
+        usize::from(if right { self.right } else { self.left })
     }
 
     /// This node as the fitted files write it: the constructor's call (a split names its
@@ -114,49 +122,57 @@ fn literal(value: f64) -> String {
     }
 }
 
-/// A fitted sum of trees: a base and the trees' nodes, tree after tree, each tree's root first.
+/// A fitted sum of trees: a base, each tree's root, and the trees' nodes, tree after tree.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Trees {
     /// The log-odds before any tree.
     pub base: f64,
+    /// Each tree's root (an index into `nodes`), in the order the trees were fitted.
+    pub roots: Cow<'static, [u16]>,
     /// Every tree's nodes; children are indices into this array.
     pub nodes: Cow<'static, [Node]>,
 }
 
 impl Trees {
     /// The log-odds of `features`: the base plus, tree by tree in order, the leaf they reach.
+    ///
+    /// Every tree is walked [`MAX_DEPTH`] steps, a leaf staying where it is, with no branch
+    /// on the features: which way a split goes is as good as a coin toss to the processor,
+    /// and a wrong guess costs more than the step. With no guess to wait on, it walks
+    /// several trees at once.
     pub fn log_odds(&self, features: &[f64]) -> f64 {
         let mut sum = self.base;
-        let mut at = 0;
-        while let Some(node) = self.nodes.get(at) {
-            if node.is_leaf() {
-                sum += node.value;
-                at = usize::from(node.left);
-                continue;
+        for &root in self.roots.iter() {
+            let mut at = usize::from(root);
+            for _ in 0..MAX_DEPTH {
+                at = self.nodes[at].step(features);
             }
-            let value = features[usize::from(node.feature)];
-            let left = if value.is_nan() {
-                node.missing_left
-            } else {
-                value < node.value
-            };
-            at = usize::from(if left { node.left } else { node.right });
+            sum += self.nodes[at].value;
         }
         sum
     }
 
-    /// How many trees there are: each tree's leaves name the tree after it, and no two trees
-    /// the same.
+    /// How many trees there are.
     pub fn count(&self) -> usize {
-        let mut next: Vec<u16> = self
-            .nodes
+        self.roots.len()
+    }
+
+    /// The most splits on a path from a root to a leaf, over all trees: at most [`MAX_DEPTH`]
+    /// for [`Trees::log_odds`] to reach every leaf.
+    pub fn depth(&self) -> usize {
+        fn below(nodes: &[Node], at: usize) -> usize {
+            let node = nodes[at];
+            if node.is_leaf() {
+                0
+            } else {
+                1 + below(nodes, usize::from(node.left)).max(below(nodes, usize::from(node.right)))
+            }
+        }
+        self.roots
             .iter()
-            .filter(|node| node.is_leaf())
-            .map(|node| node.left)
-            .collect();
-        next.sort_unstable();
-        next.dedup();
-        next.len()
+            .map(|&root| below(&self.nodes, usize::from(root)))
+            .max()
+            .unwrap_or(0)
     }
 
     /// How many splits read each of `features` features, by feature: which ones the trees
@@ -185,6 +201,7 @@ impl Trees {
             let wrong = rows.len() - right;
             return Self {
                 base: ((right as f64 + 0.5) / (wrong as f64 + 0.5)).ln(),
+                roots: Cow::Owned(Vec::new()),
                 nodes: Cow::Owned(Vec::new()),
             };
         }
@@ -192,19 +209,19 @@ impl Trees {
     }
 
     /// The trees of a fitted booster, in its order.
+    ///
+    /// # Panics
+    ///
+    /// When a tree is deeper than [`MAX_DEPTH`], which forust-ml's `max_depth` forbids.
     fn from_booster(booster: &forust_ml::GradientBooster) -> Self {
         let mut nodes = Vec::new();
-        let count = booster.trees.len();
-        for (tree, fitted) in booster.trees.iter().enumerate() {
+        let mut roots = Vec::new();
+        for fitted in &booster.trees {
             let first = nodes.len();
-            let next = if tree + 1 == count {
-                END
-            } else {
-                number(first + fitted.nodes.len())
-            };
-            for node in &fitted.nodes {
+            roots.push(number(first));
+            for (at, node) in fitted.nodes.iter().enumerate() {
                 nodes.push(if node.is_leaf {
-                    Node::leaf(f64::from(node.weight_value), next)
+                    Node::leaf(f64::from(node.weight_value), number(first + at))
                 } else {
                     Node::split(
                         u8::try_from(node.split_feature).expect("fewer than 255 features"),
@@ -216,10 +233,17 @@ impl Trees {
                 });
             }
         }
-        Self {
+        let trees = Self {
             base: booster.base_score,
+            roots: Cow::Owned(roots),
             nodes: Cow::Owned(nodes),
-        }
+        };
+        assert!(
+            trees.depth() <= MAX_DEPTH,
+            "forust-ml grew a tree {} splits deep",
+            trees.depth()
+        );
+        trees
     }
 }
 
@@ -255,10 +279,7 @@ fn grow(rows: &[(&[f64], bool)], columns: usize) -> forust_ml::GradientBooster {
 
 /// `index` as a node number.
 fn number(index: usize) -> u16 {
-    u16::try_from(index)
-        .ok()
-        .filter(|index| *index != END)
-        .expect("the trees hold fewer than 65535 nodes")
+    u16::try_from(index).expect("the trees hold at most 65536 nodes")
 }
 
 #[cfg(test)]

@@ -660,6 +660,19 @@ mod tests {
     use super::*;
     use index::MAX_QUESTION_TERMS;
 
+    #[test]
+    fn every_fitted_tree_is_walked_to_its_leaves() {
+        for lang in [Lang::En, Lang::Fr, Lang::Es] {
+            let trees = fitted_model(lang).trees;
+            assert_eq!(trees.count(), boosted::TREES, "{lang:?}");
+            assert!(
+                trees.depth() <= boosted::MAX_DEPTH,
+                "{lang:?}: {}",
+                trees.depth()
+            );
+        }
+    }
+
     fn matcher() -> (Matcher, AnswerSet) {
         let set = fixture::answer_set();
         (Matcher::new(&set, Settings::default()), set)
