@@ -15,6 +15,8 @@ use std::borrow::Cow;
 /// 0.25 did as well held out by writer as 300 at 0.05 (English 87.1% right against 85.8%, French
 /// 86.7% against 86.5%), in a fifth of the time.
 pub const TREES: usize = 60;
+/// Trees walked side by side, step for step.
+const LOCKSTEP: usize = 4;
 /// How much of each tree's fit is added.
 pub const LEARNING_RATE: f32 = 0.25;
 /// Most leaves a tree has (grown best split first).
@@ -142,7 +144,19 @@ impl Trees {
     /// several trees at once.
     pub fn log_odds(&self, features: &[f64]) -> f64 {
         let mut sum = self.base;
-        for &root in self.roots.iter() {
+        let mut groups = self.roots.chunks_exact(LOCKSTEP);
+        for group in groups.by_ref() {
+            let mut at: [usize; LOCKSTEP] = std::array::from_fn(|tree| usize::from(group[tree]));
+            for _ in 0..MAX_DEPTH {
+                for at in &mut at {
+                    *at = self.nodes[*at].step(features);
+                }
+            }
+            for at in at {
+                sum += self.nodes[at].value;
+            }
+        }
+        for &root in groups.remainder() {
             let mut at = usize::from(root);
             for _ in 0..MAX_DEPTH {
                 at = self.nodes[at].step(features);
