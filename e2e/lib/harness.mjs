@@ -45,6 +45,8 @@ export const IDS = {
   admin: '1200000000000000103',
   moderatorRole: '1200000000000000500',
   bot: '1200000000000000999',
+  /** A direct-message channel (no server), created by the tests that need it. */
+  dm: '1200000000000000020',
 }
 
 /** Config for a bot that answers free-form questions in the questions channel at once, with
@@ -226,10 +228,16 @@ export async function startTwin(seed = {}, { host = '127.0.0.1', port = 0, answe
   // set, replaces it (as a member whose client reads French or Spanish would send).
   twin.interactionLocale = null
   const originalBroadcast = gateway.broadcast.bind(gateway)
+  // The stand-in also writes `guild_id: ''` into the messages of a channel with no server (a
+  // DM), which serenity cannot read, so it would drop the event; Discord leaves the field out.
   gateway.broadcast = (event, data) => {
     const locale = twin.interactionLocale
-    const localized = event === 'INTERACTION_CREATE' && locale ? { ...data, locale } : data
-    return originalBroadcast(event, localized)
+    let sent = event === 'INTERACTION_CREATE' && locale ? { ...data, locale } : data
+    if (event.startsWith('MESSAGE_') && sent?.guild_id === '') {
+      const { guild_id, ...direct } = sent
+      sent = direct
+    }
+    return originalBroadcast(event, sent)
   }
   // A server's preferred locale (guild id -> Discord locale) to send instead of the stand-in's
   // en-US in GUILD_CREATE and GUILD_UPDATE; and the last guild object sent for each server, on

@@ -175,6 +175,25 @@ describe('gfmd-bot against the Discord stand-in', () => {
     expectReply(IDS.general, mentioned.id)
   })
 
+  it('answers a direct message, and says it is not sure of an off-topic one there', async () => {
+    await bot.discord.prisma.channel.create({ data: { id: IDS.dm, type: 1 } })
+    const question = await sendAs(IDS.alice, IDS.dm, 'what are the objectives of the gfmd?')
+    const [reply] = await waitUntil(() => botRepliesTo(question.id).length && botRepliesTo(question.id), {
+      label: 'reply to the direct message',
+    })
+    assert.equal(reply.path, `/api/v10/channels/${IDS.dm}/messages`)
+    assert.match(reply.body.embeds[0].title, /objectives/i)
+    expectReply(IDS.dm, question.id)
+    // In a DM the member asked the bot and no one else: silence would leave them waiting.
+    const chatter = await sendAs(IDS.alice, IDS.dm, 'anyone up for valorant tonight?')
+    const [unsure] = await waitUntil(() => botRepliesTo(chatter.id).length && botRepliesTo(chatter.id), {
+      label: 'not-sure reply to the direct message',
+    })
+    assert.equal(unsure.body.embeds?.length ?? 0, 0, 'no answer embed on a guess')
+    assert.match(unsure.body.content, /not sure/i)
+    expectReply(IDS.dm, chatter.id)
+  })
+
   it('answers a burst of the same question once, pointing later askers to it', async () => {
     const first = await sendAs(IDS.alice, IDS.questions, 'what was the high-level dialogue of 2006?')
     await waitUntil(() => botRepliesTo(first.id).length, { label: 'first answer' })
