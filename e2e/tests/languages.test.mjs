@@ -250,6 +250,29 @@ describe('answers in the member\'s language', () => {
     bot.twin.setGuildLocale(IDS.guild, 'en-US')
   })
 
+  it('a direct message is answered in its text\'s language, and in English when the text does not say, whatever the server prefers', async () => {
+    await bot.discord.prisma.channel.create({ data: { id: IDS.dm, type: 1 } })
+    const direct = async (content) => {
+      const question = await bot.discord.channel(IDS.dm).user(IDS.alice).sendMessage({ content })
+      const reply = await replyTo(bot, question.id)
+      expectedWrites.push(`POST /api/v10/channels/${IDS.dm}/messages reply to ${question.id}`)
+      return reply
+    }
+    const firstMeeting = titles('first-meeting')
+    const spanish = await direct('¿Cuándo fue la primera reunión del FMMD?')
+    assert.deepEqual(spanish.body.embeds.map((e) => e.title), [firstMeeting.es])
+    const gcim = titles('gcim')
+    const since = bot.logs.length
+    bot.twin.setGuildLocale(IDS.guild, 'fr')
+    await bot.waitForLog((l) => l.message === "server's preferred language" && l.lang === 'fr', {
+      since,
+      label: 'the server\'s language from GUILD_UPDATE',
+    })
+    const unsaid = await direct('GCIM')
+    assert.deepEqual(unsaid.body.embeds.map((e) => e.title), [gcim.en], 'a DM belongs to no server')
+    bot.twin.setGuildLocale(IDS.guild, 'en-US')
+  })
+
   it('sends exactly these requests, each valid and ping-free', async () => {
     assertEverythingSentIsValid(bot, {
       expected: [
