@@ -431,7 +431,7 @@ impl Fit {
              \n\
              /// The model and cut-offs in force: {} trees, {} nodes (a split names its feature by its\n\
              /// position in `confidence::FEATURE_NAMES`).\n\
-             pub const MODEL: Model = Model {{\n    trees: Trees {{\n        base: {:?},\n        roots: Cow::Borrowed(&{:?}),\n        nodes: Cow::Borrowed(&[\n",
+             pub const MODEL: Model = Model {{\n    trees: Trees {{\n        base: {:?},\n{}        nodes: Cow::Borrowed(&[\n",
             fitted_header(lang),
             self.cases,
             self.rows,
@@ -446,7 +446,7 @@ impl Fit {
             self.model.trees.count(),
             self.model.trees.nodes.len(),
             self.model.trees.base,
-            self.model.trees.roots,
+            roots_source(&self.model.trees.roots),
         );
         for node in self.model.trees.nodes.iter() {
             let _ = writeln!(out, "            {}", node.source());
@@ -458,6 +458,33 @@ impl Fit {
         );
         out
     }
+}
+
+/// The `roots` field of a fitted file, laid out as `cargo fmt` lays out a list of short numbers
+/// (so that formatting leaves the file as the fit writes it): on one line when that line is
+/// shorter than 100 columns, else as many numbers to a line as keep it shorter.
+fn roots_source(roots: &[u16]) -> String {
+    const MAX_WIDTH: usize = 100;
+    const INDENT: &str = "            ";
+    let numbers: Vec<String> = roots.iter().map(u16::to_string).collect();
+    let one_line = format!("        roots: Cow::Borrowed(&[{}]),", numbers.join(", "));
+    if one_line.len() < MAX_WIDTH {
+        return one_line + "\n";
+    }
+    let mut out = String::from("        roots: Cow::Borrowed(&[\n");
+    let mut line = String::new();
+    for number in numbers {
+        if !line.is_empty() && INDENT.len() + line.len() + number.len() + 2 >= MAX_WIDTH {
+            out += &format!("{INDENT}{line}\n");
+            line.clear();
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line += &number;
+        line.push(',');
+    }
+    out + &format!("{INDENT}{line}\n        ]),\n")
 }
 
 #[cfg(test)]
