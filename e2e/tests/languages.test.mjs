@@ -43,6 +43,16 @@ describe('answers in the member\'s language', () => {
     return reply
   }
 
+  /** Makes French the server's preferred locale by GUILD_UPDATE, and waits until the bot has read it. */
+  const preferFrench = async () => {
+    const since = bot.logs.length
+    bot.twin.setGuildLocale(IDS.guild, 'fr')
+    await bot.waitForLog((l) => l.message === "server's preferred language" && l.lang === 'fr', {
+      since,
+      label: 'the server\'s language from GUILD_UPDATE',
+    })
+  }
+
   before(async () => {
     assert.ok(objectives.en && objectives.fr && objectives.es, JSON.stringify(objectives))
     assert.notEqual(objectives.fr, objectives.en)
@@ -228,12 +238,7 @@ describe('answers in the member\'s language', () => {
       [gcim.en],
       'an en-US server reads it in English',
     )
-    const since = bot.logs.length
-    bot.twin.setGuildLocale(IDS.guild, 'fr')
-    await bot.waitForLog((l) => l.message === "server's preferred language" && l.lang === 'fr', {
-      since,
-      label: 'the server\'s language from GUILD_UPDATE',
-    })
+    await preferFrench()
     const inFrenchServer = await typed('GCIM')
     assert.deepEqual(
       inFrenchServer.body.embeds.map((e) => e.title),
@@ -262,12 +267,7 @@ describe('answers in the member\'s language', () => {
     const spanish = await direct('¿Cuándo fue la primera reunión del FMMD?')
     assert.deepEqual(spanish.body.embeds.map((e) => e.title), [firstMeeting.es])
     const gcim = titles('gcim')
-    const since = bot.logs.length
-    bot.twin.setGuildLocale(IDS.guild, 'fr')
-    await bot.waitForLog((l) => l.message === "server's preferred language" && l.lang === 'fr', {
-      since,
-      label: 'the server\'s language from GUILD_UPDATE',
-    })
+    await preferFrench()
     const unsaid = await direct('GCIM')
     assert.deepEqual(unsaid.body.embeds.map((e) => e.title), [gcim.en], 'a DM belongs to no server')
     bot.twin.setGuildLocale(IDS.guild, 'en-US')
