@@ -430,7 +430,8 @@ impl Fit {
              use std::borrow::Cow;\n\
              \n\
              /// The model and cut-offs in force: {} trees, {} nodes (a split names its feature by its\n\
-             /// position in `confidence::FEATURE_NAMES`).\n\
+             /// position in `confidence::FEATURE_NAMES`). Laid out by the fit, not by `cargo fmt`.\n\
+             #[rustfmt::skip]\n\
              pub const MODEL: Model = Model {{\n    trees: Trees {{\n        base: {:?},\n{}        nodes: Cow::Borrowed(&[\n",
             fitted_header(lang),
             self.cases,
@@ -460,31 +461,14 @@ impl Fit {
     }
 }
 
-/// The `roots` field of a fitted file, laid out as `cargo fmt` lays out a list of short numbers
-/// (so that formatting leaves the file as the fit writes it): on one line when that line is
-/// shorter than 100 columns, else as many numbers to a line as keep it shorter.
+/// The `roots` field of a fitted file: twelve roots to a line.
 fn roots_source(roots: &[u16]) -> String {
-    const MAX_WIDTH: usize = 100;
-    const INDENT: &str = "            ";
-    let numbers: Vec<String> = roots.iter().map(u16::to_string).collect();
-    let one_line = format!("        roots: Cow::Borrowed(&[{}]),", numbers.join(", "));
-    if one_line.len() < MAX_WIDTH {
-        return one_line + "\n";
-    }
     let mut out = String::from("        roots: Cow::Borrowed(&[\n");
-    let mut line = String::new();
-    for number in numbers {
-        if !line.is_empty() && INDENT.len() + line.len() + number.len() + 2 >= MAX_WIDTH {
-            out += &format!("{INDENT}{line}\n");
-            line.clear();
-        }
-        if !line.is_empty() {
-            line.push(' ');
-        }
-        line += &number;
-        line.push(',');
+    for line in roots.chunks(12) {
+        let numbers: Vec<String> = line.iter().map(|root| format!("{root},")).collect();
+        let _ = writeln!(out, "            {}", numbers.join(" "));
     }
-    out + &format!("{INDENT}{line}\n        ]),\n")
+    out + "        ]),\n"
 }
 
 #[cfg(test)]

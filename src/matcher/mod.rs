@@ -6,9 +6,9 @@
 //! question intent and specifiers (`index.rs`). A long message is scored whole and sentence by
 //! sentence. A fitted confidence (`confidence.rs`: boosted trees, `boosted.rs`, written out in
 //! `fitted.rs`) reads each ranking and the matcher goes by the most confident reading: it
-//! answers, offers the best answer ("might help"), or abstains with suggestions. Everything language-specific comes from one
-//! [`language::Language`] value and the answer set's tables (`normalize.rs`). Autocomplete has
-//! its own prefix index.
+//! answers, offers the best answer ("might help"), or abstains with suggestions. Everything
+//! language-specific comes from one [`language::Language`] value and the answer set's tables
+//! (`normalize.rs`). Autocomplete has its own prefix index.
 
 mod analysis;
 mod autocomplete;
