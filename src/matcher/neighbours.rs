@@ -17,6 +17,7 @@
 //! dev-set figures can leave a writer's own questions out when measuring that writer's: a
 //! question must not find itself.
 
+use super::example_layout::{lay_out, Layout};
 use super::language::Language;
 use super::normalize::fold_in;
 use super::spelling::scale_to_unit_length;
@@ -54,6 +55,20 @@ impl Postings {
             }
         }
     }
+
+    /// Sets `cosines` to one cosine per example (`examples` of them): the word's weight in that
+    /// example times `weight`, 0 where the word is absent; the same figures as adding to zeros.
+    fn write_to(&self, cosines: &mut Vec<f32>, examples: usize, weight: f32) {
+        cosines.clear();
+        match self {
+            Self::Sparse(_) => {
+                cosines.resize(examples, 0.0);
+                self.add_to(cosines, weight);
+            }
+            // A dense column writes every cosine, so the buffer needs no zeros first.
+            Self::Dense(column) => cosines.extend(column.iter().map(|there| weight * there)),
+        }
+    }
 }
 
 /// The labelled examples of one language, indexed by word.
@@ -65,15 +80,15 @@ pub struct Neighbours {
     postings: Vec<Postings>,
     /// Each word id's inverse document frequency.
     idf: Vec<f32>,
-    /// The example ids of each answer's examples (by its first label), a contiguous range per
-    /// answer index: examples are numbered by label, so that the closest of each is the
+    /// The example ids of each answer's examples, a contiguous range per answer index:
+    /// examples are numbered by label (`example_layout`), so that the closest of each is the
     /// largest of one slice of cosines.
     by_answer: Vec<std::ops::Range<usize>>,
     /// The example ids of the off-topic examples (the last ones).
     off_topic: std::ops::Range<usize>,
     /// Each example's batch, by example id.
     batches: Vec<u32>,
-    /// For each answer index, the examples labelled with it after their first label.
+    /// For each answer index, the examples labelled with it outside its range.
     further_labels: Vec<Vec<u32>>,
     /// How many answers the labels index.
     answer_count: usize,
@@ -153,24 +168,18 @@ impl Neighbours {
             }
         }
         let answer_count = set.answers().len();
-        // Numbered by first label (off-topic last), in reading order within a label.
-        read.sort_by_key(|example| example.answers.first().copied().unwrap_or(answer_count));
-        let mut by_answer = vec![0..0; answer_count];
-        let mut further_labels = vec![Vec::new(); answer_count];
-        for (example, one) in read.iter().enumerate() {
-            if let Some(&first) = one.answers.first() {
-                let range = &mut by_answer[first];
-                if range.start == range.end {
-                    range.start = example;
-                }
-                range.end = example + 1;
-            }
-            for &more in one.answers.iter().skip(1) {
-                further_labels[more].push(example as u32);
-            }
-        }
-        let in_domain = read.iter().filter(|one| !one.answers.is_empty()).count();
-        let off_topic = in_domain..read.len();
+        let labels: Vec<&[usize]> = read.iter().map(|one| one.answers.as_slice()).collect();
+        let Layout {
+            order,
+            by_answer,
+            off_topic,
+            further_labels,
+        } = lay_out(&labels, answer_count);
+        let mut unplaced: Vec<Option<Read>> = read.into_iter().map(Some).collect();
+        let read: Vec<Read> = order
+            .iter()
+            .map(|&index| unplaced[index].take().expect("each example placed once"))
+            .collect();
         let batch_of: Vec<u32> = read.iter().map(|one| one.batch).collect();
         let counted: Vec<Vec<(String, f32)>> = read.into_iter().map(|one| one.terms).collect();
         let mut document_frequency: FxHashMap<&str, u32> = FxHashMap::default();
@@ -241,19 +250,31 @@ impl Neighbours {
             by_answer: vec![0.0; self.answer_count],
             off_topic: 0.0,
         };
-        let query = weigh(term_counts(folded).into_iter(), &self.words, &self.idf);
+        let mut query = weigh(term_counts(folded).into_iter(), &self.words, &self.idf);
         if query.is_empty() {
             return evidence;
         }
+        // Each cosine sums its words' products in the message's order, and the first two
+        // commute (0 + a + b is b + a, bit for bit), so a dense word second can go first.
+        if let [first, second, ..] = query.as_mut_slice() {
+            if self.is_dense(second.0) && !self.is_dense(first.0) {
+                std::mem::swap(first, second);
+            }
+        }
         COSINES.with_borrow_mut(|cosines| {
-            cosines.clear();
-            cosines.resize(self.batches.len(), 0.0);
-            for (word, weight) in query {
+            let (first, rest) = query.split_first().expect("a word at least");
+            self.postings[first.0 as usize].write_to(cosines, self.batches.len(), first.1);
+            for &(word, weight) in rest {
                 self.postings[word as usize].add_to(cosines, weight);
             }
             self.fill(&mut evidence, cosines, left_out);
         });
         evidence
+    }
+
+    /// Whether the word of id `word` is kept as a dense column.
+    fn is_dense(&self, word: u32) -> bool {
+        matches!(self.postings[word as usize], Postings::Dense(_))
     }
 
     /// Fills `evidence` from the cosines of every example with the message.
