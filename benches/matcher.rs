@@ -28,6 +28,10 @@ use gfmd_bot::matcher::Settings;
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
+/// The bot's allocator (`src/main.rs`), so that the figures are the bot's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Real words from the GFMD material, mixed into the synthetic text so that real questions meet
 /// long posting lists, as they would in a large set about the same subject.
 const GFMD_WORDS: &[&str] = &[
