@@ -291,11 +291,7 @@ impl Analysis {
 
     /// The query terms of `segment`, each named: distinct, at most [`MAX_QUESTION_TERMS`].
     /// Empty when they only ask ("what is the WHO": question words and stop words).
-    pub fn query(
-        &self,
-        segment: Segment,
-        reader: &Reader,
-    ) -> (Vec<(String, QueryTerm)>, QueryStats) {
+    pub fn query(&self, segment: Segment, reader: &Reader) -> (Vec<(&str, QueryTerm)>, QueryStats) {
         let rules = reader.analyzer.rules();
         let mut seen = FxHashSet::default();
         let terms: Vec<(&Term, Role)> = self
@@ -316,7 +312,7 @@ impl Analysis {
         if terms.iter().all(|(_, role)| role.only_asks()) {
             return (Vec::new(), QueryStats::default());
         }
-        let query: Vec<(String, QueryTerm)> = terms
+        let query: Vec<(&str, QueryTerm)> = terms
             .iter()
             .map(|(term, role)| {
                 let confidence = if term.flags.corrected {
@@ -325,7 +321,7 @@ impl Analysis {
                     1.0
                 };
                 let query = reader.index.query_term(&term.text, confidence, *role);
-                (term.text.clone(), query)
+                (term.text.as_str(), query)
             })
             .collect();
         let corrected: Vec<bool> = terms.iter().map(|(term, _)| term.flags.corrected).collect();
@@ -341,7 +337,7 @@ impl Analysis {
 }
 
 /// The statistics of `query`, whose terms `corrected` says were typos.
-fn stats(query: &[(String, QueryTerm)], corrected: &[bool]) -> QueryStats {
+fn stats(query: &[(&str, QueryTerm)], corrected: &[bool]) -> QueryStats {
     let total: f32 = query.iter().map(|(_, term)| term.weight).sum();
     let share = |keep: &dyn Fn(usize, &QueryTerm) -> bool| -> f32 {
         let part: f32 = query

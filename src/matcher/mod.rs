@@ -295,11 +295,12 @@ impl Matcher {
     /// The analyzed terms of `question` (all its sentences), for explanations and tuning.
     pub fn explain_terms(&self, question: &str) -> Vec<TermReport> {
         let reader = self.reader();
-        let (query, _) = reader.analyze(question).query(Segment::Whole, &reader);
+        let analysis = reader.analyze(question);
+        let (query, _) = analysis.query(Segment::Whole, &reader);
         query
             .into_iter()
             .map(|(text, term)| TermReport {
-                text,
+                text: text.to_owned(),
                 weight: term.weight,
                 known: term.term.is_some(),
             })
