@@ -30,7 +30,7 @@ use std::time::{Duration, Instant};
 
 /// The bot's allocator (`src/main.rs`), so that the figures are the bot's.
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 
 /// Real words from the GFMD material, mixed into the synthetic text so that real questions meet
 /// long posting lists, as they would in a large set about the same subject.

@@ -16,10 +16,10 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
 
-/// mimalloc instead of the system's allocator: matching a message makes many small, short-lived
-/// allocations, and mimalloc serves them faster (BENCHMARKS.md).
+/// jemalloc instead of the system's allocator: matching a message makes many small, short-lived
+/// allocations, which jemalloc serves faster, and the bot's memory stays smaller (BENCHMARKS.md).
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 
 /// Answers questions about the Global Forum on Migration and Development (GFMD), on Discord or in
 /// the terminal. With no command: runs the Discord bot when DISCORD_TOKEN is set, else the
