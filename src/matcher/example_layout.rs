@@ -51,11 +51,18 @@ pub fn lay_out(labels: &[&[usize]], answer_count: usize) -> Layout {
     }
     let mut order = Vec::with_capacity(labels.len());
     let mut by_answer = vec![0..0; answer_count];
+    let mut further_labels = vec![Vec::new(); answer_count];
     for chain in &chains {
         let mut shared_with_previous = None;
         for (at, &answer) in chain.iter().enumerate() {
             let start = shared_with_previous.unwrap_or(order.len());
-            order.extend(&own[answer]);
+            // Only an answer's own examples can carry labels outside its slice.
+            for &index in &own[answer] {
+                for &more in labels[index].iter().skip(1) {
+                    further_labels[more].push(order.len() as u32);
+                }
+                order.push(index);
+            }
             shared_with_previous = chain.get(at + 1).map(|&next| {
                 let start = order.len();
                 order.extend(shared.get(&(answer, next)).into_iter().flatten());
@@ -66,15 +73,6 @@ pub fn lay_out(labels: &[&[usize]], answer_count: usize) -> Layout {
     }
     let off_topic = order.len()..order.len() + off_topic_examples.len();
     order.extend(off_topic_examples);
-    let mut further_labels = vec![Vec::new(); answer_count];
-    for (id, &index) in order.iter().enumerate() {
-        let example = labels[index];
-        if shared_pair(example).is_none() {
-            for &more in example.iter().skip(1) {
-                further_labels[more].push(id as u32);
-            }
-        }
-    }
     Layout {
         order,
         by_answer,
