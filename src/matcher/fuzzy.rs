@@ -5,7 +5,8 @@
 //! `strsim`'s Damerau–Levenshtein distance. Words written without their vowels ("happnd",
 //! "dvlpmnt") are found by their consonant skeleton.
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::{FxBuildHasher, FxHashMap, FxHashSet};
+use std::hash::BuildHasher;
 
 /// Shortest unknown word that is corrected; shorter ones are too ambiguous.
 pub const MIN_WORD_CHARS: usize = 4;
@@ -23,12 +24,23 @@ pub fn allowed_distance(chars: usize) -> usize {
 #[derive(Default)]
 pub struct Corrector {
     words: Vec<String>,
-    /// Maps a word, or a word with one character deleted, to indices into `words`.
-    variants: FxHashMap<String, Vec<u32>>,
+    /// Maps the hash ([`variant_key`]) of a word, or of a word with characters deleted, to its
+    /// run of indices into `words` in `variant_words` (start, length). Keys are 64-bit hashes, not
+    /// the strings: tens of thousands of variants per language cost a fifth of the memory, and
+    /// a collision (about one chance in 10^10 per language) could only offer another candidate,
+    /// which the edit distance then confirms or rejects like any other.
+    variants: FxHashMap<u64, (u32, u32)>,
+    /// The indices into `words` of each variant, one run per variant, in word order.
+    variant_words: Vec<u32>,
     /// Characters in the longest known word: a longer unknown word cannot be within reach.
     longest: usize,
     /// Maps a consonant skeleton ([`skeleton`]) to indices into `words`.
     skeletons: FxHashMap<String, Vec<u32>>,
+}
+
+/// The key of a deletion variant in [`Corrector`]'s table.
+fn variant_key(variant: &str) -> u64 {
+    FxBuildHasher.hash_one(variant)
 }
 
 /// Fewest consonants a skeleton must keep for a word without vowels to be looked up by it.
@@ -60,6 +72,7 @@ impl Corrector {
     pub fn new<'a>(words: impl IntoIterator<Item = &'a String>) -> Self {
         let mut corrector = Self::default();
         let mut seen = FxHashSet::default();
+        let mut keyed: Vec<(u64, u32)> = Vec::new();
         for word in words {
             if word.chars().count() < MIN_WORD_CHARS || !seen.insert(word.as_str()) {
                 continue;
@@ -67,16 +80,8 @@ impl Corrector {
             let index = corrector.words.len() as u32;
             corrector.words.push(word.clone());
             corrector.longest = corrector.longest.max(word.chars().count());
-            let variants = &mut corrector.variants;
             each_deletion(word, allowed_distance(word.chars().count()), |variant| {
-                match variants.get_mut(variant) {
-                    // A word with a doubled letter reaches a variant twice.
-                    Some(entry) if entry.last() == Some(&index) => {}
-                    Some(entry) => entry.push(index),
-                    None => {
-                        variants.insert(variant.to_owned(), vec![index]);
-                    }
-                }
+                keyed.push((variant_key(variant), index));
             });
             corrector
                 .skeletons
@@ -84,7 +89,30 @@ impl Corrector {
                 .or_default()
                 .push(index);
         }
+        // A word with a doubled letter reaches a variant twice: each index is kept once.
+        keyed.sort_unstable();
+        keyed.dedup();
+        corrector.variant_words = keyed.iter().map(|&(_, index)| index).collect();
+        corrector.variants.reserve(keyed.len());
+        for (start, &(key, _)) in keyed.iter().enumerate() {
+            corrector
+                .variants
+                .entry(key)
+                .and_modify(|(_, length)| *length += 1)
+                .or_insert((start as u32, 1));
+        }
+        corrector.variants.shrink_to_fit();
         corrector
+    }
+
+    /// The indices into `words` of the words that `variant` is a deletion variant of.
+    fn candidates_of(&self, variant: &str) -> &[u32] {
+        match self.variants.get(&variant_key(variant)) {
+            Some(&(start, length)) => {
+                &self.variant_words[start as usize..(start + length) as usize]
+            }
+            None => &[],
+        }
     }
 
     /// The known word that `word` is written without some of its vowels (or doubled letters),
@@ -119,10 +147,7 @@ impl Corrector {
         let mut best: Option<(usize, usize, &str)> = None;
         // A variant reached twice only weighs its candidates again: the best is the same.
         each_deletion(word, allowed, |variant| {
-            let Some(candidates) = self.variants.get(variant) else {
-                return;
-            };
-            for &index in candidates {
+            for &index in self.candidates_of(variant) {
                 let candidate = self.words[index as usize].as_str();
                 let distance = strsim::damerau_levenshtein(word, candidate);
                 if distance > allowed {
