@@ -143,7 +143,9 @@ impl Neighbours {
         struct Read {
             answers: Vec<usize>,
             batch: u32,
-            terms: Vec<(String, f32)>,
+            /// The question folded; its words are counted where needed ([`term_counts`]), so
+            /// that no word of the thousands of examples is copied on its own.
+            folded: String,
         }
         let mut read = Vec::new();
         for (batch, cases) in batches.iter().enumerate() {
@@ -156,14 +158,10 @@ impl Neighbours {
                 if case.in_domain() && answers.is_empty() {
                     continue;
                 }
-                let terms = term_counts(&fold_in(&case.question, language))
-                    .into_iter()
-                    .map(|(word, count)| (word.to_owned(), count))
-                    .collect();
                 read.push(Read {
                     answers,
                     batch: batch as u32,
-                    terms,
+                    folded: fold_in(&case.question, language),
                 });
             }
         }
@@ -181,16 +179,17 @@ impl Neighbours {
             .map(|&index| unplaced[index].take().expect("each example placed once"))
             .collect();
         let batch_of: Vec<u32> = read.iter().map(|one| one.batch).collect();
-        let counted: Vec<Vec<(String, f32)>> = read.into_iter().map(|one| one.terms).collect();
+        let folded: Vec<String> = read.into_iter().map(|one| one.folded).collect();
         let mut document_frequency: FxHashMap<&str, u32> = FxHashMap::default();
-        for terms in &counted {
-            for (word, _) in terms {
-                *document_frequency.entry(word.as_str()).or_default() += 1;
+        for question in &folded {
+            for (word, _) in term_counts(question) {
+                *document_frequency.entry(word).or_default() += 1;
             }
         }
         let mut words = FxHashMap::default();
         let mut idf = Vec::new();
-        let total = counted.len() as f32;
+        let mut lists = Vec::new();
+        let total = folded.len() as f32;
         let mut kept: Vec<_> = document_frequency
             .iter()
             .filter(|(_, frequency)| **frequency >= 2)
@@ -199,11 +198,11 @@ impl Neighbours {
         for (word, frequency) in kept {
             words.insert((*word).to_owned(), idf.len() as u32);
             idf.push(((1.0 + total) / (1.0 + *frequency as f32)).ln() + 1.0);
+            // Each example holding the word adds one posting: the list's exact length.
+            lists.push(Vec::with_capacity(*frequency as usize));
         }
-        let mut lists = vec![Vec::new(); idf.len()];
-        for (example, terms) in counted.iter().enumerate() {
-            let terms = terms.iter().map(|(word, count)| (word.as_str(), *count));
-            for (word, weight) in weigh(terms, &words, &idf) {
+        for (example, question) in folded.iter().enumerate() {
+            for (word, weight) in weigh(term_counts(question).into_iter(), &words, &idf) {
                 lists[word as usize].push((example as u32, weight));
             }
         }
@@ -213,7 +212,7 @@ impl Neighbours {
                 if (list.len() as f32) < DENSE_SHARE * total {
                     return Postings::Sparse(list);
                 }
-                let mut column = vec![0.0; counted.len()];
+                let mut column = vec![0.0; folded.len()];
                 for (example, weight) in list {
                     column[example as usize] = weight;
                 }
