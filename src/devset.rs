@@ -545,10 +545,19 @@ pub fn dev_set_in(lang: Lang) -> Vec<Case> {
 ///
 /// As [`dev_set_in`].
 pub fn dev_batches_in(lang: Lang) -> Vec<Vec<Case>> {
+    each_dev_batch_in(lang).collect()
+}
+
+/// The cases of the dev set of `lang`, file by file, each file read only when the one before
+/// is done with (the matcher's start-up never holds the whole dev set at once).
+///
+/// # Panics
+///
+/// As [`dev_set_in`], when the iterator reaches the line.
+pub fn each_dev_batch_in(lang: Lang) -> impl Iterator<Item = Vec<Case>> {
     dev_set_files(lang)
         .iter()
         .map(|(path, text)| parse_cases(text).unwrap_or_else(|error| panic!("{path}: {error}")))
-        .collect()
 }
 
 /// Every case of the dev set ([`DEV_SET_FILES`]), in file order.

@@ -234,9 +234,8 @@ impl Matcher {
         let autocomplete = AutocompleteIndex::build_in(set, lang);
         let listed = ListedPhrasings::new(&texts, &analyzer, &vocabulary.numbered);
         let spellings = PhrasingSpellings::new(&texts, language(lang));
-        let batches = crate::devset::dev_batches_in(lang);
-        let batches: Vec<&[crate::devset::Case]> = batches.iter().map(Vec::as_slice).collect();
-        let neighbours = Neighbours::new(set, language(lang), &batches);
+        let neighbours =
+            Neighbours::new(set, language(lang), crate::devset::each_dev_batch_in(lang));
         analyzer.remember_stems(&vocabulary.known);
         Self {
             lang,

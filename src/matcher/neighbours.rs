@@ -132,14 +132,17 @@ impl Evidence {
     }
 }
 
-/// A batch of labelled questions for [`Neighbours::new`]: its cases, in order.
-pub type Batch<'a> = &'a [Case];
-
 impl Neighbours {
-    /// Indexes `batches` (each one writer's file) for messages in `language`. Labels naming an
-    /// answer that `set` lacks are dropped, and an in-domain example left with none is skipped,
-    /// so that a renamed or deleted answer never becomes a wrong one.
-    pub fn new(set: &AnswerSet, language: &Language, batches: &[Batch<'_>]) -> Self {
+    /// Indexes `batches` (each one writer's file, its cases in order) for messages in
+    /// `language`. Labels naming an answer that `set` lacks are dropped, and an in-domain example
+    /// left with none is skipped, so that a renamed or deleted answer never becomes a wrong one.
+    /// Each batch is read and let go before the next, so that a lazy iterator (one file parsed
+    /// at a time) never holds the whole dev set at once.
+    pub fn new<B: AsRef<[Case]>>(
+        set: &AnswerSet,
+        language: &Language,
+        batches: impl IntoIterator<Item = B>,
+    ) -> Self {
         struct Read {
             answers: Vec<usize>,
             batch: u32,
@@ -148,8 +151,8 @@ impl Neighbours {
             folded: String,
         }
         let mut read = Vec::new();
-        for (batch, cases) in batches.iter().enumerate() {
-            for case in *cases {
+        for (batch, cases) in batches.into_iter().enumerate() {
+            for case in cases.as_ref() {
                 let answers: Vec<usize> = case
                     .expected
                     .iter()
@@ -408,12 +411,8 @@ mod tests {
 
     fn neighbours(batches: &[&str]) -> (AnswerSet, Neighbours) {
         let set = AnswerSet::embedded().expect("embedded set");
-        let cases: Vec<Vec<Case>> = batches
-            .iter()
-            .map(|text| parse_cases(text).expect("cases"))
-            .collect();
-        let slices: Vec<&[Case]> = cases.iter().map(Vec::as_slice).collect();
-        let neighbours = Neighbours::new(&set, language(Lang::En), &slices);
+        let cases = batches.iter().map(|text| parse_cases(text).expect("cases"));
+        let neighbours = Neighbours::new(&set, language(Lang::En), cases);
         (set, neighbours)
     }
 
