@@ -40,7 +40,7 @@ pub struct Corrector {
 /// collision (about one chance in 10^10 per language) could only offer another candidate, which
 /// the edit distance then confirms or rejects like any other. The keys are sorted, and a
 /// directory indexed by a key's top bits says where the few keys that begin with them lie: a
-/// look-up reads two or three neighbouring entries, as a hash table would, in under half the
+/// look-up reads two to four neighbouring keys, as a hash table would, in under half the
 /// memory of one (12 bytes a variant and 4 a word index, about 0.3 MB a language).
 #[derive(Default)]
 struct VariantTable {
