@@ -38,8 +38,8 @@ fn show(lang: Lang, fit: &Fit) {
         fit.cases, fit.rows, fit.model.answer_at, fit.model.suggest_at
     );
     println!("{:<16} {}", "held-out writer", fit.held_out_writers);
-    for ((file, _), figures) in dev_set_files(lang).iter().zip(&fit.by_writer) {
-        println!("  {file:<32} {figures}");
+    for (file, figures) in dev_set_files(lang).iter().zip(&fit.by_writer) {
+        println!("  {:<32} {figures}", file.path);
     }
     println!("{:<16} {}", "cross-validated", fit.cross_validated);
     println!("{:<16} {}", "in sample", fit.in_sample);

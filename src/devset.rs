@@ -9,7 +9,41 @@
 
 use crate::locale::Lang;
 
-/// The dev set, as `(path, text)`: every file the matcher is tuned and fitted on, read by the
+/// One dev set file, compiled in deflated (`build.rs` deflates every `tests/devset*.tsv`): the
+/// matcher reads the whole dev set once at start-up, and the deflated text keeps the binary's
+/// resident pages about 2 MB smaller than the plain text would.
+#[derive(Debug, Clone, Copy)]
+pub struct DevFile {
+    /// The file's path in the repository, as failures name it (`tests/devset.tsv`).
+    pub path: &'static str,
+    deflated: &'static [u8],
+}
+
+impl DevFile {
+    /// The file's text, inflated afresh on each call.
+    ///
+    /// # Panics
+    ///
+    /// When the compiled-in bytes are not deflated UTF-8: `build.rs` wrote them, and every test
+    /// that reads the dev set would catch it first.
+    pub fn text(&self) -> String {
+        let bytes = miniz_oxide::inflate::decompress_to_vec(self.deflated)
+            .unwrap_or_else(|error| panic!("{}: cannot inflate: {error}", self.path));
+        String::from_utf8(bytes).unwrap_or_else(|error| panic!("{}: {error}", self.path))
+    }
+}
+
+/// The `DevFile` of `tests/<name>`, from the deflated copy `build.rs` left in `OUT_DIR`.
+macro_rules! dev_file {
+    ($name:literal) => {
+        DevFile {
+            path: concat!("tests/", $name),
+            deflated: include_bytes!(concat!(env!("OUT_DIR"), "/", $name, ".deflate")),
+        }
+    };
+}
+
+/// The dev set: every file the matcher is tuned and fitted on, read by the
 /// dev-set test, the evaluation and the fitting tools alike. `tests/devset.tsv` is the first
 /// set, grouped by answer; `tests/devset-discord.tsv` and `-2` to `-21` (later batches by other
 /// writers, from the third on paraphrasing away from the answers' words; the sixth to twenty-first
@@ -17,512 +51,146 @@ use crate::locale::Lang;
 /// others labelled by their writers after reading the answers) hold questions in Discord styles
 /// (long, terse, text-speak, symbols, plain; near-miss and off-topic), grouped by style;
 /// `tests/devset-nearmiss.tsv` and `-2` to `-9` hold near-misses alone, by nine more writers.
-pub const DEV_SET_FILES: &[(&str, &str)] = &[
-    ("tests/devset.tsv", include_str!("../tests/devset.tsv")),
-    (
-        "tests/devset-discord.tsv",
-        include_str!("../tests/devset-discord.tsv"),
-    ),
-    (
-        "tests/devset-discord-2.tsv",
-        include_str!("../tests/devset-discord-2.tsv"),
-    ),
-    (
-        "tests/devset-discord-3.tsv",
-        include_str!("../tests/devset-discord-3.tsv"),
-    ),
-    (
-        "tests/devset-discord-4.tsv",
-        include_str!("../tests/devset-discord-4.tsv"),
-    ),
-    (
-        "tests/devset-discord-5.tsv",
-        include_str!("../tests/devset-discord-5.tsv"),
-    ),
-    (
-        "tests/devset-discord-6.tsv",
-        include_str!("../tests/devset-discord-6.tsv"),
-    ),
-    (
-        "tests/devset-discord-7.tsv",
-        include_str!("../tests/devset-discord-7.tsv"),
-    ),
-    (
-        "tests/devset-discord-8.tsv",
-        include_str!("../tests/devset-discord-8.tsv"),
-    ),
-    (
-        "tests/devset-discord-9.tsv",
-        include_str!("../tests/devset-discord-9.tsv"),
-    ),
-    (
-        "tests/devset-discord-10.tsv",
-        include_str!("../tests/devset-discord-10.tsv"),
-    ),
-    (
-        "tests/devset-discord-11.tsv",
-        include_str!("../tests/devset-discord-11.tsv"),
-    ),
-    (
-        "tests/devset-nearmiss.tsv",
-        include_str!("../tests/devset-nearmiss.tsv"),
-    ),
-    (
-        "tests/devset-nearmiss-2.tsv",
-        include_str!("../tests/devset-nearmiss-2.tsv"),
-    ),
-    (
-        "tests/devset-discord-12.tsv",
-        include_str!("../tests/devset-discord-12.tsv"),
-    ),
-    (
-        "tests/devset-nearmiss-3.tsv",
-        include_str!("../tests/devset-nearmiss-3.tsv"),
-    ),
-    (
-        "tests/devset-discord-13.tsv",
-        include_str!("../tests/devset-discord-13.tsv"),
-    ),
-    (
-        "tests/devset-discord-14.tsv",
-        include_str!("../tests/devset-discord-14.tsv"),
-    ),
-    (
-        "tests/devset-nearmiss-4.tsv",
-        include_str!("../tests/devset-nearmiss-4.tsv"),
-    ),
-    (
-        "tests/devset-discord-15.tsv",
-        include_str!("../tests/devset-discord-15.tsv"),
-    ),
-    (
-        "tests/devset-discord-16.tsv",
-        include_str!("../tests/devset-discord-16.tsv"),
-    ),
-    (
-        "tests/devset-discord-17.tsv",
-        include_str!("../tests/devset-discord-17.tsv"),
-    ),
-    (
-        "tests/devset-discord-18.tsv",
-        include_str!("../tests/devset-discord-18.tsv"),
-    ),
-    (
-        "tests/devset-nearmiss-5.tsv",
-        include_str!("../tests/devset-nearmiss-5.tsv"),
-    ),
-    (
-        "tests/devset-discord-19.tsv",
-        include_str!("../tests/devset-discord-19.tsv"),
-    ),
-    (
-        "tests/devset-discord-20.tsv",
-        include_str!("../tests/devset-discord-20.tsv"),
-    ),
-    (
-        "tests/devset-nearmiss-6.tsv",
-        include_str!("../tests/devset-nearmiss-6.tsv"),
-    ),
-    (
-        "tests/devset-discord-21.tsv",
-        include_str!("../tests/devset-discord-21.tsv"),
-    ),
-    (
-        "tests/devset-nearmiss-7.tsv",
-        include_str!("../tests/devset-nearmiss-7.tsv"),
-    ),
-    (
-        "tests/devset-nearmiss-8.tsv",
-        include_str!("../tests/devset-nearmiss-8.tsv"),
-    ),
-    (
-        "tests/devset-nearmiss-9.tsv",
-        include_str!("../tests/devset-nearmiss-9.tsv"),
-    ),
+pub const DEV_SET_FILES: &[DevFile] = &[
+    dev_file!("devset.tsv"),
+    dev_file!("devset-discord.tsv"),
+    dev_file!("devset-discord-2.tsv"),
+    dev_file!("devset-discord-3.tsv"),
+    dev_file!("devset-discord-4.tsv"),
+    dev_file!("devset-discord-5.tsv"),
+    dev_file!("devset-discord-6.tsv"),
+    dev_file!("devset-discord-7.tsv"),
+    dev_file!("devset-discord-8.tsv"),
+    dev_file!("devset-discord-9.tsv"),
+    dev_file!("devset-discord-10.tsv"),
+    dev_file!("devset-discord-11.tsv"),
+    dev_file!("devset-nearmiss.tsv"),
+    dev_file!("devset-nearmiss-2.tsv"),
+    dev_file!("devset-discord-12.tsv"),
+    dev_file!("devset-nearmiss-3.tsv"),
+    dev_file!("devset-discord-13.tsv"),
+    dev_file!("devset-discord-14.tsv"),
+    dev_file!("devset-nearmiss-4.tsv"),
+    dev_file!("devset-discord-15.tsv"),
+    dev_file!("devset-discord-16.tsv"),
+    dev_file!("devset-discord-17.tsv"),
+    dev_file!("devset-discord-18.tsv"),
+    dev_file!("devset-nearmiss-5.tsv"),
+    dev_file!("devset-discord-19.tsv"),
+    dev_file!("devset-discord-20.tsv"),
+    dev_file!("devset-nearmiss-6.tsv"),
+    dev_file!("devset-discord-21.tsv"),
+    dev_file!("devset-nearmiss-7.tsv"),
+    dev_file!("devset-nearmiss-8.tsv"),
+    dev_file!("devset-nearmiss-9.tsv"),
 ];
 
 /// The French dev set: questions as French speakers write them, labelled with the answer ids:
 /// a first set, thirty-two batches in Discord styles (the fourth to thirty-second written from
 /// the source note alone, the fourth labelled apart, the others by their writers after reading
 /// the answers) and eleven batches of near-misses, each by its own writer.
-pub const DEV_SET_FILES_FR: &[(&str, &str)] = &[
-    (
-        "tests/devset.fr.tsv",
-        include_str!("../tests/devset.fr.tsv"),
-    ),
-    (
-        "tests/devset.fr-discord.tsv",
-        include_str!("../tests/devset.fr-discord.tsv"),
-    ),
-    (
-        "tests/devset.fr-nearmiss.tsv",
-        include_str!("../tests/devset.fr-nearmiss.tsv"),
-    ),
-    (
-        "tests/devset.fr-discord-2.tsv",
-        include_str!("../tests/devset.fr-discord-2.tsv"),
-    ),
-    (
-        "tests/devset.fr-discord-3.tsv",
-        include_str!("../tests/devset.fr-discord-3.tsv"),
-    ),
-    (
-        "tests/devset.fr-discord-4.tsv",
-        include_str!("../tests/devset.fr-discord-4.tsv"),
-    ),
-    (
-        "tests/devset.fr-discord-5.tsv",
-        include_str!("../tests/devset.fr-discord-5.tsv"),
-    ),
-    (
-        "tests/devset.fr-discord-6.tsv",
-        include_str!("../tests/devset.fr-discord-6.tsv"),
-    ),
-    (
-        "tests/devset.fr-discord-7.tsv",
-        include_str!("../tests/devset.fr-discord-7.tsv"),
-    ),
-    (
-        "tests/devset.fr-discord-8.tsv",
-        include_str!("../tests/devset.fr-discord-8.tsv"),
-    ),
-    (
-        "tests/devset.fr-discord-9.tsv",
-        include_str!("../tests/devset.fr-discord-9.tsv"),
-    ),
-    (
-        "tests/devset.fr-discord-10.tsv",
-        include_str!("../tests/devset.fr-discord-10.tsv"),
-    ),
-    (
-        "tests/devset.fr-discord-11.tsv",
-        include_str!("../tests/devset.fr-discord-11.tsv"),
-    ),
-    (
-        "tests/devset.fr-nearmiss-2.tsv",
-        include_str!("../tests/devset.fr-nearmiss-2.tsv"),
-    ),
-    (
-        "tests/devset.fr-nearmiss-3.tsv",
-        include_str!("../tests/devset.fr-nearmiss-3.tsv"),
-    ),
-    (
-        "tests/devset.fr-discord-12.tsv",
-        include_str!("../tests/devset.fr-discord-12.tsv"),
-    ),
-    (
-        "tests/devset.fr-discord-13.tsv",
-        include_str!("../tests/devset.fr-discord-13.tsv"),
-    ),
-    (
-        "tests/devset.fr-nearmiss-4.tsv",
-        include_str!("../tests/devset.fr-nearmiss-4.tsv"),
-    ),
-    (
-        "tests/devset.fr-discord-14.tsv",
-        include_str!("../tests/devset.fr-discord-14.tsv"),
-    ),
-    (
-        "tests/devset.fr-discord-15.tsv",
-        include_str!("../tests/devset.fr-discord-15.tsv"),
-    ),
-    (
-        "tests/devset.fr-discord-16.tsv",
-        include_str!("../tests/devset.fr-discord-16.tsv"),
-    ),
-    (
-        "tests/devset.fr-nearmiss-5.tsv",
-        include_str!("../tests/devset.fr-nearmiss-5.tsv"),
-    ),
-    (
-        "tests/devset.fr-discord-17.tsv",
-        include_str!("../tests/devset.fr-discord-17.tsv"),
-    ),
-    (
-        "tests/devset.fr-discord-18.tsv",
-        include_str!("../tests/devset.fr-discord-18.tsv"),
-    ),
-    (
-        "tests/devset.fr-discord-19.tsv",
-        include_str!("../tests/devset.fr-discord-19.tsv"),
-    ),
-    (
-        "tests/devset.fr-discord-20.tsv",
-        include_str!("../tests/devset.fr-discord-20.tsv"),
-    ),
-    (
-        "tests/devset.fr-nearmiss-6.tsv",
-        include_str!("../tests/devset.fr-nearmiss-6.tsv"),
-    ),
-    (
-        "tests/devset.fr-discord-21.tsv",
-        include_str!("../tests/devset.fr-discord-21.tsv"),
-    ),
-    (
-        "tests/devset.fr-discord-22.tsv",
-        include_str!("../tests/devset.fr-discord-22.tsv"),
-    ),
-    (
-        "tests/devset.fr-discord-23.tsv",
-        include_str!("../tests/devset.fr-discord-23.tsv"),
-    ),
-    (
-        "tests/devset.fr-nearmiss-7.tsv",
-        include_str!("../tests/devset.fr-nearmiss-7.tsv"),
-    ),
-    (
-        "tests/devset.fr-discord-24.tsv",
-        include_str!("../tests/devset.fr-discord-24.tsv"),
-    ),
-    (
-        "tests/devset.fr-discord-25.tsv",
-        include_str!("../tests/devset.fr-discord-25.tsv"),
-    ),
-    (
-        "tests/devset.fr-discord-26.tsv",
-        include_str!("../tests/devset.fr-discord-26.tsv"),
-    ),
-    (
-        "tests/devset.fr-discord-27.tsv",
-        include_str!("../tests/devset.fr-discord-27.tsv"),
-    ),
-    (
-        "tests/devset.fr-nearmiss-8.tsv",
-        include_str!("../tests/devset.fr-nearmiss-8.tsv"),
-    ),
-    (
-        "tests/devset.fr-discord-28.tsv",
-        include_str!("../tests/devset.fr-discord-28.tsv"),
-    ),
-    (
-        "tests/devset.fr-discord-29.tsv",
-        include_str!("../tests/devset.fr-discord-29.tsv"),
-    ),
-    (
-        "tests/devset.fr-nearmiss-9.tsv",
-        include_str!("../tests/devset.fr-nearmiss-9.tsv"),
-    ),
-    (
-        "tests/devset.fr-discord-30.tsv",
-        include_str!("../tests/devset.fr-discord-30.tsv"),
-    ),
-    (
-        "tests/devset.fr-discord-31.tsv",
-        include_str!("../tests/devset.fr-discord-31.tsv"),
-    ),
-    (
-        "tests/devset.fr-nearmiss-10.tsv",
-        include_str!("../tests/devset.fr-nearmiss-10.tsv"),
-    ),
-    (
-        "tests/devset.fr-discord-32.tsv",
-        include_str!("../tests/devset.fr-discord-32.tsv"),
-    ),
-    (
-        "tests/devset.fr-nearmiss-11.tsv",
-        include_str!("../tests/devset.fr-nearmiss-11.tsv"),
-    ),
+pub const DEV_SET_FILES_FR: &[DevFile] = &[
+    dev_file!("devset.fr.tsv"),
+    dev_file!("devset.fr-discord.tsv"),
+    dev_file!("devset.fr-nearmiss.tsv"),
+    dev_file!("devset.fr-discord-2.tsv"),
+    dev_file!("devset.fr-discord-3.tsv"),
+    dev_file!("devset.fr-discord-4.tsv"),
+    dev_file!("devset.fr-discord-5.tsv"),
+    dev_file!("devset.fr-discord-6.tsv"),
+    dev_file!("devset.fr-discord-7.tsv"),
+    dev_file!("devset.fr-discord-8.tsv"),
+    dev_file!("devset.fr-discord-9.tsv"),
+    dev_file!("devset.fr-discord-10.tsv"),
+    dev_file!("devset.fr-discord-11.tsv"),
+    dev_file!("devset.fr-nearmiss-2.tsv"),
+    dev_file!("devset.fr-nearmiss-3.tsv"),
+    dev_file!("devset.fr-discord-12.tsv"),
+    dev_file!("devset.fr-discord-13.tsv"),
+    dev_file!("devset.fr-nearmiss-4.tsv"),
+    dev_file!("devset.fr-discord-14.tsv"),
+    dev_file!("devset.fr-discord-15.tsv"),
+    dev_file!("devset.fr-discord-16.tsv"),
+    dev_file!("devset.fr-nearmiss-5.tsv"),
+    dev_file!("devset.fr-discord-17.tsv"),
+    dev_file!("devset.fr-discord-18.tsv"),
+    dev_file!("devset.fr-discord-19.tsv"),
+    dev_file!("devset.fr-discord-20.tsv"),
+    dev_file!("devset.fr-nearmiss-6.tsv"),
+    dev_file!("devset.fr-discord-21.tsv"),
+    dev_file!("devset.fr-discord-22.tsv"),
+    dev_file!("devset.fr-discord-23.tsv"),
+    dev_file!("devset.fr-nearmiss-7.tsv"),
+    dev_file!("devset.fr-discord-24.tsv"),
+    dev_file!("devset.fr-discord-25.tsv"),
+    dev_file!("devset.fr-discord-26.tsv"),
+    dev_file!("devset.fr-discord-27.tsv"),
+    dev_file!("devset.fr-nearmiss-8.tsv"),
+    dev_file!("devset.fr-discord-28.tsv"),
+    dev_file!("devset.fr-discord-29.tsv"),
+    dev_file!("devset.fr-nearmiss-9.tsv"),
+    dev_file!("devset.fr-discord-30.tsv"),
+    dev_file!("devset.fr-discord-31.tsv"),
+    dev_file!("devset.fr-nearmiss-10.tsv"),
+    dev_file!("devset.fr-discord-32.tsv"),
+    dev_file!("devset.fr-nearmiss-11.tsv"),
 ];
 
 /// The Spanish dev set, likewise: a first set, thirty-one batches in Discord styles and
 /// sixteen batches of near-misses, each by its own writer.
-pub const DEV_SET_FILES_ES: &[(&str, &str)] = &[
-    (
-        "tests/devset.es.tsv",
-        include_str!("../tests/devset.es.tsv"),
-    ),
-    (
-        "tests/devset.es-discord.tsv",
-        include_str!("../tests/devset.es-discord.tsv"),
-    ),
-    (
-        "tests/devset.es-nearmiss.tsv",
-        include_str!("../tests/devset.es-nearmiss.tsv"),
-    ),
-    (
-        "tests/devset.es-discord-2.tsv",
-        include_str!("../tests/devset.es-discord-2.tsv"),
-    ),
-    (
-        "tests/devset.es-discord-3.tsv",
-        include_str!("../tests/devset.es-discord-3.tsv"),
-    ),
-    (
-        "tests/devset.es-discord-4.tsv",
-        include_str!("../tests/devset.es-discord-4.tsv"),
-    ),
-    (
-        "tests/devset.es-discord-5.tsv",
-        include_str!("../tests/devset.es-discord-5.tsv"),
-    ),
-    (
-        "tests/devset.es-discord-6.tsv",
-        include_str!("../tests/devset.es-discord-6.tsv"),
-    ),
-    (
-        "tests/devset.es-discord-7.tsv",
-        include_str!("../tests/devset.es-discord-7.tsv"),
-    ),
-    (
-        "tests/devset.es-discord-8.tsv",
-        include_str!("../tests/devset.es-discord-8.tsv"),
-    ),
-    (
-        "tests/devset.es-discord-9.tsv",
-        include_str!("../tests/devset.es-discord-9.tsv"),
-    ),
-    (
-        "tests/devset.es-discord-10.tsv",
-        include_str!("../tests/devset.es-discord-10.tsv"),
-    ),
-    (
-        "tests/devset.es-discord-11.tsv",
-        include_str!("../tests/devset.es-discord-11.tsv"),
-    ),
-    (
-        "tests/devset.es-nearmiss-2.tsv",
-        include_str!("../tests/devset.es-nearmiss-2.tsv"),
-    ),
-    (
-        "tests/devset.es-nearmiss-3.tsv",
-        include_str!("../tests/devset.es-nearmiss-3.tsv"),
-    ),
-    (
-        "tests/devset.es-discord-12.tsv",
-        include_str!("../tests/devset.es-discord-12.tsv"),
-    ),
-    (
-        "tests/devset.es-discord-13.tsv",
-        include_str!("../tests/devset.es-discord-13.tsv"),
-    ),
-    (
-        "tests/devset.es-nearmiss-4.tsv",
-        include_str!("../tests/devset.es-nearmiss-4.tsv"),
-    ),
-    (
-        "tests/devset.es-discord-14.tsv",
-        include_str!("../tests/devset.es-discord-14.tsv"),
-    ),
-    (
-        "tests/devset.es-discord-15.tsv",
-        include_str!("../tests/devset.es-discord-15.tsv"),
-    ),
-    (
-        "tests/devset.es-discord-16.tsv",
-        include_str!("../tests/devset.es-discord-16.tsv"),
-    ),
-    (
-        "tests/devset.es-nearmiss-5.tsv",
-        include_str!("../tests/devset.es-nearmiss-5.tsv"),
-    ),
-    (
-        "tests/devset.es-discord-17.tsv",
-        include_str!("../tests/devset.es-discord-17.tsv"),
-    ),
-    (
-        "tests/devset.es-discord-18.tsv",
-        include_str!("../tests/devset.es-discord-18.tsv"),
-    ),
-    (
-        "tests/devset.es-nearmiss-6.tsv",
-        include_str!("../tests/devset.es-nearmiss-6.tsv"),
-    ),
-    (
-        "tests/devset.es-discord-19.tsv",
-        include_str!("../tests/devset.es-discord-19.tsv"),
-    ),
-    (
-        "tests/devset.es-discord-20.tsv",
-        include_str!("../tests/devset.es-discord-20.tsv"),
-    ),
-    (
-        "tests/devset.es-nearmiss-7.tsv",
-        include_str!("../tests/devset.es-nearmiss-7.tsv"),
-    ),
-    (
-        "tests/devset.es-discord-21.tsv",
-        include_str!("../tests/devset.es-discord-21.tsv"),
-    ),
-    (
-        "tests/devset.es-discord-22.tsv",
-        include_str!("../tests/devset.es-discord-22.tsv"),
-    ),
-    (
-        "tests/devset.es-discord-23.tsv",
-        include_str!("../tests/devset.es-discord-23.tsv"),
-    ),
-    (
-        "tests/devset.es-nearmiss-8.tsv",
-        include_str!("../tests/devset.es-nearmiss-8.tsv"),
-    ),
-    (
-        "tests/devset.es-discord-24.tsv",
-        include_str!("../tests/devset.es-discord-24.tsv"),
-    ),
-    (
-        "tests/devset.es-discord-25.tsv",
-        include_str!("../tests/devset.es-discord-25.tsv"),
-    ),
-    (
-        "tests/devset.es-nearmiss-9.tsv",
-        include_str!("../tests/devset.es-nearmiss-9.tsv"),
-    ),
-    (
-        "tests/devset.es-discord-26.tsv",
-        include_str!("../tests/devset.es-discord-26.tsv"),
-    ),
-    (
-        "tests/devset.es-nearmiss-10.tsv",
-        include_str!("../tests/devset.es-nearmiss-10.tsv"),
-    ),
-    (
-        "tests/devset.es-discord-27.tsv",
-        include_str!("../tests/devset.es-discord-27.tsv"),
-    ),
-    (
-        "tests/devset.es-discord-28.tsv",
-        include_str!("../tests/devset.es-discord-28.tsv"),
-    ),
-    (
-        "tests/devset.es-nearmiss-11.tsv",
-        include_str!("../tests/devset.es-nearmiss-11.tsv"),
-    ),
-    (
-        "tests/devset.es-discord-29.tsv",
-        include_str!("../tests/devset.es-discord-29.tsv"),
-    ),
-    (
-        "tests/devset.es-discord-30.tsv",
-        include_str!("../tests/devset.es-discord-30.tsv"),
-    ),
-    (
-        "tests/devset.es-nearmiss-12.tsv",
-        include_str!("../tests/devset.es-nearmiss-12.tsv"),
-    ),
-    (
-        "tests/devset.es-nearmiss-13.tsv",
-        include_str!("../tests/devset.es-nearmiss-13.tsv"),
-    ),
-    (
-        "tests/devset.es-discord-31.tsv",
-        include_str!("../tests/devset.es-discord-31.tsv"),
-    ),
-    (
-        "tests/devset.es-nearmiss-14.tsv",
-        include_str!("../tests/devset.es-nearmiss-14.tsv"),
-    ),
-    (
-        "tests/devset.es-nearmiss-15.tsv",
-        include_str!("../tests/devset.es-nearmiss-15.tsv"),
-    ),
-    (
-        "tests/devset.es-nearmiss-16.tsv",
-        include_str!("../tests/devset.es-nearmiss-16.tsv"),
-    ),
+pub const DEV_SET_FILES_ES: &[DevFile] = &[
+    dev_file!("devset.es.tsv"),
+    dev_file!("devset.es-discord.tsv"),
+    dev_file!("devset.es-nearmiss.tsv"),
+    dev_file!("devset.es-discord-2.tsv"),
+    dev_file!("devset.es-discord-3.tsv"),
+    dev_file!("devset.es-discord-4.tsv"),
+    dev_file!("devset.es-discord-5.tsv"),
+    dev_file!("devset.es-discord-6.tsv"),
+    dev_file!("devset.es-discord-7.tsv"),
+    dev_file!("devset.es-discord-8.tsv"),
+    dev_file!("devset.es-discord-9.tsv"),
+    dev_file!("devset.es-discord-10.tsv"),
+    dev_file!("devset.es-discord-11.tsv"),
+    dev_file!("devset.es-nearmiss-2.tsv"),
+    dev_file!("devset.es-nearmiss-3.tsv"),
+    dev_file!("devset.es-discord-12.tsv"),
+    dev_file!("devset.es-discord-13.tsv"),
+    dev_file!("devset.es-nearmiss-4.tsv"),
+    dev_file!("devset.es-discord-14.tsv"),
+    dev_file!("devset.es-discord-15.tsv"),
+    dev_file!("devset.es-discord-16.tsv"),
+    dev_file!("devset.es-nearmiss-5.tsv"),
+    dev_file!("devset.es-discord-17.tsv"),
+    dev_file!("devset.es-discord-18.tsv"),
+    dev_file!("devset.es-nearmiss-6.tsv"),
+    dev_file!("devset.es-discord-19.tsv"),
+    dev_file!("devset.es-discord-20.tsv"),
+    dev_file!("devset.es-nearmiss-7.tsv"),
+    dev_file!("devset.es-discord-21.tsv"),
+    dev_file!("devset.es-discord-22.tsv"),
+    dev_file!("devset.es-discord-23.tsv"),
+    dev_file!("devset.es-nearmiss-8.tsv"),
+    dev_file!("devset.es-discord-24.tsv"),
+    dev_file!("devset.es-discord-25.tsv"),
+    dev_file!("devset.es-nearmiss-9.tsv"),
+    dev_file!("devset.es-discord-26.tsv"),
+    dev_file!("devset.es-nearmiss-10.tsv"),
+    dev_file!("devset.es-discord-27.tsv"),
+    dev_file!("devset.es-discord-28.tsv"),
+    dev_file!("devset.es-nearmiss-11.tsv"),
+    dev_file!("devset.es-discord-29.tsv"),
+    dev_file!("devset.es-discord-30.tsv"),
+    dev_file!("devset.es-nearmiss-12.tsv"),
+    dev_file!("devset.es-nearmiss-13.tsv"),
+    dev_file!("devset.es-discord-31.tsv"),
+    dev_file!("devset.es-nearmiss-14.tsv"),
+    dev_file!("devset.es-nearmiss-15.tsv"),
+    dev_file!("devset.es-nearmiss-16.tsv"),
 ];
 
 /// The dev set files of `lang`.
-pub fn dev_set_files(lang: Lang) -> &'static [(&'static str, &'static str)] {
+pub fn dev_set_files(lang: Lang) -> &'static [DevFile] {
     match lang {
         Lang::En => DEV_SET_FILES,
         Lang::Fr => DEV_SET_FILES_FR,
@@ -555,9 +223,9 @@ pub fn dev_batches_in(lang: Lang) -> Vec<Vec<Case>> {
 ///
 /// As [`dev_set_in`], when the iterator reaches the line.
 pub fn each_dev_batch_in(lang: Lang) -> impl Iterator<Item = Vec<Case>> {
-    dev_set_files(lang)
-        .iter()
-        .map(|(path, text)| parse_cases(text).unwrap_or_else(|error| panic!("{path}: {error}")))
+    dev_set_files(lang).iter().map(|file| {
+        parse_cases(&file.text()).unwrap_or_else(|error| panic!("{}: {error}", file.path))
+    })
 }
 
 /// Every case of the dev set ([`DEV_SET_FILES`]), in file order.

@@ -11,7 +11,7 @@
 //! confident answer with an id not expected (any answer, for an off-topic question).
 
 pub use crate::devset::{
-    dev_batches_in, dev_set, dev_set_files, dev_set_in, parse_cases, Case, CaseError,
+    dev_batches_in, dev_set, dev_set_files, dev_set_in, parse_cases, Case, CaseError, DevFile,
     DEV_SET_FILES, DEV_SET_FILES_ES, DEV_SET_FILES_FR,
 };
 use crate::knowledge::{Knowledge, Outcome};

@@ -311,11 +311,18 @@ fn no_dev_question_repeats_a_blind_question() {
         let blind = &blind;
         let repeats: Vec<String> = dev_set_files(lang)
             .iter()
-            .flat_map(|(file, text)| {
-                text.lines().enumerate().filter_map(move |(at, line)| {
-                    let words = question_words(line)?;
-                    blind.contains(&words).then(|| format!("{file}:{}", at + 1))
-                })
+            .flat_map(|file| {
+                let text = file.text();
+                let path = file.path;
+                let found: Vec<String> = text
+                    .lines()
+                    .enumerate()
+                    .filter_map(|(at, line)| {
+                        let words = question_words(line)?;
+                        blind.contains(&words).then(|| format!("{path}:{}", at + 1))
+                    })
+                    .collect();
+                found
             })
             .collect();
         assert!(

@@ -8,7 +8,8 @@
 
 use gfmd_bot::answers::AnswerSet;
 use gfmd_bot::evaluation::{
-    dev_batches_in, dev_set, dev_set_in, evaluate_dev_in, fit_confidence_in, fitted_file,
+    dev_batches_in, dev_set, dev_set_files, dev_set_in, evaluate_dev_in, fit_confidence_in,
+    fitted_file,
 };
 use gfmd_bot::knowledge::Knowledge;
 use gfmd_bot::locale::Lang;
@@ -50,6 +51,34 @@ const WRONG: f64 = 0.01;
 
 fn knowledge() -> Knowledge {
     Knowledge::embedded().unwrap()
+}
+
+/// The binary carries the dev sets deflated (`build.rs`): each must inflate to its file on disk,
+/// and every `tests/devset*.tsv` on disk must be one of a language's files.
+#[test]
+fn each_compiled_in_dev_file_inflates_to_its_file_and_every_dev_file_is_listed() {
+    let mut listed = Vec::new();
+    for lang in Lang::ALL {
+        for file in dev_set_files(lang) {
+            let on_disk = std::fs::read_to_string(file.path).expect(file.path);
+            assert!(
+                file.text() == on_disk,
+                "{} differs from its file",
+                file.path
+            );
+            listed.push(file.path.to_owned());
+        }
+    }
+    let unlisted: Vec<String> = std::fs::read_dir("tests")
+        .expect("tests/ can be listed")
+        .map(|entry| entry.expect("an entry of tests/").file_name())
+        .filter_map(|name| name.to_str().map(str::to_owned))
+        .filter(|name| name.starts_with("devset") && name.ends_with(".tsv"))
+        .map(|name| format!("tests/{name}"))
+        .filter(|path| !listed.contains(path))
+        .collect();
+    assert!(unlisted.is_empty(), "not in src/devset.rs: {unlisted:?}");
+    assert!(listed.len() > 100, "{} dev set files", listed.len());
 }
 
 #[test]
