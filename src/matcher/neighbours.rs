@@ -29,22 +29,30 @@ use rustc_hash::FxHashMap;
 /// (0 where it is absent): summing a whole column is faster than scattering a long list.
 const DENSE_SHARE: f32 = 1.0 / 4.0;
 
+/// An example's id in a word's sparse postings: 16 bits, so that a language remembers at most
+/// 65,536 examples (its dev set has about 12,000). Kept apart from the weights, a posting takes
+/// 6 bytes instead of the 8 of a `(u32, f32)` pair: about 0.5 MB less over the three languages.
+type ExampleId = u16;
+
 /// The examples holding one word, with the word's weight in each.
 #[derive(Debug, Clone)]
 enum Postings {
-    /// (example id, weight) for each example holding the word.
-    Sparse(Vec<(u32, f32)>),
+    /// The examples holding the word, ascending, and the word's weight in each, side by side.
+    Sparse {
+        examples: Box<[ExampleId]>,
+        weights: Box<[f32]>,
+    },
     /// A weight for every example, 0 where the word is absent.
-    Dense(Vec<f32>),
+    Dense(Box<[f32]>),
 }
 
 impl Postings {
     /// Adds `weight` times the word's weight in each example to that example's cosine.
     fn add_to(&self, cosines: &mut [f32], weight: f32) {
         match self {
-            Self::Sparse(list) => {
-                for &(example, there) in list {
-                    cosines[example as usize] += weight * there;
+            Self::Sparse { examples, weights } => {
+                for (&example, there) in examples.iter().zip(weights.iter()) {
+                    cosines[usize::from(example)] += weight * there;
                 }
             }
             // Adding 0 leaves a cosine bit for bit as the sparse list would.
@@ -61,7 +69,7 @@ impl Postings {
     fn write_to(&self, cosines: &mut Vec<f32>, examples: usize, weight: f32) {
         cosines.clear();
         match self {
-            Self::Sparse(_) => {
+            Self::Sparse { .. } => {
                 cosines.resize(examples, 0.0);
                 self.add_to(cosines, weight);
             }
@@ -201,25 +209,37 @@ impl Neighbours {
         for (word, frequency) in kept {
             words.insert((*word).to_owned(), idf.len() as u32);
             idf.push(((1.0 + total) / (1.0 + *frequency as f32)).ln() + 1.0);
-            // Each example holding the word adds one posting: the list's exact length.
-            lists.push(Vec::with_capacity(*frequency as usize));
+            // Each example holding the word adds one posting: the lists' exact length.
+            let frequency = *frequency as usize;
+            lists.push((Vec::with_capacity(frequency), Vec::with_capacity(frequency)));
         }
         for (example, question) in folded.iter().enumerate() {
+            let example = ExampleId::try_from(example).unwrap_or_else(|_| {
+                panic!(
+                    "a language remembers at most {} examples",
+                    usize::from(ExampleId::MAX) + 1
+                )
+            });
             for (word, weight) in weigh(term_counts(question).into_iter(), &words, &idf) {
-                lists[word as usize].push((example as u32, weight));
+                let (examples, weights) = &mut lists[word as usize];
+                examples.push(example);
+                weights.push(weight);
             }
         }
         let postings = lists
             .into_iter()
-            .map(|list| {
-                if (list.len() as f32) < DENSE_SHARE * total {
-                    return Postings::Sparse(list);
+            .map(|(examples, weights)| {
+                if (examples.len() as f32) < DENSE_SHARE * total {
+                    return Postings::Sparse {
+                        examples: examples.into_boxed_slice(),
+                        weights: weights.into_boxed_slice(),
+                    };
                 }
                 let mut column = vec![0.0; folded.len()];
-                for (example, weight) in list {
-                    column[example as usize] = weight;
+                for (example, weight) in examples.into_iter().zip(weights) {
+                    column[usize::from(example)] = weight;
                 }
-                Postings::Dense(column)
+                Postings::Dense(column.into_boxed_slice())
             })
             .collect();
         Self {
