@@ -10,8 +10,9 @@
 use crate::locale::Lang;
 
 /// One dev set file, compiled in deflated (`build.rs` deflates every `tests/devset*.tsv`): the
-/// matcher reads the whole dev set once at start-up, and the deflated text keeps the binary's
-/// resident pages about 2 MB smaller than the plain text would.
+/// matcher reads the whole dev set once at start-up, and plain text would leave those 3 MB of
+/// pages resident for the bot's whole life (0.93 MB deflated; BENCHMARKS.md, "Memory and
+/// start-up").
 #[derive(Debug, Clone, Copy)]
 pub struct DevFile {
     /// The file's path in the repository, as failures name it (`tests/devset.tsv`).
