@@ -540,35 +540,31 @@ mod tests {
         );
     }
 
-    /// The in-domain questions of a dev set (`id<TAB>question`, `#` comments).
-    fn in_domain(tsv: &str) -> Vec<&str> {
-        tsv.lines()
-            .filter(|line| !line.starts_with('#'))
-            .filter_map(|line| line.split_once('\t'))
-            .filter(|(id, _)| *id != "none")
-            .map(|(_, question)| question)
+    /// The in-domain questions of the dev set file `path` of `lang`.
+    fn in_domain(lang: Lang, path: &str) -> Vec<String> {
+        let file = crate::devset::dev_set_files(lang)
+            .iter()
+            .find(|file| file.path == path)
+            .unwrap_or_else(|| panic!("{path} is a {lang} dev set file"));
+        crate::devset::parse_cases(&file.text())
+            .unwrap()
+            .into_iter()
+            .filter(crate::devset::Case::in_domain)
+            .map(|case| case.question)
             .collect()
     }
 
     #[test]
     fn a_french_question_never_gets_a_spanish_reply_nor_a_spanish_one_a_french_reply() {
         let knowledge = knowledge();
-        for (tsv, asked_in, never) in [
-            (
-                include_str!("../../tests/devset.fr.tsv"),
-                Lang::Fr,
-                Lang::Es,
-            ),
-            (
-                include_str!("../../tests/devset.es.tsv"),
-                Lang::Es,
-                Lang::Fr,
-            ),
+        for (path, asked_in, never) in [
+            ("tests/devset.fr.tsv", Lang::Fr, Lang::Es),
+            ("tests/devset.es.tsv", Lang::Es, Lang::Fr),
         ] {
-            let questions = in_domain(tsv);
+            let questions = in_domain(asked_in, path);
             assert!(questions.len() >= 60, "{asked_in}: {}", questions.len());
             let mut in_own = 0;
-            for question in questions.iter().copied() {
+            for question in questions.iter().map(String::as_str) {
                 let Some((reply, lang)) = posted(&knowledge, question, Lang::En) else {
                     continue;
                 };
