@@ -1,7 +1,7 @@
 //! Prints how the bot does on the labelled sets, per language: the dev sets it is tuned on and
 //! the blind sets it is never tuned on, overall and per writing style, and the gap between them;
 //! and how often the first-ranked answer is right whatever the decision (the ranking's share,
-//! beside what the confidence makes of it).
+//! beside what the confidence makes of it); for the blind sets, the 95% range of each share.
 //! Each language's questions are decided by that language's matcher.
 //!
 //! `cargo run --release --example evaluate` prints the figures; `-- --misses` adds the dev sets'
@@ -14,6 +14,7 @@ use gfmd_bot::evaluation::{
 };
 use gfmd_bot::knowledge::Knowledge;
 use gfmd_bot::locale::Lang;
+use gfmd_bot::matcher::confidence::{wilson_interval, Figures};
 
 /// The blind sets of each language, batch by batch: the first batch, and the second (the same
 /// writers' reserve, labelled apart later; `tests/blind/README.md`). Evaluated together after
@@ -57,6 +58,22 @@ fn main() {
     }
 }
 
+/// The 95% Wilson interval of each of `figures`' three shares, the range within which the bot's
+/// share on questions of that kind probably lies: a blind set of a few hundred questions
+/// measures a share to a few points (right counts a suggestion as half a question, rounded).
+fn ranges(figures: &Figures) -> String {
+    let range = |k: usize, n: usize| {
+        let (low, high) = wilson_interval(k, n, 1.96);
+        format!("{:.1}-{:.1}%", 100.0 * low, 100.0 * high)
+    };
+    format!(
+        "right {}, silent {}, wrong {}",
+        range(figures.points.round() as usize, figures.in_domain),
+        range(figures.silent, figures.off_topic),
+        range(figures.wrong, figures.in_domain + figures.off_topic)
+    )
+}
+
 /// Prints the figures of each graded set (the dev set first), the dev set's misses when asked,
 /// and the gap.
 fn report(sets: Vec<(String, Report)>, show_misses: bool) {
@@ -68,6 +85,9 @@ fn report(sets: Vec<(String, Report)>, show_misses: bool) {
             "ranked 1st",
             100.0 * report.ranked_right()
         );
+        if name.starts_with("blind") {
+            println!("  {:<10} {}", "95% range", ranges(&report.total));
+        }
         for (style, tally) in &report.by_style {
             println!("  {style:<10} {tally}");
         }
