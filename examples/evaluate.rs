@@ -16,16 +16,20 @@ use gfmd_bot::knowledge::Knowledge;
 use gfmd_bot::locale::Lang;
 use gfmd_bot::matcher::confidence::{wilson_interval, Figures};
 
-/// The blind sets of each language, batch by batch: the first batch, and the second (the same
-/// writers' reserve, labelled apart later; `tests/blind/README.md`). Evaluated together after
-/// that language's dev set, with a line per batch.
+/// The blind sets of each language, batch by batch: the first batch, the second (the same
+/// writers' reserve, labelled apart later) and the third (new writers and labellers;
+/// `tests/blind/README.md`). Evaluated together after that language's dev set, with a line per
+/// batch.
 const BLIND_SETS: &[(Lang, &str)] = &[
     (Lang::En, include_str!("../tests/blind/en.tsv")),
     (Lang::En, include_str!("../tests/blind/en-2.tsv")),
+    (Lang::En, include_str!("../tests/blind/en-3.tsv")),
     (Lang::Fr, include_str!("../tests/blind/fr.tsv")),
     (Lang::Fr, include_str!("../tests/blind/fr-2.tsv")),
+    (Lang::Fr, include_str!("../tests/blind/fr-3.tsv")),
     (Lang::Es, include_str!("../tests/blind/es.tsv")),
     (Lang::Es, include_str!("../tests/blind/es-2.tsv")),
+    (Lang::Es, include_str!("../tests/blind/es-3.tsv")),
 ];
 
 fn main() {

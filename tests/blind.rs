@@ -1,17 +1,26 @@
-//! The blind sets (`tests/blind/{en,fr,es}.tsv` and the second batches `{en,fr,es}-2.tsv`),
-//! written and labelled apart and never tuned on (`tests/blind/README.md`), each language's two
-//! batches graded together as `evaluation` grades with the default settings, by its language's
-//! matcher. Only aggregate figures are printed, never a question: whoever looks at a blind miss
-//! must retire it.
+//! The blind sets (`tests/blind/{en,fr,es}.tsv`, the second batches `{en,fr,es}-2.tsv` and the
+//! third `{en,fr,es}-3.tsv`), written and labelled apart and never tuned on
+//! (`tests/blind/README.md`), each language's batches graded together as `evaluation` grades
+//! with the default settings, by its language's matcher. Only aggregate figures are printed,
+//! never a question: whoever looks at a blind miss must retire it.
 //!
 //! The gates are the figures each language reached without tuning on its blind set, rounded down
 //! a little, kept so that they do not slip; the issues' aim (≥95% right, ≥95% silent, ≤1% wrong)
-//! is not reached yet. Both batches (from 2026-12-01, ninth session):
+//! is not reached yet. All three batches (from 2026-12-01, tenth session; the bot unchanged,
+//! the third batch added):
 //!
-//! - English: right 89.7%, silent 98.0%, wrong 1.2% (5 of 418): above the 1% wrong aim.
-//! - French: right 89.2%, silent 95.3%, wrong 0.9% (2 of 234): the silence and wrong aims met.
-//! - Spanish: right 93.8%, silent 92.8%, wrong 0.8% (2 of 236): the wrong aim met, below the
-//!   95% silence aim.
+//! - English: right 88.2%, silent 96.2%, wrong 1.0% (6 of 582): the silence aim met; wrong
+//!   answers over the 1% aim by a fraction of a question (5 would be 0.9%).
+//! - French: right 90.5%, silent 93.6%, wrong 0.8% (3 of 384): the wrong aim met.
+//! - Spanish: right 91.8%, silent 95.9%, wrong 0.8% (3 of 394): the silence and wrong aims met.
+//!
+//! The third batches (164, 150 and 158 questions, by new writers, labelled apart) alone:
+//! 84.1 / 91.7 / 0.6% (1), 92.6 / 90.9 / 0.7% (1) and 88.5 / 100.0 / 0.6% (1). Before them,
+//! the first two batches graded together were:
+//!
+//! - English: right 89.7%, silent 98.0%, wrong 1.2% (5 of 418).
+//! - French: right 89.2%, silent 95.3%, wrong 0.9% (2 of 234).
+//! - Spanish: right 93.8%, silent 92.8%, wrong 0.8% (2 of 236).
 //!
 //! Those came from boosted decision trees in place of the additive confidence model
 //! (`matcher::boosted`), decided on the dev sets held out by writer: right 83.9 → 87.1,
@@ -216,7 +225,7 @@ struct Gates {
     wrong: f64,
 }
 
-/// Grades the blind set of `lang` (both batches, [`BLIND_SETS`]), prints its aggregates and
+/// Grades the blind set of `lang` (all its batches, [`BLIND_SETS`]), prints its aggregates and
 /// checks them against `gates`.
 fn keeps_its_figures(lang: Lang, gates: Gates) {
     let cases: Vec<_> = BLIND_SETS
@@ -246,9 +255,9 @@ fn keeps_its_figures(lang: Lang, gates: Gates) {
 #[test]
 fn the_blind_english_set_keeps_its_figures_printing_only_aggregates() {
     let gates = Gates {
-        right: 0.89,
-        silent: 0.97,
-        wrong: 0.013,
+        right: 0.88,
+        silent: 0.96,
+        wrong: 0.011,
     };
     keeps_its_figures(Lang::En, gates);
 }
@@ -256,8 +265,8 @@ fn the_blind_english_set_keeps_its_figures_printing_only_aggregates() {
 #[test]
 fn the_blind_french_set_keeps_its_figures_printing_only_aggregates() {
     let gates = Gates {
-        right: 0.89,
-        silent: 0.95,
+        right: 0.90,
+        silent: 0.93,
         wrong: 0.01,
     };
     keeps_its_figures(Lang::Fr, gates);
@@ -266,22 +275,25 @@ fn the_blind_french_set_keeps_its_figures_printing_only_aggregates() {
 #[test]
 fn the_blind_spanish_set_keeps_its_figures_printing_only_aggregates() {
     let gates = Gates {
-        right: 0.93,
-        silent: 0.92,
+        right: 0.91,
+        silent: 0.95,
         wrong: 0.01,
     };
     keeps_its_figures(Lang::Es, gates);
 }
 
-/// The blind sets, by language, batch by batch: the first, and the second (the same writers'
-/// reserve, labelled apart later).
-const BLIND_SETS: [(Lang, &str); 6] = [
+/// The blind sets, by language, batch by batch: the first, the second (the same writers'
+/// reserve, labelled apart later) and the third (new writers and labellers).
+const BLIND_SETS: [(Lang, &str); 9] = [
     (Lang::En, include_str!("blind/en.tsv")),
     (Lang::En, include_str!("blind/en-2.tsv")),
+    (Lang::En, include_str!("blind/en-3.tsv")),
     (Lang::Fr, include_str!("blind/fr.tsv")),
     (Lang::Fr, include_str!("blind/fr-2.tsv")),
+    (Lang::Fr, include_str!("blind/fr-3.tsv")),
     (Lang::Es, include_str!("blind/es.tsv")),
     (Lang::Es, include_str!("blind/es-2.tsv")),
+    (Lang::Es, include_str!("blind/es-3.tsv")),
 ];
 
 /// The words of a labelled line's question (its last column), ignoring case, accents and
