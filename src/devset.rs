@@ -87,9 +87,9 @@ pub const DEV_SET_FILES: &[DevFile] = &[
 ];
 
 /// The French dev set: questions as French speakers write them, labelled with the answer ids:
-/// a first set, thirty-two batches in Discord styles (the fourth to thirty-second written from
+/// a first set, thirty-three batches in Discord styles (the fourth to thirty-third written from
 /// the source note alone, the fourth labelled apart, the others by their writers after reading
-/// the answers) and eleven batches of near-misses, each by its own writer.
+/// the answers) and twelve batches of near-misses, each by its own writer.
 pub const DEV_SET_FILES_FR: &[DevFile] = &[
     dev_file!("devset.fr.tsv"),
     dev_file!("devset.fr-discord.tsv"),
@@ -135,10 +135,12 @@ pub const DEV_SET_FILES_FR: &[DevFile] = &[
     dev_file!("devset.fr-nearmiss-10.tsv"),
     dev_file!("devset.fr-discord-32.tsv"),
     dev_file!("devset.fr-nearmiss-11.tsv"),
+    dev_file!("devset.fr-discord-33.tsv"),
+    dev_file!("devset.fr-nearmiss-12.tsv"),
 ];
 
-/// The Spanish dev set, likewise: a first set, thirty-one batches in Discord styles and
-/// sixteen batches of near-misses, each by its own writer.
+/// The Spanish dev set, likewise: a first set, thirty-two batches in Discord styles and
+/// seventeen batches of near-misses, each by its own writer.
 pub const DEV_SET_FILES_ES: &[DevFile] = &[
     dev_file!("devset.es.tsv"),
     dev_file!("devset.es-discord.tsv"),
@@ -188,6 +190,8 @@ pub const DEV_SET_FILES_ES: &[DevFile] = &[
     dev_file!("devset.es-nearmiss-14.tsv"),
     dev_file!("devset.es-nearmiss-15.tsv"),
     dev_file!("devset.es-nearmiss-16.tsv"),
+    dev_file!("devset.es-discord-32.tsv"),
+    dev_file!("devset.es-nearmiss-17.tsv"),
 ];
 
 /// The dev set files of `lang`.
