@@ -2,18 +2,24 @@
 //! once for every front end: "not sure", "did you mean", "might help", the buttons and menu, the
 //! console's prompts to pick a number, the footer's label and the note for an answer not
 //! translated yet, `/gfmd`'s own subcommands and options as Discord clients show them, and the
-//! short notices Discord members get besides the answers ([`Notices`]).
+//! short notices Discord members get besides the answers ([`Notices`]), and what moderators are
+//! told, with `/gfmd-admin` as their clients show it ([`Moderation`]).
 //! The answers' own text lives in `responses/`; this is the rest.
 //!
 //! A leaf, like [`crate::locale`]: the loader builds footers from it (to count them against
 //! Discord's limits), `render` and the front ends phrase replies with it, and command
-//! registration names `/gfmd`'s parts with it. Also reachable as `render::wording`.
+//! registration names `/gfmd`'s and `/gfmd-admin`'s parts with it. Also reachable as `render::wording`.
 
 use crate::locale::Lang;
 
+mod moderation;
 mod notices;
 
-pub use notices::{fill, Notices};
+pub use moderation::{
+    AdminCommandWording, ChangeWording, FormWording, InboxWording, MatchWording, Moderation,
+    StatsWording, Told,
+};
+pub use notices::{fill, fill_all, Notices};
 
 /// The words of one language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -49,6 +55,8 @@ pub struct Wording {
     pub commands: CommandWording,
     /// What the bot tells one member on Discord besides the answers.
     pub notices: Notices,
+    /// What the bot tells one moderator, and the moderators' commands.
+    pub moderation: Moderation,
 }
 
 /// How `/gfmd`, its `ask` and `topic` subcommands and their options read in one language. Names
@@ -118,6 +126,7 @@ pub const ENGLISH: Wording = Wording {
         },
     },
     notices: notices::ENGLISH,
+    moderation: moderation::ENGLISH,
 };
 
 /// French (`fr`). Members are addressed as "vous", as in the French answers.
@@ -159,6 +168,7 @@ pub const FRENCH: Wording = Wording {
         },
     },
     notices: notices::FRENCH,
+    moderation: moderation::FRENCH,
 };
 
 /// Spanish (`es-ES` and `es-419`). Members are addressed as "tú", as in the Spanish answers.
@@ -200,6 +210,7 @@ pub const SPANISH: Wording = Wording {
         },
     },
     notices: notices::SPANISH,
+    moderation: moderation::SPANISH,
 };
 
 impl Wording {
@@ -233,6 +244,16 @@ impl Wording {
             .into_iter()
             .find(|lang| line.starts_with(&format!("{} **", Wording::of(*lang).might_help)))
     }
+}
+
+/// Whether `name` follows Discord's rules for a slash command's, a subcommand's or an option's
+/// name, localized or not: 1–32 characters, each a letter without an upper case, a digit, `-` or
+/// `_`.
+pub fn is_command_name(name: &str) -> bool {
+    (1..=crate::answers::limits::COMMAND_NAME_LENGTH).contains(&name.chars().count())
+        && name
+            .chars()
+            .all(|c| c == '-' || c == '_' || (c.is_alphanumeric() && !c.is_uppercase()))
 }
 
 /// Said when the bot is not confident enough to answer (English).
@@ -320,12 +341,6 @@ mod tests {
 
     #[test]
     fn every_language_fits_discord_s_limits_and_name_rules() {
-        let name_ok = |name: &str| {
-            (1..=limits::COMMAND_NAME_LENGTH).contains(&name.chars().count())
-                && name
-                    .chars()
-                    .all(|c| c == '-' || c == '_' || (c.is_alphanumeric() && !c.is_uppercase()))
-        };
         for lang in Lang::ALL {
             let words = Wording::of(lang);
             for label in [
@@ -359,7 +374,7 @@ mod tests {
                 commands.name,
                 commands.forget_me,
             ] {
-                assert!(name_ok(named.name), "{lang}: {}", named.name);
+                assert!(is_command_name(named.name), "{lang}: {}", named.name);
                 assert!(
                     description_ok(named.description),
                     "{lang}: {}",

@@ -41,6 +41,10 @@ pub const SELECT_OPTION_TEXT_LENGTH: usize = 100;
 pub const BUTTONS_PER_ROW: usize = 5;
 /// Maximum characters in a modal text input's value.
 pub const TEXT_INPUT_LENGTH: usize = 4000;
+/// Maximum characters in a modal's (a form's) title.
+pub const MODAL_TITLE_LENGTH: usize = 45;
+/// Maximum characters in a modal text input's label.
+pub const TEXT_INPUT_LABEL_LENGTH: usize = 45;
 /// Largest value an embed colour may take (24-bit RGB).
 pub const COLOR_MAX: u32 = 0xFF_FF_FF;
 

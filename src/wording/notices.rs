@@ -62,6 +62,23 @@ pub fn fill(template: &str, value: impl std::fmt::Display) -> String {
     template.replacen("{}", &value.to_string(), 1)
 }
 
+/// Puts `values` where `template`'s `{}` are, in order. A value is never read as a template (a
+/// question holding `{}` stays as typed); a `{}` without a value is left as it is.
+pub fn fill_all(template: &str, values: &[&dyn std::fmt::Display]) -> String {
+    let mut filled = String::with_capacity(template.len());
+    let mut pieces = template.split("{}");
+    filled.push_str(pieces.next().unwrap_or_default());
+    let mut values = values.iter();
+    for piece in pieces {
+        match values.next() {
+            Some(value) => filled.push_str(&value.to_string()),
+            None => filled.push_str("{}"),
+        }
+        filled.push_str(piece);
+    }
+    filled
+}
+
 /// English.
 pub const ENGLISH: Notices = Notices {
     thanks: "Thanks for the feedback.",
@@ -206,6 +223,13 @@ mod tests {
             fill(FRENCH.no_topic, "pizza"),
             "Je n'ai aucun sujet intitulé « pizza »."
         );
+    }
+
+    #[test]
+    fn templates_take_their_values_in_order_and_never_read_a_value_as_a_template() {
+        assert_eq!(fill_all("{} of {}", &[&1, &"{}"]), "1 of {}");
+        assert_eq!(fill_all("{} and {}", &[&"a"]), "a and {}");
+        assert_eq!(fill_all("none", &[&1]), "none");
     }
 
     #[test]

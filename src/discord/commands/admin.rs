@@ -2,7 +2,14 @@
 //! stats) and the
 //! "Answer with GFMD FAQ" message command, visible by default only to members who can manage the
 //! server; and reading a `/gfmd-admin` invocation back into an [`AdminRequest`].
+//!
+//! French (`fr`) and Spanish (`es-ES`, `es-419`) clients see the subcommands, their options and
+//! the message command under their own names and descriptions
+//! ([`crate::wording::AdminCommandWording`]), as `/gfmd`'s. `gfmd-admin` keeps its name. Discord
+//! sends the English names in every interaction, so reading one back needs no language.
 
+use super::localized;
+use crate::wording::{fill, AdminCommandWording, Named, ENGLISH};
 use serenity::all::{
     CommandDataOption, CommandDataOptionValue, CommandOptionType, CommandType, CreateCommand,
     CreateCommandOption, Permissions,
@@ -11,17 +18,20 @@ use serenity::all::{
 /// The moderators' slash command.
 pub const ADMIN: &str = "gfmd-admin";
 /// The message context-menu command.
-pub const ANSWER_WITH_FAQ: &str = "Answer with GFMD FAQ";
+pub const ANSWER_WITH_FAQ: &str = ENGLISH_WORDS.answer_with_faq;
 /// The answer-id option of `edit`, `remove` and `preview` (autocompleted).
-pub const ID: &str = "id";
+pub const ID: &str = ENGLISH_WORDS.id.name;
 /// The question option of `test`.
-pub const QUESTION: &str = "question";
+pub const QUESTION: &str = ENGLISH_WORDS.question.name;
 /// The days option of `inbox` and `stats`.
-pub const DAYS: &str = "days";
+pub const DAYS: &str = ENGLISH_WORDS.days.name;
 /// Days `inbox` and `stats` cover unless told (as `gfmd-bot inbox` and `stats`).
 pub const DEFAULT_DAYS: u32 = 30;
 /// Most days `inbox` and `stats` cover.
 pub const MAX_DAYS: u32 = 3650;
+
+/// The English words of the commands: their names are the ones interactions carry.
+const ENGLISH_WORDS: AdminCommandWording = ENGLISH.moderation.commands;
 
 /// What a `/gfmd-admin` invocation asks for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -44,65 +54,76 @@ pub enum AdminRequest {
     Stats(u32),
 }
 
-/// `/gfmd-admin` and the message command.
+/// `/gfmd-admin` and the message command, with what French and Spanish clients show in their
+/// place (as `/gfmd`'s, from [`crate::wording`]).
 pub fn commands() -> Vec<CreateCommand> {
+    let words = |pick: fn(&AdminCommandWording) -> Named| {
+        let english = pick(&ENGLISH_WORDS);
+        let localized = localized(|wording| &wording.moderation.commands)
+            .map(move |(locale, words)| (locale, pick(words)));
+        (english, localized)
+    };
+    let option = |kind, pick: fn(&AdminCommandWording) -> Named| {
+        let (english, localized) = words(pick);
+        let mut option = CreateCommandOption::new(kind, english.name, english.description);
+        for (locale, named) in localized {
+            option = option
+                .name_localized(locale, named.name)
+                .description_localized(locale, named.description);
+        }
+        option
+    };
+    let subcommand =
+        |pick: fn(&AdminCommandWording) -> Named| option(CommandOptionType::SubCommand, pick);
     let id_option = || {
-        CreateCommandOption::new(CommandOptionType::String, ID, "Answer id")
+        option(CommandOptionType::String, |words| words.id)
             .required(true)
             .set_autocomplete(true)
             .max_length(64)
     };
-    let subcommand = |name: &str, description: &str| {
-        CreateCommandOption::new(CommandOptionType::SubCommand, name, description)
-    };
     let days_option = || {
-        CreateCommandOption::new(
+        let (english, localized) = words(|words| words.days);
+        let mut option = CreateCommandOption::new(
             CommandOptionType::Integer,
-            DAYS,
-            format!("The last N days (default {DEFAULT_DAYS})"),
+            english.name,
+            fill(english.description, DEFAULT_DAYS),
         )
         .min_int_value(1)
-        .max_int_value(u64::from(MAX_DAYS))
+        .max_int_value(u64::from(MAX_DAYS));
+        for (locale, named) in localized {
+            option = option
+                .name_localized(locale, named.name)
+                .description_localized(locale, fill(named.description, DEFAULT_DAYS));
+        }
+        option
     };
+    let mut admin = CreateCommand::new(ADMIN)
+        .description(ENGLISH_WORDS.admin)
+        .default_member_permissions(Permissions::MANAGE_GUILD);
+    let mut answer_with_faq = CreateCommand::new(ANSWER_WITH_FAQ)
+        .kind(CommandType::Message)
+        .default_member_permissions(Permissions::MANAGE_GUILD);
+    for (locale, words) in localized(|wording| &wording.moderation.commands) {
+        admin = admin.description_localized(locale, words.admin);
+        answer_with_faq = answer_with_faq.name_localized(locale, words.answer_with_faq);
+    }
     vec![
-        CreateCommand::new(ADMIN)
-            .description("Moderators: manage the GFMD answers")
-            .default_member_permissions(Permissions::MANAGE_GUILD)
-            .add_option(subcommand("reload", "Reload the answer files now"))
-            .add_option(subcommand("add", "Add an answer"))
+        admin
+            .add_option(subcommand(|words| words.reload))
+            .add_option(subcommand(|words| words.add))
+            .add_option(subcommand(|words| words.edit).add_sub_option(id_option()))
+            .add_option(subcommand(|words| words.remove).add_sub_option(id_option()))
+            .add_option(subcommand(|words| words.preview).add_sub_option(id_option()))
             .add_option(
-                subcommand("edit", "Edit an answer's title, questions and text")
-                    .add_sub_option(id_option()),
+                subcommand(|words| words.test).add_sub_option(
+                    option(CommandOptionType::String, |words| words.question)
+                        .required(true)
+                        .max_length(1000),
+                ),
             )
-            .add_option(
-                subcommand("remove", "Remove an answer (moved to responses/.trash)")
-                    .add_sub_option(id_option()),
-            )
-            .add_option(
-                subcommand("preview", "Show an answer privately").add_sub_option(id_option()),
-            )
-            .add_option(
-                subcommand("test", "Show the top 3 matches for a question, with scores")
-                    .add_sub_option(
-                        CreateCommandOption::new(CommandOptionType::String, QUESTION, "A question")
-                            .required(true)
-                            .max_length(1000),
-                    ),
-            )
-            .add_option(
-                subcommand(
-                    "inbox",
-                    "Questions the bot missed, grouped, to add as phrasings or answers",
-                )
-                .add_sub_option(days_option()),
-            )
-            .add_option(
-                subcommand("stats", "Statistics of the questions, with a daily chart")
-                    .add_sub_option(days_option()),
-            ),
-        CreateCommand::new(ANSWER_WITH_FAQ)
-            .kind(CommandType::Message)
-            .default_member_permissions(Permissions::MANAGE_GUILD),
+            .add_option(subcommand(|words| words.inbox).add_sub_option(days_option()))
+            .add_option(subcommand(|words| words.stats).add_sub_option(days_option())),
+        answer_with_faq,
     ]
 }
 
@@ -155,6 +176,54 @@ mod tests {
         assert_eq!(json[0]["default_member_permissions"], "32");
         assert_eq!(json[1]["type"], 3, "a message command");
         assert_eq!(json[1]["default_member_permissions"], "32");
+    }
+
+    #[test]
+    fn french_and_spanish_moderators_see_the_subcommands_options_and_message_command_in_their_language(
+    ) {
+        let json = serde_json::to_value(commands()).unwrap();
+        let admin = &json[0];
+        assert_eq!(admin["name"], "gfmd-admin");
+        let keeps_its_name = admin["name_localizations"]
+            .as_object()
+            .is_none_or(|names| names.is_empty());
+        assert!(keeps_its_name, "{admin}");
+        assert_eq!(
+            admin["description_localizations"]["fr"],
+            "Modération : gérer les réponses sur le FMMD"
+        );
+        let option = |options: &Value, name: &str| {
+            options
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|option| option["name"] == name)
+                .cloned()
+                .unwrap_or_else(|| panic!("no `{name}` in {options}"))
+        };
+        let reload = option(&admin["options"], "reload");
+        assert_eq!(
+            reload["name_localizations"],
+            json!({"fr": "recharger", "es-ES": "recargar", "es-419": "recargar"})
+        );
+        let stats = option(&admin["options"], "stats");
+        let days = option(&stats["options"], "days");
+        assert_eq!(days["description"], "The last N days (default 30)");
+        assert_eq!(
+            days["description_localizations"]["fr"],
+            "Les N derniers jours (par défaut 30)"
+        );
+        assert_eq!(days["name_localizations"]["es-419"], "días");
+        let edit = option(&admin["options"], "edit");
+        assert_eq!(option(&edit["options"], "id")["autocomplete"], true);
+        assert_eq!(
+            json[1]["name_localizations"],
+            json!({
+                "fr": "Répondre avec la FAQ du FMMD",
+                "es-ES": "Responder con la FAQ del FMMD",
+                "es-419": "Responder con la FAQ del FMMD",
+            })
+        );
     }
 
     #[test]

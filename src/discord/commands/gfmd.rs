@@ -9,10 +9,11 @@
 //! names in every interaction, whatever the client showed, so reading one back needs no
 //! language.
 
+use super::localized;
 use crate::answers::limits::{self, truncate};
 use crate::answers::AnswerSet;
 use crate::locale::Lang;
-use crate::wording::{CommandWording, Named, Wording, ENGLISH};
+use crate::wording::{CommandWording, Named, ENGLISH};
 use serenity::all::{
     CommandDataOption, CommandDataOptionValue, CommandOptionType, CreateCommand,
     CreateCommandOption,
@@ -51,7 +52,7 @@ pub enum GfmdRequest {
 pub fn command(answers: &AnswerSet) -> CreateCommand {
     let english = ENGLISH.commands;
     let mut gfmd = CreateCommand::new(GFMD).description(english.gfmd);
-    for (locale, words) in localized() {
+    for (locale, words) in localized(|wording| &wording.commands) {
         gfmd = gfmd.description_localized(locale, words.gfmd);
     }
     for answer in answers.commands() {
@@ -75,7 +76,7 @@ pub fn command(answers: &AnswerSet) -> CreateCommand {
     let option = |kind, words: fn(&CommandWording) -> Named| {
         let named = words(&english);
         let mut option = CreateCommandOption::new(kind, named.name, named.description);
-        for (locale, localized) in localized() {
+        for (locale, localized) in localized(|wording| &wording.commands) {
             let named = words(localized);
             option = option
                 .name_localized(locale, named.name)
@@ -103,16 +104,6 @@ pub fn command(answers: &AnswerSet) -> CreateCommand {
             words.forget_me
         }));
     gfmd
-}
-
-/// Every Discord locale of a translated language, with the command words it reads.
-fn localized() -> impl Iterator<Item = (&'static str, &'static CommandWording)> {
-    Lang::TRANSLATED.into_iter().flat_map(|lang| {
-        let words = &Wording::of(lang).commands;
-        lang.discord_locales()
-            .iter()
-            .map(move |locale| (*locale, words))
-    })
 }
 
 /// Reads a `/gfmd` invocation's options; `None` when they are not a known shape.
@@ -258,40 +249,6 @@ mod tests {
         let only = option(&command["options"], "only");
         assert_eq!(only["description"], "Only in English");
         assert!(only["description_localizations"].is_null(), "{only}");
-    }
-
-    #[test]
-    fn every_localized_name_follows_discord_s_rules_and_no_two_options_share_one_in_a_locale() {
-        let rule = regex::Regex::new(r"^[-_\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$").unwrap();
-        let command = serde_json::to_value(command(&AnswerSet::embedded().unwrap())).unwrap();
-        let mut levels = vec![&command["options"]];
-        while let Some(options) = levels.pop() {
-            let options = options.as_array().unwrap();
-            for locale in ["fr", "es-ES", "es-419"] {
-                let shown: Vec<&str> = options
-                    .iter()
-                    .map(|option| {
-                        option["name_localizations"][locale]
-                            .as_str()
-                            .unwrap_or_else(|| option["name"].as_str().unwrap())
-                    })
-                    .collect();
-                for name in &shown {
-                    assert!(rule.is_match(name), "{locale}: {name}");
-                    assert_eq!(*name, name.to_lowercase(), "{locale}: {name}");
-                }
-                let mut unique = shown.clone();
-                unique.sort_unstable();
-                unique.dedup();
-                assert_eq!(unique.len(), shown.len(), "{locale}: {shown:?}");
-            }
-            levels.extend(
-                options
-                    .iter()
-                    .filter(|option| option["options"].is_array())
-                    .map(|option| &option["options"]),
-            );
-        }
     }
 
     #[test]

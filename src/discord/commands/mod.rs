@@ -6,6 +6,8 @@ pub mod admin;
 pub mod gfmd;
 
 use crate::answers::AnswerSet;
+use crate::locale::Lang;
+use crate::wording::Wording;
 use serenity::all::CreateCommand;
 use std::hash::{DefaultHasher, Hash, Hasher};
 
@@ -14,6 +16,19 @@ pub fn command_set(answers: &AnswerSet) -> Vec<CreateCommand> {
     let mut commands = vec![gfmd::command(answers)];
     commands.extend(admin::commands());
     commands
+}
+
+/// Every Discord locale of a translated language (`fr`, `es-ES`, `es-419`), with what `pick`
+/// takes from that language's wording: `/gfmd`'s words or `/gfmd-admin`'s.
+fn localized<T: 'static>(
+    pick: fn(&'static Wording) -> &'static T,
+) -> impl Iterator<Item = (&'static str, &'static T)> {
+    Lang::TRANSLATED.into_iter().flat_map(move |lang| {
+        let words = pick(Wording::of(lang));
+        lang.discord_locales()
+            .iter()
+            .map(move |locale| (*locale, words))
+    })
 }
 
 /// A stable fingerprint of a command set, to skip registering what is already registered. The
@@ -56,6 +71,55 @@ mod tests {
             .map(|command| command["name"].as_str().unwrap())
             .collect();
         assert_eq!(names, [gfmd::GFMD, admin::ADMIN, admin::ANSWER_WITH_FAQ]);
+    }
+
+    #[test]
+    fn every_localized_name_follows_discord_s_rules_and_no_two_options_share_one_in_a_locale() {
+        let rule = regex::Regex::new(r"^[-_\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$").unwrap();
+        let json = serde_json::to_value(command_set(&AnswerSet::embedded().unwrap())).unwrap();
+        let commands = json.as_array().unwrap();
+        /// The name a client in `locale` shows.
+        fn shown<'a>(option: &'a serde_json::Value, locale: &str) -> &'a str {
+            option["name_localizations"][locale]
+                .as_str()
+                .unwrap_or_else(|| option["name"].as_str().unwrap())
+        }
+        let mut levels = Vec::new();
+        for command in commands {
+            if command["type"] == 3 {
+                // A message command's name may hold spaces and capitals: 1-32 characters.
+                for locale in ["fr", "es-ES", "es-419"] {
+                    let name = shown(command, locale);
+                    assert!((1..=32).contains(&name.chars().count()), "{locale}: {name}");
+                }
+                continue;
+            }
+            for locale in ["fr", "es-ES", "es-419"] {
+                assert!(rule.is_match(shown(command, locale)));
+            }
+            levels.push(&command["options"]);
+        }
+        assert_eq!(levels.len(), commands.len() - 1, "/gfmd and /gfmd-admin");
+        while let Some(options) = levels.pop() {
+            let options = options.as_array().unwrap();
+            for locale in ["fr", "es-ES", "es-419"] {
+                let shown: Vec<&str> = options.iter().map(|option| shown(option, locale)).collect();
+                for name in &shown {
+                    assert!(rule.is_match(name), "{locale}: {name}");
+                    assert_eq!(*name, name.to_lowercase(), "{locale}: {name}");
+                }
+                let mut unique = shown.clone();
+                unique.sort_unstable();
+                unique.dedup();
+                assert_eq!(unique.len(), shown.len(), "{locale}: {shown:?}");
+            }
+            levels.extend(
+                options
+                    .iter()
+                    .filter(|option| option["options"].is_array())
+                    .map(|option| &option["options"]),
+            );
+        }
     }
 
     /// Discord's OpenAPI description (`shared/discord-api-spec/openapi.json`), found as the e2e
