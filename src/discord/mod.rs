@@ -60,6 +60,7 @@ pub use throttle::{Cooldowns, PostedMessage, RateLimiter, RecentlyPosted};
 
 use crate::config::Config;
 use crate::keeper::{Keeper, WatchEvent};
+use crate::locale::Lang;
 use crate::records::{DataFiles, Recorder};
 use registration::register_commands;
 use serenity::all::{
@@ -170,7 +171,7 @@ fn watch_files(state: &Arc<BotState>, http: Arc<Http>) {
                 }
                 WatchEvent::Failed(error) => {
                     error!("{error:#}; the previous answers stay live");
-                    reload_refused(&error)
+                    reload_refused(&error, Lang::En).english
                 }
             };
             log_channel::post(&state, &http, &text).await;

@@ -1,27 +1,35 @@
 //! Moderators' changes to the answers — reload, save from a form, remove — run off the async
 //! threads through the keeper, then announced: the log, the moderation log channel, and the
-//! slash commands re-registered when they changed. Each returns the text the moderator sees.
+//! slash commands re-registered when they changed. Each returns the text the moderator sees, in
+//! the language of their interaction; the log and the log channel get it in English.
 
 use crate::discord::failure;
 use crate::discord::log_channel;
 use crate::discord::registration::register_commands;
 use crate::discord::state::BotState;
-use crate::keeper::ChangeError;
+use crate::keeper::ReloadReport;
+use crate::locale::Lang;
 use crate::render::quote_user_text;
 use crate::store::{AnswerDraft, SaveMode, TranslationDraft};
+use crate::wording::{fill_all, Moderation, Told, Wording};
 use serenity::all::Context;
 use tracing::info;
 
-/// Reloads the files now.
-pub async fn reload(state: &BotState, ctx: &Context, who: &str) -> String {
+/// A reload's report: "12 answers loaded, 1 changed", in `words`' language.
+pub fn loaded(words: &Moderation, report: &ReloadReport) -> String {
+    fill_all(words.changes.loaded, &[&report.answers, &report.changed])
+}
+
+/// Reloads the files now; what the moderator reading `lang` is told.
+pub async fn reload(state: &BotState, ctx: &Context, who: &str, lang: Lang) -> String {
     let keeper = state.keeper.clone();
-    let text = match tokio::task::spawn_blocking(move || keeper.reload()).await {
-        Ok(Ok(report)) => report.to_string(),
-        Ok(Err(error)) => failure::reload_refused(&error),
-        Err(error) => failure::internal("a reload did not finish", &error),
+    let told = match tokio::task::spawn_blocking(move || keeper.reload()).await {
+        Ok(Ok(report)) => Told::new(lang, |words| loaded(words, &report)),
+        Ok(Err(error)) => failure::reload_refused(&error, lang),
+        Err(error) => failure::internal_told("a reload did not finish", &error, lang),
     };
-    announce(state, ctx, who, "reload", &text).await;
-    text
+    announce(state, ctx, who, "reload", &told.english).await;
+    told.moderator
 }
 
 /// What a form asks to save.
@@ -49,8 +57,15 @@ impl Saving {
     }
 }
 
-/// Saves a new or edited answer from a form; the text and whether it was saved.
-pub async fn save(state: &BotState, ctx: &Context, who: &str, saving: Saving) -> (String, bool) {
+/// Saves a new or edited answer from a form; what the moderator reading `lang` is told, and
+/// whether it was saved.
+pub async fn save(
+    state: &BotState,
+    ctx: &Context,
+    who: &str,
+    saving: Saving,
+    lang: Lang,
+) -> (String, bool) {
     let what = saving.describe();
     let keeper = state.keeper.clone();
     let saved = tokio::task::spawn_blocking(move || match saving {
@@ -58,42 +73,58 @@ pub async fn save(state: &BotState, ctx: &Context, who: &str, saving: Saving) ->
         Saving::Translated(draft, translation) => keeper.save_new_translated(&draft, &translation),
     })
     .await;
-    let (text, saved) = match saved {
-        Ok(Ok(change)) => (format!("Saved `{}`. {}", change.id, change.report), true),
-        Ok(Err(error)) => (failure::change_refused(&error), false),
-        Err(error) => (failure::internal("a save did not finish", &error), false),
+    let (told, saved) = match saved {
+        Ok(Ok(change)) => {
+            let said = |words: &Moderation| {
+                fill_all(
+                    words.changes.saved,
+                    &[&change.id, &loaded(words, &change.report)],
+                )
+            };
+            (Told::new(lang, said), true)
+        }
+        Ok(Err(error)) => (failure::change_refused(&error, lang), false),
+        Err(error) => (
+            failure::internal_told("a save did not finish", &error, lang),
+            false,
+        ),
     };
-    conclude(state, ctx, who, &what, &text, saved).await;
-    (text, saved)
+    conclude(state, ctx, who, &what, &told.english, saved).await;
+    (told.moderator, saved)
 }
 
-/// Moves an answer to the trash folder.
-pub async fn remove(state: &BotState, ctx: &Context, who: &str, id: String) -> String {
+/// Moves an answer to the trash folder; what the moderator reading `lang` is told.
+pub async fn remove(state: &BotState, ctx: &Context, who: &str, id: String, lang: Lang) -> String {
     let what = format!("remove {}", id.trim());
     let keeper = state.keeper.clone();
     let removing = id.clone();
-    let (text, removed) = match tokio::task::spawn_blocking(move || keeper.remove(&removing)).await
+    let (told, removed) = match tokio::task::spawn_blocking(move || keeper.remove(&removing)).await
     {
-        Ok(Ok((change, kept))) => (
-            format!(
-                "Removed `{}` (a copy is kept in the answers folder's trash as `{kept}`). {}",
-                change.id, change.report
-            ),
-            true,
+        Ok(Ok((change, kept))) => {
+            let said = |words: &Moderation| {
+                fill_all(
+                    words.changes.removed,
+                    &[&change.id, &kept, &loaded(words, &change.report)],
+                )
+            };
+            (Told::new(lang, said), true)
+        }
+        Ok(Err(error)) => (failure::change_refused(&error, lang), false),
+        Err(error) => (
+            failure::internal_told("a removal did not finish", &error, lang),
+            false,
         ),
-        Ok(Err(error)) => (failure::change_refused(&error), false),
-        Err(error) => (failure::internal("a removal did not finish", &error), false),
     };
-    conclude(state, ctx, who, &what, &text, removed).await;
-    text
+    conclude(state, ctx, who, &what, &told.english, removed).await;
+    told.moderator
 }
 
-/// Whether a change can be made from Discord at all; the refusal to show when not.
-pub fn refuse_unless_editable(state: &BotState) -> Result<(), String> {
+/// Whether a change can be made from Discord at all; the refusal to show (in `lang`) when not.
+pub fn refuse_unless_editable(state: &BotState, lang: Lang) -> Result<(), String> {
     if state.keeper.is_editable() {
         Ok(())
     } else {
-        Err(failure::change_refused(&ChangeError::Embedded))
+        Err(Wording::of(lang).moderation.changes.not_editable.to_owned())
     }
 }
 

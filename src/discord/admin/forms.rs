@@ -1,8 +1,10 @@
-//! The add and edit forms (Discord modals) and reading a submitted form back into a draft.
+//! The add and edit forms (Discord modals), titled and labelled in the moderator's language, and
+//! reading a submitted form back into a draft.
 
 use crate::answers::limits;
 use crate::locale::Lang;
 use crate::store::{AnswerDraft, TranslationDraft};
+use crate::wording::{fill, Moderation};
 use serenity::all::{
     ActionRowComponent, CreateActionRow, CreateInputText, CreateModal, InputTextStyle,
     ModalInteractionData,
@@ -18,14 +20,18 @@ const FIELD_TITLE: &str = "title";
 const FIELD_QUESTIONS: &str = "questions";
 const FIELD_DESCRIPTION: &str = "description";
 
-/// Label of the id input.
-const ID_LABEL: &str = "Id (a-z, 0-9 and -)";
 /// Longest id the forms take.
 const ID_LENGTH: usize = 64;
 
-/// The form to add an answer (`draft` = `None`, with an id field) or to edit one (prefilled).
-pub fn form(custom_id: &str, title: &str, draft: Option<&AnswerDraft>) -> CreateModal {
-    form_with(custom_id, title, draft.is_none(), draft)
+/// The form to add an answer (`draft` = `None`, with an id field) or to edit one (prefilled),
+/// labelled with `words`.
+pub fn form(
+    custom_id: &str,
+    title: &str,
+    draft: Option<&AnswerDraft>,
+    words: &Moderation,
+) -> CreateModal {
+    form_with(custom_id, title, draft.is_none(), draft, words)
 }
 
 /// Custom-id prefix of the translated title's input in the add form from the inbox:
@@ -38,8 +44,15 @@ const FIELD_TRANSLATED_DESCRIPTION: &str = "description_";
 /// id field empty. An English question prefills the questions field. A French or Spanish one
 /// asks for the answer in English (the source of truth) and in the question's language (a
 /// Discord form holds five inputs, so no questions field: the question itself becomes the
-/// translation's phrasing when the form is sent).
-pub fn new_answer_form(custom_id: &str, question: &str, lang: Lang) -> CreateModal {
+/// translation's phrasing when the form is sent). Titled and labelled with `words`, the
+/// moderator's.
+pub fn new_answer_form(
+    custom_id: &str,
+    question: &str,
+    lang: Lang,
+    words: &Moderation,
+) -> CreateModal {
+    let forms = words.forms;
     if lang == Lang::En {
         let draft = AnswerDraft {
             id: String::new(),
@@ -47,45 +60,41 @@ pub fn new_answer_form(custom_id: &str, question: &str, lang: Lang) -> CreateMod
             questions: vec![question.to_owned()],
             description: String::new(),
         };
-        return form_with(custom_id, "Add a GFMD answer", true, Some(&draft));
+        return form_with(custom_id, forms.add_title, true, Some(&draft), words);
     }
-    let language = lang.english_name();
+    let (english, language) = (words.language(Lang::En), words.language(lang));
     let rows = vec![
-        text_input(InputTextStyle::Short, ID_LABEL, FIELD_ID, ID_LENGTH, None),
+        text_input(InputTextStyle::Short, forms.id, FIELD_ID, ID_LENGTH, None),
         text_input(
             InputTextStyle::Short,
-            "Title in English",
+            fill(forms.title_in, english),
             FIELD_TITLE,
             limits::TITLE_LENGTH,
             None,
         ),
         text_input(
             InputTextStyle::Paragraph,
-            "Answer text in English (markdown)",
+            fill(forms.text_in, english),
             FIELD_DESCRIPTION,
             limits::TEXT_INPUT_LENGTH,
             None,
         ),
         text_input(
             InputTextStyle::Short,
-            format!("Title in {language}"),
+            fill(forms.title_in, language),
             format!("{FIELD_TRANSLATED_TITLE}{}", lang.code()),
             limits::TITLE_LENGTH,
             None,
         ),
         text_input(
             InputTextStyle::Paragraph,
-            format!("Answer text in {language} (markdown)"),
+            fill(forms.text_in, language),
             format!("{FIELD_TRANSLATED_DESCRIPTION}{}", lang.code()),
             limits::TEXT_INPUT_LENGTH,
             None,
         ),
     ];
-    CreateModal::new(
-        custom_id,
-        format!("Add a GFMD answer, in English and {language}"),
-    )
-    .components(rows)
+    CreateModal::new(custom_id, fill(forms.add_translated_title, language)).components(rows)
 }
 
 /// The form's text inputs: the id when `with_id`, then the others, prefilled from `draft`.
@@ -94,12 +103,14 @@ fn form_with(
     title: &str,
     with_id: bool,
     draft: Option<&AnswerDraft>,
+    words: &Moderation,
 ) -> CreateModal {
+    let forms = words.forms;
     let mut rows = Vec::new();
     if with_id {
         rows.push(text_input(
             InputTextStyle::Short,
-            ID_LABEL,
+            forms.id,
             FIELD_ID,
             ID_LENGTH,
             None,
@@ -107,21 +118,21 @@ fn form_with(
     }
     rows.push(text_input(
         InputTextStyle::Short,
-        "Title",
+        forms.title,
         FIELD_TITLE,
         limits::TITLE_LENGTH,
         draft.map(|d| d.title.clone()),
     ));
     rows.push(text_input(
         InputTextStyle::Paragraph,
-        "Questions it answers (one per line)",
+        forms.questions,
         FIELD_QUESTIONS,
         limits::TEXT_INPUT_LENGTH,
         draft.map(|d| d.questions.join("\n")),
     ));
     rows.push(text_input(
         InputTextStyle::Paragraph,
-        "Answer text (markdown)",
+        forms.text,
         FIELD_DESCRIPTION,
         limits::TEXT_INPUT_LENGTH,
         draft.map(|d| d.description.clone()),
@@ -212,6 +223,11 @@ pub fn translation_from_fields(fields: &[(String, String)]) -> Option<Translatio
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::wording::Wording;
+
+    fn english() -> &'static Moderation {
+        &Wording::of(Lang::En).moderation
+    }
 
     #[test]
     fn form_fields_become_a_draft_with_one_question_per_line() {
@@ -235,17 +251,24 @@ mod tests {
             questions: vec!["q1".into(), "q2".into()],
             description: "D".into(),
         };
-        let json = serde_json::to_value(form("gfmd-admin:edit:x", "Edit x", Some(&draft))).unwrap();
+        let json =
+            serde_json::to_value(form("gfmd-admin:edit:x", "Edit x", Some(&draft), english()))
+                .unwrap();
         let rows = json["components"].as_array().unwrap();
         assert_eq!(rows.len(), 3);
         assert_eq!(rows[1]["components"][0]["value"], "q1\nq2");
-        let json = serde_json::to_value(form(ADD_FORM, "Add", None)).unwrap();
+        let json = serde_json::to_value(form(ADD_FORM, "Add", None, english())).unwrap();
         assert_eq!(json["components"].as_array().unwrap().len(), 4);
     }
 
     #[test]
     fn the_add_form_for_a_french_question_asks_for_both_languages_and_reads_back() {
-        let modal = new_answer_form("gfmd-admin:add:g1", "qui paie le fmmd ?", Lang::Fr);
+        let modal = new_answer_form(
+            "gfmd-admin:add:g1",
+            "qui paie le fmmd ?",
+            Lang::Fr,
+            english(),
+        );
         let json = serde_json::to_value(modal).unwrap();
         let inputs: Vec<_> = json["components"]
             .as_array()
@@ -293,11 +316,61 @@ mod tests {
     }
 
     #[test]
+    fn a_french_or_spanish_moderator_gets_the_forms_in_their_language_within_45_characters() {
+        let labels = |modal: CreateModal| {
+            let json = serde_json::to_value(modal).unwrap();
+            let mut texts = vec![json["title"].as_str().unwrap().to_owned()];
+            for row in json["components"].as_array().unwrap() {
+                texts.push(row["components"][0]["label"].as_str().unwrap().to_owned());
+            }
+            texts
+        };
+        let french = &Wording::of(Lang::Fr).moderation;
+        let spanish = &Wording::of(Lang::Es).moderation;
+        let add = labels(form(ADD_FORM, french.forms.add_title, None, french));
+        assert_eq!(
+            add,
+            [
+                "Ajouter une réponse sur le FMMD",
+                "Identifiant (a-z, 0-9 et -)",
+                "Titre",
+                "Questions couvertes (une par ligne)",
+                "Texte de la réponse (markdown)",
+            ]
+        );
+        let translated = labels(new_answer_form(
+            "gfmd-admin:add:g1",
+            "¿quién?",
+            Lang::Es,
+            spanish,
+        ));
+        assert_eq!(
+            translated[0],
+            "Añadir una respuesta, en inglés y en español"
+        );
+        assert_eq!(translated[2], "Título en inglés");
+        assert_eq!(translated[5], "Texto de la respuesta en español (markdown)");
+        for words in [english(), french, spanish] {
+            for lang in Lang::ALL {
+                let modal = new_answer_form("gfmd-admin:add:g1", "q", lang, words);
+                let add = form(ADD_FORM, words.forms.add_title, None, words);
+                for text in labels(modal).into_iter().chain(labels(add)) {
+                    assert!(
+                        (1..=limits::MODAL_TITLE_LENGTH).contains(&text.chars().count()),
+                        "{text}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
     fn the_add_form_from_the_inbox_has_the_question_and_an_empty_id() {
         let json = serde_json::to_value(new_answer_form(
             "gfmd-admin:add:g1",
             "how to apply?",
             Lang::En,
+            english(),
         ))
         .unwrap();
         let rows = json["components"].as_array().unwrap();

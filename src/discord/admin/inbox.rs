@@ -26,6 +26,7 @@ use crate::knowledge::Knowledge;
 use crate::records::inbox::{InboxGroup, InboxPage, MissCounts};
 use crate::records::{date, day_of};
 use crate::render::{quote_user_text, Embed, EmbedField};
+use crate::wording::{fill, fill_all, Moderation};
 
 /// The prefix of every inbox component and form.
 pub const PREFIX: &str = "gfmd-admin:";
@@ -100,19 +101,21 @@ impl InboxAction {
     }
 }
 
-/// The inbox page as moderators see it (privately): `page` holds one group; `note` (what was
-/// just done) goes on top.
-pub fn plan_inbox(knowledge: &Knowledge, page: &InboxPage, note: Option<&str>) -> Reply {
+/// The inbox page as a moderator sees it (privately, with `words`, theirs): `page` holds one
+/// group; `note` (what was just done) goes on top.
+pub fn plan_inbox(
+    knowledge: &Knowledge,
+    page: &InboxPage,
+    note: Option<&str>,
+    words: &Moderation,
+) -> Reply {
+    let inbox = words.inbox;
     let view = View {
         days: page.window.days,
         page: page.page,
     };
     let Some(group) = page.groups.first() else {
-        let empty = format!(
-            "The inbox is empty for the last {} day(s): every question was answered, or \
-             moderators have dealt with it.",
-            view.days
-        );
+        let empty = fill(inbox.empty, view.days);
         return Reply::notice(join_note(note, &empty));
     };
     let mut reply = Reply {
@@ -120,17 +123,17 @@ pub fn plan_inbox(knowledge: &Knowledge, page: &InboxPage, note: Option<&str>) -
         ephemeral: true,
         ..Reply::default()
     };
-    reply.embed = Some(group_embed(page, group));
-    reply.rows.push(phrase_menu(knowledge, view, group));
+    reply.embed = Some(group_embed(page, group, words));
+    reply.rows.push(phrase_menu(knowledge, view, group, words));
     reply.rows.push(Row::Buttons(vec![
         Button {
             custom_id: InboxAction::NewAnswer(group.key.clone()).custom_id(),
-            label: "New answer".to_owned(),
+            label: inbox.new_answer.to_owned(),
             danger: false,
         },
         Button {
             custom_id: InboxAction::Dismiss(view, group.key.clone()).custom_id(),
-            label: "Dismiss".to_owned(),
+            label: inbox.dismiss.to_owned(),
             danger: true,
         },
     ]));
@@ -140,14 +143,14 @@ pub fn plan_inbox(knowledge: &Knowledge, page: &InboxPage, note: Option<&str>) -
             page: page.page - 1,
             ..view
         });
-        paging.push(nav_button(previous, "Previous"));
+        paging.push(nav_button(previous, inbox.previous));
     }
     if page.page < page.pages {
         let next = InboxAction::Page(View {
             page: page.page + 1,
             ..view
         });
-        paging.push(nav_button(next, "Next"));
+        paging.push(nav_button(next, inbox.next));
     }
     if !paging.is_empty() {
         reply.rows.push(Row::Buttons(paging));
@@ -172,14 +175,15 @@ pub fn join_note(note: Option<&str>, text: &str) -> String {
 }
 
 /// The group: its example, how often and why it was asked, what the bot leaned towards.
-fn group_embed(page: &InboxPage, group: &InboxGroup) -> Embed {
+fn group_embed(page: &InboxPage, group: &InboxGroup, words: &Moderation) -> Embed {
+    let inbox = words.inbox;
     let field = |name: &str, value: String| EmbedField {
         name: name.to_owned(),
         value: truncate(&value, limits::FIELD_VALUE_LENGTH),
         inline: false,
     };
     let leaned = if group.candidates.is_empty() {
-        "nothing".to_owned()
+        inbox.nothing.to_owned()
     } else {
         group
             .candidates
@@ -188,48 +192,39 @@ fn group_embed(page: &InboxPage, group: &InboxGroup) -> Embed {
             .collect::<Vec<_>>()
             .join(", ")
     };
+    let language = words.language(group.lang);
     Embed {
-        title: format!(
-            "Inbox, last {} day(s): group {} of {}",
-            page.window.days, page.page, page.pages
-        ),
+        title: fill_all(inbox.title, &[&page.window.days, &page.page, &page.pages]),
         description: format!("“{}”", quote_user_text(&group.example, 1000)),
         fields: vec![
             field(
-                "Asked",
-                format!(
-                    "{} time(s), last on {} (UTC)",
-                    group.count,
-                    date(day_of(group.last_asked))
+                inbox.asked,
+                fill_all(
+                    inbox.asked_times,
+                    &[&group.count, &date(day_of(group.last_asked))],
                 ),
             ),
-            field("Why it is here", why(&group.misses)),
+            field(inbox.why, why(&group.misses, words)),
             field(
-                "Read in",
-                format!(
-                    "{} (\"Add as phrasing\" adds it to the {} questions)",
-                    group.lang.english_name(),
-                    group.lang.english_name()
-                ),
+                inbox.read_in,
+                fill_all(inbox.read_in_value, &[&language, &language]),
             ),
-            field("The bot leaned towards", leaned),
+            field(inbox.leaned, leaned),
         ],
-        footer: format!(
-            "{} group(s), {} question(s) in the inbox; most frequent first",
-            page.total_groups, page.total_questions
-        ),
+        footer: fill_all(inbox.footer, &[&page.total_groups, &page.total_questions]),
         url: None,
         color: None,
     }
 }
 
-/// "3 unanswered, 1 not helpful".
-pub fn why(misses: &MissCounts) -> String {
+/// "3 unanswered, 1 not helpful", in `words`' language.
+pub fn why(misses: &MissCounts, words: &Moderation) -> String {
+    let inbox = words.inbox;
     [
-        (misses.unanswered, "unanswered"),
-        (misses.not_opened, "suggested but not opened"),
-        (misses.not_this, "\"not this\""),
-        (misses.not_helpful, "voted not helpful"),
+        (misses.unanswered, inbox.unanswered),
+        (misses.not_opened, inbox.not_opened),
+        (misses.not_this, inbox.not_this),
+        (misses.not_helpful, inbox.not_helpful),
     ]
     .iter()
     .filter(|(count, _)| *count > 0)
@@ -240,7 +235,7 @@ pub fn why(misses: &MissCounts) -> String {
 
 /// "Add as phrasing of …": the matcher's best answers for the example (read in the group's
 /// language, titles in it), then those the bot leaned towards, then **Other answer…**.
-fn phrase_menu(knowledge: &Knowledge, view: View, group: &InboxGroup) -> Row {
+fn phrase_menu(knowledge: &Knowledge, view: View, group: &InboxGroup, words: &Moderation) -> Row {
     let mut answers: Vec<&Answer> = knowledge
         .rank_in(group.lang, &group.example, CANDIDATES)
         .into_iter()
@@ -266,11 +261,11 @@ fn phrase_menu(knowledge: &Knowledge, view: View, group: &InboxGroup) -> Row {
         .collect();
     options.push(MenuOption {
         value: OTHER_ANSWER.to_owned(),
-        label: "Other answer…".to_owned(),
+        label: words.inbox.other_answer.to_owned(),
     });
     Row::Menu {
         custom_id: InboxAction::Phrase(view, group.key.clone()).custom_id(),
-        placeholder: "Add as phrasing of …".to_owned(),
+        placeholder: words.inbox.add_as_phrasing.to_owned(),
         options,
     }
 }
@@ -284,6 +279,16 @@ mod tests {
 
     fn knowledge() -> Knowledge {
         Knowledge::embedded().unwrap()
+    }
+
+    /// The words of a moderator reading `lang`.
+    fn words(lang: Lang) -> &'static Moderation {
+        &crate::wording::Wording::of(lang).moderation
+    }
+
+    /// [`plan_inbox`] for a moderator reading English.
+    fn plan(knowledge: &Knowledge, page: &InboxPage, note: Option<&str>) -> Reply {
+        plan_inbox(knowledge, page, note, words(Lang::En))
     }
 
     fn missed(id: i64, text: &str) -> StoredQuestion {
@@ -358,7 +363,7 @@ mod tests {
             missed(2, "what are the gfmd objectives about remittances?"),
             missed(3, "pizza"),
         ];
-        let reply = plan_inbox(&knowledge(), &inbox(&questions, 1), None);
+        let reply = plan(&knowledge(), &inbox(&questions, 1), None);
         assert!(reply.ephemeral);
         let embed = reply.embed.as_ref().unwrap();
         assert_eq!(embed.title, "Inbox, last 30 day(s): group 1 of 2");
@@ -407,7 +412,7 @@ mod tests {
         assert_eq!(page.total_groups, 2, "French and English apart");
         let group = &page.groups[0];
         assert_eq!((group.count, group.lang), (2, Lang::Fr));
-        let reply = plan_inbox(&knowledge(), &page, None);
+        let reply = plan(&knowledge(), &page, None);
         let embed = reply.embed.unwrap();
         assert!(
             embed.fields.iter().any(|f| f.value.starts_with("French")),
@@ -430,14 +435,14 @@ mod tests {
     #[test]
     fn the_last_page_goes_back_and_an_empty_inbox_says_so() {
         let questions = [missed(1, "first thing"), missed(2, "completely different")];
-        let reply = plan_inbox(&knowledge(), &inbox(&questions, 2), Some("Dismissed."));
+        let reply = plan(&knowledge(), &inbox(&questions, 2), Some("Dismissed."));
         assert_eq!(reply.content.as_deref(), Some("Dismissed."));
         let Some(Row::Buttons(paging)) = reply.rows.last() else {
             panic!("paging")
         };
         let labels: Vec<&str> = paging.iter().map(|b| b.label.as_str()).collect();
         assert_eq!(labels, ["Previous"]);
-        let empty = plan_inbox(&knowledge(), &inbox(&[], 1), Some("Added."));
+        let empty = plan(&knowledge(), &inbox(&[], 1), Some("Added."));
         assert!(empty.rows.is_empty() && empty.embed.is_none());
         assert!(empty
             .content
@@ -448,9 +453,41 @@ mod tests {
     #[test]
     fn the_example_cannot_ping_anyone() {
         let questions = [missed(1, "@everyone <@123> what is this")];
-        let reply = plan_inbox(&knowledge(), &inbox(&questions, 1), None);
+        let reply = plan(&knowledge(), &inbox(&questions, 1), None);
         let description = &reply.embed.unwrap().description;
         assert!(!description.contains("@everyone") && !description.contains("<@1"));
+    }
+
+    #[test]
+    fn a_french_or_spanish_moderator_reads_the_inbox_in_their_language() {
+        let questions = [
+            missed(1, "what are the gfmd objectives about remittances"),
+            missed(2, "pizza"),
+        ];
+        let french = plan_inbox(&knowledge(), &inbox(&questions, 1), None, words(Lang::Fr));
+        let embed = french.embed.unwrap();
+        assert_eq!(
+            embed.title,
+            "À traiter, 30 dernier(s) jour(s) : groupe 1 sur 2"
+        );
+        assert_eq!(embed.fields[1].value, "1 sans réponse");
+        assert!(
+            embed.fields[2]
+                .value
+                .starts_with("anglais (« Ajouter comme formulation »"),
+            "{}",
+            embed.fields[2].value
+        );
+        let Row::Buttons(actions) = &french.rows[1] else {
+            panic!("actions")
+        };
+        let labels: Vec<&str> = actions.iter().map(|b| b.label.as_str()).collect();
+        assert_eq!(labels, ["Nouvelle réponse", "Écarter"]);
+        let spanish = plan_inbox(&knowledge(), &inbox(&[], 1), None, words(Lang::Es));
+        assert!(spanish
+            .content
+            .unwrap()
+            .starts_with("No hay pendientes de los últimos 30 día(s)"),);
     }
 
     #[test]
@@ -462,7 +499,7 @@ mod tests {
             not_helpful: 2,
         };
         assert_eq!(
-            why(&misses),
+            why(&misses, words(Lang::En)),
             "3 unanswered, 1 \"not this\", 2 voted not helpful"
         );
     }

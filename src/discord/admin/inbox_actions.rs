@@ -1,8 +1,8 @@
 //! What `/gfmd-admin inbox` and its buttons, select and forms do (the page itself is planned
 //! in `inbox.rs`). The database is read and written off the async threads; a click is
 //! acknowledged first and the page edited in place once the work is done, so no deadline is
-//! at risk. Every change is announced: the log, the log channel, commands re-registered when
-//! they changed.
+//! at risk. Every change is announced: the log, the log channel (in English), commands
+//! re-registered when they changed. The moderator reads it all in their interaction's language.
 
 use super::changes::{self, Saving};
 use super::forms::{draft_from_fields, new_answer_form, translation_from_fields};
@@ -20,6 +20,7 @@ use crate::records::{
 };
 use crate::render::quote_user_text;
 use crate::store::SaveMode;
+use crate::wording::{fill, fill_all, Moderation, Told, Wording};
 use serenity::all::{
     ComponentInteraction, ComponentInteractionDataKind, Context, CreateActionRow, CreateInputText,
     CreateInteractionResponse, CreateModal, InputTextStyle, ModalInteraction,
@@ -27,33 +28,36 @@ use serenity::all::{
 use std::time::Duration;
 use tracing::warn;
 
-/// Said when recording is off: there is nothing to show.
-pub const RECORDING_OFF: &str =
-    "Recording is off in this bot's config (`[data] record = false`): there is no inbox.";
-/// Said when a group has left the inbox since the page was shown.
-const GROUP_GONE: &str =
-    "That group is no longer in the inbox (another moderator dealt with it, or it expired).";
 /// The answer field of the "Other answer…" form.
 const ANSWER_FIELD: &str = "answer";
 
-/// `/gfmd-admin inbox [days]`: acknowledged privately, then the first group.
-pub async fn open(state: &BotState, ctx: &Context, target: Target<'_>, days: u32) {
+/// `/gfmd-admin inbox [days]`: acknowledged privately, then the first group, in `lang`.
+pub async fn open(state: &BotState, ctx: &Context, target: Target<'_>, days: u32, lang: Lang) {
+    let words = &Wording::of(lang).moderation;
     if state.records.is_none() {
-        respond::notice(ctx, target, RECORDING_OFF).await;
+        respond::notice(ctx, target, words.inbox.recording_off).await;
         return;
     }
     if respond::defer_privately(ctx, target).await {
         state.settle_records().await;
-        let reply = page_reply(state, View { days, page: 1 }, None).await;
+        let reply = page_reply(state, View { days, page: 1 }, None, lang).await;
         respond::edit_original(ctx, target, &reply, None).await;
     }
 }
 
-/// A click on an inbox page (the caller checked it is a moderator's).
-pub async fn handle_click(state: &BotState, ctx: &Context, component: &ComponentInteraction) {
+/// A click on an inbox page (the caller checked it is a moderator's) by a moderator reading
+/// `lang`.
+pub async fn handle_click(
+    state: &BotState,
+    ctx: &Context,
+    component: &ComponentInteraction,
+    lang: Lang,
+) {
     let target = Target::from(component);
+    let wording = Wording::of(lang);
+    let words = &wording.moderation;
     let Some(action) = InboxAction::parse(&component.data.custom_id) else {
-        respond::notice(ctx, target, "This button has expired.").await;
+        respond::notice(ctx, target, wording.notices.button_expired).await;
         return;
     };
     let who = component.user.name.as_str();
@@ -70,11 +74,12 @@ pub async fn handle_click(state: &BotState, ctx: &Context, component: &Component
                 _ => None,
             };
             let Some(answer) = chosen.cloned() else {
-                respond::notice(ctx, target, "Choose an answer in the menu.").await;
+                respond::notice(ctx, target, words.inbox.choose_answer).await;
                 return;
             };
             if answer == OTHER_ANSWER {
-                let form = other_answer_form(&InboxAction::OtherAnswerForm(view, group));
+                let action = InboxAction::OtherAnswerForm(view, group);
+                let form = other_answer_form(&action, words);
                 respond::respond(ctx, target, CreateInteractionResponse::Modal(form)).await;
                 return;
             }
@@ -83,38 +88,40 @@ pub async fn handle_click(state: &BotState, ctx: &Context, component: &Component
             }
             (
                 view,
-                Some(add_phrasing(state, ctx, who, group, answer).await),
+                Some(add_phrasing(state, ctx, who, group, answer, lang).await),
             )
         }
         InboxAction::Dismiss(view, group) => {
             if !acknowledge(ctx, target).await {
                 return;
             }
-            (view, Some(dismiss(state, ctx, who, group).await))
+            (view, Some(dismiss(state, ctx, who, group, lang).await))
         }
         InboxAction::NewAnswer(group) => {
-            return open_new_answer_form(state, ctx, target, group).await
+            return open_new_answer_form(state, ctx, target, group, lang).await
         }
         InboxAction::OtherAnswerForm(..) | InboxAction::NewAnswerForm(_) => {
-            respond::notice(ctx, target, "This button has expired.").await;
+            respond::notice(ctx, target, wording.notices.button_expired).await;
             return;
         }
     };
-    let reply = page_reply(state, view, note).await;
+    let reply = page_reply(state, view, note, lang).await;
     respond::edit_original(ctx, target, &reply, None).await;
 }
 
 /// A form opened from the inbox was sent (the caller checked it is a moderator's): "Other
 /// answer…" adds the group's question as a phrasing of the answer named; the add form saves a
-/// new answer and resolves the group.
+/// new answer and resolves the group. The moderator reads the outcome in `lang`.
 pub async fn handle_form(
     state: &BotState,
     ctx: &Context,
     modal: &ModalInteraction,
     action: InboxAction,
     fields: &[(String, String)],
+    lang: Lang,
 ) {
     let target = Target::from(modal);
+    let words = &Wording::of(lang).moderation;
     if !respond::defer_privately(ctx, target).await {
         return;
     }
@@ -131,30 +138,28 @@ pub async fn handle_form(
                 .resolve_topic(&named)
                 .map(|answer| answer.id.clone());
             let note = match answer {
-                Some(answer) => add_phrasing(state, ctx, who, group, answer).await,
-                None => format!(
-                    "No answer is called \"{}\": give its id, subcommand or title.",
-                    quote_user_text(&named, 100)
-                ),
+                Some(answer) => add_phrasing(state, ctx, who, group, answer, lang).await,
+                None => fill(words.inbox.no_answer_called, quote_user_text(&named, 100)),
             };
-            let reply = page_reply(state, view, Some(note)).await;
+            let reply = page_reply(state, view, Some(note), lang).await;
             respond::edit_original(ctx, target, &reply, None).await;
         }
         InboxAction::NewAnswerForm(group) => {
             let saving = saving_from_form(state, &group, fields).await;
-            let (text, saved) = changes::save(state, ctx, who, saving).await;
+            let (text, saved) = changes::save(state, ctx, who, saving, lang).await;
             let text = match (saved, state.records.clone()) {
                 (true, Some(files)) => {
-                    let resolved =
-                        blocking(move || resolve(&files, &group, Resolution::AnswerAdded));
-                    format!("{text} {}", resolved.await)
+                    let resolved = blocking(lang, move || {
+                        resolve(&files, &group, Resolution::AnswerAdded, lang)
+                    });
+                    format!("{text} {}", resolved.await.moderator)
                 }
                 _ => text,
             };
             respond::edit_deferred(ctx, target, &text).await;
         }
         _ => {
-            respond::edit_deferred(ctx, target, "This form has expired.").await;
+            respond::edit_deferred(ctx, target, words.form_expired).await;
         }
     }
 }
@@ -189,25 +194,28 @@ async fn acknowledge(ctx: &Context, target: Target<'_>) -> bool {
     respond::respond(ctx, target, CreateInteractionResponse::Acknowledge).await
 }
 
-/// Runs `work` on a blocking thread; a panic there becomes the generic internal message.
-async fn blocking(work: impl FnOnce() -> String + Send + 'static) -> String {
+/// Runs `work` on a blocking thread; a panic there becomes the generic internal message, told
+/// in `lang`.
+async fn blocking(lang: Lang, work: impl FnOnce() -> Told + Send + 'static) -> Told {
     tokio::task::spawn_blocking(work)
         .await
-        .unwrap_or_else(|error| failure::internal("inbox work did not finish", &error))
+        .unwrap_or_else(|error| failure::internal_told("inbox work did not finish", &error, lang))
 }
 
-/// Page `view` with `note` above it; a failure to read is logged and told generically.
-async fn page_reply(state: &BotState, view: View, note: Option<String>) -> Reply {
+/// Page `view` with `note` above it, in `lang`; a failure to read is logged and told
+/// generically.
+async fn page_reply(state: &BotState, view: View, note: Option<String>, lang: Lang) -> Reply {
+    let words = &Wording::of(lang).moderation;
     let Some(files) = state.records.clone() else {
-        return Reply::notice(RECORDING_OFF);
+        return Reply::notice(words.inbox.recording_off);
     };
     let read = tokio::task::spawn_blocking(move || read_page(&files, view)).await;
     let failed = match read {
-        Ok(Ok(page)) => return plan_inbox(&state.knowledge(), &page, note.as_deref()),
-        Ok(Err(error)) => failure::internal("the inbox could not be read", &error),
-        Err(error) => failure::internal("the inbox could not be read", &error),
+        Ok(Ok(page)) => return plan_inbox(&state.knowledge(), &page, note.as_deref(), words),
+        Ok(Err(error)) => failure::internal_told("the inbox could not be read", &error, lang),
+        Err(error) => failure::internal_told("the inbox could not be read", &error, lang),
     };
-    Reply::notice(join_note(note.as_deref(), &failed))
+    Reply::notice(join_note(note.as_deref(), &failed.moderator))
 }
 
 /// Page `view` of the inbox, one group a page (blocking). No database yet: an empty inbox.
@@ -241,19 +249,24 @@ fn example_of(files: &DataFiles, group: &str) -> Result<Option<(String, Lang)>, 
         .map(|stored| (stored.question.text, stored.question.lang)))
 }
 
-/// Marks `group` resolved by `how` (blocking); says how many questions left the inbox.
-fn resolve(files: &DataFiles, group: &str, how: Resolution) -> String {
+/// Marks `group` resolved by `how` (blocking); says how many questions left the inbox (to a
+/// moderator reading `lang`, and in English).
+fn resolve(files: &DataFiles, group: &str, how: Resolution, lang: Lang) -> Told {
     let resolved = files
         .open()
         .map_err(ResolveError::from)
         .and_then(|mut storage| inbox::resolve_group(&mut storage, group, how, now_millis()));
     match resolved {
-        Ok(count) => format!("{count} question(s) left the inbox."),
-        Err(ResolveError::UnknownGroup(_)) => GROUP_GONE.to_owned(),
-        Err(error) => format!(
-            "The group stays in the inbox: {}",
-            failure::internal("an inbox group could not be marked resolved", &error)
-        ),
+        Ok(count) => Told::new(lang, |words| fill(words.inbox.left_inbox, count)),
+        Err(ResolveError::UnknownGroup(_)) => {
+            Told::new(lang, |words| words.inbox.group_gone.to_owned())
+        }
+        Err(error) => {
+            failure::log_internal("an inbox group could not be marked resolved", &error);
+            Told::new(lang, |words| {
+                fill(words.inbox.stays, words.changes.internal)
+            })
+        }
     }
 }
 
@@ -265,70 +278,105 @@ async fn add_phrasing(
     who: &str,
     group: String,
     answer: String,
+    lang: Lang,
 ) -> String {
     let Some(files) = state.records.clone() else {
-        return RECORDING_OFF.to_owned();
+        return Wording::of(lang).moderation.inbox.recording_off.to_owned();
     };
     let what = format!("add phrasing to {answer}");
     let keeper = state.keeper.clone();
-    let text = blocking(move || phrase(&keeper, &files, &group, &answer)).await;
-    changes::announce(state, ctx, who, &what, &text).await;
-    text
+    let told = blocking(lang, move || phrase(&keeper, &files, &group, &answer, lang)).await;
+    changes::announce(state, ctx, who, &what, &told.english).await;
+    told.moderator
 }
 
 /// The blocking half of [`add_phrasing`]: the phrasing joins the questions in the language the
-/// group's questions were read in.
-fn phrase(keeper: &Keeper, files: &DataFiles, group: &str, answer: &str) -> String {
+/// group's questions were read in; the moderator reads the outcome in `moderator`.
+fn phrase(keeper: &Keeper, files: &DataFiles, group: &str, answer: &str, moderator: Lang) -> Told {
     let (example, lang) = match example_of(files, group) {
         Ok(Some(example)) => example,
-        Ok(None) => return GROUP_GONE.to_owned(),
-        Err(error) => return failure::internal("an inbox group could not be read", &error),
+        Ok(None) => return Told::new(moderator, |words| words.inbox.group_gone.to_owned()),
+        Err(error) => {
+            return failure::internal_told("an inbox group could not be read", &error, moderator)
+        }
     };
     match keeper.add_phrasing(answer, lang, &example) {
-        Ok(change) => format!(
-            "Added \"{}\" as a {}phrasing of `{}`. {}. {}",
-            quote_user_text(&example, 200),
-            match lang {
-                Lang::En => String::new(),
-                other => format!("{} ", other.english_name()),
-            },
-            change.id,
-            change.report,
-            resolve(files, group, Resolution::PhrasingAdded)
-        ),
-        Err(error) => failure::change_refused(&error),
+        Ok(change) => {
+            let resolved = resolve(files, group, Resolution::PhrasingAdded, moderator);
+            let example = quote_user_text(&example, 200);
+            let say = |words: &Moderation, resolved: &str| {
+                let loaded = changes::loaded(words, &change.report);
+                let inbox = words.inbox;
+                match lang {
+                    Lang::En => fill_all(
+                        inbox.phrasing_added,
+                        &[&example, &change.id, &loaded, &resolved],
+                    ),
+                    other => fill_all(
+                        inbox.translated_phrasing_added,
+                        &[
+                            &example,
+                            &words.language(other),
+                            &change.id,
+                            &loaded,
+                            &resolved,
+                        ],
+                    ),
+                }
+            };
+            Told {
+                moderator: say(&Wording::of(moderator).moderation, &resolved.moderator),
+                english: say(&Wording::of(Lang::En).moderation, &resolved.english),
+            }
+        }
+        Err(error) => failure::change_refused(&error, moderator),
     }
 }
 
-/// **Dismiss**: resolves the group with nothing to do, and announces it.
-async fn dismiss(state: &BotState, ctx: &Context, who: &str, group: String) -> String {
+/// **Dismiss**: resolves the group with nothing to do, and announces it; the moderator reads the
+/// outcome in `lang`.
+async fn dismiss(state: &BotState, ctx: &Context, who: &str, group: String, lang: Lang) -> String {
     let Some(files) = state.records.clone() else {
-        return RECORDING_OFF.to_owned();
+        return Wording::of(lang).moderation.inbox.recording_off.to_owned();
     };
     let what = format!("dismiss inbox group {group}");
-    let text = blocking(move || match example_of(&files, &group) {
-        Ok(Some((example, _))) => format!(
-            "Dismissed \"{}\". {}",
-            quote_user_text(&example, 200),
-            resolve(&files, &group, Resolution::Dismissed)
-        ),
-        Ok(None) => GROUP_GONE.to_owned(),
-        Err(error) => failure::internal("an inbox group could not be read", &error),
+    let told = blocking(lang, move || match example_of(&files, &group) {
+        Ok(Some((example, _))) => {
+            let example = quote_user_text(&example, 200);
+            let resolved = resolve(&files, &group, Resolution::Dismissed, lang);
+            let say = |words: &Moderation, resolved: &str| {
+                fill_all(words.inbox.dismissed, &[&example, &resolved])
+            };
+            Told {
+                moderator: say(&Wording::of(lang).moderation, &resolved.moderator),
+                english: say(&Wording::of(Lang::En).moderation, &resolved.english),
+            }
+        }
+        Ok(None) => Told::new(lang, |words| words.inbox.group_gone.to_owned()),
+        Err(error) => failure::internal_told("an inbox group could not be read", &error, lang),
     })
     .await;
-    changes::announce(state, ctx, who, &what, &text).await;
-    text
+    changes::announce(state, ctx, who, &what, &told.english).await;
+    told.moderator
 }
 
 /// **New answer**: the add form, prefilled with the group's question. The form is the click's
-/// response, so the question is read within a two-second budget.
-async fn open_new_answer_form(state: &BotState, ctx: &Context, target: Target<'_>, group: String) {
-    if let Err(refusal) = changes::refuse_unless_editable(state) {
+/// response, so the question is read within a two-second budget. The form is labelled in
+/// `lang`, the moderator's.
+async fn open_new_answer_form(
+    state: &BotState,
+    ctx: &Context,
+    target: Target<'_>,
+    group: String,
+    lang: Lang,
+) {
+    let words = &Wording::of(lang).moderation;
+    if let Err(refusal) = changes::refuse_unless_editable(state, lang) {
         respond::notice(ctx, target, refusal).await;
         return;
     }
     let Some(files) = state.records.clone() else {
-        respond::notice(ctx, target, RECORDING_OFF).await;
+        respond::notice(ctx, target, words.inbox.recording_off).await;
         return;
     };
     let key = group.clone();
@@ -336,7 +384,7 @@ async fn open_new_answer_form(state: &BotState, ctx: &Context, target: Target<'_
     let example = match tokio::time::timeout(Duration::from_secs(2), read).await {
         Ok(Ok(Ok(Some(example)))) => example,
         Ok(Ok(Ok(None))) => {
-            respond::notice(ctx, target, GROUP_GONE).await;
+            respond::notice(ctx, target, words.inbox.group_gone).await;
             return;
         }
         other => {
@@ -345,29 +393,28 @@ async fn open_new_answer_form(state: &BotState, ctx: &Context, target: Target<'_
                 Ok(Err(error)) => error.to_string(),
                 _ => "it took over 2 s".to_owned(),
             };
-            let text = failure::internal("an inbox group could not be read", &why);
-            respond::notice(ctx, target, text).await;
+            let told = failure::internal_told("an inbox group could not be read", &why, lang);
+            respond::notice(ctx, target, told.moderator).await;
             return;
         }
     };
-    let (question, lang) = example;
+    let (question, read_in) = example;
     let form = new_answer_form(
         &InboxAction::NewAnswerForm(group).custom_id(),
         &question,
-        lang,
+        read_in,
+        words,
     );
     respond::respond(ctx, target, CreateInteractionResponse::Modal(form)).await;
 }
 
-/// The "Other answer…" form: one field, the answer's id, subcommand or title.
-fn other_answer_form(action: &InboxAction) -> CreateModal {
-    let input = CreateInputText::new(
-        InputTextStyle::Short,
-        "Answer: its id, subcommand or title",
-        ANSWER_FIELD,
-    )
-    .required(true)
-    .max_length(limits::CHOICE_LENGTH as u16);
-    CreateModal::new(action.custom_id(), "Add as phrasing of another answer")
+/// The "Other answer…" form: one field, the answer's id, subcommand or title; in `words`'
+/// language.
+fn other_answer_form(action: &InboxAction, words: &Moderation) -> CreateModal {
+    let forms = words.forms;
+    let input = CreateInputText::new(InputTextStyle::Short, forms.other_answer, ANSWER_FIELD)
+        .required(true)
+        .max_length(limits::CHOICE_LENGTH as u16);
+    CreateModal::new(action.custom_id(), forms.other_answer_title)
         .components(vec![CreateActionRow::InputText(input)])
 }

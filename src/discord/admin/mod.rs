@@ -3,6 +3,10 @@
 //! without the default permission, and every use is checked again here
 //! ([`super::moderators`]). Every change is logged (who, what) and posted to the log channel
 //! when set.
+//!
+//! A moderator is answered in the language of their interaction's locale (French for `fr`,
+//! Spanish for `es-ES` and `es-419`, else English; [`crate::wording::Moderation`]); the log and
+//! the log channel, which every moderator reads, stay in English.
 
 mod changes;
 mod forms;
@@ -28,6 +32,7 @@ use crate::locale::Lang;
 use crate::records::Kind;
 use crate::render::quote_user_text;
 use crate::store::{AnswerDraft, SaveMode};
+use crate::wording::{fill, Moderation, Wording};
 use changes::Saving;
 use forms::{form, submitted_fields, ADD_FORM, EDIT_FORM_PREFIX};
 use serenity::all::{
@@ -36,93 +41,94 @@ use serenity::all::{
 };
 use tracing::{info, warn};
 
-const REFUSED: &str = "Only moderators can do that.";
+/// The words for a moderator whose interaction carries Discord locale `locale`, and its language.
+fn words_for(locale: &str) -> (Lang, &'static Moderation) {
+    let lang = Lang::from_discord(locale);
+    (lang, &Wording::of(lang).moderation)
+}
 
-/// Whether the member may use a moderator's tool; logs and refuses politely when not.
+/// Whether the member may use a moderator's tool; logs and refuses politely (in `words`' language)
+/// when not.
 async fn allowed(
     state: &BotState,
     ctx: &Context,
     target: Target<'_>,
     member: Option<&Member>,
     what: &str,
+    words: &Moderation,
 ) -> bool {
     if state.is_moderator(&MemberFacts::of(member)) {
         return true;
     }
     warn!(interaction = %target.id, what, "refused a moderator's tool to a member");
-    respond::notice(ctx, target, REFUSED).await;
+    respond::notice(ctx, target, words.refused).await;
     false
 }
 
 /// Handles `/gfmd-admin` and the message command.
 pub async fn handle_command(state: &BotState, ctx: &Context, command: &CommandInteraction) {
     let target = Target::from(command);
-    if !allowed(
-        state,
-        ctx,
-        target,
-        command.member.as_deref(),
-        &command.data.name,
-    )
-    .await
-    {
+    let (lang, words) = words_for(&command.locale);
+    let member = command.member.as_deref();
+    if !allowed(state, ctx, target, member, &command.data.name, words).await {
         return;
     }
     if command.data.kind == CommandType::Message {
-        return answer_with_faq(state, ctx, command).await;
+        return answer_with_faq(state, ctx, command, lang).await;
     }
     let Some(request) = definitions::parse_request(&command.data.options) else {
-        respond::notice(ctx, target, "I did not understand that command.").await;
+        let not_understood = Wording::of(lang).notices.not_understood;
+        respond::notice(ctx, target, not_understood).await;
         return;
     };
     let who = command.user.name.as_str();
     match request {
         AdminRequest::Reload => {
             if respond::defer_privately(ctx, target).await {
-                let text = changes::reload(state, ctx, who).await;
+                let text = changes::reload(state, ctx, who, lang).await;
                 respond::edit_deferred(ctx, target, &text).await;
             }
         }
-        AdminRequest::Add => match changes::refuse_unless_editable(state) {
+        AdminRequest::Add => match changes::refuse_unless_editable(state, lang) {
             Ok(()) => {
-                let add = form(ADD_FORM, "Add a GFMD answer", None);
+                let add = form(ADD_FORM, words.forms.add_title, None, words);
                 respond::respond(ctx, target, CreateInteractionResponse::Modal(add)).await;
             }
             Err(refusal) => {
                 respond::notice(ctx, target, refusal).await;
             }
         },
-        AdminRequest::Edit(id) => open_edit_form(state, ctx, target, &id).await,
+        AdminRequest::Edit(id) => open_edit_form(state, ctx, target, &id, lang).await,
         AdminRequest::Remove(id) => {
-            if let Err(refusal) = changes::refuse_unless_editable(state) {
+            if let Err(refusal) = changes::refuse_unless_editable(state, lang) {
                 respond::notice(ctx, target, refusal).await;
             } else if respond::defer_privately(ctx, target).await {
-                let text = changes::remove(state, ctx, who, id).await;
+                let text = changes::remove(state, ctx, who, id, lang).await;
                 respond::edit_deferred(ctx, target, &text).await;
             }
         }
         AdminRequest::Preview(id) => {
-            let lang = Lang::from_discord(&command.locale);
             respond::reply(ctx, target, &preview(state, &id, lang)).await;
         }
         AdminRequest::Test(question) => {
             let knowledge = state.knowledge();
-            let lang = message_language(&knowledge, &question, Lang::from_discord(&command.locale));
-            let verdict = knowledge.decide_in(lang, &question);
-            let reply = plan_top_matches(&knowledge, lang, &question, &verdict, None, None);
+            let read_in = message_language(&knowledge, &question, lang);
+            let verdict = knowledge.decide_in(read_in, &question);
+            let reply =
+                plan_top_matches(&knowledge, read_in, &question, &verdict, None, None, words);
             respond::reply(ctx, target, &reply).await;
         }
-        AdminRequest::Inbox(days) => inbox_actions::open(state, ctx, target, days).await,
-        AdminRequest::Stats(days) => stats::show(state, ctx, target, days).await,
+        AdminRequest::Inbox(days) => inbox_actions::open(state, ctx, target, days, lang).await,
+        AdminRequest::Stats(days) => stats::show(state, ctx, target, days, words).await,
     }
 }
 
 /// Answer `id` as members reading `lang` (the moderator's own locale) would see it, privately
-/// and without buttons.
+/// and without buttons; an unknown id is said in `lang` too.
 fn preview(state: &BotState, id: &str, lang: Lang) -> Reply {
     let knowledge = state.knowledge();
     let Some(answer) = knowledge.answers().get(id) else {
-        return Reply::notice(no_such_answer(id));
+        return Reply::notice(no_such_answer(&Wording::of(lang).moderation, id));
     };
     let mut reply = Reply::answer(answer, &knowledge.related(answer), 0, None, lang);
     reply.ephemeral = true;
@@ -130,23 +136,25 @@ fn preview(state: &BotState, id: &str, lang: Lang) -> Reply {
     reply
 }
 
-fn no_such_answer(id: &str) -> String {
-    format!("No answer has the id `{}`.", quote_user_text(id, 64))
+/// "No answer has the id …", the id quoted safely.
+fn no_such_answer(words: &Moderation, id: &str) -> String {
+    fill(words.no_such_answer, quote_user_text(id, 64))
 }
 
-/// Opens the edit form for answer `id`, prefilled, when the answer exists and fits in a form.
-async fn open_edit_form(state: &BotState, ctx: &Context, target: Target<'_>, id: &str) {
+/// Opens the edit form for answer `id`, prefilled, when the answer exists and fits in a form;
+/// the form and any refusal in `lang`.
+async fn open_edit_form(state: &BotState, ctx: &Context, target: Target<'_>, id: &str, lang: Lang) {
+    let words = &Wording::of(lang).moderation;
     let Some(answer) = state.knowledge().answers().get(id).cloned() else {
-        respond::notice(ctx, target, no_such_answer(id)).await;
+        respond::notice(ctx, target, no_such_answer(words, id)).await;
         return;
     };
-    if let Err(refusal) = changes::refuse_unless_editable(state) {
+    if let Err(refusal) = changes::refuse_unless_editable(state, lang) {
         respond::notice(ctx, target, refusal).await;
         return;
     }
     if answer.description.chars().count() > limits::TEXT_INPUT_LENGTH {
-        let text = "That answer is longer than a Discord form can hold; edit its file instead.";
-        respond::notice(ctx, target, text).await;
+        respond::notice(ctx, target, words.too_long_for_form).await;
         return;
     }
     let draft = AnswerDraft {
@@ -155,11 +163,15 @@ async fn open_edit_form(state: &BotState, ctx: &Context, target: Target<'_>, id:
         questions: answer.questions.clone(),
         description: answer.description.clone(),
     };
-    let title = truncate(&format!("Edit {}", answer.id), 45);
+    let title = truncate(
+        &fill(words.forms.edit_title, &answer.id),
+        limits::MODAL_TITLE_LENGTH,
+    );
     let edit = form(
         &format!("{EDIT_FORM_PREFIX}{}", answer.id),
         &title,
         Some(&draft),
+        words,
     );
     respond::respond(ctx, target, CreateInteractionResponse::Modal(edit)).await;
 }
@@ -168,11 +180,17 @@ async fn open_edit_form(state: &BotState, ctx: &Context, target: Target<'_>, id:
 /// that post the chosen answer as a reply. The text is read in its language, as a typed message
 /// is (its words, else the server's fallback), and the answer is posted in that language. The
 /// message's text is recorded as a question of its author (not of the moderator): it is theirs
-/// to have forgotten.
-async fn answer_with_faq(state: &BotState, ctx: &Context, command: &CommandInteraction) {
+/// to have forgotten. The moderator reads the top matches in `moderator`, their own language.
+async fn answer_with_faq(
+    state: &BotState,
+    ctx: &Context,
+    command: &CommandInteraction,
+    moderator: Lang,
+) {
     let target = Target::from(command);
+    let words = &Wording::of(moderator).moderation;
     let Some(ResolvedTarget::Message(message)) = command.data.target() else {
-        respond::notice(ctx, target, "I could not read that message.").await;
+        respond::notice(ctx, target, words.matches.unreadable_message).await;
         return;
     };
     let author = message.author.id.get();
@@ -193,6 +211,7 @@ async fn answer_with_faq(state: &BotState, ctx: &Context, command: &CommandInter
         &verdict,
         Some(message.id.get()),
         record,
+        words,
     );
     respond::reply(ctx, target, &reply).await;
 }
@@ -201,12 +220,13 @@ async fn answer_with_faq(state: &BotState, ctx: &Context, command: &CommandInter
 /// then edits the response with the outcome.
 pub async fn handle_form(state: &BotState, ctx: &Context, modal: &ModalInteraction) {
     let target = Target::from(modal);
-    if !allowed(state, ctx, target, modal.member.as_ref(), "form").await {
+    let (lang, words) = words_for(&modal.locale);
+    if !allowed(state, ctx, target, modal.member.as_ref(), "form", words).await {
         return;
     }
     let fields = submitted_fields(&modal.data);
     if let Some(action) = InboxAction::parse(&modal.data.custom_id) {
-        return inbox_actions::handle_form(state, ctx, modal, action, &fields).await;
+        return inbox_actions::handle_form(state, ctx, modal, action, &fields, lang).await;
     }
     let (draft, mode) = match modal.data.custom_id.strip_prefix(EDIT_FORM_PREFIX) {
         Some(id) => (draft_from_fields(&fields, Some(id)), SaveMode::Edit),
@@ -214,13 +234,13 @@ pub async fn handle_form(state: &BotState, ctx: &Context, modal: &ModalInteracti
             (draft_from_fields(&fields, None), SaveMode::New)
         }
         None => {
-            respond::notice(ctx, target, "This form has expired.").await;
+            respond::notice(ctx, target, words.form_expired).await;
             return;
         }
     };
     if respond::defer_privately(ctx, target).await {
-        let (text, _) =
-            changes::save(state, ctx, &modal.user.name, Saving::Answer(draft, mode)).await;
+        let saving = Saving::Answer(draft, mode);
+        let (text, _) = changes::save(state, ctx, &modal.user.name, saving, lang).await;
         respond::edit_deferred(ctx, target, &text).await;
     }
 }
@@ -228,8 +248,18 @@ pub async fn handle_form(state: &BotState, ctx: &Context, modal: &ModalInteracti
 /// Handles a click in the moderators' inbox.
 pub async fn handle_inbox_click(state: &BotState, ctx: &Context, component: &ComponentInteraction) {
     let target = Target::from(component);
-    if allowed(state, ctx, target, component.member.as_ref(), "inbox").await {
-        inbox_actions::handle_click(state, ctx, component).await;
+    let (lang, words) = words_for(&component.locale);
+    if allowed(
+        state,
+        ctx,
+        target,
+        component.member.as_ref(),
+        "inbox",
+        words,
+    )
+    .await
+    {
+        inbox_actions::handle_click(state, ctx, component, lang).await;
     }
 }
 
@@ -238,14 +268,16 @@ pub async fn handle_inbox_click(state: &BotState, ctx: &Context, component: &Com
 /// moderator's pick counts as its suggestion opened).
 pub async fn handle_post(state: &BotState, ctx: &Context, component: &ComponentInteraction) {
     let target = Target::from(component);
-    if !allowed(state, ctx, target, component.member.as_ref(), "post").await {
+    let (lang, words) = words_for(&component.locale);
+    if !allowed(state, ctx, target, component.member.as_ref(), "post", words).await {
         return;
     }
     let knowledge = state.knowledge();
     let chosen = top_matches::parse_post(&component.data.custom_id)
         .and_then(|post| Some((knowledge.answers().get(post.answer)?, post)));
     let Some((answer, post)) = chosen else {
-        respond::notice(ctx, target, "That answer is no longer available.").await;
+        let gone = Wording::of(lang).notices.answer_gone;
+        respond::notice(ctx, target, gone).await;
         return;
     };
     let (message_id, record) = (post.message, post.record);
@@ -262,11 +294,11 @@ pub async fn handle_post(state: &BotState, ctx: &Context, component: &ComponentI
     let text = match component.channel_id.send_message(&ctx.http, message).await {
         Ok(_) => {
             info!(by = %component.user.name, answer = %answer.id, message = message_id, "moderator answered a message with the FAQ");
-            format!("Posted `{}` as a reply.", answer.id)
+            fill(words.matches.posted, &answer.id)
         }
         Err(error) => {
             warn!(%error, "could not post a moderator's chosen answer");
-            "I could not post that answer.".to_owned()
+            words.matches.not_posted.to_owned()
         }
     };
     respond::notice(ctx, target, text).await;

@@ -1,9 +1,9 @@
 //! `/gfmd-admin stats [days]`: the statistics of the last N days, privately, as an embed
 //! (questions; share answered, suggested, silent; helpful against not helpful; top answers; top
 //! unanswered groups; median and 99th percentile of the time to decide) with the daily chart
-//! attached as a PNG. The figures are read and the chart drawn off the async threads.
+//! attached as a PNG. The figures are read and the chart drawn off the async threads. The embed
+//! is in the moderator's language; the chart's own title stays English.
 
-use super::inbox_actions::RECORDING_OFF;
 use crate::answers::limits::{self, truncate};
 use crate::discord::failure;
 use crate::discord::reply::Reply;
@@ -12,6 +12,7 @@ use crate::discord::state::BotState;
 use crate::records::stats::{self, Stats};
 use crate::records::{chart, now_millis, DataFiles, Fault, StorageError, Window};
 use crate::render::{quote_user_text, Embed, EmbedField};
+use crate::wording::{fill_all, Moderation};
 use serenity::all::{Context, CreateAttachment};
 
 /// The chart's file name.
@@ -30,8 +31,10 @@ pub fn millis(micros: Option<u64>) -> String {
     )
 }
 
-/// The statistics as an embed; `failing` (when recording is failing now) is said on top.
-pub fn plan_stats(stats: &Stats, failing: Option<Fault>) -> Reply {
+/// The statistics as an embed in `words`' language; `failing` (when recording is failing now)
+/// is said on top.
+pub fn plan_stats(stats: &Stats, failing: Option<Fault>, words: &Moderation) -> Reply {
+    let said = words.stats;
     let field = |name: &str, value: String| EmbedField {
         name: name.to_owned(),
         value: truncate(&value, limits::FIELD_VALUE_LENGTH),
@@ -39,7 +42,7 @@ pub fn plan_stats(stats: &Stats, failing: Option<Fault>) -> Reply {
     };
     let or_none = |lines: Vec<String>| {
         if lines.is_empty() {
-            "none".to_owned()
+            said.none.to_owned()
         } else {
             lines.join("\n")
         }
@@ -61,46 +64,40 @@ pub fn plan_stats(stats: &Stats, failing: Option<Fault>) -> Reply {
         })
         .collect();
     let embed = Embed {
-        title: format!(
-            "Questions, last {} day(s): {} to {} (UTC)",
-            stats.days, stats.from, stats.to
-        ),
-        description: format!(
-            "**{}** question(s): {} answered ({}), {} suggested ({}), {} silent ({}).",
-            stats.questions,
-            stats.answered,
-            percent(stats.answered_share),
-            stats.suggested,
-            percent(stats.suggested_share),
-            stats.abstained,
-            percent(stats.abstained_share)
+        title: fill_all(said.title, &[&stats.days, &stats.from, &stats.to]),
+        description: fill_all(
+            said.summary,
+            &[
+                &stats.questions,
+                &stats.answered,
+                &percent(stats.answered_share),
+                &stats.suggested,
+                &percent(stats.suggested_share),
+                &stats.abstained,
+                &percent(stats.abstained_share),
+            ],
         ),
         fields: vec![
             field(
-                "Helpful / not helpful",
+                said.votes,
                 format!("{} / {}", stats.helpful, stats.not_helpful),
             ),
             field(
-                "Time to decide",
-                format!(
-                    "median {}, p99 {}",
-                    millis(stats.median_micros),
-                    millis(stats.p99_micros)
+                said.time,
+                fill_all(
+                    said.time_value,
+                    &[&millis(stats.median_micros), &millis(stats.p99_micros)],
                 ),
             ),
-            field("Top answers", or_none(top_answers)),
-            field("Top unanswered", or_none(top_unanswered)),
+            field(said.top_answers, or_none(top_answers)),
+            field(said.top_unanswered, or_none(top_unanswered)),
         ],
-        footer: "The chart shows the questions of each day by outcome.".to_owned(),
+        footer: said.footer.to_owned(),
         url: None,
         color: None,
     };
     Reply {
-        content: failing.map(|fault| {
-            format!(
-                "Recording is failing right now ({fault}): the newest questions may be missing."
-            )
-        }),
+        content: failing.map(|fault| fill_all(said.failing, &[&fault])),
         embed: Some(embed),
         rows: Vec::new(),
         ephemeral: true,
@@ -124,10 +121,17 @@ fn read(files: &DataFiles, days: u32) -> Result<(Stats, Option<Vec<u8>>), Storag
     Ok((stats, png))
 }
 
-/// `/gfmd-admin stats [days]`: acknowledged privately, then the figures with the chart.
-pub async fn show(state: &BotState, ctx: &Context, target: Target<'_>, days: u32) {
+/// `/gfmd-admin stats [days]`: acknowledged privately, then the figures with the chart, told
+/// with `words`.
+pub async fn show(
+    state: &BotState,
+    ctx: &Context,
+    target: Target<'_>,
+    days: u32,
+    words: &Moderation,
+) {
     let Some(files) = state.records.clone() else {
-        respond::notice(ctx, target, RECORDING_OFF).await;
+        respond::notice(ctx, target, words.inbox.recording_off).await;
         return;
     };
     if !respond::defer_privately(ctx, target).await {
@@ -136,21 +140,15 @@ pub async fn show(state: &BotState, ctx: &Context, target: Target<'_>, days: u32
     state.settle_records().await;
     let failing = state.recorder.health().borrow().fault;
     let (reply, chart) = match tokio::task::spawn_blocking(move || read(&files, days)).await {
-        Ok(Ok((stats, png))) => (plan_stats(&stats, failing), png),
-        Ok(Err(error)) => (
-            Reply::notice(failure::internal(
-                "the statistics could not be read",
-                &error,
-            )),
-            None,
-        ),
-        Err(error) => (
-            Reply::notice(failure::internal(
-                "the statistics could not be read",
-                &error,
-            )),
-            None,
-        ),
+        Ok(Ok((stats, png))) => (plan_stats(&stats, failing, words), png),
+        Ok(Err(error)) => {
+            failure::log_internal("the statistics could not be read", &error);
+            (Reply::notice(words.changes.internal), None)
+        }
+        Err(error) => {
+            failure::log_internal("the statistics could not be read", &error);
+            (Reply::notice(words.changes.internal), None)
+        }
     };
     let attachment = chart.map(|png| CreateAttachment::bytes(png, CHART_FILE));
     respond::edit_original(ctx, target, &reply, attachment).await;
@@ -159,7 +157,14 @@ pub async fn show(state: &BotState, ctx: &Context, target: Target<'_>, days: u32
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::locale::Lang;
     use crate::records::stats::{AnswerCount, UnansweredGroup};
+    use crate::wording::Wording;
+
+    /// The words of a moderator reading `lang`.
+    fn words(lang: Lang) -> &'static Moderation {
+        &Wording::of(lang).moderation
+    }
 
     fn stats() -> Stats {
         let mut stats = stats::compute(&[], Window::last_days(7, 1_780_000_000_000));
@@ -188,7 +193,7 @@ mod tests {
 
     #[test]
     fn the_figures_are_all_there_privately() {
-        let reply = plan_stats(&stats(), None);
+        let reply = plan_stats(&stats(), None, words(Lang::En));
         assert!(reply.ephemeral && reply.content.is_none());
         let embed = reply.embed.unwrap();
         assert_eq!(
@@ -210,7 +215,7 @@ mod tests {
     #[test]
     fn no_questions_yet_reads_as_zeros_and_a_failure_is_said_without_internals() {
         let empty = stats::compute(&[], Window::last_days(30, 1_780_000_000_000));
-        let reply = plan_stats(&empty, Some(Fault::Full));
+        let reply = plan_stats(&empty, Some(Fault::Full), words(Lang::En));
         let embed = reply.embed.unwrap();
         assert!(embed.description.starts_with("**0** question(s)"));
         assert_eq!(embed.fields[1].value, "median -, p99 -");
@@ -218,6 +223,28 @@ mod tests {
         assert_eq!(
             reply.content.as_deref(),
             Some("Recording is failing right now (the disk is full): the newest questions may be missing.")
+        );
+    }
+
+    #[test]
+    fn a_french_or_spanish_moderator_reads_the_figures_in_their_language() {
+        let french = plan_stats(&stats(), None, words(Lang::Fr)).embed.unwrap();
+        assert_eq!(
+            french.title,
+            "Questions, 7 dernier(s) jour(s) : du 2026-05-22 au 2026-05-28 (UTC)"
+        );
+        assert_eq!(
+            french.description,
+            "**10** question(s) : 6 avec réponse (60.0%), 1 avec suggestion (10.0%), 3 sans \
+             réponse (30.0%)."
+        );
+        assert_eq!(french.fields[1].value, "médiane 0.42 ms, p99 3.10 ms");
+        let empty = stats::compute(&[], Window::last_days(30, 1_780_000_000_000));
+        let spanish = plan_stats(&empty, Some(Fault::Full), words(Lang::Es));
+        assert_eq!(spanish.embed.unwrap().fields[2].value, "ninguna");
+        assert_eq!(
+            spanish.content.as_deref(),
+            Some("El registro está fallando ahora mismo (the disk is full): pueden faltar las preguntas más recientes.")
         );
     }
 }

@@ -3,7 +3,7 @@
 //! message command, a **Post** button answers the message with the chosen answer.
 //!
 //! The message is read in its own language (as a typed message is: its text, else the server's),
-//! and the chosen answer is posted in that language.
+//! and the chosen answer is posted in that language. The moderator reads the list in their own.
 //!
 //! A **Post** button's custom id is `gfmd:p:<answer id>:<message id>:<record>` for an English
 //! message, `gfmd:pf:…` for a French and `gfmd:pe:…` for a Spanish one (numbers in base 36, as in
@@ -18,6 +18,7 @@ use crate::knowledge::{Knowledge, Outcome, Verdict};
 use crate::locale::Lang;
 use crate::records::RecordId;
 use crate::render::quote_user_text;
+use crate::wording::{fill, fill_all, Moderation};
 
 /// Custom-id prefixes of "post this answer" buttons, by the language the answer is posted in
 /// (`f` for français, `e` for español).
@@ -72,7 +73,7 @@ pub fn post_id(answer: &str, lang: Lang, message: u64, record: Option<RecordId>)
 /// The ephemeral "top 3 with scores" for `question` read in `lang` and decided as `verdict`
 /// (the caller's decision, which it may also record), with a post button per answer (posting it
 /// in `lang`) when `reply_to` names a message to answer (whose question was recorded as
-/// `record`).
+/// `record`). Said with `words`, the moderator's.
 pub fn plan_top_matches(
     knowledge: &Knowledge,
     lang: Lang,
@@ -80,16 +81,20 @@ pub fn plan_top_matches(
     verdict: &Verdict<'_>,
     reply_to: Option<u64>,
     record: Option<RecordId>,
+    words: &Moderation,
 ) -> Reply {
     let top = knowledge.rank_in(lang, question, 3);
-    let mut text = format!(
-        "Top matches for \"{}\" (read as {}) — {}:",
-        quote_user_text(question, 200),
-        lang.english_name(),
-        would_do(verdict)
+    let mut text = fill_all(
+        words.matches.top_matches,
+        &[
+            &quote_user_text(question, 200),
+            &words.language(lang),
+            &would_do(verdict, words),
+        ],
     );
     if top.is_empty() {
-        text.push_str("\n(no answer shares a word with it)");
+        text.push('\n');
+        text.push_str(words.matches.no_match);
     }
     for (rank, candidate) in top.iter().enumerate() {
         text.push_str(&format!(
@@ -107,7 +112,7 @@ pub fn plan_top_matches(
             .map(|candidate| Button {
                 custom_id: post_id(&candidate.answer.id, lang, message_id, record),
                 label: truncate(
-                    &format!("Post: {}", candidate.answer.title_in(lang)),
+                    &fill(words.matches.post, candidate.answer.title_in(lang)),
                     limits::BUTTON_LABEL_LENGTH,
                 ),
                 danger: false,
@@ -121,17 +126,15 @@ pub fn plan_top_matches(
 }
 
 /// What the bot would do with a question a member typed, decided as `verdict`.
-fn would_do(verdict: &Verdict<'_>) -> String {
+fn would_do(verdict: &Verdict<'_>, words: &Moderation) -> String {
+    let matches = words.matches;
     match (verdict.outcome(), verdict.suggestions().first()) {
-        (Outcome::Answer, _) => format!(
-            "would answer `{}`",
-            verdict.answer().map_or("", |answer| answer.id.as_str())
+        (Outcome::Answer, _) => fill(
+            matches.would_answer,
+            verdict.answer().map_or("", |answer| answer.id.as_str()),
         ),
-        (Outcome::Suggest, Some(best)) => format!(
-            "would offer `{}` (\"might help\", not confident enough to answer)",
-            best.answer.id
-        ),
-        _ => "would stay silent (not confident)".to_owned(),
+        (Outcome::Suggest, Some(best)) => fill(matches.would_offer, &best.answer.id),
+        _ => matches.would_stay_silent.to_owned(),
     }
 }
 
@@ -165,8 +168,10 @@ pub fn parse_post(custom_id: &str) -> Option<Post<'_>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::wording::Wording;
 
-    /// [`plan_top_matches`] of `question` decided as a member's would be.
+    /// [`plan_top_matches`] of `question` decided as a member's would be, told to a moderator
+    /// reading English.
     fn top_matches(
         knowledge: &Knowledge,
         lang: Lang,
@@ -174,8 +179,57 @@ mod tests {
         reply_to: Option<u64>,
         record: Option<RecordId>,
     ) -> Reply {
+        told_in(Lang::En, knowledge, lang, question, reply_to, record)
+    }
+
+    /// [`plan_top_matches`] told to a moderator reading `moderator`.
+    fn told_in(
+        moderator: Lang,
+        knowledge: &Knowledge,
+        lang: Lang,
+        question: &str,
+        reply_to: Option<u64>,
+        record: Option<RecordId>,
+    ) -> Reply {
         let verdict = knowledge.decide_in(lang, question);
-        plan_top_matches(knowledge, lang, question, &verdict, reply_to, record)
+        let words = &Wording::of(moderator).moderation;
+        plan_top_matches(knowledge, lang, question, &verdict, reply_to, record, words)
+    }
+
+    #[test]
+    fn a_french_or_spanish_moderator_reads_the_top_matches_in_their_language() {
+        let knowledge = Knowledge::embedded().unwrap();
+        let question = "what are the objectives of the gfmd?";
+        let french = told_in(Lang::Fr, &knowledge, Lang::En, question, Some(42), None);
+        let content = french.content.unwrap();
+        assert!(
+            content.starts_with("Meilleures correspondances pour « what are the objectives")
+                && content.contains("(lu en anglais) — le bot répondrait `objectives` :"),
+            "{content}"
+        );
+        let Row::Buttons(buttons) = &french.rows[0] else {
+            panic!("buttons")
+        };
+        assert!(
+            buttons[0].label.starts_with("Publier : "),
+            "{}",
+            buttons[0].label
+        );
+        let spanish = told_in(
+            Lang::Es,
+            &knowledge,
+            Lang::Fr,
+            "pizza quatre fromages",
+            None,
+            None,
+        );
+        let content = spanish.content.unwrap();
+        assert!(
+            content.starts_with(
+                "Mejores coincidencias para «pizza quatre fromages» (leída en francés) — el bot "
+            ),
+            "{content}"
+        );
     }
 
     #[test]
