@@ -8,7 +8,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import url from 'node:url'
-import { startBot, slash, callbackOf, waitUntil, answerWithFaq, IDS } from '../lib/harness.mjs'
+import { startBot, slash, callbackOf, waitUntil, answerWithFaq, asLocale, IDS } from '../lib/harness.mjs'
 import { assertEverythingSentIsValid, oneCallbackPerInteraction } from '../lib/contract.mjs'
 
 const here = path.dirname(url.fileURLToPath(import.meta.url))
@@ -84,6 +84,10 @@ debounce_ms = 100
     assert.deepEqual(names, ['reload', 'add', 'edit', 'remove', 'preview', 'test', 'inbox', 'stats'])
     const menu = put.body.find((c) => c.name === 'Answer with GFMD FAQ')
     assert.equal(menu.type, 3)
+    // French and Spanish moderators' clients show the tools in their language.
+    assert.equal(adminCommand.options[0].name_localizations.fr, 'recharger')
+    assert.equal(adminCommand.options[0].name_localizations['es-419'], 'recargar')
+    assert.equal(menu.name_localizations.fr, 'Répondre avec la FAQ du FMMD')
   })
 
   it('refuses members who are not moderators even if the command was opened to them', async () => {
@@ -102,6 +106,28 @@ debounce_ms = 100
     assert.deepEqual(edit.body.allowed_mentions.parse, [])
     await waitUntil(() => logChannelMessages().some((m) => /ran `reload`/.test(m)), { label: 'log channel entry' })
     logPosts.push('reload')
+  })
+
+  it('a moderator whose Discord is in French reads the reload in French; the log channel stays English', async () => {
+    const before = logChannelMessages().length
+    const id = await asLocale(bot, 'fr', () => adminCommand(IDS.admin, 'reload'))
+    assert.equal((await callbackOf(bot, id)).body.type, 5)
+    const edit = await editedResponse(id)
+    assert.match(edit.body.content, /^\d+ réponses chargées, 0 modifiées$/)
+    const logged = await waitUntil(() => logChannelMessages().slice(before).find((m) => /ran `reload`/.test(m)), {
+      label: 'log channel entry',
+    })
+    assert.match(logged, /: \d+ answers loaded, 0 changed$/)
+    logPosts.push('reload in French')
+  })
+
+  it('a moderator whose Discord is in Spanish reads the top matches in Spanish', async () => {
+    // Written in English, so read in English (a text that does not say is read in the moderator's language).
+    const question = [{ name: 'question', type: 3, value: 'what are the objectives of the gfmd?' }]
+    const id = await asLocale(bot, 'es-ES', () => adminCommand(IDS.mod, 'test', question))
+    const callback = await callbackOf(bot, id)
+    assert.match(callback.body.data.content, /^Mejores coincidencias para «what are the objectives of the gfmd\?» \(leída en inglés\) — el bot respondería `objectives`:/)
+    assert.match(callback.body.data.content, /\n1\. `objectives` \d\.\d{3}/)
   })
 
   it('add opens a modal, validates, writes the file and makes the answer live', async () => {
