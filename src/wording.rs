@@ -246,16 +246,6 @@ impl Wording {
     }
 }
 
-/// Whether `name` follows Discord's rules for a slash command's, a subcommand's or an option's
-/// name, localized or not: 1–32 characters, each a letter without an upper case, a digit, `-` or
-/// `_`.
-pub fn is_command_name(name: &str) -> bool {
-    (1..=crate::answers::limits::COMMAND_NAME_LENGTH).contains(&name.chars().count())
-        && name
-            .chars()
-            .all(|c| c == '-' || c == '_' || (c.is_alphanumeric() && !c.is_uppercase()))
-}
-
 /// Said when the bot is not confident enough to answer (English).
 pub const NOT_SURE: &str = ENGLISH.not_sure;
 
@@ -279,6 +269,16 @@ pub fn might_help(title: &str) -> String {
 mod tests {
     use super::*;
     use crate::answers::limits;
+
+    /// Whether `name` follows Discord's rules for a slash command's, a subcommand's or an
+    /// option's name, localized or not: 1–32 characters, each a letter without an upper case, a
+    /// digit, `-` or `_` (the moderators' wording checks its names by it too).
+    pub(super) fn is_command_name(name: &str) -> bool {
+        (1..=limits::COMMAND_NAME_LENGTH).contains(&name.chars().count())
+            && name
+                .chars()
+                .all(|c| c == '-' || c == '_' || (c.is_alphanumeric() && !c.is_uppercase()))
+    }
 
     #[test]
     fn not_sure_asks_did_you_mean_only_with_suggestions() {

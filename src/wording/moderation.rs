@@ -932,7 +932,10 @@ mod tests {
                 commands.days,
             ];
             for Named { name, description } in named {
-                assert!(crate::wording::is_command_name(name), "{lang}: {name}");
+                assert!(
+                    crate::wording::tests::is_command_name(name),
+                    "{lang}: {name}"
+                );
                 let description = fill_all(description, &[&3650]);
                 assert!(
                     (1..=limits::COMMAND_DESCRIPTION_LENGTH)
