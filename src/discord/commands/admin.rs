@@ -8,11 +8,11 @@
 //! ([`crate::wording::AdminCommandWording`]), as `/gfmd`'s. `gfmd-admin` keeps its name. Discord
 //! sends the English names in every interaction, so reading one back needs no language.
 
-use super::localized;
-use crate::wording::{fill, AdminCommandWording, Named, ENGLISH};
+use super::{localized, localized_option};
+use crate::wording::{fill, AdminCommandWording, Named, Wording, ENGLISH};
 use serenity::all::{
     CommandDataOption, CommandDataOptionValue, CommandOptionType, CommandType, CreateCommand,
-    CreateCommandOption, Permissions,
+    Permissions,
 };
 
 /// The moderators' slash command.
@@ -57,21 +57,9 @@ pub enum AdminRequest {
 /// `/gfmd-admin` and the message command, with what French and Spanish clients show in their
 /// place (as `/gfmd`'s, from [`crate::wording`]).
 pub fn commands() -> Vec<CreateCommand> {
-    let words = |pick: fn(&AdminCommandWording) -> Named| {
-        let english = pick(&ENGLISH_WORDS);
-        let localized = localized(|wording| &wording.moderation.commands)
-            .map(move |(locale, words)| (locale, pick(words)));
-        (english, localized)
-    };
+    let moderation = |wording: &'static Wording| &wording.moderation.commands;
     let option = |kind, pick: fn(&AdminCommandWording) -> Named| {
-        let (english, localized) = words(pick);
-        let mut option = CreateCommandOption::new(kind, english.name, english.description);
-        for (locale, named) in localized {
-            option = option
-                .name_localized(locale, named.name)
-                .description_localized(locale, named.description);
-        }
-        option
+        localized_option(kind, moderation, pick, str::to_owned)
     };
     let subcommand =
         |pick: fn(&AdminCommandWording) -> Named| option(CommandOptionType::SubCommand, pick);
@@ -82,20 +70,15 @@ pub fn commands() -> Vec<CreateCommand> {
             .max_length(64)
     };
     let days_option = || {
-        let (english, localized) = words(|words| words.days);
-        let mut option = CreateCommandOption::new(
+        let describe = |template: &str| fill(template, DEFAULT_DAYS);
+        localized_option(
             CommandOptionType::Integer,
-            english.name,
-            fill(english.description, DEFAULT_DAYS),
+            moderation,
+            |words| words.days,
+            describe,
         )
         .min_int_value(1)
-        .max_int_value(u64::from(MAX_DAYS));
-        for (locale, named) in localized {
-            option = option
-                .name_localized(locale, named.name)
-                .description_localized(locale, fill(named.description, DEFAULT_DAYS));
-        }
-        option
+        .max_int_value(u64::from(MAX_DAYS))
     };
     let mut admin = CreateCommand::new(ADMIN)
         .description(ENGLISH_WORDS.admin)
@@ -103,7 +86,7 @@ pub fn commands() -> Vec<CreateCommand> {
     let mut answer_with_faq = CreateCommand::new(ANSWER_WITH_FAQ)
         .kind(CommandType::Message)
         .default_member_permissions(Permissions::MANAGE_GUILD);
-    for (locale, words) in localized(|wording| &wording.moderation.commands) {
+    for (locale, words) in localized(moderation) {
         admin = admin.description_localized(locale, words.admin);
         answer_with_faq = answer_with_faq.name_localized(locale, words.answer_with_faq);
     }

@@ -9,7 +9,7 @@
 //! names in every interaction, whatever the client showed, so reading one back needs no
 //! language.
 
-use super::localized;
+use super::{localized, localized_option};
 use crate::answers::limits::{self, truncate};
 use crate::answers::AnswerSet;
 use crate::locale::Lang;
@@ -74,15 +74,7 @@ pub fn command(answers: &AnswerSet) -> CreateCommand {
         gfmd = gfmd.add_option(subcommand);
     }
     let option = |kind, words: fn(&CommandWording) -> Named| {
-        let named = words(&english);
-        let mut option = CreateCommandOption::new(kind, named.name, named.description);
-        for (locale, localized) in localized(|wording| &wording.commands) {
-            let named = words(localized);
-            option = option
-                .name_localized(locale, named.name)
-                .description_localized(locale, named.description);
-        }
-        option
+        localized_option(kind, |wording| &wording.commands, words, str::to_owned)
     };
     gfmd = gfmd
         .add_option(

@@ -7,8 +7,8 @@ pub mod gfmd;
 
 use crate::answers::AnswerSet;
 use crate::locale::Lang;
-use crate::wording::Wording;
-use serenity::all::CreateCommand;
+use crate::wording::{Named, Wording};
+use serenity::all::{CommandOptionType, CreateCommand, CreateCommandOption};
 use std::hash::{DefaultHasher, Hash, Hasher};
 
 /// The commands to register for this answer set.
@@ -29,6 +29,27 @@ fn localized<T: 'static>(
             .iter()
             .map(move |locale| (*locale, words))
     })
+}
+
+/// An option of kind `kind` named and described as `pick` takes them from a command's words
+/// (`commands` takes those from a language's wording: `/gfmd`'s or `/gfmd-admin`'s): in English,
+/// with what French and Spanish clients show in its place. `describe` makes each description
+/// from its wording (a template's value put in, or the text as it is).
+fn localized_option<T: 'static>(
+    kind: CommandOptionType,
+    commands: fn(&'static Wording) -> &'static T,
+    pick: fn(&T) -> Named,
+    describe: impl Fn(&str) -> String,
+) -> CreateCommandOption {
+    let english = pick(commands(Wording::of(Lang::En)));
+    let mut option = CreateCommandOption::new(kind, english.name, describe(english.description));
+    for (locale, words) in localized(commands) {
+        let named = pick(words);
+        option = option
+            .name_localized(locale, named.name)
+            .description_localized(locale, describe(named.description));
+    }
+    option
 }
 
 /// A stable fingerprint of a command set, to skip registering what is already registered. The
