@@ -822,6 +822,15 @@ impl Told {
             english: say(&ENGLISH),
         }
     }
+
+    /// The sentence `say` puts around this outcome, told in `lang` (the moderator's, as this
+    /// one) and in English: each language's sentence holds that language's telling of it.
+    pub fn around(&self, lang: Lang, say: impl Fn(&Moderation, &str) -> String) -> Told {
+        Told {
+            moderator: say(&super::Wording::of(lang).moderation, &self.moderator),
+            english: say(&ENGLISH, &self.english),
+        }
+    }
 }
 
 #[cfg(test)]

@@ -324,10 +324,7 @@ fn phrase(keeper: &Keeper, files: &DataFiles, group: &str, answer: &str, moderat
                     ),
                 }
             };
-            Told {
-                moderator: say(&Wording::of(moderator).moderation, &resolved.moderator),
-                english: say(&Wording::of(Lang::En).moderation, &resolved.english),
-            }
+            resolved.around(moderator, say)
         }
         Err(error) => failure::change_refused(&error, moderator),
     }
@@ -347,10 +344,7 @@ async fn dismiss(state: &BotState, ctx: &Context, who: &str, group: String, lang
             let say = |words: &Moderation, resolved: &str| {
                 fill_all(words.inbox.dismissed, &[&example, &resolved])
             };
-            Told {
-                moderator: say(&Wording::of(lang).moderation, &resolved.moderator),
-                english: say(&Wording::of(Lang::En).moderation, &resolved.english),
-            }
+            resolved.around(lang, say)
         }
         Ok(None) => Told::new(lang, |words| words.inbox.group_gone.to_owned()),
         Err(error) => failure::internal_told("an inbox group could not be read", &error, lang),
