@@ -256,8 +256,9 @@ impl Moderation {
         }
     }
 
-    /// The forms' titles and labels, each with its `{}` filled by the longest language name
-    /// or id a form can show (Discord holds them to 45 characters).
+    /// The forms' titles and labels whose `{}` (if any) takes a language's name (Discord holds
+    /// them to 45 characters; the edit form's title, which takes an answer id, is cut to fit
+    /// when the form is made).
     pub fn form_texts(&self) -> [&'static str; 10] {
         let forms = self.forms;
         [
