@@ -410,6 +410,21 @@ mod tests {
     }
 
     #[test]
+    fn a_number_before_a_plural_asks_for_them_all_in_each_language() {
+        let knowledge = knowledge();
+        for (lang, question) in [
+            (Lang::En, "wat r the 5 aims"),
+            (Lang::Fr, "quels sont les 5 objectifs du FMMD"),
+            (Lang::Es, "cuáles son los 5 objetivos del FMMD"),
+        ] {
+            let verdict = knowledge.decide_in(lang, question);
+            let answer = verdict.answer().map(|answer| answer.id.as_str());
+            assert_eq!(answer, Some("objectives"), "{question:?}");
+        }
+        assert_eq!(outcome(&knowledge, "what is aim 5"), "objective-5-agenda");
+    }
+
+    #[test]
     fn a_message_word_for_word_a_listed_question_is_answered_with_its_answer() {
         let question = "which country chairs the gfmd this year";
         let with_phrasing = |listed: bool| {

@@ -6,14 +6,21 @@
 //!
 //! The gates are the figures each language reached without tuning on its blind set, rounded down
 //! a little, kept so that they do not slip; the issues' aim (≥95% right, ≥95% silent, ≤1% wrong)
-//! is not reached yet. All three batches (from 2026-12-01, tenth session, after a round of four
-//! new French and Spanish dev writers):
+//! is not reached yet. All three batches (from 2026-12-02, eleventh session, after a number
+//! before a plural became a count, "the 5 aims", and the three languages were refitted):
 //!
-//! - English: right 88.2%, silent 96.2%, wrong 1.0% (6 of 582): the silence aim met; wrong
+//! - English: right 87.0%, silent 97.1%, wrong 1.0% (6 of 582): the silence aim met; wrong
 //!   answers over the 1% aim by a fraction of a question (5 would be 0.9%).
-//! - French: right 89.5%, silent 95.0%, wrong 0.3% (1 of 384): the silence and wrong aims met.
-//! - Spanish: right 90.8%, silent 94.5%, wrong 0.8% (3 of 394): the wrong aim met, silence two
-//!   questions short.
+//! - French: right 90.5%, silent 95.7%, wrong 0.3% (1 of 384): the silence and wrong aims met.
+//! - Spanish: right 91.2%, silent 95.2%, wrong 0.8% (3 of 394): the silence and wrong aims met.
+//!
+//! The refit moved English's answer cut-off up (0.897 → 0.912): English right fell 1.2 points
+//! and its silence rose 0.9. Before it (tenth session, after a round of four new French and
+//! Spanish dev writers):
+//!
+//! - English: right 88.2%, silent 96.2%, wrong 1.0% (6 of 582).
+//! - French: right 89.5%, silent 95.0%, wrong 0.3% (1 of 384).
+//! - Spanish: right 90.8%, silent 94.5%, wrong 0.8% (3 of 394).
 //!
 //! That round (a batch in Discord styles and one of near-misses per language, 861 questions)
 //! was kept on the rule that more questions by new writers are kept whatever the blind sets
@@ -263,7 +270,7 @@ fn keeps_its_figures(lang: Lang, gates: Gates) {
 #[test]
 fn the_blind_english_set_keeps_its_figures_printing_only_aggregates() {
     let gates = Gates {
-        right: 0.88,
+        right: 0.86,
         silent: 0.96,
         wrong: 0.011,
     };
@@ -273,8 +280,8 @@ fn the_blind_english_set_keeps_its_figures_printing_only_aggregates() {
 #[test]
 fn the_blind_french_set_keeps_its_figures_printing_only_aggregates() {
     let gates = Gates {
-        right: 0.89,
-        silent: 0.94,
+        right: 0.90,
+        silent: 0.95,
         wrong: 0.01,
     };
     keeps_its_figures(Lang::Fr, gates);
@@ -284,7 +291,7 @@ fn the_blind_french_set_keeps_its_figures_printing_only_aggregates() {
 fn the_blind_spanish_set_keeps_its_figures_printing_only_aggregates() {
     let gates = Gates {
         right: 0.90,
-        silent: 0.94,
+        silent: 0.95,
         wrong: 0.01,
     };
     keeps_its_figures(Lang::Es, gates);

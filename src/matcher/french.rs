@@ -73,6 +73,7 @@ pub static FRENCH: Language = Language {
     ],
     number_markers: &["n", "no", "num", "numero"],
     count_markers: &["tous", "toutes"],
+    plural_endings: &["s", "x"],
     beyond_words: &[
         "devrait",
         "devraient",

@@ -42,6 +42,8 @@ pub struct Language {
     pub number_markers: &'static [&'static str],
     /// Words after which a number is a count, not a specifier ("all 5").
     pub count_markers: &'static [&'static str],
+    /// Endings of a plural noun: a number before one is a count ("the 5 aims").
+    pub plural_endings: &'static [&'static str],
     /// Words that ask what a background note cannot say: opinions, predictions, the present
     /// ("should", "think", "next", "current").
     pub beyond_words: &'static [&'static str],
@@ -257,6 +259,19 @@ impl Rules {
         self.count_markers.contains(word)
     }
 
+    /// Whether `word` (folded) reads as a plural noun, so that a number before it counts
+    /// ("the 5 aims", "los 5 objetivos"): a word of letters, not a stop word, longer than its
+    /// plural ending by three letters or more ("is", "us" and "was" are not plurals).
+    pub fn is_plural(&self, word: &str) -> bool {
+        word.bytes().all(|byte| byte.is_ascii_alphabetic())
+            && !self.is_stop_word(word)
+            && self
+                .language
+                .plural_endings
+                .iter()
+                .any(|ending| word.len() >= ending.len() + 3 && word.ends_with(ending))
+    }
+
     /// Whether `word` asks what a background note cannot say (an opinion, a prediction, the
     /// present).
     pub fn is_beyond_word(&self, word: &str) -> bool {
@@ -347,6 +362,7 @@ pub static ENGLISH: Language = Language {
     ],
     number_markers: &["no", "nr", "num", "number"],
     count_markers: &["all"],
+    plural_endings: &["s"],
     beyond_words: &[
         "should",
         "think",
@@ -830,6 +846,18 @@ mod tests {
             assert!(rules.is_intent_word(intent), "{cue} -> {intent}");
             assert!(!rules.is_stop_word(cue), "{cue}");
         }
+    }
+
+    #[test]
+    fn plurals_are_told_by_their_ending_in_each_language() {
+        let english = ENGLISH.rules();
+        assert!(english.is_plural("aims") && english.is_plural("objectives"));
+        assert!(!english.is_plural("us") && !english.is_plural("this"));
+        assert!(!english.is_plural("aim") && !english.is_plural("2s"));
+        let french = super::super::french::FRENCH.rules();
+        assert!(french.is_plural("objectifs") && french.is_plural("travaux"));
+        let spanish = super::super::spanish::SPANISH.rules();
+        assert!(spanish.is_plural("objetivos") && !spanish.is_plural("los"));
     }
 
     #[test]

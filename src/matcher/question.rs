@@ -6,7 +6,7 @@
 //! Sentences end at `.`, `?`, `!`, `;`, `…` or a line break followed by a space or the end, so
 //! that the matcher can find the question inside a long message.
 
-use super::language::is_number;
+use super::language::{is_number, YEAR_DIGITS};
 use super::normalize::{folded_chars, is_apostrophe, Analyzer, WordJoiner};
 use rustc_hash::FxHashSet;
 
@@ -138,7 +138,11 @@ impl Reader<'_> {
             }
             return length;
         }
-        let hint = self.number_hint(word);
+        let next = match pieces.get(1) {
+            Some(Piece::Word(next)) => Some(next.as_str()),
+            _ => None,
+        };
+        let hint = self.number_hint(word, next);
         if hint != Hint::Plain {
             self.push(word, hint);
             return 1;
@@ -155,8 +159,9 @@ impl Reader<'_> {
     }
 
     /// How to read `word` if it is a number: a number after `#`, a number marker or a word the
-    /// answers number; a count after a count marker; otherwise plain (maybe text-speak).
-    fn number_hint(&self, word: &str) -> Hint {
+    /// answers number; a count after a count marker or before a plural (`next`: "the 5 aims",
+    /// "les 5 objectifs"); otherwise plain (maybe text-speak).
+    fn number_hint(&self, word: &str, next: Option<&str>) -> Hint {
         if !is_number(word) {
             return Hint::Plain;
         }
@@ -174,6 +179,9 @@ impl Reader<'_> {
                 Hint::Number
             }
             Some(previous) if rules.is_count_marker(previous) => Hint::Count,
+            _ if word.len() < YEAR_DIGITS && next.is_some_and(|next| rules.is_plural(next)) => {
+                Hint::Count
+            }
             _ => Hint::Plain,
         }
     }
@@ -378,6 +386,20 @@ mod tests {
             ["0did", "0belgium", "0offer", "0to", "0start", "0it", "0for", "0us"]
         );
         assert_eq!(words("objectives (all 5)"), ["0objectives", "0all", "0~5"]);
+    }
+
+    #[test]
+    fn a_number_before_a_plural_counts_things_and_does_not_pick_one() {
+        assert_eq!(
+            words("what r the 5 aims"),
+            ["0what", "0r", "0the", "0~5", "0aims"]
+        );
+        assert_eq!(words("objective 5 aims"), ["0objective", "0#5", "0aims"]);
+        // Before a word that is no plural, or that a stop word ends, a digit stays text-speak.
+        assert_eq!(words("4 my essay"), ["0for", "0my", "0essay"]);
+        assert_eq!(words("2 us"), ["0to", "0us"]);
+        // A year before a plural is still a year.
+        assert_eq!(words("2007 meetings"), ["02007", "0meetings"]);
     }
 
     #[test]

@@ -42,6 +42,7 @@ pub static SPANISH: Language = Language {
     ],
     number_markers: &["n", "nro", "num", "numero"],
     count_markers: &["todos", "todas"],
+    plural_endings: &["s"],
     beyond_words: &[
         "deberia",
         "deberian",
