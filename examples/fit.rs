@@ -6,13 +6,19 @@
 //! held out in turn ("held-out writer", the estimate for questions by new writers, on which the
 //! cut-offs are chosen), the 10-fold cross-validated figures and the models, and writes the
 //! files; `-- --check` only says whether the committed files are up to date (the same check as
-//! `tests/devset.rs`); `-- --lang fr` (or `es`, `en`) fits one language. The blind sets are
-//! never read.
+//! `tests/devset.rs`); `-- --lang fr` (or `es`, `en`) fits one language; `-- --spread` writes
+//! nothing and prints the held-out-writer figures with the trees grown at the shipped setting
+//! and six near it (`boosted::NEAR_SHIPPED`), with their mean and range: judge a change of the
+//! matcher on those, not on one fit's figures, which move by about a point with any change of
+//! the rows. The blind sets are never read.
 
-use gfmd_bot::evaluation::{dev_set_files, fit_confidence_in, fitted_file, languages_asked, Fit};
+use gfmd_bot::evaluation::{
+    dev_set_files, fit_confidence_in, fitted_file, held_out_spread_in, languages_asked, Fit,
+};
 use gfmd_bot::knowledge::Knowledge;
 use gfmd_bot::locale::Lang;
-use gfmd_bot::matcher::confidence::FEATURE_NAMES;
+use gfmd_bot::matcher::boosted::NEAR_SHIPPED;
+use gfmd_bot::matcher::confidence::{Figures, FEATURE_NAMES};
 use std::path::Path;
 
 fn main() {
@@ -20,6 +26,12 @@ fn main() {
     let check = args.iter().any(|arg| arg == "--check");
     let languages = languages_asked(&args).expect("--lang en, fr or es");
     let knowledge = Knowledge::embedded().expect("the embedded set is valid");
+    if args.iter().any(|arg| arg == "--spread") {
+        for lang in languages {
+            show_spread(lang, &held_out_spread_in(&knowledge, lang, &NEAR_SHIPPED));
+        }
+        return;
+    }
     let mut out_of_date = false;
     for lang in languages {
         let fit = fit_confidence_in(&knowledge, lang);
@@ -29,6 +41,37 @@ fn main() {
     if out_of_date {
         std::process::exit(1);
     }
+}
+
+/// Prints `lang`'s held-out-writer figures at each growth of [`NEAR_SHIPPED`], then the mean and
+/// range of each share.
+fn show_spread(lang: Lang, spread: &[Figures]) {
+    println!("[{lang}] held out by writer, the trees grown at seven settings:");
+    for (growth, figures) in NEAR_SHIPPED.iter().zip(spread) {
+        println!("  {:<34} {figures}", growth.to_string());
+    }
+    let shares: [(&str, fn(&Figures) -> f64); 3] = [
+        ("right", Figures::right),
+        ("silent", Figures::silent_share),
+        ("wrong", Figures::wrong_share),
+    ];
+    let summary: Vec<String> = shares
+        .iter()
+        .map(|(name, share)| {
+            let values: Vec<f64> = spread
+                .iter()
+                .map(|figures| 100.0 * share(figures))
+                .collect();
+            let mean = values.iter().sum::<f64>() / values.len().max(1) as f64;
+            let low = values.iter().copied().fold(f64::INFINITY, f64::min);
+            let high = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+            format!("{name} {mean:.2}% ({low:.1}-{high:.1})")
+        })
+        .collect();
+    println!(
+        "  mean (range)                       {}",
+        summary.join(", ")
+    );
 }
 
 /// Prints the figures and the model of `lang`'s fit.

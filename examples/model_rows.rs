@@ -20,6 +20,7 @@
 use gfmd_bot::evaluation::{dev_rows_in, LIMITS};
 use gfmd_bot::knowledge::Knowledge;
 use gfmd_bot::locale::Lang;
+use gfmd_bot::matcher::boosted::SHIPPED;
 use gfmd_bot::matcher::confidence::{
     choose_cutoffs, held_out_probabilities, Scored, FEATURE_NAMES,
 };
@@ -51,7 +52,7 @@ fn main() {
 fn export(lang: Lang) {
     let knowledge = Knowledge::embedded().expect("the embedded set is valid");
     let (cases, writers) = dev_rows_in(&knowledge, lang);
-    let probabilities = held_out_probabilities(&cases, &writers);
+    let probabilities = held_out_probabilities(&cases, &writers, SHIPPED);
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let header: Vec<&str> = ["question", "writer", "in_domain", "right", "probability"]
         .into_iter()

@@ -16,6 +16,7 @@ pub use crate::devset::{
 };
 use crate::knowledge::{Knowledge, Outcome};
 use crate::locale::{Lang, UnknownLang};
+use crate::matcher::boosted::{Growth, SHIPPED};
 use crate::matcher::confidence::{
     choose_cutoffs, cross_validate, cross_validate_grouped, fit, score_case, CaseRows, Figures,
     Limits, Model,
@@ -323,7 +324,7 @@ pub fn dev_rows_in(knowledge: &Knowledge, lang: Lang) -> (Vec<CaseRows>, Vec<usi
 /// When a line cannot be read, as [`dev_set_in`].
 pub fn fit_confidence_in(knowledge: &Knowledge, lang: Lang) -> Fit {
     let (rows, groups) = dev_rows_in(knowledge, lang);
-    let held_out = cross_validate_grouped(&rows, &groups);
+    let held_out = cross_validate_grouped(&rows, &groups, SHIPPED);
     let (answer_at, suggest_at, held_out_writers) =
         choose_cutoffs(&held_out, &groups, LIMITS).unwrap_or((1.0, 1.0, Figures::default()));
     let writers = groups.iter().max().map_or(0, |last| last + 1);
@@ -359,6 +360,27 @@ pub fn fit_confidence_in(knowledge: &Knowledge, lang: Lang) -> Fit {
         cross_validated,
         in_sample: crate::matcher::confidence::figures(&in_sample_scores, answer_at, suggest_at),
     }
+}
+
+/// The held-out-writer figures of `lang`'s dev set (as [`Fit::held_out_writers`], cut-offs
+/// chosen within [`LIMITS`]) with the trees grown as each of `growths` says, in order: one
+/// fit's figures move by about a point with any change of its rows, and the spread over
+/// growths near the shipped one (`boosted::NEAR_SHIPPED`) tells a change of the matcher from
+/// that noise.
+///
+/// # Panics
+///
+/// When a line cannot be read, as [`dev_set_in`].
+pub fn held_out_spread_in(knowledge: &Knowledge, lang: Lang, growths: &[Growth]) -> Vec<Figures> {
+    let (rows, groups) = dev_rows_in(knowledge, lang);
+    growths
+        .iter()
+        .map(|&growth| {
+            let held_out = cross_validate_grouped(&rows, &groups, growth);
+            choose_cutoffs(&held_out, &groups, LIMITS)
+                .map_or_else(Figures::default, |chosen| chosen.2)
+        })
+        .collect()
 }
 
 /// Where the fitted confidence of `lang` is written: `src/matcher/fitted.rs` for English,

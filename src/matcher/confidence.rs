@@ -13,7 +13,7 @@
 //! `evaluation::fit_confidence`'s job, and the fitted values live in `fitted.rs`, which
 //! `cargo run --release --example fit` writes and a test checks.
 
-use super::boosted::Trees;
+use super::boosted::{Growth, Trees, SHIPPED};
 
 /// How many features the model reads.
 pub const FEATURES: usize = 22;
@@ -128,13 +128,18 @@ fn sigmoid(x: f64) -> f64 {
 /// readings are left out (they are certain). The cut-offs are left at 0.5 for the caller to
 /// set.
 pub fn fit(rows: &[(Features, bool)]) -> Model {
+    fit_grown(rows, SHIPPED)
+}
+
+/// [`fit`] with the trees grown as `growth` says.
+pub fn fit_grown(rows: &[(Features, bool)], growth: Growth) -> Model {
     let fitted: Vec<(&[f64], bool)> = rows
         .iter()
         .filter(|(features, _)| !features.is_exact())
         .map(|(features, right)| (&features.0[..], *right))
         .collect();
     Model {
-        trees: Trees::fit(&fitted, FEATURES),
+        trees: Trees::fit_grown(&fitted, FEATURES, growth),
         answer_at: 0.5,
         suggest_at: 0.5,
     }
@@ -200,14 +205,15 @@ pub fn cross_validate(cases: &[CaseRows], folds: usize) -> Vec<Scored> {
     let groups: Vec<usize> = (0..cases.len())
         .map(|index| fold_of(index, folds))
         .collect();
-    cross_validate_grouped(cases, &groups)
+    cross_validate_grouped(cases, &groups, SHIPPED)
 }
 
 /// Scores with each group of cases held out in turn: each case scored by a model fitted on
 /// the cases of the other groups (`groups[i]` names case `i`'s). With each dev file a group,
-/// this is how the confidence does on questions by a writer it never saw.
-pub fn cross_validate_grouped(cases: &[CaseRows], groups: &[usize]) -> Vec<Scored> {
-    held_out_probabilities(cases, groups)
+/// this is how the confidence does on questions by a writer it never saw. The trees are grown
+/// as `growth` says.
+pub fn cross_validate_grouped(cases: &[CaseRows], groups: &[usize], growth: Growth) -> Vec<Scored> {
+    held_out_probabilities(cases, groups, growth)
         .into_iter()
         .zip(cases)
         .map(|(probabilities, case)| {
@@ -218,8 +224,13 @@ pub fn cross_validate_grouped(cases: &[CaseRows], groups: &[usize]) -> Vec<Score
 }
 
 /// Each reading's probability, case by case, under a model fitted on the cases of the other
-/// groups (`groups[i]` names case `i`'s): what [`cross_validate_grouped`] scores each case by.
-pub fn held_out_probabilities(cases: &[CaseRows], groups: &[usize]) -> Vec<Vec<f64>> {
+/// groups (`groups[i]` names case `i`'s), its trees grown as `growth` says: what
+/// [`cross_validate_grouped`] scores each case by.
+pub fn held_out_probabilities(
+    cases: &[CaseRows],
+    groups: &[usize],
+    growth: Growth,
+) -> Vec<Vec<f64>> {
     let folds = groups.iter().max().map_or(0, |last| last + 1);
     let mut probabilities = vec![Vec::new(); cases.len()];
     for fold in 0..folds {
@@ -229,7 +240,7 @@ pub fn held_out_probabilities(cases: &[CaseRows], groups: &[usize]) -> Vec<Vec<f
             .filter(|(index, _)| groups[*index] != fold)
             .flat_map(|(_, case)| case.rows.iter().copied())
             .collect();
-        let model = fit(&training);
+        let model = fit_grown(&training, growth);
         for (index, case) in cases.iter().enumerate() {
             if groups[index] == fold {
                 probabilities[index] = case
@@ -693,12 +704,12 @@ mod tests {
                 groups.push(group);
             }
         }
-        let scored = cross_validate_grouped(&cases, &groups);
+        let scored = cross_validate_grouped(&cases, &groups, SHIPPED);
         assert!(scored[0].probability > 0.5 && scored[1].probability < 0.5);
         assert!(!scored[0].right);
         let by_fold: Vec<usize> = (0..cases.len()).map(|index| fold_of(index, 5)).collect();
         assert_eq!(
-            cross_validate_grouped(&cases, &by_fold),
+            cross_validate_grouped(&cases, &by_fold, SHIPPED),
             cross_validate(&cases, 5)
         );
     }
