@@ -43,6 +43,9 @@ fn main() {
     }
 }
 
+/// One share of a set's figures (right, silent or wrong).
+type Share = fn(&Figures) -> f64;
+
 /// Prints `lang`'s held-out-writer figures at each growth of [`NEAR_SHIPPED`], then the mean and
 /// range of each share.
 fn show_spread(lang: Lang, spread: &[Figures]) {
@@ -50,7 +53,7 @@ fn show_spread(lang: Lang, spread: &[Figures]) {
     for (growth, figures) in NEAR_SHIPPED.iter().zip(spread) {
         println!("  {:<34} {figures}", growth.to_string());
     }
-    let shares: [(&str, fn(&Figures) -> f64); 3] = [
+    let shares: [(&str, Share); 3] = [
         ("right", Figures::right),
         ("silent", Figures::silent_share),
         ("wrong", Figures::wrong_share),
