@@ -18,8 +18,8 @@ use crate::knowledge::{Knowledge, Outcome};
 use crate::locale::{Lang, UnknownLang};
 use crate::matcher::boosted::{Growth, SHIPPED};
 use crate::matcher::confidence::{
-    choose_cutoffs, cross_validate, cross_validate_grouped, fit, score_case, CaseRows, Figures,
-    Limits, Model,
+    choose_cutoffs, cross_validate, cross_validate_grouped, fit_cases, score_case, CaseRows,
+    Figures, Limits, Model,
 };
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -341,20 +341,16 @@ pub fn fit_confidence_in(knowledge: &Knowledge, lang: Lang) -> Fit {
         .collect();
     let folds = cross_validate(&rows, FOLDS);
     let cross_validated = crate::matcher::confidence::figures(&folds, answer_at, suggest_at);
-    let all: Vec<_> = rows
-        .iter()
-        .flat_map(|case| case.rows.iter().copied())
-        .collect();
     let model = Model {
         answer_at,
         suggest_at,
-        ..fit(&all)
+        ..fit_cases(&rows, SHIPPED)
     };
     let in_sample_scores: Vec<_> = rows.iter().map(|case| score_case(&model, case)).collect();
     Fit {
         model,
         cases: rows.len(),
-        rows: all.len(),
+        rows: rows.iter().map(|case| case.rows.len()).sum(),
         held_out_writers,
         by_writer,
         cross_validated,

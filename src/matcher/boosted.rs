@@ -274,11 +274,22 @@ impl Trees {
     /// When forust-ml rejects the rows (a NaN label, which a `bool` cannot be), or the trees
     /// hold more nodes than a `u16` can number.
     pub fn fit(rows: &[(&[f64], bool)], columns: usize) -> Self {
-        Self::fit_grown(rows, columns, SHIPPED)
+        Self::fit_weighted(rows, &vec![1.0; rows.len()], columns, SHIPPED)
     }
 
-    /// [`Trees::fit`] with the trees grown as `growth` says.
-    pub fn fit_grown(rows: &[(&[f64], bool)], columns: usize, growth: Growth) -> Self {
+    /// [`Trees::fit`] with each row weighed as `weights` says (one weight per row) and the trees
+    /// grown as `growth` says.
+    ///
+    /// # Panics
+    ///
+    /// As [`Trees::fit`], and when `weights` is not as long as `rows`.
+    pub fn fit_weighted(
+        rows: &[(&[f64], bool)],
+        weights: &[f64],
+        columns: usize,
+        growth: Growth,
+    ) -> Self {
+        assert_eq!(rows.len(), weights.len(), "one weight per row");
         let right = rows.iter().filter(|(_, right)| *right).count();
         if right == 0 || right == rows.len() {
             let wrong = rows.len() - right;
@@ -288,7 +299,7 @@ impl Trees {
                 nodes: Cow::Owned(Vec::new()),
             };
         }
-        Self::from_booster(&grow(rows, columns, growth))
+        Self::from_booster(&grow(rows, weights, columns, growth))
     }
 
     /// The trees of a fitted booster, in its order.
@@ -330,8 +341,14 @@ impl Trees {
     }
 }
 
-/// forust-ml's booster fitted to `rows` (some right, some wrong) on one thread.
-fn grow(rows: &[(&[f64], bool)], columns: usize, growth: Growth) -> forust_ml::GradientBooster {
+/// forust-ml's booster fitted to `rows` (some right, some wrong), each weighed as `weights` says,
+/// on one thread.
+fn grow(
+    rows: &[(&[f64], bool)],
+    weights: &[f64],
+    columns: usize,
+    growth: Growth,
+) -> forust_ml::GradientBooster {
     use forust_ml::gradientbooster::GrowPolicy;
     use forust_ml::{GradientBooster, Matrix};
     // forust-ml reads a matrix column after column.
@@ -355,7 +372,12 @@ fn grow(rows: &[(&[f64], bool)], columns: usize, growth: Growth) -> forust_ml::G
         .set_parallel(false);
     booster.grow_policy = GrowPolicy::LossGuide;
     booster
-        .fit_unweighted(&Matrix::new(&data, rows.len(), columns), &labels, None)
+        .fit(
+            &Matrix::new(&data, rows.len(), columns),
+            &labels,
+            weights,
+            None,
+        )
         .expect("forust-ml fits any rows of numbers with 0/1 labels");
     booster
 }
@@ -409,17 +431,21 @@ mod tests {
             max_leaves: 2,
             ..SHIPPED
         };
-        let trees = Trees::fit_grown(&rows, 2, few);
+        let trees = Trees::fit_weighted(&rows, &vec![1.0; rows.len()], 2, few);
         assert_eq!(trees.count(), 7);
         assert!(trees.nodes.iter().filter(|node| node.is_leaf()).count() <= 7 * 2);
         assert_eq!(NEAR_SHIPPED[0], SHIPPED);
-        assert_eq!(Trees::fit_grown(&rows, 2, SHIPPED), Trees::fit(&rows, 2));
+        let ones = vec![1.0; rows.len()];
+        assert_eq!(
+            Trees::fit_weighted(&rows, &ones, 2, SHIPPED),
+            Trees::fit(&rows, 2)
+        );
     }
 
     #[test]
     fn the_kept_trees_score_as_forust_ml_does() {
         let rows = both_high();
-        let booster = grow(&as_rows(&rows), 2, SHIPPED);
+        let booster = grow(&as_rows(&rows), &vec![1.0; rows.len()], 2, SHIPPED);
         let trees = Trees::from_booster(&booster);
         let mut probes: Vec<[f64; 2]> = rows.iter().map(|(features, _)| *features).collect();
         probes.extend([[f64::NAN, 0.9], [0.9, f64::NAN], [-1.0, 2.0]]);
