@@ -124,9 +124,10 @@ fn sigmoid(x: f64) -> f64 {
     1.0 / (1.0 + (-x).exp())
 }
 
-/// Fits the trees to `(features, right)` rows (`boosted::Trees::fit`; deterministic). Exact
-/// readings are left out (they are certain). The cut-offs are left at 0.5 for the caller to
-/// set.
+/// Fits the trees to `(features, right)` rows, each weighing as much as any other
+/// (`boosted::Trees::fit`; deterministic). Exact readings are left out (they are certain). The
+/// cut-offs are left at 0.5 for the caller to set. The shipped confidence is fitted by
+/// [`fit_cases`], which weighs each question once.
 pub fn fit(rows: &[(Features, bool)]) -> Model {
     fit_weighted(rows.iter().map(|row| (row, 1.0)), SHIPPED)
 }
@@ -539,6 +540,34 @@ mod tests {
         let model = fit(&rows);
         assert!(model.probability(&row(0.9, true).0) > model.probability(&row(0.2, true).0));
         assert_eq!(fit(&rows), model, "the fit is deterministic");
+    }
+
+    #[test]
+    fn each_question_weighs_once_however_many_readings_it_has() {
+        // Forty short questions, right at a score of 0.5; one long message read forty ways at
+        // the same score, all wrong. Counted by question, 0.5 is right forty times in
+        // forty-one; counted by reading, half the time.
+        let short = (0..40).map(|_| CaseRows {
+            in_domain: true,
+            rows: vec![row(0.5, true)],
+        });
+        let long = CaseRows {
+            in_domain: true,
+            rows: vec![row(0.5, false); 40],
+        };
+        let mut cases: Vec<CaseRows> = short.collect();
+        cases.push(long);
+        // Some spread of scores, so that the trees have something to split.
+        cases.extend((0..40).map(|i| CaseRows {
+            in_domain: true,
+            rows: vec![row(0.1 + f64::from(i % 3) / 100.0, false)],
+        }));
+        let at_half = row(0.5, true).0;
+        let by_question = fit_cases(&cases, SHIPPED).probability(&at_half);
+        let all_rows: Vec<_> = cases.iter().flat_map(|case| case.rows.clone()).collect();
+        let by_reading = fit(&all_rows).probability(&at_half);
+        assert!(by_question > 0.8, "{by_question}");
+        assert!(by_reading < 0.7, "{by_reading}");
     }
 
     #[test]
