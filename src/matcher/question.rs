@@ -395,7 +395,7 @@ mod tests {
             ["0what", "0r", "0the", "0~5", "0aims"]
         );
         assert_eq!(words("objective 5 aims"), ["0objective", "0#5", "0aims"]);
-        // Before a word that is no plural, or that a stop word ends, a digit stays text-speak.
+        // Before a word that is not a plural (a stop word never is), a digit stays text-speak.
         assert_eq!(words("4 my essay"), ["0for", "0my", "0essay"]);
         assert_eq!(words("2 us"), ["0to", "0us"]);
         // A year before a plural is still a year.
