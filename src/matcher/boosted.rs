@@ -265,24 +265,15 @@ impl Trees {
         splits
     }
 
-    /// Fits trees to `(features, right)` rows, every row `columns` features long. No trees
-    /// when the rows are all right or all wrong (or none): the base alone, the smoothed
-    /// log-odds of being right.
+    /// Fits trees to `(features, right)` rows, every row `columns` features long and weighed
+    /// as `weights` says (one weight per row), the trees grown as `growth` says. No trees when
+    /// the rows are all right or all wrong (or none): the base alone, the smoothed log-odds of
+    /// being right.
     ///
     /// # Panics
     ///
-    /// When forust-ml rejects the rows (a NaN label, which a `bool` cannot be), or the trees
-    /// hold more nodes than a `u16` can number.
-    pub fn fit(rows: &[(&[f64], bool)], columns: usize) -> Self {
-        Self::fit_weighted(rows, &vec![1.0; rows.len()], columns, SHIPPED)
-    }
-
-    /// [`Trees::fit`] with each row weighed as `weights` says (one weight per row) and the trees
-    /// grown as `growth` says.
-    ///
-    /// # Panics
-    ///
-    /// As [`Trees::fit`], and when `weights` is not as long as `rows`.
+    /// When `weights` is not as long as `rows`, when forust-ml rejects the rows (a NaN label,
+    /// which a `bool` cannot be), or when the trees hold more nodes than a `u16` can number.
     pub fn fit_weighted(
         rows: &[(&[f64], bool)],
         weights: &[f64],
@@ -390,6 +381,13 @@ fn number(index: usize) -> u16 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    impl Trees {
+        /// [`Trees::fit_weighted`] with every row weighing alike, grown as shipped.
+        fn fit(rows: &[(&[f64], bool)], columns: usize) -> Self {
+            Self::fit_weighted(rows, &vec![1.0; rows.len()], columns, SHIPPED)
+        }
+    }
 
     /// Rows where being right takes both features high: an interaction no sum of one curve
     /// per feature can draw.

@@ -124,21 +124,15 @@ fn sigmoid(x: f64) -> f64 {
     1.0 / (1.0 + (-x).exp())
 }
 
-/// Fits the trees to `(features, right)` rows, each weighing as much as any other
-/// (`boosted::Trees::fit`; deterministic). Exact readings are left out (they are certain). The
-/// cut-offs are left at 0.5 for the caller to set. The shipped confidence is fitted by
-/// [`fit_cases`], which weighs each question once.
-pub fn fit(rows: &[(Features, bool)]) -> Model {
-    fit_weighted(rows.iter().map(|row| (row, 1.0)), SHIPPED)
-}
-
-/// Fits the trees to the readings of labelled questions, as [`fit`] does, with each question
-/// weighed once: its readings share one unit of weight (a long message's several readings
-/// count no more than a short one's one, as each counts once in the figures). Held out by
+/// Fits the trees to the `(features, right)` readings of labelled questions
+/// (`boosted::Trees::fit_weighted`; deterministic), with each question weighed once: its
+/// readings share one unit of weight (a long message's several readings count no more than a
+/// short one's one, as each counts once in the figures). Held out by
 /// writer, the mean over the seven settings near the shipped one (`boosted::NEAR_SHIPPED`)
 /// rose from 86.20 / 86.51 / 89.07% right (English, French, Spanish) with one unit per reading
 /// to 86.47 / 86.85 / 89.51%, silence and wrong answers as they were. The trees are grown as
-/// `growth` says.
+/// `growth` says. Exact readings are left out (they are certain). The cut-offs are left at 0.5
+/// for the caller to set.
 pub fn fit_cases<'a>(cases: impl IntoIterator<Item = &'a CaseRows>, growth: Growth) -> Model {
     fit_weighted(
         cases.into_iter().flat_map(|case| {
@@ -525,6 +519,12 @@ pub fn choose_cutoffs(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The trees fitted to `(features, right)` rows each weighing as much as any other, grown
+    /// as shipped.
+    fn fit(rows: &[(Features, bool)]) -> Model {
+        fit_weighted(rows.iter().map(|row| (row, 1.0)), SHIPPED)
+    }
 
     fn row(score: f64, right: bool) -> (Features, bool) {
         let mut features = Features::default();
