@@ -1073,7 +1073,8 @@ fn the_chart_is_a_png_of_the_asked_size_with_bars_and_text() {
         ],
     );
     let stats = stats::stats(&mut storage, 14, NOW).unwrap();
-    let png = chart::daily_png(&stats.daily, "Questions per day", 640, 320).unwrap();
+    let labels = chart::Labels::english("Questions per day");
+    let png = chart::daily_png(&stats.daily, &labels, 640, 320).unwrap();
 
     let decoder = png::Decoder::new(std::io::Cursor::new(png));
     let mut reader = decoder.read_info().unwrap();

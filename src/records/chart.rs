@@ -23,6 +23,34 @@ const ANSWERED: RGBColor = RGBColor(0, 158, 115);
 const SUGGESTED: RGBColor = RGBColor(230, 159, 0);
 const SILENT: RGBColor = RGBColor(213, 94, 0);
 
+/// The chart's words: its title and axis, and the three outcomes' names in the legend.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Labels<'a> {
+    /// Above the chart.
+    pub title: &'a str,
+    /// Beside the vertical axis.
+    pub axis: &'a str,
+    /// The outcome "answered".
+    pub answered: &'a str,
+    /// The outcome "suggested".
+    pub suggested: &'a str,
+    /// The outcome "silent".
+    pub silent: &'a str,
+}
+
+impl<'a> Labels<'a> {
+    /// English words under `title`.
+    pub fn english(title: &'a str) -> Self {
+        Self {
+            title,
+            axis: "questions per day (UTC)",
+            answered: "answered",
+            suggested: "suggested",
+            silent: "silent",
+        }
+    }
+}
+
 /// Where one outcome's bar starts and ends on a day.
 type Span = fn(&DailyCount) -> (u64, u64);
 
@@ -40,16 +68,16 @@ fn register_embedded_font() {
     });
 }
 
-/// The daily series as a PNG of `width` × `height` pixels, titled `title`.
+/// The daily series as a PNG of `width` × `height` pixels, in the words of `labels`.
 pub fn daily_png(
     days: &[DailyCount],
-    title: &str,
+    labels: &Labels,
     width: u32,
     height: u32,
 ) -> Result<Vec<u8>, ChartError> {
     register_embedded_font();
     let mut pixels = vec![0u8; width as usize * height as usize * 3];
-    draw(days, title, &mut pixels, (width, height)).map_err(ChartError)?;
+    draw(days, labels, &mut pixels, (width, height)).map_err(ChartError)?;
     let mut png = Vec::new();
     let mut encoder = png::Encoder::new(&mut png, width, height);
     encoder.set_color(png::ColorType::Rgb);
@@ -69,7 +97,7 @@ pub fn daily_png(
 /// Draws the chart into an RGB buffer.
 fn draw(
     days: &[DailyCount],
-    title: &str,
+    labels: &Labels,
     pixels: &mut [u8],
     size: (u32, u32),
 ) -> Result<(), String> {
@@ -80,7 +108,7 @@ fn draw(
     let highest = days.iter().map(DailyCount::total).max().unwrap_or(0);
     let top = (highest + highest / 10 + 1).max(4);
     let mut chart = ChartBuilder::on(&root)
-        .caption(title, (FAMILY, 22))
+        .caption(labels.title, (FAMILY, 22))
         .margin(14)
         .x_label_area_size(36)
         .y_label_area_size(48)
@@ -98,17 +126,17 @@ fn draw(
         .disable_x_mesh()
         .x_labels(count.min(12))
         .x_label_formatter(&label)
-        .y_desc("questions per day (UTC)")
+        .y_desc(labels.axis)
         .label_style((FAMILY, 13))
         .axis_desc_style((FAMILY, 14))
         .draw()
         .map_err(|e| failed(&e))?;
     let stacks: [(&str, RGBColor, Span); 3] = [
-        ("answered", ANSWERED, |day| (0, day.answered)),
-        ("suggested", SUGGESTED, |day| {
+        (labels.answered, ANSWERED, |day| (0, day.answered)),
+        (labels.suggested, SUGGESTED, |day| {
             (day.answered, day.answered + day.suggested)
         }),
-        ("silent", SILENT, |day| {
+        (labels.silent, SILENT, |day| {
             (day.answered + day.suggested, day.total())
         }),
     ];

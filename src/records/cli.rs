@@ -60,7 +60,8 @@ pub fn stats(
             "gfmd-bot: questions per day, {} to {}",
             stats.from, stats.to
         );
-        let png = chart::daily_png(&stats.daily, &title, chart::WIDTH, chart::HEIGHT)?;
+        let labels = chart::Labels::english(&title);
+        let png = chart::daily_png(&stats.daily, &labels, chart::WIDTH, chart::HEIGHT)?;
         std::fs::write(path, png)?;
     }
     if json {

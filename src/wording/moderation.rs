@@ -217,6 +217,12 @@ pub struct StatsWording {
     pub footer: &'static str,
     /// Template: recording is failing now (`{}` the fault, in English).
     pub failing: &'static str,
+    /// Template: the chart's title (`{}` the first day, `{}` the last).
+    pub chart_title: &'static str,
+    /// The chart's vertical axis.
+    pub chart_axis: &'static str,
+    /// The chart's legend: answered, suggested and silent, in that order.
+    pub chart_outcomes: [&'static str; 3],
 }
 
 /// What the bot tells a moderator, in one language.
@@ -354,7 +360,10 @@ impl Moderation {
             stats.none,
             stats.footer,
             stats.failing,
+            stats.chart_title,
+            stats.chart_axis,
         ];
+        texts.extend(stats.chart_outcomes);
         texts.extend(self.languages);
         texts.extend(self.form_texts());
         texts.extend(self.component_texts());
@@ -503,6 +512,9 @@ pub const ENGLISH: Moderation = Moderation {
         none: "none",
         footer: "The chart shows the questions of each day by outcome.",
         failing: "Recording is failing right now ({}): the newest questions may be missing.",
+        chart_title: "Questions per day, {} to {}",
+        chart_axis: "questions per day (UTC)",
+        chart_outcomes: ["answered", "suggested", "silent"],
     },
 };
 
@@ -652,6 +664,9 @@ pub const FRENCH: Moderation = Moderation {
         footer: "Le graphique montre les questions de chaque jour selon leur issue.",
         failing:
             "L'enregistrement échoue en ce moment ({}) : les questions les plus récentes peuvent manquer.",
+        chart_title: "Questions par jour, du {} au {}",
+        chart_axis: "questions par jour (UTC)",
+        chart_outcomes: ["avec réponse", "avec suggestion", "sans réponse"],
     },
 };
 
@@ -801,6 +816,9 @@ pub const SPANISH: Moderation = Moderation {
         footer: "El gráfico muestra las preguntas de cada día según su resultado.",
         failing:
             "El registro está fallando ahora mismo ({}): pueden faltar las preguntas más recientes.",
+        chart_title: "Preguntas por día, del {} al {}",
+        chart_axis: "preguntas por día (UTC)",
+        chart_outcomes: ["respondidas", "con sugerencia", "sin respuesta"],
     },
 };
 

@@ -2,7 +2,7 @@
 //! (questions; share answered, suggested, silent; helpful against not helpful; top answers; top
 //! unanswered groups; median and 99th percentile of the time to decide) with the daily chart
 //! attached as a PNG. The figures are read and the chart drawn off the async threads. The embed
-//! is in the moderator's language; the chart's own title stays English.
+//! and the chart are in the moderator's language.
 
 use crate::answers::limits::{self, truncate};
 use crate::discord::failure;
@@ -12,7 +12,7 @@ use crate::discord::state::BotState;
 use crate::records::stats::{self, Stats};
 use crate::records::{chart, now_millis, DataFiles, Fault, StorageError, Window};
 use crate::render::{quote_user_text, Embed, EmbedField};
-use crate::wording::{fill_all, Moderation};
+use crate::wording::{fill_all, Moderation, StatsWording};
 use serenity::all::{Context, CreateAttachment};
 
 /// The chart's file name.
@@ -104,8 +104,25 @@ pub fn plan_stats(stats: &Stats, failing: Option<Fault>, words: &Moderation) -> 
     }
 }
 
-/// The statistics of the last `days` days and their chart (blocking). No database yet: zeros.
-fn read(files: &DataFiles, days: u32) -> Result<(Stats, Option<Vec<u8>>), StorageError> {
+/// The chart's words as `said` has them, under `title`.
+fn chart_labels<'a>(title: &'a str, said: &'a StatsWording) -> chart::Labels<'a> {
+    let [answered, suggested, silent] = said.chart_outcomes;
+    chart::Labels {
+        title,
+        axis: said.chart_axis,
+        answered,
+        suggested,
+        silent,
+    }
+}
+
+/// The statistics of the last `days` days and their chart, told with `said` (blocking). No
+/// database yet: zeros.
+fn read(
+    files: &DataFiles,
+    days: u32,
+    said: &StatsWording,
+) -> Result<(Stats, Option<Vec<u8>>), StorageError> {
     let now = now_millis();
     let stats = match files.open_read_only() {
         Ok(mut storage) => stats::stats(&mut storage, days, now)?,
@@ -114,8 +131,9 @@ fn read(files: &DataFiles, days: u32) -> Result<(Stats, Option<Vec<u8>>), Storag
         }
         Err(error) => return Err(error),
     };
-    let title = format!("Questions per day, {} to {}", stats.from, stats.to);
-    let png = chart::daily_png(&stats.daily, &title, chart::WIDTH, chart::HEIGHT)
+    let title = fill_all(said.chart_title, &[&stats.from, &stats.to]);
+    let labels = chart_labels(&title, said);
+    let png = chart::daily_png(&stats.daily, &labels, chart::WIDTH, chart::HEIGHT)
         .map_err(|error| tracing::error!(%error, "the statistics chart could not be drawn"))
         .ok();
     Ok((stats, png))
@@ -139,7 +157,9 @@ pub async fn show(
     }
     state.settle_records().await;
     let failing = state.recorder.health().borrow().fault;
-    let (reply, chart) = match tokio::task::spawn_blocking(move || read(&files, days)).await {
+    let said = words.stats;
+    let (reply, chart) = match tokio::task::spawn_blocking(move || read(&files, days, &said)).await
+    {
         Ok(Ok((stats, png))) => (plan_stats(&stats, failing, words), png),
         Ok(Err(error)) => {
             failure::log_internal("the statistics could not be read", &error);
@@ -164,6 +184,30 @@ mod tests {
     /// The words of a moderator reading `lang`.
     fn words(lang: Lang) -> &'static Moderation {
         &Wording::of(lang).moderation
+    }
+
+    #[test]
+    fn the_chart_is_drawn_in_the_moderator_s_language() {
+        let folder = tempfile::tempdir().unwrap();
+        let files = DataFiles::at(folder.path().join("none-yet.sqlite3"), 90);
+        let drawn = |lang: Lang| {
+            let (_, png) = read(&files, 7, &words(lang).stats).unwrap();
+            png.expect("a chart, empty")
+        };
+        let english = drawn(Lang::En);
+        assert_eq!(
+            drawn(Lang::En),
+            english,
+            "the same words draw the same chart"
+        );
+        assert_ne!(drawn(Lang::Fr), english);
+        assert_ne!(drawn(Lang::Es), english);
+        assert_ne!(drawn(Lang::Es), drawn(Lang::Fr));
+        let french = chart_labels("t", &words(Lang::Fr).stats);
+        assert_eq!(
+            (french.answered, french.silent),
+            ("avec réponse", "sans réponse")
+        );
     }
 
     fn stats() -> Stats {
