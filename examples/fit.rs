@@ -10,10 +10,12 @@
 //! nothing and prints the held-out-writer figures with the trees grown at the shipped setting
 //! and six near it (`boosted::NEAR_SHIPPED`), with their mean and range: judge a change of the
 //! matcher on those, not on one fit's figures, which move by about a point with any change of
-//! the rows. The blind sets are never read.
+//! the rows; `-- --spread --pooled W` weighs the other languages' questions `W` instead of
+//! `evaluation::POOLED_WEIGHT` (0: not at all). The blind sets are never read.
 
 use gfmd_bot::evaluation::{
-    dev_set_files, fit_confidence_in, fitted_file, held_out_spread_in, languages_asked, Fit,
+    dev_set_files, fit_confidence, fitted_file, held_out_spread, languages_asked, DevRows, Fit,
+    POOLED_WEIGHT,
 };
 use gfmd_bot::knowledge::Knowledge;
 use gfmd_bot::locale::Lang;
@@ -26,15 +28,25 @@ fn main() {
     let check = args.iter().any(|arg| arg == "--check");
     let languages = languages_asked(&args).expect("--lang en, fr or es");
     let knowledge = Knowledge::embedded().expect("the embedded set is valid");
+    // Every language's fit learns from the others' questions: read them all, once.
+    let dev = DevRows::of(&knowledge);
     if args.iter().any(|arg| arg == "--spread") {
+        let pooled = match args.iter().position(|arg| arg == "--pooled") {
+            Some(at) => args
+                .get(at + 1)
+                .and_then(|weight| weight.parse().ok())
+                .expect("--pooled WEIGHT, a number"),
+            None => POOLED_WEIGHT,
+        };
         for lang in languages {
-            show_spread(lang, &held_out_spread_in(&knowledge, lang, &NEAR_SHIPPED));
+            println!("(the other languages' questions weighed {pooled})");
+            show_spread(lang, &held_out_spread(&dev, lang, pooled, &NEAR_SHIPPED));
         }
         return;
     }
     let mut out_of_date = false;
     for lang in languages {
-        let fit = fit_confidence_in(&knowledge, lang);
+        let fit = fit_confidence(&dev, lang);
         show(lang, &fit);
         out_of_date |= !write_or_check(lang, &fit, check);
     }

@@ -6,7 +6,8 @@
 //! then one line per reading the matcher considers (the whole message, and each sentence of a
 //! longer one): the question's number, its writer (its dev file's number), whether it is
 //! in-domain, whether the reading's best answer is right, the shipped model's probability for it
-//! fitted without that writer, and the features (`matcher::confidence::FEATURE_NAMES`). An
+//! fitted without that writer (and, as the shipped fit does, with the other languages'
+//! questions at `evaluation::POOLED_WEIGHT`; they are not exported), and the features (`matcher::confidence::FEATURE_NAMES`). An
 //! `exact` reading is certain whatever the model: its probability is 1. A question the matcher
 //! finds no reading in (no word any answer knows) has one line with probability 0 and `NaN`
 //! features: it is left alone whatever the model.
@@ -17,12 +18,12 @@
 //! them within `evaluation::LIMITS`, as `example fit` chooses the shipped ones. Grading the
 //! exported file itself prints the shipped model's held-out-writer figures.
 
-use gfmd_bot::evaluation::{dev_rows_in, LIMITS};
+use gfmd_bot::evaluation::{DevRows, LIMITS, POOLED_WEIGHT};
 use gfmd_bot::knowledge::Knowledge;
 use gfmd_bot::locale::Lang;
 use gfmd_bot::matcher::boosted::SHIPPED;
 use gfmd_bot::matcher::confidence::{
-    choose_cutoffs, held_out_probabilities, Scored, FEATURE_NAMES,
+    choose_cutoffs, held_out_probabilities, Pooled, Scored, FEATURE_NAMES,
 };
 use std::io::Write;
 
@@ -51,8 +52,14 @@ fn main() {
 /// shipped model fitted without its writer.
 fn export(lang: Lang) {
     let knowledge = Knowledge::embedded().expect("the embedded set is valid");
-    let (cases, writers) = dev_rows_in(&knowledge, lang);
-    let probabilities = held_out_probabilities(&cases, &writers, SHIPPED);
+    let dev = DevRows::of(&knowledge);
+    let (cases, writers) = dev.of_lang(lang);
+    let others = dev.others_than(lang);
+    let pooled = Pooled {
+        cases: &others,
+        weight: POOLED_WEIGHT,
+    };
+    let probabilities = held_out_probabilities(cases, writers, pooled, SHIPPED);
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let header: Vec<&str> = ["question", "writer", "in_domain", "right", "probability"]
         .into_iter()
@@ -60,7 +67,7 @@ fn export(lang: Lang) {
         .collect();
     writeln!(out, "{}", header.join(",")).expect("write");
     for (question, ((case, writer), probabilities)) in
-        cases.iter().zip(&writers).zip(&probabilities).enumerate()
+        cases.iter().zip(writers).zip(&probabilities).enumerate()
     {
         if case.rows.is_empty() {
             let values = vec!["NaN"; FEATURE_NAMES.len()];

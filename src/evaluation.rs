@@ -19,7 +19,7 @@ use crate::locale::{Lang, UnknownLang};
 use crate::matcher::boosted::{Growth, SHIPPED};
 use crate::matcher::confidence::{
     choose_cutoffs, cross_validate, cross_validate_grouped, fit_cases, score_case, CaseRows,
-    Figures, Limits, Model,
+    Figures, Limits, Model, Pooled,
 };
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -313,38 +313,101 @@ pub fn dev_rows_in(knowledge: &Knowledge, lang: Lang) -> (Vec<CaseRows>, Vec<usi
     (rows, batches)
 }
 
+/// What a dev question of another language weighs in a language's fit of the confidence,
+/// against one of its own (`confidence::Pooled`, which gives the figures it was chosen on).
+pub const POOLED_WEIGHT: f64 = 0.5;
+
+/// The rows of every language's dev set ([`dev_rows_in`]), read once: each language's fit
+/// learns from the others' questions too.
+#[derive(Debug, Clone)]
+pub struct DevRows {
+    /// Per language of [`Lang::ALL`], in its order: the rows and each row's batch.
+    by_lang: Vec<(Vec<CaseRows>, Vec<usize>)>,
+}
+
+impl DevRows {
+    /// Reads the dev sets of every language.
+    ///
+    /// # Panics
+    ///
+    /// When a line cannot be read, as [`dev_set_in`].
+    pub fn of(knowledge: &Knowledge) -> Self {
+        Self {
+            by_lang: Lang::ALL
+                .iter()
+                .map(|&lang| dev_rows_in(knowledge, lang))
+                .collect(),
+        }
+    }
+
+    /// The rows of `lang` and each one's batch.
+    pub fn of_lang(&self, lang: Lang) -> (&[CaseRows], &[usize]) {
+        let (rows, batches) = &self.by_lang[Self::position(lang)];
+        (rows, batches)
+    }
+
+    /// The rows of every language but `lang`: what its fit pools ([`POOLED_WEIGHT`]).
+    pub fn others_than(&self, lang: Lang) -> Vec<&CaseRows> {
+        let own = Self::position(lang);
+        self.by_lang
+            .iter()
+            .enumerate()
+            .filter(|(position, _)| *position != own)
+            .flat_map(|(_, (rows, _))| rows)
+            .collect()
+    }
+
+    fn position(lang: Lang) -> usize {
+        Lang::ALL
+            .iter()
+            .position(|&one| one == lang)
+            .expect("every language is in Lang::ALL")
+    }
+}
+
 /// Fits the confidence of `lang` on its dev set ([`dev_rows_in`]), chooses the cut-offs within
 /// [`LIMITS`] on the probabilities with each writer's batch held out (a new writer's questions
 /// are what members and the blind sets ask; mixing a writer into every fold, as the
 /// [`FOLDS`]-fold cross-validation does, understates the wrong answers new writers get), and
-/// refits on every case. Deterministic: the same dev set gives the same model, to the bit.
+/// refits on every case. Every fit learns from the other languages' dev questions too, at
+/// [`POOLED_WEIGHT`]. Deterministic: the same dev sets give the same model, to the bit.
 ///
 /// # Panics
 ///
 /// When a line cannot be read, as [`dev_set_in`].
 pub fn fit_confidence_in(knowledge: &Knowledge, lang: Lang) -> Fit {
-    let (rows, groups) = dev_rows_in(knowledge, lang);
-    let held_out = cross_validate_grouped(&rows, &groups, SHIPPED);
+    fit_confidence(&DevRows::of(knowledge), lang)
+}
+
+/// [`fit_confidence_in`] on dev rows read already.
+pub fn fit_confidence(dev: &DevRows, lang: Lang) -> Fit {
+    let (rows, groups) = dev.of_lang(lang);
+    let others = dev.others_than(lang);
+    let pooled = Pooled {
+        cases: &others,
+        weight: POOLED_WEIGHT,
+    };
+    let held_out = cross_validate_grouped(rows, groups, pooled, SHIPPED);
     let (answer_at, suggest_at, held_out_writers) =
-        choose_cutoffs(&held_out, &groups, LIMITS).unwrap_or((1.0, 1.0, Figures::default()));
+        choose_cutoffs(&held_out, groups, LIMITS).unwrap_or((1.0, 1.0, Figures::default()));
     let writers = groups.iter().max().map_or(0, |last| last + 1);
     let by_writer = (0..writers)
         .map(|writer| {
             let scored: Vec<_> = held_out
                 .iter()
-                .zip(&groups)
+                .zip(groups)
                 .filter(|(_, group)| **group == writer)
                 .map(|(scored, _)| *scored)
                 .collect();
             crate::matcher::confidence::figures(&scored, answer_at, suggest_at)
         })
         .collect();
-    let folds = cross_validate(&rows, FOLDS);
+    let folds = cross_validate(rows, FOLDS, pooled);
     let cross_validated = crate::matcher::confidence::figures(&folds, answer_at, suggest_at);
     let model = Model {
         answer_at,
         suggest_at,
-        ..fit_cases(&rows, SHIPPED)
+        ..fit_cases(rows, pooled, SHIPPED)
     };
     let in_sample_scores: Vec<_> = rows.iter().map(|case| score_case(&model, case)).collect();
     Fit {
@@ -359,21 +422,28 @@ pub fn fit_confidence_in(knowledge: &Knowledge, lang: Lang) -> Fit {
 }
 
 /// The held-out-writer figures of `lang`'s dev set (as [`Fit::held_out_writers`], cut-offs
-/// chosen within [`LIMITS`]) with the trees grown as each of `growths` says, in order: one
-/// fit's figures move by about a point with any change of its rows, and the spread over
-/// growths near the shipped one (`boosted::NEAR_SHIPPED`) tells a change of the matcher from
-/// that noise.
-///
-/// # Panics
-///
-/// When a line cannot be read, as [`dev_set_in`].
-pub fn held_out_spread_in(knowledge: &Knowledge, lang: Lang, growths: &[Growth]) -> Vec<Figures> {
-    let (rows, groups) = dev_rows_in(knowledge, lang);
+/// chosen within [`LIMITS`]) with the trees grown as each of `growths` says, in order, and the
+/// other languages' questions weighed `pooled_weight` (0: not at all; the shipped fit weighs
+/// them [`POOLED_WEIGHT`]): one fit's figures move by about a point with any change of its
+/// rows, and the spread over growths near the shipped one (`boosted::NEAR_SHIPPED`) tells a
+/// change of the matcher from that noise.
+pub fn held_out_spread(
+    dev: &DevRows,
+    lang: Lang,
+    pooled_weight: f64,
+    growths: &[Growth],
+) -> Vec<Figures> {
+    let (rows, groups) = dev.of_lang(lang);
+    let others = dev.others_than(lang);
+    let pooled = Pooled {
+        cases: &others,
+        weight: pooled_weight,
+    };
     growths
         .iter()
         .map(|&growth| {
-            let held_out = cross_validate_grouped(&rows, &groups, growth);
-            choose_cutoffs(&held_out, &groups, LIMITS)
+            let held_out = cross_validate_grouped(rows, groups, pooled, growth);
+            choose_cutoffs(&held_out, groups, LIMITS)
                 .map_or_else(Figures::default, |chosen| chosen.2)
         })
         .collect()
@@ -393,19 +463,21 @@ pub fn fitted_file(lang: Lang) -> &'static str {
 fn fitted_header(lang: Lang) -> String {
     match lang {
         Lang::En => "//! The fitted confidence model. Generated by `cargo run --release --example fit` from the\n\
-             //! dev set (`evaluation::DEV_SET_FILES`): do not edit, refit. `tests/devset.rs` checks that\n\
-             //! this file is what the fit makes of the committed dev set.\n"
+             //! dev set (`evaluation::DEV_SET_FILES`, with the French and Spanish ones at\n\
+             //! `evaluation::POOLED_WEIGHT`): do not edit, refit. `tests/devset.rs` checks that this\n\
+             //! file is what the fit makes of the committed dev sets.\n"
             .to_owned(),
         Lang::Fr | Lang::Es => {
-            let (name, files) = match lang {
-                Lang::Fr => ("French", "DEV_SET_FILES_FR"),
-                _ => ("Spanish", "DEV_SET_FILES_ES"),
+            let (name, files, others) = match lang {
+                Lang::Fr => ("French", "DEV_SET_FILES_FR", "English and Spanish"),
+                _ => ("Spanish", "DEV_SET_FILES_ES", "English and French"),
             };
             format!(
                 "//! The fitted confidence model for {name} questions, read by the {name} matcher. Generated\n\
                  //! by `cargo run --release --example fit` from the {name} dev set\n\
-                 //! (`evaluation::{files}`): do not edit, refit. `tests/devset.rs` checks that this file is\n\
-                 //! what the fit makes of the committed dev set.\n"
+                 //! (`evaluation::{files}`), with the {others} ones at\n\
+                 //! `evaluation::POOLED_WEIGHT`: do not edit, refit. `tests/devset.rs` checks that this\n\
+                 //! file is what the fit makes of the committed dev sets.\n"
             )
         }
     }

@@ -8,18 +8,21 @@
 
 use gfmd_bot::answers::AnswerSet;
 use gfmd_bot::evaluation::{
-    dev_batches_in, dev_set, dev_set_files, dev_set_in, evaluate_dev_in, fit_confidence_in,
-    fitted_file,
+    dev_batches_in, dev_set, dev_set_files, dev_set_in, evaluate_dev_in, fit_confidence,
+    fitted_file, DevRows,
 };
 use gfmd_bot::knowledge::Knowledge;
 use gfmd_bot::locale::Lang;
 use gfmd_bot::matcher::confidence::FEATURE_NAMES;
 use gfmd_bot::matcher::normalize::fold;
+use std::sync::OnceLock;
 
 /// Fewest in-domain points, as a share. The aim (issue 8) is 97%; this is what the fitted
-/// confidence reaches within `evaluation::LIMITS` (88.2% of 8332 questions, with each writer's
-/// batch held out 86.4%, 10-fold cross-validated 86.5%), kept so that it does not slip. Before
-/// each question was weighed once in the fit: 87.5% (85.9%, 85.8%). Before
+/// confidence reaches within `evaluation::LIMITS` (87.5% of 8332 questions, with each writer's
+/// batch held out 86.5%, 10-fold cross-validated 86.5%), kept so that it does not slip. Before
+/// the fit learnt from the French and Spanish questions too (at half weight): 88.2% (86.4%,
+/// 86.5%); learning from others fits its own questions less closely, and new writers' no
+/// worse. Before each question was weighed once in the fit: 87.5% (85.9%, 85.8%). Before
 /// a number before a plural became a count ("the 5 aims") and the refit: 88.3% (87.1%, 86.8%);
 /// the held-out 87.1% was the top of its spread (85.0-87.1% over seven settings of the trees
 /// near the fitted one, README "How well it matches"). Boosted
@@ -48,13 +51,20 @@ use gfmd_bot::matcher::normalize::fold;
 /// questions of the session before; the fourth to sixth batches (2411 questions in all) paraphrase
 /// away from the answers' words or were written from the source note alone, and are harder.
 const RIGHT: f64 = 0.87;
-/// Fewest off-topic questions left alone, as a share (97.6%, held-out writer 96.1%).
+/// Fewest off-topic questions left alone, as a share (96.8%, held-out writer 96.1%; 97.6%
+/// before the fit learnt from the other languages' questions).
 const SILENT: f64 = 0.96;
 /// Most wrong answers, as a share of all questions.
 const WRONG: f64 = 0.01;
 
 fn knowledge() -> Knowledge {
     Knowledge::embedded().unwrap()
+}
+
+/// Every language's dev rows, read once for the three fits (each pools the others').
+fn dev_rows() -> &'static DevRows {
+    static DEV_ROWS: OnceLock<DevRows> = OnceLock::new();
+    DEV_ROWS.get_or_init(|| DevRows::of(&knowledge()))
 }
 
 /// The binary carries the dev sets deflated (`build.rs`): each must inflate to its file on disk,
@@ -151,7 +161,7 @@ fn fitted_file_is_what_the_fit_makes(lang: Lang, committed: &str) {
         lang.english_name(),
         cases.len() - in_domain
     );
-    let fit = fit_confidence_in(&knowledge(), lang);
+    let fit = fit_confidence(dev_rows(), lang);
     assert!(
         fit.render_in(lang) == committed,
         "{} is not what the {} dev set fits: run `cargo run --release --example fit` \
@@ -162,7 +172,9 @@ fn fitted_file_is_what_the_fit_makes(lang: Lang, committed: &str) {
 }
 
 /// The French dev set's gates: what the French fit reaches
-/// (right 88.0%, silent 96.6%, wrong 0.5%: 55 of 12164; held out by writer 87.1%, 96.0%, 0.8%),
+/// (right 88.3%, silent 96.1%, wrong 0.7%: 81 of 12164; held out by writer 87.6%, 96.0%, 0.8%;
+/// before the fit learnt from the English and Spanish questions too, 88.0%, 96.6%, 0.5%: 55,
+/// held out 87.1%, 96.0%, 0.8%),
 /// rounded down a little. Before the boosted trees: 85.5%, 96.1%, 0.8% (89). Before the
 /// thirty-second batch and an eleventh of near-misses: 85.5%, 95.9%, 0.8% (88 of 11292). Before the
 /// thirtieth and thirty-first batches and a tenth of near-misses: 85.7%, 95.9%, 0.8% (84 of
@@ -190,7 +202,9 @@ fn the_french_dev_set_keeps_its_figures() {
 }
 
 /// The Spanish dev set's gates: what the Spanish fit reaches
-/// (right 90.4%, silent 96.4%, wrong 0.4%: 56 of 12592; held out by writer 89.4%, 95.8%, 0.8%),
+/// (right 90.6%, silent 96.1%, wrong 0.5%: 66 of 12592; held out by writer 89.9%, 95.8%, 0.8%;
+/// before the fit learnt from the English and French questions too, 90.4%, 96.4%, 0.4%: 56,
+/// held out 89.4%, 95.8%, 0.8%),
 /// rounded down a little. Before the boosted trees: 88.0%, 95.9%, 0.8% (94). It was 59.9%,
 /// 96.6%, 0.6% (10 of 1711) before what follows. Dropping the dev
 /// questions that repeated one of the second blind batch (5 of 1716) had moved it from 58.3% to
