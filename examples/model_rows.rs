@@ -6,11 +6,13 @@
 //! then one line per reading the matcher considers (the whole message, and each sentence of a
 //! longer one): the question's number, its writer (its dev file's number), whether it is
 //! in-domain, whether the reading's best answer is right, the shipped model's probability for it
-//! fitted without that writer (and, as the shipped fit does, with the other languages'
-//! questions at `evaluation::POOLED_WEIGHT`; they are not exported), and the features (`matcher::confidence::FEATURE_NAMES`). An
+//! fitted without that writer (and, as the shipped fit is, with the other languages'
+//! questions), and the features (`matcher::confidence::FEATURE_NAMES`). An
 //! `exact` reading is certain whatever the model: its probability is 1. A question the matcher
 //! finds no reading in (no word any answer knows) has one line with probability 0 and `NaN`
-//! features: it is left alone whatever the model.
+//! features: it is left alone whatever the model. `--pooled FILE` also writes the other
+//! languages' rows to FILE, in the same columns (probability 0): every fit of the language learns
+//! from them at `evaluation::POOLED_WEIGHT`, and a model compared with it should too.
 //!
 //! `cargo run --release --example model_rows -- grade probabilities.csv` reads lines of the same
 //! first five columns (the probability from a model fitted without the line's writer; more
@@ -23,7 +25,7 @@ use gfmd_bot::knowledge::Knowledge;
 use gfmd_bot::locale::Lang;
 use gfmd_bot::matcher::boosted::SHIPPED;
 use gfmd_bot::matcher::confidence::{
-    choose_cutoffs, held_out_probabilities, Pooled, Scored, FEATURE_NAMES,
+    choose_cutoffs, held_out_probabilities, CaseRows, Scored, FEATURE_NAMES,
 };
 use std::io::Write;
 
@@ -31,44 +33,67 @@ fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
         Some("export") => {
-            let lang = match args.get(1).map(String::as_str) {
-                Some("--lang") => args
-                    .get(2)
-                    .and_then(|lang| lang.parse().ok())
-                    .expect("--lang en, fr or es"),
-                _ => Lang::En,
+            let value_of = |flag: &str| {
+                args.iter()
+                    .position(|arg| arg == flag)
+                    .map(|at| args.get(at + 1).unwrap_or_else(|| panic!("{flag} VALUE")))
             };
-            export(lang);
+            let lang = value_of("--lang")
+                .map_or(Lang::En, |lang| lang.parse().expect("--lang en, fr or es"));
+            export(lang, value_of("--pooled").map(String::as_str));
         }
         Some("grade") => grade(args.get(1).expect("grade FILE")),
         _ => {
-            eprintln!("usage: model_rows export [--lang en|fr|es] | model_rows grade FILE");
+            eprintln!(
+                "usage: model_rows export [--lang en|fr|es] [--pooled FILE] | model_rows grade FILE"
+            );
             std::process::exit(2);
         }
     }
 }
 
 /// Writes the rows of `lang`'s dev set to standard output, each with the probability of the
-/// shipped model fitted without its writer.
-fn export(lang: Lang) {
+/// shipped model fitted without its writer; with `pooled_path`, the other languages' rows (which
+/// every fit of `lang` learns from, at `POOLED_WEIGHT`) to that file, in the same columns with
+/// probability 0.
+fn export(lang: Lang, pooled_path: Option<&str>) {
     let knowledge = Knowledge::embedded().expect("the embedded set is valid");
     let dev = DevRows::of(&knowledge);
-    let (cases, writers) = dev.of_lang(lang);
-    let others = dev.others_than(lang);
-    let pooled = Pooled {
-        cases: &others,
-        weight: POOLED_WEIGHT,
-    };
+    let fit_rows = dev.for_fit(lang);
+    let (cases, writers) = (fit_rows.rows, fit_rows.batches);
+    let pooled = fit_rows.pooled(POOLED_WEIGHT);
     let probabilities = held_out_probabilities(cases, writers, pooled, SHIPPED);
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let lines = cases.iter().zip(writers).zip(&probabilities);
+    write_rows(
+        &mut out,
+        lines.map(|((case, writer), p)| (case, *writer, p.as_slice())),
+    );
+    if let Some(path) = pooled_path {
+        let file = std::fs::File::create(path).expect("create the pooled rows' file");
+        let mut pooled_out = std::io::BufWriter::new(file);
+        let others = pooled.cases;
+        let no_probabilities =
+            vec![0.0; others.iter().map(|case| case.rows.len()).max().unwrap_or(0)];
+        let lines = others
+            .iter()
+            .map(|case| (*case, 0, &no_probabilities[..case.rows.len()]));
+        write_rows(&mut pooled_out, lines);
+    }
+}
+
+/// Writes a header, then a line per reading of each `(case, writer, probabilities)`: the
+/// columns `grade` and `scripts/compare-models.py` read.
+fn write_rows<'a>(
+    out: &mut impl Write,
+    lines: impl Iterator<Item = (&'a CaseRows, usize, &'a [f64])>,
+) {
     let header: Vec<&str> = ["question", "writer", "in_domain", "right", "probability"]
         .into_iter()
         .chain(FEATURE_NAMES)
         .collect();
     writeln!(out, "{}", header.join(",")).expect("write");
-    for (question, ((case, writer), probabilities)) in
-        cases.iter().zip(writers).zip(&probabilities).enumerate()
-    {
+    for (question, (case, writer, probabilities)) in lines.enumerate() {
         if case.rows.is_empty() {
             let values = vec!["NaN"; FEATURE_NAMES.len()];
             writeln!(

@@ -2,9 +2,15 @@
 """Fits other confidence models on the rows `examples/model_rows.rs` exports, each writer held
 out in turn, and grades their probabilities by the crate's own cut-off rule.
 
-    cargo run --release --example model_rows -- export --lang en > /tmp/rows-en.csv
+    cargo run --release --example model_rows -- export --lang en --pooled /tmp/pooled-en.csv \
+        > /tmp/rows-en.csv
     pip install numpy scikit-learn lightgbm forust
-    scripts/compare-models.py /tmp/rows-en.csv
+    scripts/compare-models.py /tmp/rows-en.csv /tmp/pooled-en.csv
+
+As the crate's fit does (`confidence::fit_cases`), each question weighs one unit, shared by its
+readings, and the other languages' questions (the second file, optional) are learnt from too,
+each weighing `POOLED_WEIGHT` of one of the language's own; the weights are scaled to a mean of
+1.
 
 For each model it writes `<rows>.<model>.csv` (question, writer, in_domain, right, probability
 per reading, the probability from a model fitted without that writer) and prints what
@@ -23,6 +29,8 @@ import numpy as np
 from forust import GradientBooster
 
 GRADE = Path(__file__).resolve().parent.parent / "target/release/examples/model_rows"
+# `evaluation::POOLED_WEIGHT`: what another language's question weighs against one of the own.
+POOLED_WEIGHT = 0.5
 
 
 class Forust:
@@ -34,8 +42,8 @@ class Forust:
             max_leaves=15, l2=1.0, min_leaf_weight=4.0, grow_policy="LossGuide", parallel=False,
         )
 
-    def fit(self, x, y):
-        self.model.fit(x, y)
+    def fit(self, x, y, weight):
+        self.model.fit(x, y, sample_weight=weight)
 
     def probability(self, x):
         return 1.0 / (1.0 + np.exp(-self.model.predict(x)))
@@ -51,8 +59,8 @@ class LightGbm:
             random_state=0, verbose=-1,
         )
 
-    def fit(self, x, y):
-        self.model.fit(x, y)
+    def fit(self, x, y, weight):
+        self.model.fit(x, y, sample_weight=weight)
 
     def probability(self, x):
         return self.model.predict_proba(x)[:, 1]
@@ -61,18 +69,38 @@ class LightGbm:
 MODELS = {"forust": Forust, "lightgbm": LightGbm}
 
 
-def held_out(rows, make):
-    """Each reading's probability from a model fitted on the other writers' readings (exact
-    readings are certain and left out of the fit, as the crate does; a question without a
-    reading keeps its 0)."""
+def shares(rows):
+    """Each reading's share of its question's one unit of weight."""
+    _, inverse, counts = np.unique(rows[:, 0], return_inverse=True, return_counts=True)
+    return 1.0 / counts[inverse]
+
+
+def fitted(rows):
+    """The readings a fit learns from: exact ones are certain and left out, as the crate does,
+    and a question without a reading has nothing to learn."""
+    x = rows[:, 5:]
+    return ~np.isnan(x).any(axis=1) & (x[:, -1] < 0.5)
+
+
+def held_out(rows, pooled, make):
+    """Each reading's probability from a model fitted on the other writers' readings and the
+    pooled ones (a question without a reading keeps its 0)."""
     x, right, writer = rows[:, 5:], rows[:, 3], rows[:, 1].astype(int)
-    fitted = ~np.isnan(x).any(axis=1) & (x[:, -1] < 0.5)
+    own_fitted, own_weight = fitted(rows), shares(rows)
+    pooled_fitted = fitted(pooled)
+    pooled_x, pooled_right = pooled[pooled_fitted, 5:], pooled[pooled_fitted, 3]
+    pooled_weight = POOLED_WEIGHT * shares(pooled)[pooled_fitted]
     probability = np.where(np.isnan(x).any(axis=1), 0.0, 1.0)
     for one in np.unique(writer):
-        training = (writer != one) & fitted
+        training = (writer != one) & own_fitted
+        weight = np.concatenate([own_weight[training], pooled_weight])
         model = make()
-        model.fit(x[training], right[training])
-        scored = (writer == one) & fitted
+        model.fit(
+            np.concatenate([x[training], pooled_x]),
+            np.concatenate([right[training], pooled_right]),
+            weight / weight.mean(),
+        )
+        scored = (writer == one) & own_fitted
         probability[scored] = model.probability(x[scored])
     return probability
 
@@ -84,11 +112,15 @@ def grade(path):
 def main():
     source = Path(sys.argv[1])
     rows = np.loadtxt(source, delimiter=",", skiprows=1)
+    if len(sys.argv) > 2:
+        pooled = np.loadtxt(sys.argv[2], delimiter=",", skiprows=1, ndmin=2)
+    else:
+        pooled = np.empty((0, rows.shape[1]))
     print("shipped\n" + grade(source))
     for name, make in MODELS.items():
         out = source.with_suffix(f".{name}.csv")
         with open(out, "w") as file:
-            for row, probability in zip(rows, held_out(rows, make)):
+            for row, probability in zip(rows, held_out(rows, pooled, make)):
                 file.write(f"{int(row[0])},{int(row[1])},{int(row[2])},{int(row[3])},{float(probability)!r}\n")
         print(name + "\n" + grade(out), flush=True)
 

@@ -340,21 +340,23 @@ impl DevRows {
         }
     }
 
-    /// The rows of `lang` and each one's batch.
-    pub fn of_lang(&self, lang: Lang) -> (&[CaseRows], &[usize]) {
-        let (rows, batches) = &self.by_lang[Self::position(lang)];
-        (rows, batches)
-    }
-
-    /// The rows of every language but `lang`: what its fit pools ([`POOLED_WEIGHT`]).
-    pub fn others_than(&self, lang: Lang) -> Vec<&CaseRows> {
+    /// What a fit of `lang`'s confidence reads: its rows, each one's batch, and the other
+    /// languages' rows.
+    pub fn for_fit(&self, lang: Lang) -> FitRows<'_> {
         let own = Self::position(lang);
-        self.by_lang
+        let (rows, batches) = &self.by_lang[own];
+        let others = self
+            .by_lang
             .iter()
             .enumerate()
             .filter(|(position, _)| *position != own)
             .flat_map(|(_, (rows, _))| rows)
-            .collect()
+            .collect();
+        FitRows {
+            rows,
+            batches,
+            others,
+        }
     }
 
     fn position(lang: Lang) -> usize {
@@ -379,14 +381,32 @@ pub fn fit_confidence_in(knowledge: &Knowledge, lang: Lang) -> Fit {
     fit_confidence(&DevRows::of(knowledge), lang)
 }
 
+/// One language's dev rows as its fit reads them ([`DevRows::for_fit`]).
+#[derive(Debug, Clone)]
+pub struct FitRows<'a> {
+    /// The language's rows.
+    pub rows: &'a [CaseRows],
+    /// Each row's batch (its writer's dev file).
+    pub batches: &'a [usize],
+    /// The other languages' rows.
+    others: Vec<&'a CaseRows>,
+}
+
+impl FitRows<'_> {
+    /// The other languages' rows, each question weighing `weight` of one of the language's own.
+    pub fn pooled(&self, weight: f64) -> Pooled<'_> {
+        Pooled {
+            cases: &self.others,
+            weight,
+        }
+    }
+}
+
 /// [`fit_confidence_in`] on dev rows read already.
 pub fn fit_confidence(dev: &DevRows, lang: Lang) -> Fit {
-    let (rows, groups) = dev.of_lang(lang);
-    let others = dev.others_than(lang);
-    let pooled = Pooled {
-        cases: &others,
-        weight: POOLED_WEIGHT,
-    };
+    let fit_rows = dev.for_fit(lang);
+    let (rows, groups) = (fit_rows.rows, fit_rows.batches);
+    let pooled = fit_rows.pooled(POOLED_WEIGHT);
     let held_out = cross_validate_grouped(rows, groups, pooled, SHIPPED);
     let (answer_at, suggest_at, held_out_writers) =
         choose_cutoffs(&held_out, groups, LIMITS).unwrap_or((1.0, 1.0, Figures::default()));
@@ -433,12 +453,9 @@ pub fn held_out_spread(
     pooled_weight: f64,
     growths: &[Growth],
 ) -> Vec<Figures> {
-    let (rows, groups) = dev.of_lang(lang);
-    let others = dev.others_than(lang);
-    let pooled = Pooled {
-        cases: &others,
-        weight: pooled_weight,
-    };
+    let fit_rows = dev.for_fit(lang);
+    let (rows, groups) = (fit_rows.rows, fit_rows.batches);
+    let pooled = fit_rows.pooled(pooled_weight);
     growths
         .iter()
         .map(|&growth| {
