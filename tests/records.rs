@@ -21,6 +21,7 @@ use gfmd_bot::records::{
     MemberKey, Options, Outcome, Question, Reason, RecordId, Recorder, Resolution, Source,
     SqliteStorage, Storage, StoredQuestion, Window, DAY_MILLIS, LATEST_VERSION,
 };
+use gfmd_bot::wording;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -1073,7 +1074,7 @@ fn the_chart_is_a_png_of_the_asked_size_with_bars_and_text() {
         ],
     );
     let stats = stats::stats(&mut storage, 14, NOW).unwrap();
-    let labels = chart::Labels::english("Questions per day");
+    let labels = chart::Labels::of("Questions per day", &wording::ENGLISH.moderation.stats);
     let png = chart::daily_png(&stats.daily, &labels, 640, 320).unwrap();
 
     let decoder = png::Decoder::new(std::io::Cursor::new(png));

@@ -4,6 +4,7 @@
 //! server with no fonts installed.
 
 use super::stats::DailyCount;
+use crate::wording::StatsWording;
 use plotters::prelude::*;
 use plotters::style::{register_font, FontStyle};
 use std::sync::Once;
@@ -39,14 +40,16 @@ pub struct Labels<'a> {
 }
 
 impl<'a> Labels<'a> {
-    /// English words under `title`.
-    pub fn english(title: &'a str) -> Self {
+    /// The words of `said` (a moderator's language, or English for the operator's CLI) under
+    /// `title`.
+    pub fn of(title: &'a str, said: &'a StatsWording) -> Self {
+        let [answered, suggested, silent] = said.chart_outcomes;
         Self {
             title,
-            axis: "questions per day (UTC)",
-            answered: "answered",
-            suggested: "suggested",
-            silent: "silent",
+            axis: said.chart_axis,
+            answered,
+            suggested,
+            silent,
         }
     }
 }

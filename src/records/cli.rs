@@ -60,7 +60,7 @@ pub fn stats(
             "gfmd-bot: questions per day, {} to {}",
             stats.from, stats.to
         );
-        let labels = chart::Labels::english(&title);
+        let labels = chart::Labels::of(&title, &crate::wording::ENGLISH.moderation.stats);
         let png = chart::daily_png(&stats.daily, &labels, chart::WIDTH, chart::HEIGHT)?;
         std::fs::write(path, png)?;
     }

@@ -104,18 +104,6 @@ pub fn plan_stats(stats: &Stats, failing: Option<Fault>, words: &Moderation) -> 
     }
 }
 
-/// The chart's words as `said` has them, under `title`.
-fn chart_labels<'a>(title: &'a str, said: &'a StatsWording) -> chart::Labels<'a> {
-    let [answered, suggested, silent] = said.chart_outcomes;
-    chart::Labels {
-        title,
-        axis: said.chart_axis,
-        answered,
-        suggested,
-        silent,
-    }
-}
-
 /// The statistics of the last `days` days and their chart, told with `said` (blocking). No
 /// database yet: zeros.
 fn read(
@@ -132,7 +120,7 @@ fn read(
         Err(error) => return Err(error),
     };
     let title = fill_all(said.chart_title, &[&stats.from, &stats.to]);
-    let labels = chart_labels(&title, said);
+    let labels = chart::Labels::of(&title, said);
     let png = chart::daily_png(&stats.daily, &labels, chart::WIDTH, chart::HEIGHT)
         .map_err(|error| tracing::error!(%error, "the statistics chart could not be drawn"))
         .ok();
@@ -203,7 +191,7 @@ mod tests {
         assert_ne!(drawn(Lang::Fr), english);
         assert_ne!(drawn(Lang::Es), english);
         assert_ne!(drawn(Lang::Es), drawn(Lang::Fr));
-        let french = chart_labels("t", &words(Lang::Fr).stats);
+        let french = chart::Labels::of("t", &words(Lang::Fr).stats);
         assert_eq!(
             (french.answered, french.silent),
             ("avec réponse", "sans réponse")
