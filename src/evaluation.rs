@@ -1,6 +1,6 @@
 //! Measuring the bot on labelled questions: the dev set it is tuned on ([`DEV_SET_FILES`]) and
 //! the blind sets it is never tuned on (`tests/blind/*.tsv`); and fitting the matcher's
-//! confidence on the dev set ([`fit_confidence_in`], the text of `src/matcher/fitted.rs`). Pure:
+//! confidence on the dev set ([`fit_confidence`], the text of `src/matcher/fitted.rs`). Pure:
 //! labelled text and a [`Knowledge`] in, figures out.
 //!
 //! The labelled lines and the dev set's files are read by [`crate::devset`].
@@ -367,20 +367,6 @@ impl DevRows {
     }
 }
 
-/// Fits the confidence of `lang` on its dev set ([`dev_rows_in`]), chooses the cut-offs within
-/// [`LIMITS`] on the probabilities with each writer's batch held out (a new writer's questions
-/// are what members and the blind sets ask; mixing a writer into every fold, as the
-/// [`FOLDS`]-fold cross-validation does, understates the wrong answers new writers get), and
-/// refits on every case. Every fit learns from the other languages' dev questions too, at
-/// [`POOLED_WEIGHT`]. Deterministic: the same dev sets give the same model, to the bit.
-///
-/// # Panics
-///
-/// When a line cannot be read, as [`dev_set_in`].
-pub fn fit_confidence_in(knowledge: &Knowledge, lang: Lang) -> Fit {
-    fit_confidence(&DevRows::of(knowledge), lang)
-}
-
 /// One language's dev rows as its fit reads them ([`DevRows::for_fit`]).
 #[derive(Debug, Clone)]
 pub struct FitRows<'a> {
@@ -402,7 +388,12 @@ impl FitRows<'_> {
     }
 }
 
-/// [`fit_confidence_in`] on dev rows read already.
+/// Fits the confidence of `lang` on its dev rows (`dev`, read by [`DevRows::of`]), chooses the
+/// cut-offs within [`LIMITS`] on the probabilities with each writer's batch held out (a new
+/// writer's questions are what members and the blind sets ask; mixing a writer into every
+/// fold, as the [`FOLDS`]-fold cross-validation does, understates the wrong answers new writers
+/// get), and refits on every case. Every fit learns from the other languages' dev questions
+/// too, at [`POOLED_WEIGHT`]. Deterministic: the same dev sets give the same model, to the bit.
 pub fn fit_confidence(dev: &DevRows, lang: Lang) -> Fit {
     let fit_rows = dev.for_fit(lang);
     let (rows, groups) = (fit_rows.rows, fit_rows.batches);
