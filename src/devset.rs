@@ -46,12 +46,13 @@ macro_rules! dev_file {
 
 /// The dev set: every file the matcher is tuned and fitted on, read by the
 /// dev-set test, the evaluation and the fitting tools alike. `tests/devset.tsv` is the first
-/// set, grouped by answer; `tests/devset-discord.tsv` and `-2` to `-21` (later batches by other
-/// writers, from the third on paraphrasing away from the answers' words; the sixth to twenty-first
-/// written from the source note alone, as the blind sets are, the sixth labelled apart, the
-/// others labelled by their writers after reading the answers) hold questions in Discord styles
-/// (long, terse, text-speak, symbols, plain; near-miss and off-topic), grouped by style;
-/// `tests/devset-nearmiss.tsv` and `-2` to `-9` hold near-misses alone, by nine more writers.
+/// set, grouped by answer; `tests/devset-discord.tsv` and `-2` to `-28` (later batches by other
+/// writers, from the third on paraphrasing away from the answers' words; the sixth to
+/// twenty-eighth written from the source note alone, as the blind sets are, the sixth labelled
+/// apart, the others labelled by their writers after reading the answers) hold questions in
+/// Discord styles (long, terse, text-speak, symbols, plain; near-miss and off-topic), grouped by
+/// style;
+/// `tests/devset-nearmiss.tsv` and `-2` to `-12` hold near-misses alone, by twelve more writers.
 pub const DEV_SET_FILES: &[DevFile] = &[
     dev_file!("devset.tsv"),
     dev_file!("devset-discord.tsv"),
@@ -84,12 +85,22 @@ pub const DEV_SET_FILES: &[DevFile] = &[
     dev_file!("devset-nearmiss-7.tsv"),
     dev_file!("devset-nearmiss-8.tsv"),
     dev_file!("devset-nearmiss-9.tsv"),
+    dev_file!("devset-discord-22.tsv"),
+    dev_file!("devset-discord-23.tsv"),
+    dev_file!("devset-discord-24.tsv"),
+    dev_file!("devset-nearmiss-10.tsv"),
+    dev_file!("devset-discord-25.tsv"),
+    dev_file!("devset-discord-26.tsv"),
+    dev_file!("devset-nearmiss-11.tsv"),
+    dev_file!("devset-discord-27.tsv"),
+    dev_file!("devset-discord-28.tsv"),
+    dev_file!("devset-nearmiss-12.tsv"),
 ];
 
 /// The French dev set: questions as French speakers write them, labelled with the answer ids:
-/// a first set, thirty-three batches in Discord styles (the fourth to thirty-third written from
+/// a first set, thirty-six batches in Discord styles (the fourth to thirty-sixth written from
 /// the source note alone, the fourth labelled apart, the others by their writers after reading
-/// the answers) and twelve batches of near-misses, each by its own writer.
+/// the answers) and thirteen batches of near-misses, each by its own writer.
 pub const DEV_SET_FILES_FR: &[DevFile] = &[
     dev_file!("devset.fr.tsv"),
     dev_file!("devset.fr-discord.tsv"),
@@ -137,9 +148,13 @@ pub const DEV_SET_FILES_FR: &[DevFile] = &[
     dev_file!("devset.fr-nearmiss-11.tsv"),
     dev_file!("devset.fr-discord-33.tsv"),
     dev_file!("devset.fr-nearmiss-12.tsv"),
+    dev_file!("devset.fr-discord-34.tsv"),
+    dev_file!("devset.fr-discord-35.tsv"),
+    dev_file!("devset.fr-nearmiss-13.tsv"),
+    dev_file!("devset.fr-discord-36.tsv"),
 ];
 
-/// The Spanish dev set, likewise: a first set, thirty-two batches in Discord styles and
+/// The Spanish dev set, likewise: a first set, thirty-five batches in Discord styles and
 /// seventeen batches of near-misses, each by its own writer.
 pub const DEV_SET_FILES_ES: &[DevFile] = &[
     dev_file!("devset.es.tsv"),
@@ -192,6 +207,9 @@ pub const DEV_SET_FILES_ES: &[DevFile] = &[
     dev_file!("devset.es-nearmiss-16.tsv"),
     dev_file!("devset.es-discord-32.tsv"),
     dev_file!("devset.es-nearmiss-17.tsv"),
+    dev_file!("devset.es-discord-33.tsv"),
+    dev_file!("devset.es-discord-34.tsv"),
+    dev_file!("devset.es-discord-35.tsv"),
 ];
 
 /// The dev set files of `lang`.
