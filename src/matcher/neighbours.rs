@@ -16,6 +16,12 @@
 //! Every example remembers its batch (the dev file, one writer's), so that the fit and the
 //! dev-set figures can leave a writer's own questions out when measuring that writer's: a
 //! question must not find itself.
+//!
+//! Many writers word a question the same way ("gfmd objectives"): a question folded to the same
+//! words with the same labels as one before it is remembered once (about one in nine). Its
+//! cosines would be the same, so each answer's closest example is too; the word weights still
+//! count every copy, so the figures are the same bit for bit. A question written in two batches
+//! stays remembered whichever batch is left out ([`IN_SEVERAL_BATCHES`]).
 
 use super::example_layout::{lay_out, Layout};
 use super::language::Language;
@@ -24,6 +30,7 @@ use super::spelling::scale_to_unit_length;
 use crate::answers::AnswerSet;
 use crate::devset::Case;
 use rustc_hash::FxHashMap;
+use std::collections::hash_map::Entry;
 
 /// A word found in at least this share of the examples is kept as a dense column of weights
 /// (0 where it is absent): summing a whole column is faster than scattering a long list.
@@ -33,6 +40,10 @@ const DENSE_SHARE: f32 = 1.0 / 4.0;
 /// 65,536 examples (its dev set has about 12,000). Kept apart from the weights, a posting takes
 /// 6 bytes instead of the 8 of a `(u32, f32)` pair: about 0.5 MB less over the three languages.
 type ExampleId = u16;
+
+/// The batch of an example written in more than one batch: no batch left out forgets it, since
+/// a copy from another batch would still be remembered.
+const IN_SEVERAL_BATCHES: u32 = u32::MAX;
 
 /// The examples holding one word, with the word's weight in each.
 #[derive(Debug, Clone)]
@@ -151,14 +162,7 @@ impl Neighbours {
         language: &Language,
         batches: impl IntoIterator<Item = B>,
     ) -> Self {
-        struct Read {
-            answers: Vec<usize>,
-            batch: u32,
-            /// The question folded; its words are counted where needed ([`term_counts`]), so
-            /// that no word of the thousands of examples is copied on its own.
-            folded: String,
-        }
-        let mut read = Vec::new();
+        let mut copies: Vec<Read> = Vec::new();
         for (batch, cases) in batches.into_iter().enumerate() {
             for case in cases.as_ref() {
                 let answers: Vec<usize> = case
@@ -169,13 +173,16 @@ impl Neighbours {
                 if case.in_domain() && answers.is_empty() {
                     continue;
                 }
-                read.push(Read {
+                copies.push(Read {
                     answers,
                     batch: batch as u32,
                     folded: fold_in(&case.question, language),
                 });
             }
         }
+        // The weights count every copy of a question.
+        let (words, idf) = weights_of(copies.iter().map(|copy| copy.folded.as_str()));
+        let read = remembered_once(copies);
         let answer_count = set.answers().len();
         let labels: Vec<&[usize]> = read.iter().map(|one| one.answers.as_slice()).collect();
         let Layout {
@@ -191,28 +198,19 @@ impl Neighbours {
             .collect();
         let batch_of: Vec<u32> = read.iter().map(|one| one.batch).collect();
         let folded: Vec<String> = read.into_iter().map(|one| one.folded).collect();
-        let mut document_frequency: FxHashMap<&str, u32> = FxHashMap::default();
+        // Each remembered example holding a word adds one posting: the lists' exact length.
+        let mut holding = vec![0_usize; idf.len()];
         for question in &folded {
             for (word, _) in term_counts(question) {
-                *document_frequency.entry(word).or_default() += 1;
+                if let Some(&id) = words.get(word) {
+                    holding[id as usize] += 1;
+                }
             }
         }
-        let mut words = FxHashMap::default();
-        let mut idf = Vec::new();
-        let mut lists = Vec::new();
-        let total = folded.len() as f32;
-        let mut kept: Vec<_> = document_frequency
-            .iter()
-            .filter(|(_, frequency)| **frequency >= 2)
+        let mut lists: Vec<(Vec<ExampleId>, Vec<f32>)> = holding
+            .into_iter()
+            .map(|count| (Vec::with_capacity(count), Vec::with_capacity(count)))
             .collect();
-        kept.sort_unstable();
-        for (word, frequency) in kept {
-            words.insert((*word).to_owned(), idf.len() as u32);
-            idf.push(((1.0 + total) / (1.0 + *frequency as f32)).ln() + 1.0);
-            // Each example holding the word adds one posting: the lists' exact length.
-            let frequency = *frequency as usize;
-            lists.push((Vec::with_capacity(frequency), Vec::with_capacity(frequency)));
-        }
         for (example, question) in folded.iter().enumerate() {
             let example = ExampleId::try_from(example).unwrap_or_else(|_| {
                 panic!(
@@ -226,10 +224,11 @@ impl Neighbours {
                 weights.push(weight);
             }
         }
+        let remembered = folded.len() as f32;
         let postings = lists
             .into_iter()
             .map(|(examples, weights)| {
-                if (examples.len() as f32) < DENSE_SHARE * total {
+                if (examples.len() as f32) < DENSE_SHARE * remembered {
                     return Postings::Sparse {
                         examples: examples.into_boxed_slice(),
                         weights: weights.into_boxed_slice(),
@@ -335,6 +334,72 @@ impl Neighbours {
             *best = best.max(further);
         }
     }
+}
+
+/// One labelled question as read from a batch.
+struct Read {
+    answers: Vec<usize>,
+    batch: u32,
+    /// The question folded; its words are counted where needed ([`term_counts`]), so that no
+    /// word of the thousands of examples is copied on its own.
+    folded: String,
+}
+
+/// Each word found in two questions or more, with its id and, by id, its inverse document
+/// frequency (smoothed) over `questions`, folded.
+fn weights_of<'a>(questions: impl Iterator<Item = &'a str>) -> (FxHashMap<String, u32>, Vec<f32>) {
+    let mut document_frequency: FxHashMap<&str, u32> = FxHashMap::default();
+    let mut total = 0_usize;
+    for question in questions {
+        total += 1;
+        for (word, _) in term_counts(question) {
+            *document_frequency.entry(word).or_default() += 1;
+        }
+    }
+    let total = total as f32;
+    let mut kept: Vec<_> = document_frequency
+        .into_iter()
+        .filter(|(_, frequency)| *frequency >= 2)
+        .collect();
+    kept.sort_unstable();
+    let mut words = FxHashMap::default();
+    let mut idf = Vec::with_capacity(kept.len());
+    for (word, frequency) in kept {
+        words.insert(word.to_owned(), idf.len() as u32);
+        idf.push(((1.0 + total) / (1.0 + frequency as f32)).ln() + 1.0);
+    }
+    (words, idf)
+}
+
+/// The first copy of each question (the same labels and folded words), in reading order; one
+/// whose copies are in more than one batch gets [`IN_SEVERAL_BATCHES`] for its batch.
+fn remembered_once(copies: Vec<Read>) -> Vec<Read> {
+    let mut first: FxHashMap<(&[usize], &str), usize> = FxHashMap::default();
+    let mut kept = vec![false; copies.len()];
+    let mut in_several = Vec::new();
+    for (at, copy) in copies.iter().enumerate() {
+        match first.entry((copy.answers.as_slice(), copy.folded.as_str())) {
+            Entry::Occupied(seen) => {
+                if copies[*seen.get()].batch != copy.batch {
+                    in_several.push(*seen.get());
+                }
+            }
+            Entry::Vacant(new) => {
+                new.insert(at);
+                kept[at] = true;
+            }
+        }
+    }
+    drop(first);
+    let mut copies = copies;
+    for at in in_several {
+        copies[at].batch = IN_SEVERAL_BATCHES;
+    }
+    copies
+        .into_iter()
+        .zip(kept)
+        .filter_map(|(copy, kept)| kept.then_some(copy))
+        .collect()
 }
 
 thread_local! {
@@ -481,6 +546,49 @@ mod tests {
             "no-such-answer\twho kicked off the commission\nnone\twho kicked off the commission\n",
         ]);
         assert_eq!(neighbours.len(), 1, "only the off-topic example is kept");
+    }
+
+    #[test]
+    fn a_question_written_twice_is_remembered_once_and_kept_while_one_copy_is() {
+        let (set, memory) = neighbours(&[
+            "gcim\twho kicked off the commission\ngcim\tWho kicked off the commission\n",
+            "gcim\twho kicked off the commission\nbelgium\twho hosted the commission meeting\n",
+            "belgium\twho hosted the commission meeting\n",
+        ]);
+        // One gcim question in two batches, one belgium question twice in batches 1 and 2.
+        assert_eq!(memory.len(), 2);
+        let belgium = set.index_of("belgium").expect("belgium");
+        let question = "who kicked off the commission";
+        let whole = evidence(&memory, question, None);
+        for left_out in [Some(0), Some(1), Some(2)] {
+            assert_eq!(
+                evidence(&memory, question, left_out),
+                whole,
+                "a copy stays remembered with batch {left_out:?} left out"
+            );
+        }
+        // Counted twice for the weights: the words are as rare as in a memory of four copies.
+        let (_, apart) = neighbours(&[
+            "gcim\twho kicked off the commission\n",
+            "belgium\twho hosted the commission meeting\n",
+        ]);
+        assert_ne!(
+            evidence(&apart, question, None).for_answer(belgium),
+            whole.for_answer(belgium),
+            "the weights count every copy"
+        );
+    }
+
+    #[test]
+    fn a_question_written_twice_in_one_batch_is_forgotten_with_it() {
+        let (set, neighbours) = neighbours(&[
+            "gcim\twho kicked off the commission\ngcim\twho kicked off the commission\n",
+            "belgium\twho hosted the commission meeting\n",
+        ]);
+        assert_eq!(neighbours.len(), 2);
+        let gcim = set.index_of("gcim").expect("gcim");
+        let without = evidence(&neighbours, "who kicked off the commission", Some(0));
+        assert_eq!(without.for_answer(gcim)[0], 0.0);
     }
 
     #[test]
