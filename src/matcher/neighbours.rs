@@ -373,7 +373,7 @@ fn weights_of<'a>(questions: impl Iterator<Item = &'a str>) -> (FxHashMap<String
 
 /// The first copy of each question (the same labels and folded words), in reading order; one
 /// whose copies are in more than one batch gets [`IN_SEVERAL_BATCHES`] for its batch.
-fn remembered_once(copies: Vec<Read>) -> Vec<Read> {
+fn remembered_once(mut copies: Vec<Read>) -> Vec<Read> {
     let mut first: FxHashMap<(&[usize], &str), usize> = FxHashMap::default();
     let mut kept = vec![false; copies.len()];
     let mut in_several = Vec::new();
@@ -391,7 +391,6 @@ fn remembered_once(copies: Vec<Read>) -> Vec<Read> {
         }
     }
     drop(first);
-    let mut copies = copies;
     for at in in_several {
         copies[at].batch = IN_SEVERAL_BATCHES;
     }
@@ -567,7 +566,8 @@ mod tests {
                 "a copy stays remembered with batch {left_out:?} left out"
             );
         }
-        // Counted twice for the weights: the words are as rare as in a memory of four copies.
+        // Every copy counts for the weights: the words are as rare as in a memory of five
+        // questions, not of the two remembered.
         let (_, apart) = neighbours(&[
             "gcim\twho kicked off the commission\n",
             "belgium\twho hosted the commission meeting\n",
