@@ -44,15 +44,14 @@ macro_rules! dev_file {
     };
 }
 
-/// The dev set: every file the matcher is tuned and fitted on, read by the
-/// dev-set test, the evaluation and the fitting tools alike. `tests/devset.tsv` is the first
-/// set, grouped by answer; `tests/devset-discord.tsv` and `-2` to `-28` (later batches by other
-/// writers, from the third on paraphrasing away from the answers' words; the sixth to
-/// twenty-eighth written from the source note alone, as the blind sets are, the sixth labelled
-/// apart, the others labelled by their writers after reading the answers) hold questions in
-/// Discord styles (long, terse, text-speak, symbols, plain; near-miss and off-topic), grouped by
-/// style;
-/// `tests/devset-nearmiss.tsv` and `-2` to `-12` hold near-misses alone, by twelve more writers.
+/// The dev set: every file the matcher is tuned and fitted on, read by the dev-set test, the
+/// evaluation and the fitting tools alike. `tests/devset.tsv` is the first set, grouped by answer;
+/// `tests/devset-discord.tsv` and `-2` to `-28` (later batches by other writers, from the third on
+/// paraphrasing away from the answers' words; the sixth to twenty-eighth written from the source
+/// note alone, as the blind sets are, the sixth labelled apart, the others labelled by their
+/// writers after reading the answers) hold questions in Discord styles (long, terse, text-speak,
+/// symbols, plain; near-miss and off-topic), grouped by style; `tests/devset-nearmiss.tsv` and `-2`
+/// to `-12` hold near-misses alone, by twelve more writers.
 pub const DEV_SET_FILES: &[DevFile] = &[
     dev_file!("devset.tsv"),
     dev_file!("devset-discord.tsv"),
