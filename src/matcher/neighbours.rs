@@ -177,12 +177,16 @@ impl Neighbours {
                     answers,
                     batch: batch as u32,
                     folded: fold_in(&case.question, language),
+                    copies: 1,
                 });
             }
         }
-        // The weights count every copy of a question.
-        let (words, idf) = weights_of(copies.iter().map(|copy| copy.folded.as_str()));
         let read = remembered_once(copies);
+        let Weights {
+            words,
+            idf,
+            holding,
+        } = weights_of(read.iter().map(|one| (one.folded.as_str(), one.copies)));
         let answer_count = set.answers().len();
         let labels: Vec<&[usize]> = read.iter().map(|one| one.answers.as_slice()).collect();
         let Layout {
@@ -199,14 +203,6 @@ impl Neighbours {
         let batch_of: Vec<u32> = read.iter().map(|one| one.batch).collect();
         let folded: Vec<String> = read.into_iter().map(|one| one.folded).collect();
         // Each remembered example holding a word adds one posting: the lists' exact length.
-        let mut holding = vec![0_usize; idf.len()];
-        for question in &folded {
-            for (word, _) in term_counts(question) {
-                if let Some(&id) = words.get(word) {
-                    holding[id as usize] += 1;
-                }
-            }
-        }
         let mut lists: Vec<(Vec<ExampleId>, Vec<f32>)> = holding
             .into_iter()
             .map(|count| (Vec::with_capacity(count), Vec::with_capacity(count)))
@@ -343,46 +339,68 @@ struct Read {
     /// The question folded; its words are counted where needed ([`term_counts`]), so that no
     /// word of the thousands of examples is copied on its own.
     folded: String,
+    /// How many times the question was read: its first copy and every repeat.
+    copies: u32,
 }
 
-/// Each word found in two questions or more, with its id and, by id, its inverse document
-/// frequency (smoothed) over `questions`, folded.
-fn weights_of<'a>(questions: impl Iterator<Item = &'a str>) -> (FxHashMap<String, u32>, Vec<f32>) {
-    let mut document_frequency: FxHashMap<&str, u32> = FxHashMap::default();
-    let mut total = 0_usize;
-    for question in questions {
-        total += 1;
+/// The words of the examples, as [`weights_of`] finds them.
+struct Weights {
+    /// Each word found in two questions or more (every copy counted), with its id.
+    words: FxHashMap<String, u32>,
+    /// By word id, its inverse document frequency (smoothed) over every copy of the questions.
+    idf: Vec<f32>,
+    /// By word id, how many of the remembered questions hold it: its postings' exact length.
+    holding: Vec<usize>,
+}
+
+/// The words of `questions` (each folded, with how many times it was read), weighed over every
+/// copy, in one pass over each remembered question's words.
+fn weights_of<'a>(questions: impl Iterator<Item = (&'a str, u32)>) -> Weights {
+    // Per word: in how many copies of the questions, and in how many remembered ones.
+    let mut frequency: FxHashMap<&str, (u32, usize)> = FxHashMap::default();
+    let mut total = 0_u32;
+    for (question, copies) in questions {
+        total += copies;
         for (word, _) in term_counts(question) {
-            *document_frequency.entry(word).or_default() += 1;
+            let (in_copies, in_remembered) = frequency.entry(word).or_default();
+            *in_copies += copies;
+            *in_remembered += 1;
         }
     }
     let total = total as f32;
-    let mut kept: Vec<_> = document_frequency
+    let mut kept: Vec<_> = frequency
         .into_iter()
-        .filter(|(_, frequency)| *frequency >= 2)
+        .filter(|(_, (in_copies, _))| *in_copies >= 2)
         .collect();
     kept.sort_unstable();
     let mut words = FxHashMap::default();
     let mut idf = Vec::with_capacity(kept.len());
-    for (word, frequency) in kept {
+    let mut holding = Vec::with_capacity(kept.len());
+    for (word, (in_copies, in_remembered)) in kept {
         words.insert(word.to_owned(), idf.len() as u32);
-        idf.push(((1.0 + total) / (1.0 + frequency as f32)).ln() + 1.0);
+        idf.push(((1.0 + total) / (1.0 + in_copies as f32)).ln() + 1.0);
+        holding.push(in_remembered);
     }
-    (words, idf)
+    Weights {
+        words,
+        idf,
+        holding,
+    }
 }
 
-/// The first copy of each question (the same labels and folded words), in reading order; one
-/// whose copies are in more than one batch gets [`IN_SEVERAL_BATCHES`] for its batch.
+/// The first copy of each question (the same labels and folded words), in reading order, with
+/// how many copies were read; one whose copies are in more than one batch gets
+/// [`IN_SEVERAL_BATCHES`] for its batch.
 fn remembered_once(mut copies: Vec<Read>) -> Vec<Read> {
     let mut first: FxHashMap<(&[usize], &str), usize> = FxHashMap::default();
     let mut kept = vec![false; copies.len()];
-    let mut in_several = Vec::new();
+    // Each repeat: where its first copy is, and whether the repeat is in another batch.
+    let mut repeats = Vec::new();
     for (at, copy) in copies.iter().enumerate() {
         match first.entry((copy.answers.as_slice(), copy.folded.as_str())) {
             Entry::Occupied(seen) => {
-                if copies[*seen.get()].batch != copy.batch {
-                    in_several.push(*seen.get());
-                }
+                let first_at = *seen.get();
+                repeats.push((first_at, copies[first_at].batch != copy.batch));
             }
             Entry::Vacant(new) => {
                 new.insert(at);
@@ -391,8 +409,11 @@ fn remembered_once(mut copies: Vec<Read>) -> Vec<Read> {
         }
     }
     drop(first);
-    for at in in_several {
-        copies[at].batch = IN_SEVERAL_BATCHES;
+    for (first_at, in_another_batch) in repeats {
+        copies[first_at].copies += 1;
+        if in_another_batch {
+            copies[first_at].batch = IN_SEVERAL_BATCHES;
+        }
     }
     copies
         .into_iter()
