@@ -60,8 +60,17 @@ struct VariantTable {
 impl VariantTable {
     /// The table of `keyed` (variant key, word index) pairs, sorted with no pair twice.
     fn from_sorted(keyed: &[(u64, u32)]) -> Self {
+        // Sized exactly, since the table lives as long as the matcher: grown one key at a time,
+        // the lists would keep up to twice the room they need.
+        let distinct = keyed
+            .iter()
+            .enumerate()
+            .filter(|&(at, &(key, _))| at == 0 || keyed[at - 1].0 != key)
+            .count();
         let mut table = Self {
             words: keyed.iter().map(|&(_, word)| word).collect(),
+            keys: Vec::with_capacity(distinct),
+            starts: Vec::with_capacity(distinct + 1),
             ..Self::default()
         };
         for (at, &(key, _)) in keyed.iter().enumerate() {
@@ -361,6 +370,10 @@ mod tests {
             );
         }
         assert!(table.words_of(variant_key("not a variant")).is_empty());
+        // 5000 variants "v0" to "v4999": each key once, in lists sized exactly.
+        assert_eq!(table.keys.len(), 5000);
+        assert_eq!(table.keys.capacity(), table.keys.len());
+        assert_eq!(table.starts.capacity(), table.starts.len());
         assert!(VariantTable::default()
             .words_of(variant_key("v1"))
             .is_empty());
