@@ -45,47 +45,138 @@ type ExampleId = u16;
 /// a copy from another batch would still be remembered.
 const IN_SEVERAL_BATCHES: u32 = u32::MAX;
 
-/// The examples holding one word, with the word's weight in each.
-#[derive(Debug, Clone)]
-enum Postings {
-    /// The examples holding the word, ascending, and the word's weight in each, side by side.
-    Sparse {
-        examples: Box<[ExampleId]>,
-        weights: Box<[f32]>,
-    },
-    /// A weight for every example, 0 where the word is absent.
-    Dense(Box<[f32]>),
+/// The column of a word kept sparse, in [`PostingLists::column_of`].
+const SPARSE: u32 = u32::MAX;
+
+/// The examples holding each word, with the word's weight in each: every word's postings side
+/// by side in a few long lists, not two lists of its own (thousands of words a language, most
+/// of them in two or three examples, so that a list each would cost more in bookkeeping than in
+/// postings).
+#[derive(Debug, Clone, Default)]
+struct PostingLists {
+    /// By word id, where its postings start in `examples` and `weights`; the entry after it
+    /// says where they end (none for a dense word).
+    starts: Vec<u32>,
+    /// By word id, which of `columns` holds its weights, or [`SPARSE`].
+    column_of: Vec<u32>,
+    /// The examples holding each sparse word, ascending, word after word.
+    examples: Box<[ExampleId]>,
+    /// The word's weight in each of `examples`.
+    weights: Box<[f32]>,
+    /// Each dense word's column: a weight for every example, 0 where the word is absent, one
+    /// column after another.
+    columns: Box<[f32]>,
+    /// How many examples there are: the length of a column.
+    remembered: usize,
 }
 
-impl Postings {
-    /// Adds `weight` times the word's weight in each example to that example's cosine.
-    fn add_to(&self, cosines: &mut [f32], weight: f32) {
-        match self {
-            Self::Sparse { examples, weights } => {
-                for (&example, there) in examples.iter().zip(weights.iter()) {
-                    cosines[usize::from(example)] += weight * there;
+impl PostingLists {
+    /// Lists the postings of `questions` (the remembered examples, folded, in example order):
+    /// a word of id `w` is in `holding[w]` of them, and dense when that is at least
+    /// [`DENSE_SHARE`] of them.
+    fn new(
+        questions: &[String],
+        words: &FxHashMap<String, u32>,
+        idf: &[f32],
+        holding: &[usize],
+    ) -> Self {
+        let remembered = questions.len();
+        let mut lists = Self {
+            starts: Vec::with_capacity(holding.len() + 1),
+            column_of: Vec::with_capacity(holding.len()),
+            remembered,
+            ..Self::default()
+        };
+        let (mut postings, mut columns) = (0_u32, 0_u32);
+        for &count in holding {
+            lists.starts.push(postings);
+            if (count as f32) < DENSE_SHARE * remembered as f32 {
+                lists.column_of.push(SPARSE);
+                postings += count as u32;
+            } else {
+                lists.column_of.push(columns);
+                columns += 1;
+            }
+        }
+        lists.starts.push(postings);
+        let mut examples = vec![0; postings as usize];
+        let mut weights = vec![0.0; postings as usize];
+        let mut columns = vec![0.0; columns as usize * remembered];
+        // Where each sparse word's next posting goes.
+        let mut next = lists.starts.clone();
+        for (example, question) in questions.iter().enumerate() {
+            let id = ExampleId::try_from(example).unwrap_or_else(|_| {
+                panic!(
+                    "a language remembers at most {} examples",
+                    usize::from(ExampleId::MAX) + 1
+                )
+            });
+            for (word, weight) in weigh(term_counts(question).into_iter(), words, idf) {
+                let word = word as usize;
+                match lists.column_of[word] {
+                    SPARSE => {
+                        let at = next[word] as usize;
+                        examples[at] = id;
+                        weights[at] = weight;
+                        next[word] += 1;
+                    }
+                    column => columns[column as usize * remembered + example] = weight,
                 }
             }
+        }
+        lists.examples = examples.into_boxed_slice();
+        lists.weights = weights.into_boxed_slice();
+        lists.columns = columns.into_boxed_slice();
+        lists
+    }
+
+    /// The dense column of the word of id `word`, if it has one.
+    fn column(&self, word: u32) -> Option<&[f32]> {
+        match self.column_of[word as usize] {
+            SPARSE => None,
+            column => {
+                let start = column as usize * self.remembered;
+                Some(&self.columns[start..start + self.remembered])
+            }
+        }
+    }
+
+    /// The sparse postings of the word of id `word`: the examples and the word's weight in each.
+    fn sparse(&self, word: u32) -> (&[ExampleId], &[f32]) {
+        let word = word as usize;
+        let range = self.starts[word] as usize..self.starts[word + 1] as usize;
+        (&self.examples[range.clone()], &self.weights[range])
+    }
+
+    /// Adds `weight` times the word's weight in each example to that example's cosine.
+    fn add_to(&self, word: u32, cosines: &mut [f32], weight: f32) {
+        match self.column(word) {
             // Adding 0 leaves a cosine bit for bit as the sparse list would.
-            Self::Dense(column) => {
+            Some(column) => {
                 for (cosine, there) in cosines.iter_mut().zip(column) {
                     *cosine += weight * there;
+                }
+            }
+            None => {
+                let (examples, weights) = self.sparse(word);
+                for (&example, there) in examples.iter().zip(weights) {
+                    cosines[usize::from(example)] += weight * there;
                 }
             }
         }
     }
 
-    /// Sets `cosines` to one cosine per example (`examples` of them): the word's weight in that
-    /// example times `weight`, 0 where the word is absent; the same figures as adding to zeros.
-    fn write_to(&self, cosines: &mut Vec<f32>, examples: usize, weight: f32) {
+    /// Sets `cosines` to one cosine per example: the word's weight in that example times
+    /// `weight`, 0 where the word is absent; the same figures as adding to zeros.
+    fn write_to(&self, word: u32, cosines: &mut Vec<f32>, weight: f32) {
         cosines.clear();
-        match self {
-            Self::Sparse { .. } => {
-                cosines.resize(examples, 0.0);
-                self.add_to(cosines, weight);
-            }
+        match self.column(word) {
             // A dense column writes every cosine, so the buffer needs no zeros first.
-            Self::Dense(column) => cosines.extend(column.iter().map(|there| weight * there)),
+            Some(column) => cosines.extend(column.iter().map(|there| weight * there)),
+            None => {
+                cosines.resize(self.remembered, 0.0);
+                self.add_to(word, cosines, weight);
+            }
         }
     }
 }
@@ -96,7 +187,7 @@ pub struct Neighbours {
     /// Each word's id.
     words: FxHashMap<String, u32>,
     /// For each word id, the examples holding it with the word's weight there.
-    postings: Vec<Postings>,
+    postings: PostingLists,
     /// Each word id's inverse document frequency.
     idf: Vec<f32>,
     /// The example ids of each answer's examples, a contiguous range per answer index:
@@ -202,41 +293,7 @@ impl Neighbours {
             .collect();
         let batch_of: Vec<u32> = read.iter().map(|one| one.batch).collect();
         let folded: Vec<String> = read.into_iter().map(|one| one.folded).collect();
-        // Each remembered example holding a word adds one posting: the lists' exact length.
-        let mut lists: Vec<(Vec<ExampleId>, Vec<f32>)> = holding
-            .into_iter()
-            .map(|count| (Vec::with_capacity(count), Vec::with_capacity(count)))
-            .collect();
-        for (example, question) in folded.iter().enumerate() {
-            let example = ExampleId::try_from(example).unwrap_or_else(|_| {
-                panic!(
-                    "a language remembers at most {} examples",
-                    usize::from(ExampleId::MAX) + 1
-                )
-            });
-            for (word, weight) in weigh(term_counts(question).into_iter(), &words, &idf) {
-                let (examples, weights) = &mut lists[word as usize];
-                examples.push(example);
-                weights.push(weight);
-            }
-        }
-        let remembered = folded.len() as f32;
-        let postings = lists
-            .into_iter()
-            .map(|(examples, weights)| {
-                if (examples.len() as f32) < DENSE_SHARE * remembered {
-                    return Postings::Sparse {
-                        examples: examples.into_boxed_slice(),
-                        weights: weights.into_boxed_slice(),
-                    };
-                }
-                let mut column = vec![0.0; folded.len()];
-                for (example, weight) in examples.into_iter().zip(weights) {
-                    column[usize::from(example)] = weight;
-                }
-                Postings::Dense(column.into_boxed_slice())
-            })
-            .collect();
+        let postings = PostingLists::new(&folded, &words, &idf, &holding);
         Self {
             words,
             postings,
@@ -280,9 +337,9 @@ impl Neighbours {
         }
         COSINES.with_borrow_mut(|cosines| {
             let (first, rest) = query.split_first().expect("a word at least");
-            self.postings[first.0 as usize].write_to(cosines, self.batches.len(), first.1);
+            self.postings.write_to(first.0, cosines, first.1);
             for &(word, weight) in rest {
-                self.postings[word as usize].add_to(cosines, weight);
+                self.postings.add_to(word, cosines, weight);
             }
             self.fill(&mut evidence, cosines, left_out);
         });
@@ -291,7 +348,7 @@ impl Neighbours {
 
     /// Whether the word of id `word` is kept as a dense column.
     fn is_dense(&self, word: u32) -> bool {
-        matches!(self.postings[word as usize], Postings::Dense(_))
+        self.postings.column(word).is_some()
     }
 
     /// Fills `evidence` from the cosines of every example with the message.
@@ -610,6 +667,48 @@ mod tests {
         let gcim = set.index_of("gcim").expect("gcim");
         let without = evidence(&neighbours, "who kicked off the commission", Some(0));
         assert_eq!(without.for_answer(gcim)[0], 0.0);
+    }
+
+    #[test]
+    fn each_word_lists_its_weight_in_every_example_holding_it_dense_or_sparse() {
+        // "aa" is in half the twelve examples (a dense column), "bb" and "cc" in two (sparse).
+        let questions: Vec<String> = [
+            "aa bb", "aa cc", "aa", "aa xx", "aa bb cc", "aa yy", "zz", "zz", "qq", "qq", "ww",
+            "ww",
+        ]
+        .map(String::from)
+        .into();
+        let Weights {
+            words,
+            idf,
+            holding,
+        } = weights_of(questions.iter().map(|question| (question.as_str(), 1)));
+        let lists = PostingLists::new(&questions, &words, &idf, &holding);
+        assert!(lists.column(words["aa"]).is_some());
+        assert!(lists.column(words["bb"]).is_none());
+        assert!(
+            !words.contains_key("xx"),
+            "a word of one example is left out"
+        );
+        for word in ["aa", "bb", "cc", "zz", "qq", "ww"] {
+            let id = words[word];
+            let expected: Vec<f32> = questions
+                .iter()
+                .map(|question| {
+                    let vector = weigh(term_counts(question).into_iter(), &words, &idf);
+                    vector
+                        .iter()
+                        .find(|(there, _)| *there == id)
+                        .map_or(0.0, |(_, weight)| 2.0 * weight)
+                })
+                .collect();
+            let mut cosines = vec![9.0; 3];
+            lists.write_to(id, &mut cosines, 2.0);
+            assert_eq!(cosines, expected, "{word}");
+            lists.add_to(id, &mut cosines, 2.0);
+            let doubled: Vec<f32> = expected.iter().map(|cosine| cosine * 2.0).collect();
+            assert_eq!(cosines, doubled, "{word}");
+        }
     }
 
     #[test]
