@@ -64,7 +64,10 @@ export function freshDatabase() {
 export function memoryOf(pid) {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8')
   const field = (name) => Number(status.match(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm'))?.[1])
-  return { rssKb: field('VmRSS'), hwmKb: field('VmHWM') }
+  // RssAnon is the heap and stacks; RssFile is mostly the binary's own pages, which depend on
+  // how much of the file the page cache holds (the kernel maps cached neighbours of a touched
+  // page), so it drifts between runs of one binary more than the heap does.
+  return { rssKb: field('VmRSS'), hwmKb: field('VmHWM'), anonKb: field('RssAnon'), fileKb: field('RssFile') }
 }
 
 /** CPU time (user + system) of `pid`, in ms (from /proc/<pid>/stat). */

@@ -1,9 +1,11 @@
 #!/usr/bin/env node
-// Start-up and memory figures for the release build, against discord-digital-twin on 127.0.0.1.
+// Start-up and memory figures for the build to deploy (the `dist` profile: the release build
+// with link-time optimization), against discord-digital-twin on 127.0.0.1.
 //
-//   cargo build --release --bin gfmd-bot --example floor_bot
+//   cargo build --profile dist --bin gfmd-bot && cargo build --release --example floor_bot
 //   node e2e/tools/load-startup.mjs                       # 10 start-ups each, then 10,000 questions
 //   node e2e/tools/load-startup.mjs --starts 5 --questions 2000
+//   GFMD_BOT_BIN=target/release/gfmd-bot node e2e/tools/load-startup.mjs   # another build
 //
 // Start-up (per launch, medians over --starts launches):
 //   spawn -> ready      from spawning the process to its "connected to Discord" log line (the
@@ -39,7 +41,7 @@ const ms = (x) => (Number.isFinite(x) ? `${x.toFixed(1)} ms` : 'n/a')
 const mb = (kb) => `${(kb / 1024).toFixed(1)} MB`
 
 async function startups(kind) {
-  const binary = kind === 'bot' ? botBinary('release') : floorBinary('release')
+  const binary = kind === 'bot' ? botBinary('dist') : floorBinary('release')
   const rows = []
   for (let i = 0; i < starts; i++) {
     const bot = await startForLoad({ binary })
@@ -62,7 +64,7 @@ async function startups(kind) {
 }
 
 async function afterQuestions() {
-  const bot = await startForLoad({ binary: botBinary('release') })
+  const bot = await startForLoad({ binary: botBinary('dist') })
   await bot.waitForLog((l) => /^registered \/gfmd/.test(l.message ?? ''), { label: 'command registration' })
   const idle = memoryOf(bot.pid)
   const checkpoints = []
@@ -85,7 +87,7 @@ async function afterQuestions() {
 /** `gfmd-bot ask --json` over `count` lines of standard input; RSS read once every answer is out. */
 async function askCli(count) {
   const questions = devsetQuestions()
-  const child = spawn(botBinary('release'), ['ask', '--json'], { stdio: ['pipe', 'pipe', 'inherit'], env: { PATH: process.env.PATH } })
+  const child = spawn(botBinary('dist'), ['ask', '--json'], { stdio: ['pipe', 'pipe', 'inherit'], env: { PATH: process.env.PATH } })
   let answered = 0
   readline.createInterface({ input: child.stdout }).on('line', () => answered++)
   const exited = new Promise((resolve) => child.on('exit', resolve))
@@ -119,7 +121,7 @@ if (args.includes('--json')) {
   }
   const q = report.afterQuestions
   console.log(
-    `gfmd-bot, ${q.sent} questions through the stand-in (${q.answered} answered, ${q.lost} lost): RSS idle ${mb(q.idle.rssKb)} -> after ${mb(q.after.rssKb)} (peak ${mb(q.after.hwmKb)}); ` +
+    `gfmd-bot, ${q.sent} questions through the stand-in (${q.answered} answered, ${q.lost} lost): RSS idle ${mb(q.idle.rssKb)} -> after ${mb(q.after.rssKb)} (peak ${mb(q.after.hwmKb)}; after: anonymous ${mb(q.after.anonKb)}, file ${mb(q.after.fileKb)}); ` +
       `checkpoints ${q.checkpoints.map((c) => `${c.after}: ${mb(c.rssKb)}`).join(', ')}`,
   )
   const a = report.askCli
