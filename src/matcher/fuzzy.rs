@@ -60,24 +60,22 @@ struct VariantTable {
 impl VariantTable {
     /// The table of `keyed` (variant key, word index) pairs, sorted with no pair twice.
     fn from_sorted(keyed: &[(u64, u32)]) -> Self {
+        // Each run of pairs with one key is one variant.
+        let variants = || keyed.chunk_by(|a, b| a.0 == b.0);
         // Sized exactly, since the table lives as long as the matcher: grown one key at a time,
         // the lists would keep up to twice the room they need.
-        let distinct = keyed
-            .iter()
-            .enumerate()
-            .filter(|&(at, &(key, _))| at == 0 || keyed[at - 1].0 != key)
-            .count();
+        let count = variants().count();
         let mut table = Self {
             words: keyed.iter().map(|&(_, word)| word).collect(),
-            keys: Vec::with_capacity(distinct),
-            starts: Vec::with_capacity(distinct + 1),
+            keys: Vec::with_capacity(count),
+            starts: Vec::with_capacity(count + 1),
             ..Self::default()
         };
-        for (at, &(key, _)) in keyed.iter().enumerate() {
-            if table.keys.last() != Some(&key) {
-                table.keys.push(key);
-                table.starts.push(at as u32);
-            }
+        let mut start = 0;
+        for variant in variants() {
+            table.keys.push(variant[0].0);
+            table.starts.push(start as u32);
+            start += variant.len();
         }
         table.starts.push(keyed.len() as u32);
         // Two to four keys behind each directory entry.
