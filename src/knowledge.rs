@@ -169,6 +169,18 @@ impl Knowledge {
         Self { answers, matchers }
     }
 
+    /// Indexes `answers` with `settings` to replace `previous` (a reload): the same knowledge as
+    /// [`Knowledge::new`], but each language's nearest examples are shared with `previous`
+    /// when both sets have the same answers, by id and in order ([`Matcher::new_in_after`]).
+    /// An edit of an answer's text then costs no second copy of the dev set's examples.
+    pub fn after(previous: &Knowledge, answers: AnswerSet, settings: Settings) -> Self {
+        let matchers = previous
+            .matchers
+            .each_ref()
+            .map(|matcher| Matcher::new_in_after(matcher, &answers, settings));
+        Self { answers, matchers }
+    }
+
     /// The answer set compiled into the binary, with the default settings: the set the dev and
     /// blind sets grade, and the one tests, examples and benches start from.
     pub fn embedded() -> Result<Self, LoadError> {
@@ -342,9 +354,110 @@ impl Knowledge {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::answers::{embedded_sources, SourceFile};
+    use crate::matcher::confidence::FEATURE_NAMES;
 
     fn knowledge() -> Knowledge {
         Knowledge::embedded().unwrap()
+    }
+
+    /// The embedded answer files, `edit`ed.
+    fn embedded_set_with(edit: impl FnOnce(&mut Vec<SourceFile>)) -> AnswerSet {
+        let mut sources = embedded_sources();
+        edit(&mut sources);
+        AnswerSet::from_sources(&sources).expect("a valid set")
+    }
+
+    /// Questions in each language that reach the nearest examples (none is a listed phrasing).
+    const REACHING_THE_EXAMPLES: [(Lang, &str); 6] = [
+        (Lang::En, "Is the Global Forum legally binding on governments?"),
+        (Lang::En, "which country put its hand up to launch the whole thing"),
+        (
+            Lang::En,
+            "hey all, new here. been reading about migration stuff. who offered to get the forum going?",
+        ),
+        (Lang::Fr, "Quel pays a proposé de lancer le forum ?"),
+        (Lang::Es, "¿Qué país se ofreció para lanzar el foro?"),
+        (Lang::Es, "¿dónde fue la primera reunión?"),
+    ];
+
+    /// Asserts that `reloaded` assesses every question of [`REACHING_THE_EXAMPLES`] exactly as
+    /// `fresh` does (every reading, its features and confidence, bit for bit).
+    fn assert_assesses_as(reloaded: &Knowledge, fresh: &Knowledge) {
+        for (lang, question) in REACHING_THE_EXAMPLES {
+            let assessed =
+                |knowledge: &Knowledge| knowledge.matcher_in(lang).assessments(question, 3);
+            let readings = assessed(fresh);
+            let neighbour = FEATURE_NAMES.iter().position(|name| *name == "neighbour");
+            let neighbour = neighbour.expect("a feature of the examples");
+            assert!(
+                readings
+                    .iter()
+                    .any(|reading| reading.features.0[neighbour] > 0.0),
+                "{question:?} reaches the examples"
+            );
+            assert_eq!(assessed(reloaded), readings, "{question:?}");
+        }
+    }
+
+    #[test]
+    fn a_reload_that_edits_an_answer_shares_the_examples_and_assesses_as_a_fresh_build() {
+        let before = knowledge();
+        let edited = embedded_set_with(|sources| {
+            let belgium = sources
+                .iter_mut()
+                .find(|file| file.name.ends_with("/belgium.toml"))
+                .expect("belgium.toml");
+            let old = "title = \"Belgium's offer to launch the GFMD process\"";
+            assert!(belgium.text.contains(old));
+            belgium.text =
+                belgium
+                    .text
+                    .replacen(old, "title = \"Belgium offered to launch the GFMD\"", 1);
+        });
+        let reloaded = Knowledge::after(&before, edited.clone(), Settings::default());
+        let fresh = Knowledge::new(edited, Settings::default());
+        for lang in Lang::ALL {
+            assert!(reloaded
+                .matcher_in(lang)
+                .shares_examples_with(before.matcher_in(lang)));
+            assert!(!fresh
+                .matcher_in(lang)
+                .shares_examples_with(before.matcher_in(lang)));
+        }
+        assert_eq!(
+            reloaded.answers().get("belgium").map(|a| a.title.as_str()),
+            Some("Belgium offered to launch the GFMD")
+        );
+        assert_assesses_as(&reloaded, &fresh);
+    }
+
+    #[test]
+    fn a_reload_that_adds_an_answer_indexes_the_examples_again_with_it() {
+        let before = knowledge();
+        let more = embedded_set_with(|sources| {
+            sources.push(SourceFile::new(
+                "responses/zz-meeting-rooms.toml",
+                "id = \"zz-meeting-rooms\"\ntitle = \"Where the meetings are held\"\n\
+                 questions = [\"Which rooms are the meetings held in?\"]\n\
+                 description = \"The note does not say.\"\nsource = \"GFMD background note\"\n",
+            ));
+        });
+        let reloaded = Knowledge::after(&before, more.clone(), Settings::default());
+        let fresh = Knowledge::new(more, Settings::default());
+        for lang in Lang::ALL {
+            assert!(!reloaded
+                .matcher_in(lang)
+                .shares_examples_with(before.matcher_in(lang)));
+        }
+        assert!(reloaded.answers().get("zz-meeting-rooms").is_some());
+        assert_assesses_as(&reloaded, &fresh);
+        // Back to the shipped set: the examples follow the set's answers again.
+        let again = Knowledge::after(&reloaded, before.answers().clone(), Settings::default());
+        assert!(!again
+            .matcher_in(Lang::En)
+            .shares_examples_with(reloaded.matcher_in(Lang::En)));
+        assert_assesses_as(&again, &before);
     }
 
     #[test]

@@ -303,13 +303,11 @@ impl Keeper {
     }
 
     fn swap_in(&self, folder: &Folder, set: AnswerSet) -> ReloadReport {
-        let fresh = Knowledge::new(set, folder.config.matcher);
+        let previous = self.knowledge.load_full();
+        let fresh = Knowledge::after(&previous, set, folder.config.matcher);
         let report = ReloadReport {
             answers: fresh.answers().len(),
-            changed: count_changes(
-                self.knowledge.load().answers().answers(),
-                fresh.answers().answers(),
-            ),
+            changed: count_changes(previous.answers().answers(), fresh.answers().answers()),
         };
         self.knowledge.store(Arc::new(fresh));
         self.swaps.fetch_add(1, Ordering::Relaxed);

@@ -51,6 +51,7 @@ use normalize::{fold_in, Analyzer, Profile};
 use rustc_hash::FxHashSet;
 use serde::{Deserialize, Serialize};
 use spelling::{PhrasingSpellings, Trigrams};
+use std::sync::Arc;
 
 pub use fitted::MODEL as FITTED_MODEL;
 pub use text::AnswerText;
@@ -208,7 +209,9 @@ pub struct Matcher {
     autocomplete: AutocompleteIndex,
     listed: ListedPhrasings,
     spellings: PhrasingSpellings,
-    neighbours: Neighbours,
+    /// Shared with the matcher this one replaced when they serve the same answers
+    /// ([`Matcher::new_in_after`]).
+    neighbours: Arc<Neighbours>,
     settings: Settings,
     model: Model,
 }
@@ -223,6 +226,34 @@ impl Matcher {
     /// translated into it are left out), that language's rules, synonyms and text-speak, and
     /// the confidence fitted for it.
     pub fn new_in(set: &AnswerSet, lang: Lang, settings: Settings) -> Self {
+        Self::build(set, lang, settings, None)
+    }
+
+    /// [`Matcher::new_in`] in `previous`'s language, sharing `previous`'s nearest examples when
+    /// they serve `set` (the same answers, by id and in order: a reload that edits answers'
+    /// text, phrasings or synonyms, but adds, removes or renames none). The dev set is then not
+    /// read, folded and indexed again, and the two matchers hold one copy of the examples while
+    /// both are alive. The matcher is the one [`Matcher::new_in`] would build.
+    pub fn new_in_after(previous: &Matcher, set: &AnswerSet, settings: Settings) -> Self {
+        let examples = Some(&previous.neighbours)
+            .filter(|examples| examples.serves(set))
+            .cloned();
+        Self::build(set, previous.lang, settings, examples)
+    }
+
+    /// Whether this matcher and `other` share one copy of the nearest examples.
+    pub fn shares_examples_with(&self, other: &Matcher) -> bool {
+        Arc::ptr_eq(&self.neighbours, &other.neighbours)
+    }
+
+    /// Indexes `set` for questions in `lang`, with `examples` as the nearest examples when
+    /// given (they must serve `set`), else those read from the dev set.
+    fn build(
+        set: &AnswerSet,
+        lang: Lang,
+        settings: Settings,
+        examples: Option<Arc<Neighbours>>,
+    ) -> Self {
         let mut analyzer = Analyzer::new(&Profile {
             language: language(lang),
             synonyms: set.synonyms_in(lang),
@@ -234,8 +265,13 @@ impl Matcher {
         let autocomplete = AutocompleteIndex::build_in(set, lang);
         let listed = ListedPhrasings::new(&texts, &analyzer, &vocabulary.numbered);
         let spellings = PhrasingSpellings::new(&texts, language(lang));
-        let neighbours =
-            Neighbours::new(set, language(lang), crate::devset::each_dev_batch_in(lang));
+        let neighbours = examples.unwrap_or_else(|| {
+            Arc::new(Neighbours::new(
+                set,
+                language(lang),
+                crate::devset::each_dev_batch_in(lang),
+            ))
+        });
         analyzer.remember_stems(&vocabulary.known);
         Self {
             lang,

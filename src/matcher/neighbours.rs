@@ -202,6 +202,9 @@ pub struct Neighbours {
     further_labels: Vec<Vec<u32>>,
     /// How many answers the labels index.
     answer_count: usize,
+    /// The ids of the answers the labels were read against, in the set's order: the one thing
+    /// of an answer set the examples depend on ([`Neighbours::serves`]).
+    answer_ids: Box<[String]>,
 }
 
 /// How closely one message is worded like the examples: the best cosine per answer, and with
@@ -303,7 +306,22 @@ impl Neighbours {
             batches: batch_of,
             further_labels,
             answer_count,
+            answer_ids: set
+                .answers()
+                .iter()
+                .map(|answer| answer.id.clone())
+                .collect(),
         }
+    }
+
+    /// Whether these examples are the ones [`Neighbours::new`] would index for `set` (in the same
+    /// language): `set` has the same answers, by id and in the same order, as the set they were
+    /// built for. Nothing else of a set (titles, texts, phrasings, synonyms) changes them.
+    pub fn serves(&self, set: &AnswerSet) -> bool {
+        self.answer_ids
+            .iter()
+            .map(String::as_str)
+            .eq(set.answers().iter().map(|answer| answer.id.as_str()))
     }
 
     /// How many examples are remembered.
