@@ -10,7 +10,9 @@
 //!   10,000 answers of realistic size.
 //! - `autocomplete/synthetic-10k/*`: `Matcher::autocomplete(input, 25)` for a 1-character, a
 //!   3-character and a multi-word prefix.
-//! - `build/*`: `Knowledge::new` (the matcher's index) for the shipped set and for 1,000 answers.
+//! - `build/*`: `Knowledge::new` (the matcher's index) for the shipped set and for 1,000 answers;
+//!   `build/curated-reload`: `Knowledge::after` for the shipped set again, as a reload after an
+//!   edit that keeps every answer (the nearest examples shared, not indexed again).
 //!
 //! Run with `cargo bench --bench matcher` (about 8 minutes on two shared cores, over 6 of them
 //! spent validating the 10k set: `AnswerSet::from_sources` compares every pair of questions for
@@ -575,6 +577,15 @@ fn matcher_benches(c: &mut Criterion) {
             )
         });
     }
+    // A reload after an edit that keeps every answer (`Knowledge::after`): the nearest
+    // examples are shared with the knowledge it replaces, not indexed again.
+    group.bench_function("curated-reload", |b| {
+        b.iter_batched(
+            || curated.clone(),
+            |set| Knowledge::after(&curated_knowledge, set, Settings::default()),
+            BatchSize::LargeInput,
+        )
+    });
     group.finish();
 }
 

@@ -1,0 +1,138 @@
+#!/usr/bin/env node
+// Memory across reloads, for the build to deploy (the `dist` profile), against
+// discord-digital-twin on 127.0.0.1. Every reload builds the answers and the three languages'
+// matchers anew (their dev-set examples included) and swaps them in; the set they replace is
+// freed once no question holds it. This checks that a server whose moderators edit the answers
+// all day does not grow with each edit.
+//
+//   cargo build --profile dist --bin gfmd-bot
+//   node e2e/tools/load-reload.mjs                          # 2,000 questions, 100 reloads, 2,000 questions
+//   node e2e/tools/load-reload.mjs --reloads 20 --questions 500 --every 5
+//   GFMD_BOT_BIN=target/release/gfmd-bot node e2e/tools/load-reload.mjs   # another build
+//
+// The bot answers from a copy of responses/ (a reload needs a folder to read). Each reload is
+// `/gfmd-admin reload` run by the test guild's server manager, waited for until the bot edits
+// its deferred reply ("N answers loaded, 0 changed"), so that reloads never overlap. Memory is
+// VmRSS (and its anonymous part) from /proc/<pid>/status after the first questions, every
+// --every reloads, and after the second questions; VmHWM is the peak.
+
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import url from 'node:url'
+import { startForLoad, fireAsks, drain, summarize, memoryOf, machine, troubleIn, LOAD_CONFIG } from '../lib/load.mjs'
+import { botBinary, waitUntil, IDS } from '../lib/harness.mjs'
+
+const here = path.dirname(url.fileURLToPath(import.meta.url))
+const args = process.argv.slice(2)
+const arg = (name, fallback) => {
+  const i = args.indexOf(`--${name}`)
+  return i >= 0 ? Number(args[i + 1]) : fallback
+}
+const reloads = arg('reloads', 100)
+const questionCount = arg('questions', 2000)
+const every = arg('every', 10)
+const settleSeconds = arg('settle', 15)
+
+const mb = (kb) => `${(kb / 1024).toFixed(1)} MB`
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b)
+  const mid = Math.floor(sorted.length / 2)
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
+}
+
+/** A copy of responses/ in a fresh temporary folder. */
+function copyResponses() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gfmd-reload-responses-'))
+  const from = path.join(here, '../../responses')
+  for (const name of fs.readdirSync(from)) {
+    if (name.endsWith('.toml')) fs.copyFileSync(path.join(from, name), path.join(dir, name))
+  }
+  return dir
+}
+
+/** Runs `/gfmd-admin reload` as the server manager; resolves with the edited reply's text. */
+async function reload(bot) {
+  const { id } = await bot.discord.channel(IDS.general).user(IDS.admin).runSlashCommand({
+    name: 'gfmd-admin',
+    options: [{ name: 'reload', type: 1, options: [] }],
+  })
+  const edit = await waitUntil(
+    () => bot.requests('PATCH', /\/messages\/(@|%40)original$/).find((r) => r.path.includes(`interaction-token-${id}`)),
+    { timeout: 30000, label: `the reply to reload ${id}` },
+  )
+  return edit.body.content
+}
+
+/** `count` `/gfmd ask` questions through the stand-in, four at a time; how many were lost. */
+async function ask(bot, count) {
+  const sent = await fireAsks(bot, { count, window: 4, maxSeconds: 600 })
+  await drain(bot, sent)
+  const summary = summarize(bot, sent)
+  return { sent: summary.sent, answered: summary.answered, lost: summary.lost }
+}
+
+const responses = copyResponses()
+const bot = await startForLoad({
+  binary: botBinary('dist'),
+  configToml: `responses_dir = "${responses}"\n${LOAD_CONFIG}`,
+})
+let report
+try {
+  await bot.waitForLog((l) => /^registered \/gfmd/.test(l.message ?? ''), { label: 'command registration' })
+  const idle = memoryOf(bot.pid)
+  const first = await ask(bot, questionCount)
+  const afterFirst = memoryOf(bot.pid)
+  const checkpoints = []
+  const reloadMs = []
+  for (let i = 1; i <= reloads; i++) {
+    const started = performance.now()
+    const reply = await reload(bot)
+    reloadMs.push(performance.now() - started)
+    if (!/^\d+ answers loaded, 0 changed$/.test(reply)) throw new Error(`reload ${i} replied ${JSON.stringify(reply)}`)
+    if (i % every === 0 || i === reloads) checkpoints.push({ after: i, ...memoryOf(bot.pid) })
+  }
+  // Freed memory goes back to the system with a delay (jemalloc's decay): read it again after
+  // the bot has been idle a while, as a server is between edits.
+  await new Promise((resolve) => setTimeout(resolve, settleSeconds * 1000))
+  const settled = memoryOf(bot.pid)
+  const second = await ask(bot, questionCount)
+  const afterSecond = memoryOf(bot.pid)
+  report = {
+    machine: machine(),
+    binary: botBinary('dist'),
+    idle,
+    first,
+    afterFirst,
+    reloads,
+    reloadMedianMs: median(reloadMs),
+    reloadWorstMs: Math.max(...reloadMs),
+    checkpoints,
+    settleSeconds,
+    settled,
+    second,
+    afterSecond,
+    trouble: troubleIn(bot).length,
+  }
+} finally {
+  await bot.stop()
+  fs.rmSync(responses, { recursive: true, force: true })
+}
+
+if (args.includes('--json')) {
+  console.log(JSON.stringify(report, null, 2))
+} else {
+  const m = report.machine
+  const rss = (x) => `${mb(x.rssKb)} (anonymous ${mb(x.anonKb)})`
+  console.log(`machine: ${m.nproc} cores, ${m.cpu}; ${m.rustc}; node ${m.node}; stand-in ${m.twin}; load average ${m.loadavg}`)
+  console.log(`binary: ${report.binary}`)
+  console.log(`RSS idle after READY: ${rss(report.idle)}`)
+  console.log(`after ${report.first.sent} questions (${report.first.lost} lost): ${rss(report.afterFirst)}`)
+  console.log(
+    `${report.reloads} reloads, each ${report.reloadMedianMs.toFixed(0)} ms from the command to the reply (median; worst ${report.reloadWorstMs.toFixed(0)} ms):`,
+  )
+  for (const c of report.checkpoints) console.log(`  after ${String(c.after).padStart(4)}: ${rss(c)}`)
+  console.log(`then idle for ${report.settleSeconds} s: ${rss(report.settled)}`)
+  console.log(`after ${report.second.sent} more questions (${report.second.lost} lost): ${rss(report.afterSecond)}; peak ${mb(report.afterSecond.hwmKb)}`)
+  console.log(`warnings and errors logged: ${report.trouble}`)
+}
