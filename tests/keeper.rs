@@ -106,6 +106,34 @@ fn a_valid_edit_goes_live_and_reports_what_changed() {
 }
 
 #[test]
+fn a_reload_that_keeps_every_answer_shares_the_examples_and_a_new_answer_indexes_them_again() {
+    let copy = AnswersCopy::shipped();
+    let dir = copy.dir();
+    let keeper = serving(&dir);
+    let first = keeper.knowledge().clone();
+    retitle(&dir, "timeline", "Key dates");
+    keeper.reload().unwrap();
+    let retitled = keeper.knowledge().clone();
+    for lang in Lang::ALL {
+        assert!(retitled
+            .matcher_in(lang)
+            .shares_examples_with(first.matcher_in(lang)));
+    }
+    keeper.save(&draft("study-group"), SaveMode::New).unwrap();
+    let added = keeper.knowledge().clone();
+    for lang in Lang::ALL {
+        assert!(!added
+            .matcher_in(lang)
+            .shares_examples_with(retitled.matcher_in(lang)));
+    }
+    let verdict = added.decide("what does this study group read?");
+    assert_eq!(
+        verdict.answer().map(|answer| answer.id.as_str()),
+        Some("study-group")
+    );
+}
+
+#[test]
 fn a_broken_edit_keeps_the_old_set_live_and_names_file_and_line() {
     let copy = AnswersCopy::shipped();
     let dir = copy.dir();
