@@ -1,5 +1,6 @@
 //! A loaded answer set together with its matchers, one per language: what every front end
-//! (console, `ask`, Discord) asks questions of. Built whole, then swapped whole on reload. It
+//! (console, `ask`, Discord) asks questions of. Built whole, then swapped whole on reload
+//! (sharing the dev-set examples with the knowledge it replaces, [`Knowledge::after`]). It
 //! answers with answers, never with positions in the set: a [`Verdict`] carries the answer
 //! itself, its related answers and the suggestions. A question in French is matched by the
 //! French matcher, against the answers' French text only ([`Knowledge::decide_in`]); which
