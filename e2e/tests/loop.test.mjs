@@ -330,7 +330,7 @@ watch = false
     assert.equal((await ask(UNKNOWN.newAnswer)).callback.data.embeds?.[0]?.title, 'Is there a GFMD newsletter?')
   })
 
-  it('"New answer" for a Spanish miss asks for the answer in English and Spanish, and the question is then answered in Spanish', async () => {
+  it('"New answer" for a Spanish miss asks for the answer in English and Spanish, answers the question in Spanish, then offers the English questions', async () => {
     const question = 'quién paga las cuentas del fmmd'
     await ask(question)
     const view = await findGroup(question)
@@ -361,6 +361,35 @@ watch = false
     const file = fs.readFileSync(path.join(responses, 'who-pays.toml'), 'utf8')
     const spanish = file.split(/^\[es\]$/m)[1]
     assert.ok(spanish?.includes(`"${question}"`), file)
+    assert.deepEqual((await ask(question)).callback.data.embeds?.map((e) => e.title), ['Quién financia el FMMD'])
+
+    // The form had no room for English questions: the saved note offers the English form.
+    const english = buttonsOf(saved).find((b) => b.label === 'Add its English questions')
+    assert.ok(english, JSON.stringify(saved))
+    const clicked = await bot.discord.channel(IDS.general).user(IDS.mod).clickButton({ messageId: await messageOf(submitted.id), customId: english.custom_id })
+    const modal = (await callbackOf(bot, clicked.id)).body
+    assert.equal(modal.type, 9, 'the edit form opens at once')
+    assert.equal(modal.data.custom_id, 'gfmd-admin:edit:who-pays')
+    const prefilled = Object.fromEntries(modal.data.components.map((row) => [row.components[0].custom_id, row.components[0].value ?? '']))
+    assert.deepEqual(prefilled, { title: 'Who pays for the GFMD', questions: '', description: 'The background note does not say who pays for the forum.' })
+    const edited = await bot.discord.channel(IDS.general).user(IDS.mod).submitModal({
+      customId: modal.data.custom_id,
+      fields: [
+        { customId: 'title', value: prefilled.title },
+        { customId: 'questions', value: 'who funds the gfmd\nwho pays for the forum' },
+        { customId: 'description', value: prefilled.description },
+      ],
+    })
+    await callbackOf(bot, edited.id)
+    assert.match((await editOf(edited.id)).body.content, /^Saved `who-pays`\./)
+    expectEdit(edited.id)
+    await waitUntil(() => logChannelMessages().some((m) => m.includes('ran `edit who-pays`')), { label: 'the log channel entry of the edit' })
+    expectLogPost()
+    const after = fs.readFileSync(path.join(responses, 'who-pays.toml'), 'utf8')
+    const [englishPart, spanishPart] = after.split(/^\[es\]$/m)
+    assert.match(englishPart, /^questions = \[\n {2}"who funds the gfmd",\n {2}"who pays for the forum",\n\]$/m, after)
+    assert.ok(spanishPart?.includes(`"${question}"`), `the Spanish translation is kept: ${after}`)
+    assert.deepEqual((await ask('who funds the gfmd')).callback.data.embeds?.map((e) => e.title), ['Who pays for the GFMD'])
     assert.deepEqual((await ask(question)).callback.data.embeds?.map((e) => e.title), ['Quién financia el FMMD'])
   })
 

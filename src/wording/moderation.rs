@@ -169,6 +169,9 @@ pub struct InboxWording {
     pub other_answer: &'static str,
     /// The button that opens the add form.
     pub new_answer: &'static str,
+    /// The button under a new answer saved with a translation, which opens the English answer's
+    /// edit form (the add form had no room for its English questions).
+    pub add_english_questions: &'static str,
     /// The button that dismisses the group.
     pub dismiss: &'static str,
     /// The button to the page before.
@@ -283,12 +286,13 @@ impl Moderation {
 
     /// The buttons' labels and select texts (a button label holds 80 characters, a select's
     /// placeholder 150 and an option's label 100).
-    pub fn component_texts(&self) -> [&'static str; 6] {
+    pub fn component_texts(&self) -> [&'static str; 7] {
         let inbox = self.inbox;
         [
             inbox.add_as_phrasing,
             inbox.other_answer,
             inbox.new_answer,
+            inbox.add_english_questions,
             inbox.dismiss,
             inbox.previous,
             inbox.next,
@@ -490,6 +494,7 @@ pub const ENGLISH: Moderation = Moderation {
         add_as_phrasing: "Add as phrasing of …",
         other_answer: "Other answer…",
         new_answer: "New answer",
+        add_english_questions: "Add its English questions",
         dismiss: "Dismiss",
         previous: "Previous",
         next: "Next",
@@ -640,6 +645,7 @@ pub const FRENCH: Moderation = Moderation {
         add_as_phrasing: "Ajouter comme formulation de …",
         other_answer: "Autre réponse…",
         new_answer: "Nouvelle réponse",
+        add_english_questions: "Ajouter ses questions en anglais",
         dismiss: "Écarter",
         previous: "Précédent",
         next: "Suivant",
@@ -792,6 +798,7 @@ pub const SPANISH: Moderation = Moderation {
         add_as_phrasing: "Añadir como formulación de …",
         other_answer: "Otra respuesta…",
         new_answer: "Nueva respuesta",
+        add_english_questions: "Añadir sus preguntas en inglés",
         dismiss: "Descartar",
         previous: "Anterior",
         next: "Siguiente",

@@ -44,8 +44,8 @@ const FIELD_TRANSLATED_DESCRIPTION: &str = "description_";
 /// id field empty. An English question prefills the questions field. A French or Spanish one
 /// asks for the answer in English (the source of truth) and in the question's language (a
 /// Discord form holds five inputs, so no questions field: the question itself becomes the
-/// translation's phrasing when the form is sent). Titled and labelled with `words`, the
-/// moderator's.
+/// translation's phrasing when the form is sent, and the note that it was saved offers the
+/// English edit form, `inbox::plan_saved`). Titled and labelled with `words`, the moderator's.
 pub fn new_answer_form(
     custom_id: &str,
     question: &str,

@@ -4,7 +4,9 @@
 //! the matcher's top candidates for its example, plus **Other answer…**, a form that takes any
 //! answer's id, subcommand or title), **New answer** (the add form, prefilled with the
 //! question; for a French or Spanish question, a form for the answer in English and in that
-//! language, the question becoming the translation's phrasing) and **Dismiss**. What a moderator does is written through the keeper (validated,
+//! language, the question becoming the translation's phrasing, then **Add its English
+//! questions** on the note that it was saved, which opens the English edit form) and
+//! **Dismiss**. What a moderator does is written through the keeper (validated,
 //! atomic, comments kept, live at once), the group is marked resolved, and the change is logged
 //! and posted to the log channel.
 //!
@@ -18,9 +20,10 @@
 //! | Dismiss                  | `gfmd-admin:dismiss:<days>:<page>:<group>` |
 //! | Other answer… (form)     | `gfmd-admin:phrasing:<days>:<page>:<group>` |
 //! | New answer (form)        | `gfmd-admin:add:<group>`                   |
+//! | Add its English questions | `gfmd-admin:english:<answer id>` (opens `gfmd-admin:edit:<answer id>`) |
 
 use crate::answers::limits::{self, truncate};
-use crate::answers::Answer;
+use crate::answers::{is_valid_id, Answer};
 use crate::discord::reply::{Button, MenuOption, Reply, Row};
 use crate::knowledge::Knowledge;
 use crate::records::inbox::{InboxGroup, InboxPage, MissCounts};
@@ -59,6 +62,9 @@ pub enum InboxAction {
     OtherAnswerForm(View, String),
     /// The add form opened from `group` was sent.
     NewAnswerForm(String),
+    /// **Add its English questions** under a new answer saved with a translation: open the
+    /// edit form of answer `id` (English: title, questions, text).
+    EnglishQuestions(String),
 }
 
 impl InboxAction {
@@ -74,6 +80,7 @@ impl InboxAction {
             InboxAction::Dismiss(page, group) => view("dismiss", page, group),
             InboxAction::OtherAnswerForm(page, group) => view("phrasing", page, group),
             InboxAction::NewAnswerForm(group) => format!("{PREFIX}add:{group}"),
+            InboxAction::EnglishQuestions(id) => format!("{PREFIX}english:{id}"),
         }
     }
 
@@ -96,6 +103,7 @@ impl InboxAction {
                 InboxAction::OtherAnswerForm(view(days, page)?, group(key)?)
             }
             ["add", key] => InboxAction::NewAnswerForm(group(key)?),
+            ["english", id] if is_valid_id(id) => InboxAction::EnglishQuestions((*id).to_owned()),
             _ => return None,
         })
     }
@@ -154,6 +162,20 @@ pub fn plan_inbox(
     }
     if !paging.is_empty() {
         reply.rows.push(Row::Buttons(paging));
+    }
+    reply
+}
+
+/// What a moderator reads after saving a new answer from the inbox: `text` (the outcome), and
+/// when the answer `saved` came with a translation (the question was French or Spanish, so the
+/// add form had no room for English questions), a button to its English edit form.
+pub fn plan_saved(text: &str, saved: Option<&str>, words: &Moderation) -> Reply {
+    let mut reply = Reply::notice(text);
+    if let Some(id) = saved {
+        reply.rows.push(Row::Buttons(vec![nav_button(
+            InboxAction::EnglishQuestions(id.to_owned()),
+            words.inbox.add_english_questions,
+        )]));
     }
     reply
 }
@@ -329,6 +351,26 @@ mod tests {
     }
 
     #[test]
+    fn a_new_answer_saved_with_a_translation_offers_its_english_form_in_the_moderators_words() {
+        let saved = plan_saved("Saved `who-pays`.", Some("who-pays"), words(Lang::Es));
+        assert_eq!(saved.content.as_deref(), Some("Saved `who-pays`."));
+        assert!(saved.ephemeral);
+        let [Row::Buttons(buttons)] = saved.rows.as_slice() else {
+            panic!("one row of buttons: {:?}", saved.rows);
+        };
+        let [button] = buttons.as_slice() else {
+            panic!("one button: {buttons:?}");
+        };
+        assert_eq!(button.label, "Añadir sus preguntas en inglés");
+        assert_eq!(
+            InboxAction::parse(&button.custom_id),
+            Some(InboxAction::EnglishQuestions("who-pays".into()))
+        );
+        let english = plan_saved("Saved `newsletter`.", None, words(Lang::En));
+        assert!(english.rows.is_empty());
+    }
+
+    #[test]
     fn every_action_reads_back_as_itself_within_100_characters() {
         let view = View {
             days: 3650,
@@ -342,6 +384,7 @@ mod tests {
             InboxAction::Dismiss(view, group.clone()),
             InboxAction::OtherAnswerForm(view, group.clone()),
             InboxAction::NewAnswerForm(group.clone()),
+            InboxAction::EnglishQuestions("a".repeat(64)),
         ] {
             let id = action.custom_id();
             assert!(id.len() <= limits::CUSTOM_ID_LENGTH, "{id}");
@@ -354,6 +397,7 @@ mod tests {
         );
         assert_eq!(InboxAction::parse("gfmd-admin:new:x1"), None);
         assert_eq!(InboxAction::parse("gfmd-admin:edit:timeline"), None);
+        assert_eq!(InboxAction::parse("gfmd-admin:english:Not/An/Id"), None);
     }
 
     #[test]

@@ -6,7 +6,7 @@
 
 use super::changes::{self, Saving};
 use super::forms::{draft_from_fields, new_answer_form, translation_from_fields};
-use super::inbox::{join_note, plan_inbox, InboxAction, View, OTHER_ANSWER};
+use super::inbox::{join_note, plan_inbox, plan_saved, InboxAction, View, OTHER_ANSWER};
 use crate::answers::limits;
 use crate::discord::failure;
 use crate::discord::reply::Reply;
@@ -100,6 +100,9 @@ pub async fn handle_click(
         InboxAction::NewAnswer(group) => {
             return open_new_answer_form(state, ctx, target, group, lang).await
         }
+        InboxAction::EnglishQuestions(id) => {
+            return super::open_edit_form(state, ctx, target, &id, lang).await
+        }
         InboxAction::OtherAnswerForm(..) | InboxAction::NewAnswerForm(_) => {
             respond::notice(ctx, target, wording.notices.button_expired).await;
             return;
@@ -146,6 +149,11 @@ pub async fn handle_form(
         }
         InboxAction::NewAnswerForm(group) => {
             let saving = saving_from_form(state, &group, fields).await;
+            // A French or Spanish question's form had no room for the English questions.
+            let translated = match &saving {
+                Saving::Translated(draft, _) => Some(draft.id.clone()),
+                Saving::Answer(..) => None,
+            };
             let (text, saved) = changes::save(state, ctx, who, saving, lang).await;
             let text = match (saved, state.records.clone()) {
                 (true, Some(files)) => {
@@ -156,7 +164,9 @@ pub async fn handle_form(
                 }
                 _ => text,
             };
-            respond::edit_deferred(ctx, target, &text).await;
+            let english_questions = translated.filter(|_| saved);
+            let reply = plan_saved(&text, english_questions.as_deref(), words);
+            respond::edit_original(ctx, target, &reply, None).await;
         }
         _ => {
             respond::edit_deferred(ctx, target, words.form_expired).await;

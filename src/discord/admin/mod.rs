@@ -143,7 +143,13 @@ fn no_such_answer(words: &Moderation, id: &str) -> String {
 
 /// Opens the edit form for answer `id`, prefilled, when the answer exists and fits in a form;
 /// the form and any refusal in `lang`.
-async fn open_edit_form(state: &BotState, ctx: &Context, target: Target<'_>, id: &str, lang: Lang) {
+pub(super) async fn open_edit_form(
+    state: &BotState,
+    ctx: &Context,
+    target: Target<'_>,
+    id: &str,
+    lang: Lang,
+) {
     let words = &Wording::of(lang).moderation;
     let Some(answer) = state.knowledge().answers().get(id).cloned() else {
         respond::notice(ctx, target, no_such_answer(words, id)).await;
