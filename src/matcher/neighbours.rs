@@ -200,10 +200,9 @@ pub struct Neighbours {
     batches: Vec<u32>,
     /// For each answer index, the examples labelled with it outside its range.
     further_labels: Vec<Vec<u32>>,
-    /// How many answers the labels index.
-    answer_count: usize,
-    /// The ids of the answers the labels were read against, in the set's order: the one thing
-    /// of an answer set the examples depend on ([`Neighbours::serves`]).
+    /// The ids of the answers the labels were read against, in the set's order (so the labels
+    /// index `answer_ids.len()` answers): the one thing of an answer set the examples depend on
+    /// ([`Neighbours::serves`]).
     answer_ids: Box<[String]>,
 }
 
@@ -281,14 +280,13 @@ impl Neighbours {
             idf,
             holding,
         } = weights_of(read.iter().map(|one| (one.folded.as_str(), one.copies)));
-        let answer_count = set.answers().len();
         let labels: Vec<&[usize]> = read.iter().map(|one| one.answers.as_slice()).collect();
         let Layout {
             order,
             by_answer,
             off_topic,
             further_labels,
-        } = lay_out(&labels, answer_count);
+        } = lay_out(&labels, set.answers().len());
         let mut unplaced: Vec<Option<Read>> = read.into_iter().map(Some).collect();
         let read: Vec<Read> = order
             .iter()
@@ -305,7 +303,6 @@ impl Neighbours {
             off_topic,
             batches: batch_of,
             further_labels,
-            answer_count,
             answer_ids: set
                 .answers()
                 .iter()
@@ -339,7 +336,7 @@ impl Neighbours {
     /// those of batch `left_out` (a writer's own questions, when measuring that writer).
     pub fn evidence_of_folded(&self, folded: &str, left_out: Option<usize>) -> Evidence {
         let mut evidence = Evidence {
-            by_answer: vec![0.0; self.answer_count],
+            by_answer: vec![0.0; self.answer_ids.len()],
             off_topic: 0.0,
         };
         let mut query = weigh(term_counts(folded).into_iter(), &self.words, &self.idf);
