@@ -79,6 +79,19 @@ export function botBinary(profile = 'debug') {
   return process.env.GFMD_BOT_BIN ?? path.resolve(here, `../../target/${profile}/gfmd-bot`)
 }
 
+/**
+ * A copy of the repository's `responses/*.toml` in a fresh temporary folder named `prefix…`,
+ * for a bot whose answers a test or tool edits (the caller removes it).
+ */
+export function copyResponses(prefix = 'gfmd-responses-') {
+  const from = path.resolve(here, '../../responses')
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix))
+  for (const name of fs.readdirSync(from)) {
+    if (name.endsWith('.toml')) fs.copyFileSync(path.join(from, name), path.join(dir, name))
+  }
+  return dir
+}
+
 /** The floor bot (examples/floor_bot.rs): $GFMD_FLOOR_BIN, else target/<profile>/examples/floor_bot. */
 export function floorBinary(profile = 'release') {
   return process.env.GFMD_FLOOR_BIN ?? path.resolve(here, `../../target/${profile}/examples/floor_bot`)

@@ -7,19 +7,9 @@ import assert from 'node:assert/strict'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import url from 'node:url'
-import { startBot, slash, callbackOf, waitUntil, answerWithFaq, asLocale, IDS } from '../lib/harness.mjs'
+import { startBot, slash, callbackOf, waitUntil, answerWithFaq, asLocale, copyResponses, IDS } from '../lib/harness.mjs'
 import { assertEverythingSentIsValid, oneCallbackPerInteraction } from '../lib/contract.mjs'
 
-const here = path.dirname(url.fileURLToPath(import.meta.url))
-
-function copyResponses() {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gfmd-responses-'))
-  for (const name of fs.readdirSync(path.join(here, '../../responses'))) {
-    if (name.endsWith('.toml')) fs.copyFileSync(path.join(here, '../../responses', name), path.join(dir, name))
-  }
-  return dir
-}
 
 describe('moderators curate answers live', () => {
   let bot

@@ -12,14 +12,12 @@ import assert from 'node:assert/strict'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import url from 'node:url'
 import { execFileSync } from 'node:child_process'
-import { startBot, slash, callbackOf, waitUntil, answerWithFaq, IDS } from '../lib/harness.mjs'
+import { startBot, slash, callbackOf, waitUntil, answerWithFaq, copyResponses, IDS } from '../lib/harness.mjs'
 import { startRestProxy } from '../lib/rest-proxy.mjs'
 import { assertEverythingSentIsValid, assertMultipartValid, oneCallbackPerInteraction, PNG_SIGNATURE } from '../lib/contract.mjs'
 import { exportRows, waitForRows, recordOf, statsJson } from '../lib/records.mjs'
 
-const here = path.dirname(url.fileURLToPath(import.meta.url))
 
 /** Questions the shipped answers cannot answer (`gfmd-bot ask` abstains on each). */
 const UNKNOWN = {
@@ -27,14 +25,6 @@ const UNKNOWN = {
   other: 'who hosts the next gfmd summit',
   newAnswer: 'is there a gfmd newsletter',
   dismiss: 'how do i register for the gfmd summit',
-}
-
-function copyResponses() {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gfmd-loop-responses-'))
-  for (const name of fs.readdirSync(path.join(here, '../../responses'))) {
-    if (name.endsWith('.toml')) fs.copyFileSync(path.join(here, '../../responses', name), path.join(dir, name))
-  }
-  return dir
 }
 
 /** `diff -u` of two texts (the lines only, without diff's file header). */
@@ -128,7 +118,7 @@ describe('the learning loop', () => {
   }
 
   before(async () => {
-    responses = copyResponses()
+    responses = copyResponses('gfmd-loop-responses-')
     bot = await startBot({
       configToml: `
 responses_dir = "${responses}"

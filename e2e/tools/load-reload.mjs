@@ -17,13 +17,9 @@
 // --every reloads, and after the second questions; VmHWM is the peak.
 
 import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
-import url from 'node:url'
 import { startForLoad, fireAsks, drain, summarize, memoryOf, machine, troubleIn, LOAD_CONFIG } from '../lib/load.mjs'
-import { botBinary, waitUntil, IDS } from '../lib/harness.mjs'
+import { botBinary, copyResponses, waitUntil, IDS } from '../lib/harness.mjs'
 
-const here = path.dirname(url.fileURLToPath(import.meta.url))
 const args = process.argv.slice(2)
 const arg = (name, fallback) => {
   const i = args.indexOf(`--${name}`)
@@ -39,16 +35,6 @@ const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b)
   const mid = Math.floor(sorted.length / 2)
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
-}
-
-/** A copy of responses/ in a fresh temporary folder. */
-function copyResponses() {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gfmd-reload-responses-'))
-  const from = path.join(here, '../../responses')
-  for (const name of fs.readdirSync(from)) {
-    if (name.endsWith('.toml')) fs.copyFileSync(path.join(from, name), path.join(dir, name))
-  }
-  return dir
 }
 
 /** Runs `/gfmd-admin reload` as the server manager; resolves with the edited reply's text. */
@@ -72,7 +58,7 @@ async function ask(bot, count) {
   return { sent: summary.sent, answered: summary.answered, lost: summary.lost }
 }
 
-const responses = copyResponses()
+const responses = copyResponses('gfmd-reload-responses-')
 const bot = await startForLoad({
   binary: botBinary('dist'),
   configToml: `responses_dir = "${responses}"\n${LOAD_CONFIG}`,
