@@ -60,6 +60,30 @@ export function freshDatabase() {
   return { database: path.join(dir, 'gfmd-bot.sqlite3'), remove: () => fs.rmSync(dir, { recursive: true, force: true }) }
 }
 
+/** The word after `--name` on this tool's command line, else `fallback`. */
+export function option(name, fallback) {
+  const args = process.argv.slice(2)
+  const at = args.indexOf(`--${name}`)
+  return at >= 0 ? args[at + 1] : fallback
+}
+
+/** `option`, read as a number. */
+export function numberOption(name, fallback) {
+  const value = option(name, undefined)
+  return value === undefined ? fallback : Number(value)
+}
+
+/** The median of the finite `values` (NaN when there is none). */
+export function median(values) {
+  const sorted = values.filter(Number.isFinite).sort((a, b) => a - b)
+  if (!sorted.length) return NaN
+  const mid = Math.floor(sorted.length / 2)
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
+}
+
+/** `kb` kilobytes in megabytes, for a report. */
+export const mb = (kb) => `${(kb / 1024).toFixed(1)} MB`
+
 /** VmRSS and VmHWM of `pid`, in kB (from /proc/<pid>/status). */
 export function memoryOf(pid) {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8')

@@ -12,16 +12,11 @@
 // retries a failed callback once).
 
 import { gatewayDrop, restFaults, idleConnection, DROP_MODES } from '../lib/faults.mjs'
-import { machine } from '../lib/load.mjs'
+import { machine, option } from '../lib/load.mjs'
 import { botBinary } from '../lib/harness.mjs'
 
-const args = process.argv.slice(2)
-const arg = (name, fallback) => {
-  const i = args.indexOf(`--${name}`)
-  return i >= 0 ? args[i + 1] : fallback
-}
-const profile = arg('profile', 'release')
-const only = arg('only', null)
+const profile = option('profile', 'release')
+const only = option('only', null)
 const binary = botBinary(profile)
 
 const report = { machine: machine(), binary, gateway: {}, rest: null, idle: null }
@@ -43,12 +38,12 @@ if (!only || only === 'rest') {
 }
 if (!only || only === 'idle') {
   // Reported, not judged: see BENCHMARKS.md.
-  const keepAliveMs = Number(arg('keep-alive-ms', 1000))
+  const keepAliveMs = Number(option('keep-alive-ms', 1000))
   report.idle = await idleConnection({
     binary,
-    count: Number(arg('idle-count', 10)),
+    count: Number(option('idle-count', 10)),
     keepAliveMs,
-    gapMs: Number(arg('gap-ms', keepAliveMs + 1000)),
+    gapMs: Number(option('gap-ms', keepAliveMs + 1000)),
   })
 }
 console.log(JSON.stringify(report, null, 2))

@@ -17,25 +17,15 @@
 // --every reloads, and after the second questions; VmHWM is the peak.
 
 import fs from 'node:fs'
-import { startForLoad, fireAsks, drain, summarize, memoryOf, machine, troubleIn, LOAD_CONFIG } from '../lib/load.mjs'
+import { startForLoad, fireAsks, drain, summarize, memoryOf, machine, troubleIn, LOAD_CONFIG, numberOption, median, mb } from '../lib/load.mjs'
 import { botBinary, copyResponses, waitUntil, IDS } from '../lib/harness.mjs'
 
 const args = process.argv.slice(2)
-const arg = (name, fallback) => {
-  const i = args.indexOf(`--${name}`)
-  return i >= 0 ? Number(args[i + 1]) : fallback
-}
-const reloads = arg('reloads', 100)
-const questionCount = arg('questions', 2000)
-const every = arg('every', 10)
-const settleSeconds = arg('settle', 15)
+const reloads = numberOption('reloads', 100)
+const questionCount = numberOption('questions', 2000)
+const every = numberOption('every', 10)
+const settleSeconds = numberOption('settle', 15)
 
-const mb = (kb) => `${(kb / 1024).toFixed(1)} MB`
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b)
-  const mid = Math.floor(sorted.length / 2)
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
-}
 
 /** Runs `/gfmd-admin reload` as the server manager; resolves with the edited reply's text. */
 async function reload(bot) {

@@ -19,26 +19,15 @@
 
 import { spawn } from 'node:child_process'
 import readline from 'node:readline'
-import { startForLoad, startupOf, fireAsks, drain, summarize, memoryOf, devsetQuestions, machine, troubleIn } from '../lib/load.mjs'
+import { startForLoad, startupOf, fireAsks, drain, summarize, memoryOf, devsetQuestions, machine, troubleIn, numberOption, median, mb } from '../lib/load.mjs'
 import { botBinary, floorBinary, waitUntil } from '../lib/harness.mjs'
 
 const args = process.argv.slice(2)
-const arg = (name, fallback) => {
-  const i = args.indexOf(`--${name}`)
-  return i >= 0 ? Number(args[i + 1]) : fallback
-}
-const starts = arg('starts', 10)
-const questionCount = arg('questions', 10000)
-const window = arg('window', 4)
+const starts = numberOption('starts', 10)
+const questionCount = numberOption('questions', 10000)
+const window = numberOption('window', 4)
 
-const median = (values) => {
-  const sorted = values.filter(Number.isFinite).sort((a, b) => a - b)
-  if (!sorted.length) return NaN
-  const mid = Math.floor(sorted.length / 2)
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
-}
 const ms = (x) => (Number.isFinite(x) ? `${x.toFixed(1)} ms` : 'n/a')
-const mb = (kb) => `${(kb / 1024).toFixed(1)} MB`
 
 async function startups(kind) {
   const binary = kind === 'bot' ? botBinary('dist') : floorBinary('release')

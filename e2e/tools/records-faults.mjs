@@ -12,17 +12,12 @@
 // file was created is missing from it.
 
 import { recordsFault } from '../lib/records-faults.mjs'
-import { machine } from '../lib/load.mjs'
+import { machine, option } from '../lib/load.mjs'
 import { botBinary } from '../lib/harness.mjs'
 
-const args = process.argv.slice(2)
-const arg = (name, fallback) => {
-  const i = args.indexOf(`--${name}`)
-  return i >= 0 ? args[i + 1] : fallback
-}
-const binary = botBinary(arg('profile', 'release'))
-const count = Number(arg('count', 30))
-const only = arg('only', null)
+const binary = botBinary(option('profile', 'release'))
+const count = Number(option('count', 30))
+const only = option('only', null)
 const report = { machine: machine(), binary, count, scenarios: [] }
 let failed = false
 for (const mode of ['deleted', 'read-only', 'full']) {
