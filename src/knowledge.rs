@@ -172,8 +172,9 @@ impl Knowledge {
 
     /// Indexes `answers` with `settings` to replace `previous` (a reload): the same knowledge as
     /// [`Knowledge::new`], but each language's nearest examples are shared with `previous`
-    /// when both sets have the same answers, by id and in order ([`Matcher::new_in_after`]).
-    /// An edit of an answer's text then costs no second copy of the dev set's examples.
+    /// when the dev set's labels name the same answers of both sets, by id and in order
+    /// ([`Matcher::new_in_after`]). An edit of an answer's text, or a moderator's new answer,
+    /// then costs no second copy of the dev set's examples.
     pub fn after(previous: &Knowledge, answers: AnswerSet, settings: Settings) -> Self {
         let matchers = previous
             .matchers
@@ -434,26 +435,65 @@ mod tests {
     }
 
     #[test]
-    fn a_reload_that_adds_an_answer_indexes_the_examples_again_with_it() {
+    fn a_reload_that_adds_or_removes_an_answer_no_label_names_shares_the_examples() {
         let before = knowledge();
+        // A moderator's own answer, which sorts among the shipped ones: the answers after it
+        // move up an index.
         let more = embedded_set_with(|sources| {
             sources.push(SourceFile::new(
-                "responses/zz-meeting-rooms.toml",
-                "id = \"zz-meeting-rooms\"\ntitle = \"Where the meetings are held\"\n\
+                "responses/meeting-rooms.toml",
+                "id = \"meeting-rooms\"\ntitle = \"Where the meetings are held\"\n\
                  questions = [\"Which rooms are the meetings held in?\"]\n\
                  description = \"The note does not say.\"\nsource = \"GFMD background note\"\n",
             ));
         });
+        let added = more.index_of("meeting-rooms").expect("the new answer");
+        assert!(added < more.len() - 1, "not the last answer");
         let reloaded = Knowledge::after(&before, more.clone(), Settings::default());
         let fresh = Knowledge::new(more, Settings::default());
+        for lang in Lang::ALL {
+            assert!(reloaded
+                .matcher_in(lang)
+                .shares_examples_with(before.matcher_in(lang)));
+        }
+        assert_assesses_as(&reloaded, &fresh);
+        assert_eq!(
+            reloaded
+                .decide("Which rooms are the meetings held in?")
+                .answer()
+                .map(|answer| answer.id.as_str()),
+            Some("meeting-rooms")
+        );
+        // Back to the shipped set: the new answer removed, the examples still shared.
+        let again = Knowledge::after(&reloaded, before.answers().clone(), Settings::default());
+        assert!(again
+            .matcher_in(Lang::En)
+            .shares_examples_with(before.matcher_in(Lang::En)));
+        assert_assesses_as(&again, &before);
+    }
+
+    #[test]
+    fn a_reload_that_removes_or_adds_an_answer_the_labels_name_indexes_the_examples_again() {
+        let before = knowledge();
+        let fewer = embedded_set_with(|sources| {
+            sources.retain(|file| !file.name.ends_with("/belgium.toml"));
+            for file in sources.iter_mut() {
+                file.text = file
+                    .text
+                    .replace("\"belgium\", ", "")
+                    .replace(", \"belgium\"", "");
+            }
+        });
+        assert!(fewer.get("belgium").is_none());
+        let reloaded = Knowledge::after(&before, fewer.clone(), Settings::default());
+        let fresh = Knowledge::new(fewer, Settings::default());
         for lang in Lang::ALL {
             assert!(!reloaded
                 .matcher_in(lang)
                 .shares_examples_with(before.matcher_in(lang)));
         }
-        assert!(reloaded.answers().get("zz-meeting-rooms").is_some());
         assert_assesses_as(&reloaded, &fresh);
-        // Back to the shipped set: the examples follow the set's answers again.
+        // Belgium back: its examples are indexed again with it.
         let again = Knowledge::after(&reloaded, before.answers().clone(), Settings::default());
         assert!(!again
             .matcher_in(Lang::En)

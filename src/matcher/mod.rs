@@ -51,7 +51,6 @@ use normalize::{fold_in, Analyzer, Profile};
 use rustc_hash::FxHashSet;
 use serde::{Deserialize, Serialize};
 use spelling::{PhrasingSpellings, Trigrams};
-use std::sync::Arc;
 
 pub use fitted::MODEL as FITTED_MODEL;
 pub use text::AnswerText;
@@ -209,9 +208,9 @@ pub struct Matcher {
     autocomplete: AutocompleteIndex,
     listed: ListedPhrasings,
     spellings: PhrasingSpellings,
-    /// Shared with the matcher this one replaced when they serve the same answers
-    /// ([`Matcher::new_in_after`]).
-    neighbours: Arc<Neighbours>,
+    /// Its index shared with the matcher this one replaced when the dev set's labels name the
+    /// same answers in both sets ([`Matcher::new_in_after`]).
+    neighbours: Neighbours,
     settings: Settings,
     model: Model,
 }
@@ -230,29 +229,29 @@ impl Matcher {
     }
 
     /// [`Matcher::new_in`] in `previous`'s language, sharing `previous`'s nearest examples when
-    /// they serve `set` (the same answers, by id and in order: a reload that edits answers'
-    /// text, phrasings or synonyms, but adds, removes or renames none). The dev set is then not
-    /// read, folded and indexed again, and the two matchers hold one copy of the examples while
-    /// both are alive. The matcher is the one [`Matcher::new_in`] would build.
+    /// the dev set's labels name the same answers of `set`, by id and in order, as of the set
+    /// `previous` was built for ([`Neighbours::read_against`]): a reload that edits answers'
+    /// text, phrasings or synonyms, or adds, removes or renames an answer no label names (a
+    /// moderator's own). The dev set is then not read, folded and indexed again, and the two
+    /// matchers hold one copy of the examples while both are alive. The matcher is the one
+    /// [`Matcher::new_in`] would build.
     pub fn new_in_after(previous: &Matcher, set: &AnswerSet, settings: Settings) -> Self {
-        let examples = Some(&previous.neighbours)
-            .filter(|examples| examples.serves(set))
-            .cloned();
+        let examples = previous.neighbours.read_against(set);
         Self::build(set, previous.lang, settings, examples)
     }
 
     /// Whether this matcher and `other` share one copy of the nearest examples.
     pub fn shares_examples_with(&self, other: &Matcher) -> bool {
-        Arc::ptr_eq(&self.neighbours, &other.neighbours)
+        self.neighbours.shares_examples_with(&other.neighbours)
     }
 
     /// Indexes `set` for questions in `lang`, with `examples` as the nearest examples when
-    /// given (they must serve `set`), else those read from the dev set.
+    /// given (read against `set`), else those read from the dev set.
     fn build(
         set: &AnswerSet,
         lang: Lang,
         settings: Settings,
-        examples: Option<Arc<Neighbours>>,
+        examples: Option<Neighbours>,
     ) -> Self {
         let mut analyzer = Analyzer::new(&Profile {
             language: language(lang),
@@ -266,11 +265,7 @@ impl Matcher {
         let listed = ListedPhrasings::new(&texts, &analyzer, &vocabulary.numbered);
         let spellings = PhrasingSpellings::new(&texts, language(lang));
         let neighbours = examples.unwrap_or_else(|| {
-            Arc::new(Neighbours::new(
-                set,
-                language(lang),
-                crate::devset::each_dev_batch_in(lang),
-            ))
+            Neighbours::new(set, language(lang), crate::devset::each_dev_batch_in(lang))
         });
         analyzer.remember_stems(&vocabulary.known);
         Self {

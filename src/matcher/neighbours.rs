@@ -22,6 +22,10 @@
 //! cosines would be the same, so each answer's closest example is too; the word weights still
 //! count every copy, so the figures are the same bit for bit. A question written in two batches
 //! stays remembered whichever batch is left out ([`IN_SEVERAL_BATCHES`]).
+//!
+//! The index depends on an answer set only through the answers the labels name: a reload that
+//! keeps them, in order, reads the same index against the new set
+//! ([`Neighbours::read_against`]), whatever else changed, a moderator's new answer included.
 
 use super::example_layout::{lay_out, Layout};
 use super::language::Language;
@@ -31,6 +35,9 @@ use crate::answers::AnswerSet;
 use crate::devset::Case;
 use rustc_hash::FxHashMap;
 use std::collections::hash_map::Entry;
+use std::collections::BTreeSet;
+use std::ops::Range;
+use std::sync::Arc;
 
 /// A word found in at least this share of the examples is kept as a dense column of weights
 /// (0 where it is absent): summing a whole column is faster than scattering a long list.
@@ -181,29 +188,69 @@ impl PostingLists {
     }
 }
 
-/// The labelled examples of one language, indexed by word.
+/// The labelled examples of one language, indexed by word, read against one answer set: which
+/// examples belong to each of its answers.
+///
+/// The index itself is shared: it depends on an answer set only through the answers the dev
+/// set's labels name, so a reload that keeps those (in the same order) reads the same index
+/// against the new set ([`Neighbours::read_against`]) instead of indexing the dev set again.
 #[derive(Debug, Clone, Default)]
 pub struct Neighbours {
+    /// The examples and their words, shared by every reading of them against an answer set.
+    examples: Arc<Examples>,
+    /// The example ids of each answer's examples, a contiguous range per answer index (empty
+    /// for an answer no example is labelled with): examples are numbered by label
+    /// (`example_layout`), so that the closest of each is the largest of one slice of cosines.
+    by_answer: Vec<Range<usize>>,
+    /// For each answer index, the examples labelled with it outside its range.
+    further_labels: Vec<Vec<u32>>,
+    /// The ids of the set's answers, in the set's order (so the labels index
+    /// `answer_ids.len()` answers).
+    answer_ids: Box<[String]>,
+}
+
+/// The examples of one language, indexed by word: everything of the nearest examples but which
+/// answer index each label is.
+#[derive(Debug, Default)]
+struct Examples {
     /// Each word's id.
     words: FxHashMap<String, u32>,
     /// For each word id, the examples holding it with the word's weight there.
     postings: PostingLists,
     /// Each word id's inverse document frequency.
     idf: Vec<f32>,
-    /// The example ids of each answer's examples, a contiguous range per answer index:
-    /// examples are numbered by label (`example_layout`), so that the closest of each is the
-    /// largest of one slice of cosines.
-    by_answer: Vec<std::ops::Range<usize>>,
     /// The example ids of the off-topic examples (the last ones).
-    off_topic: std::ops::Range<usize>,
+    off_topic: Range<usize>,
     /// Each example's batch, by example id.
     batches: Vec<u32>,
-    /// For each answer index, the examples labelled with it outside its range.
-    further_labels: Vec<Vec<u32>>,
-    /// The ids of the answers the labels were read against, in the set's order (so the labels
-    /// index `answer_ids.len()` answers): the one thing of an answer set the examples depend on
-    /// ([`Neighbours::serves`]).
-    answer_ids: Box<[String]>,
+    /// Every answer id a label of the dev set names, whether the set had it or not, sorted:
+    /// an answer set with one of them more or less keeps or drops examples.
+    labelled: Box<[String]>,
+    /// The ids of the set's answers that a label names, in the set's order: the one thing of
+    /// an answer set these examples depend on.
+    named: Box<[String]>,
+}
+
+impl Examples {
+    /// Whether the word of id `word` is kept as a dense column.
+    fn is_dense(&self, word: u32) -> bool {
+        self.postings.column(word).is_some()
+    }
+
+    /// Whether `id` is an answer id some label of the dev set names.
+    fn is_labelled(&self, id: &str) -> bool {
+        self.labelled
+            .binary_search_by(|labelled| labelled.as_str().cmp(id))
+            .is_ok()
+    }
+
+    /// The ids of `set`'s answers that a label names, in the set's order.
+    fn named_in<'a>(&'a self, set: &'a AnswerSet) -> impl Iterator<Item = &'a str> + 'a {
+        set.answers()
+            .iter()
+            .map(|answer| answer.id.as_str())
+            .filter(|id| self.is_labelled(id))
+    }
 }
 
 /// How closely one message is worded like the examples: the best cosine per answer, and with
@@ -256,8 +303,14 @@ impl Neighbours {
         batches: impl IntoIterator<Item = B>,
     ) -> Self {
         let mut copies: Vec<Read> = Vec::new();
+        let mut labelled: BTreeSet<String> = BTreeSet::new();
         for (batch, cases) in batches.into_iter().enumerate() {
             for case in cases.as_ref() {
+                for id in &case.expected {
+                    if !labelled.contains(id) {
+                        labelled.insert(id.clone());
+                    }
+                }
                 let answers: Vec<usize> = case
                     .expected
                     .iter()
@@ -292,43 +345,85 @@ impl Neighbours {
             .iter()
             .map(|&index| unplaced[index].take().expect("each example placed once"))
             .collect();
-        let batch_of: Vec<u32> = read.iter().map(|one| one.batch).collect();
+        let batches: Vec<u32> = read.iter().map(|one| one.batch).collect();
         let folded: Vec<String> = read.into_iter().map(|one| one.folded).collect();
         let postings = PostingLists::new(&folded, &words, &idf, &holding);
-        Self {
+        let mut examples = Examples {
             words,
             postings,
             idf,
-            by_answer,
             off_topic,
-            batches: batch_of,
+            batches,
+            labelled: labelled.into_iter().collect(),
+            named: Box::default(),
+        };
+        examples.named = examples.named_in(set).map(str::to_owned).collect();
+        Self {
+            examples: Arc::new(examples),
+            by_answer,
             further_labels,
-            answer_ids: set
-                .answers()
-                .iter()
-                .map(|answer| answer.id.clone())
-                .collect(),
+            answer_ids: ids_of(set),
         }
     }
 
-    /// Whether these examples are the ones [`Neighbours::new`] would index for `set` (in the same
-    /// language): `set` has the same answers, by id and in the same order, as the set they were
-    /// built for. Nothing else of a set (titles, texts, phrasings, synonyms) changes them.
-    pub fn serves(&self, set: &AnswerSet) -> bool {
-        self.answer_ids
+    /// These examples read against `set` (in the same language), the same as
+    /// [`Neighbours::new`] would index them for it, without indexing them again; `None` when
+    /// they must be. They can be read so when `set` holds the same answers the dev set's labels
+    /// name, by id and in the same order, as the set they were indexed for: whatever else of
+    /// the set changed (titles, texts, phrasings, synonyms, or answers no label names, such as
+    /// a moderator's new one, added, removed or renamed), the examples and their words are the
+    /// same, and only the answer indexes their labels stand for move.
+    pub fn read_against(&self, set: &AnswerSet) -> Option<Neighbours> {
+        let examples = &self.examples;
+        if !examples
+            .named
             .iter()
             .map(String::as_str)
-            .eq(set.answers().iter().map(|answer| answer.id.as_str()))
+            .eq(examples.named_in(set))
+        {
+            return None;
+        }
+        // Each labelled answer's old index by id; an answer no label names has no examples.
+        let old_index: FxHashMap<&str, usize> = self
+            .answer_ids
+            .iter()
+            .enumerate()
+            .filter(|(_, id)| examples.is_labelled(id))
+            .map(|(index, id)| (id.as_str(), index))
+            .collect();
+        let (by_answer, further_labels) = set
+            .answers()
+            .iter()
+            .map(|answer| match old_index.get(answer.id.as_str()) {
+                Some(&old) => (
+                    self.by_answer[old].clone(),
+                    self.further_labels[old].clone(),
+                ),
+                None => (0..0, Vec::new()),
+            })
+            .unzip();
+        Some(Self {
+            examples: Arc::clone(examples),
+            by_answer,
+            further_labels,
+            answer_ids: ids_of(set),
+        })
+    }
+
+    /// Whether these examples and `other`'s are one copy in memory (one read against another
+    /// set with [`Neighbours::read_against`]).
+    pub fn shares_examples_with(&self, other: &Neighbours) -> bool {
+        Arc::ptr_eq(&self.examples, &other.examples)
     }
 
     /// How many examples are remembered.
     pub fn len(&self) -> usize {
-        self.batches.len()
+        self.examples.batches.len()
     }
 
     /// Whether no example is remembered.
     pub fn is_empty(&self) -> bool {
-        self.batches.is_empty()
+        self.examples.batches.is_empty()
     }
 
     /// How closely a message, folded by its language's rules (`normalize::fold_in`, so that a
@@ -339,37 +434,38 @@ impl Neighbours {
             by_answer: vec![0.0; self.answer_ids.len()],
             off_topic: 0.0,
         };
-        let mut query = weigh(term_counts(folded).into_iter(), &self.words, &self.idf);
+        let examples = &*self.examples;
+        let mut query = weigh(
+            term_counts(folded).into_iter(),
+            &examples.words,
+            &examples.idf,
+        );
         if query.is_empty() {
             return evidence;
         }
         // Each cosine sums its words' products in the message's order, and the first two
         // commute (0 + a + b is b + a, bit for bit), so a dense word second can go first.
         if let [first, second, ..] = query.as_mut_slice() {
-            if self.is_dense(second.0) && !self.is_dense(first.0) {
+            if examples.is_dense(second.0) && !examples.is_dense(first.0) {
                 std::mem::swap(first, second);
             }
         }
         COSINES.with_borrow_mut(|cosines| {
             let (first, rest) = query.split_first().expect("a word at least");
-            self.postings.write_to(first.0, cosines, first.1);
+            examples.postings.write_to(first.0, cosines, first.1);
             for &(word, weight) in rest {
-                self.postings.add_to(word, cosines, weight);
+                examples.postings.add_to(word, cosines, weight);
             }
             self.fill(&mut evidence, cosines, left_out);
         });
         evidence
     }
 
-    /// Whether the word of id `word` is kept as a dense column.
-    fn is_dense(&self, word: u32) -> bool {
-        self.postings.column(word).is_some()
-    }
-
     /// Fills `evidence` from the cosines of every example with the message.
     fn fill(&self, evidence: &mut Evidence, cosines: &[f32], left_out: Option<usize>) {
-        let remembered = |example: usize| Some(self.batches[example] as usize) != left_out;
-        let closest = |range: &std::ops::Range<usize>| -> f32 {
+        let batches = &self.examples.batches;
+        let remembered = |example: usize| Some(batches[example] as usize) != left_out;
+        let closest = |range: &Range<usize>| -> f32 {
             let slice = &cosines[range.clone()];
             match left_out {
                 // The run-time path: one slice, no look-up per example.
@@ -386,7 +482,7 @@ impl Neighbours {
         for (best, range) in evidence.by_answer.iter_mut().zip(&self.by_answer) {
             *best = closest(range);
         }
-        evidence.off_topic = closest(&self.off_topic);
+        evidence.off_topic = closest(&self.examples.off_topic);
         for (best, examples) in evidence.by_answer.iter_mut().zip(&self.further_labels) {
             let further = match left_out {
                 // The run-time path: eight look-ups at a time, no test per example.
@@ -402,6 +498,14 @@ impl Neighbours {
             *best = best.max(further);
         }
     }
+}
+
+/// The ids of `set`'s answers, in its order.
+fn ids_of(set: &AnswerSet) -> Box<[String]> {
+    set.answers()
+        .iter()
+        .map(|answer| answer.id.clone())
+        .collect()
 }
 
 /// One labelled question as read from a batch.
