@@ -12,7 +12,9 @@
 //!   3-character and a multi-word prefix.
 //! - `build/*`: `Knowledge::new` (the matcher's index) for the shipped set and for 1,000 answers;
 //!   `build/curated-reload`: `Knowledge::after` for the shipped set again, as a reload after an
-//!   edit that keeps every answer (the nearest examples shared, not indexed again).
+//!   edit that keeps every answer (the nearest examples shared, not indexed again);
+//!   `build/curated-new-answer`: `Knowledge::after` for the shipped set with a moderator's new
+//!   answer (no dev-set label names it, so the examples are shared too).
 //!
 //! Run with `cargo bench --bench matcher` (about 8 minutes on two shared cores, over 6 of them
 //! spent validating the 10k set: `AnswerSet::from_sources` compares every pair of questions for
@@ -582,6 +584,22 @@ fn matcher_benches(c: &mut Criterion) {
     group.bench_function("curated-reload", |b| {
         b.iter_batched(
             || curated.clone(),
+            |set| Knowledge::after(&curated_knowledge, set, Settings::default()),
+            BatchSize::LargeInput,
+        )
+    });
+    // A reload after a moderator's new answer, which sorts among the shipped ones.
+    let mut sources = embedded_sources();
+    sources.push(SourceFile::new(
+        "responses/meeting-rooms.toml",
+        "id = \"meeting-rooms\"\ntitle = \"Where the meetings are held\"\n\
+         questions = [\"Which rooms are the meetings held in?\"]\n\
+         description = \"The note does not say.\"\nsource = \"GFMD background note\"\n",
+    ));
+    let with_new_answer = AnswerSet::from_sources(&sources).expect("a valid set");
+    group.bench_function("curated-new-answer", |b| {
+        b.iter_batched(
+            || with_new_answer.clone(),
             |set| Knowledge::after(&curated_knowledge, set, Settings::default()),
             BatchSize::LargeInput,
         )

@@ -9,14 +9,19 @@
 //   node e2e/tools/load-reload.mjs                          # 2,000 questions, 100 reloads, 2,000 questions
 //   node e2e/tools/load-reload.mjs --reloads 20 --questions 500 --every 5
 //   GFMD_BOT_BIN=target/release/gfmd-bot node e2e/tools/load-reload.mjs   # another build
+//   node e2e/tools/load-reload.mjs --new-answer             # each reload adds or removes an answer
 //
 // The bot answers from a copy of responses/ (a reload needs a folder to read). Each reload is
 // `/gfmd-admin reload` run by the test guild's server manager, waited for until the bot edits
-// its deferred reply ("N answers loaded, 0 changed"), so that reloads never overlap. Memory is
+// its deferred reply ("N answers loaded, 0 changed"), so that reloads never overlap. With
+// --new-answer, a moderator's answer (one no dev-set label names) is written into the copy
+// before every odd reload and deleted before every even one, so that each reload adds or
+// removes an answer ("1 changed"; the file watcher is off so that only the command reloads). Memory is
 // VmRSS (and its anonymous part) from /proc/<pid>/status after the first questions, every
 // --every reloads, and after the second questions; VmHWM is the peak.
 
 import fs from 'node:fs'
+import path from 'node:path'
 import { startForLoad, fireAsks, drain, summarize, memoryOf, machine, troubleIn, LOAD_CONFIG, numberOption, median, mb } from '../lib/load.mjs'
 import { botBinary, copyResponses, waitUntil, IDS } from '../lib/harness.mjs'
 
@@ -25,7 +30,15 @@ const reloads = numberOption('reloads', 100)
 const questionCount = numberOption('questions', 2000)
 const every = numberOption('every', 10)
 const settleSeconds = numberOption('settle', 15)
+const newAnswer = args.includes('--new-answer')
 
+/** The moderator's answer that --new-answer adds and removes; its id sorts among the shipped. */
+const MODERATORS_ANSWER = `id = "meeting-rooms"
+title = "Where the meetings are held"
+questions = ["Which rooms are the meetings held in?"]
+description = "The note does not say."
+source = "GFMD background note"
+`
 
 /** Runs `/gfmd-admin reload` as the server manager; resolves with the edited reply's text. */
 async function reload(bot) {
@@ -51,7 +64,7 @@ async function ask(bot, count) {
 const responses = copyResponses('gfmd-reload-responses-')
 const bot = await startForLoad({
   binary: botBinary('dist'),
-  configToml: `responses_dir = "${responses}"\n${LOAD_CONFIG}`,
+  configToml: `responses_dir = "${responses}"\n${LOAD_CONFIG}${newAnswer ? '\n[moderation]\nwatch = false\n' : ''}`,
 })
 let report
 try {
@@ -61,11 +74,15 @@ try {
   const afterFirst = memoryOf(bot.pid)
   const checkpoints = []
   const reloadMs = []
+  const moderatorsFile = path.join(responses, 'meeting-rooms.toml')
+  const expected = newAnswer ? /^\d+ answers loaded, 1 changed$/ : /^\d+ answers loaded, 0 changed$/
   for (let i = 1; i <= reloads; i++) {
+    if (newAnswer && i % 2 === 1) fs.writeFileSync(moderatorsFile, MODERATORS_ANSWER)
+    if (newAnswer && i % 2 === 0) fs.rmSync(moderatorsFile)
     const started = performance.now()
     const reply = await reload(bot)
     reloadMs.push(performance.now() - started)
-    if (!/^\d+ answers loaded, 0 changed$/.test(reply)) throw new Error(`reload ${i} replied ${JSON.stringify(reply)}`)
+    if (!expected.test(reply)) throw new Error(`reload ${i} replied ${JSON.stringify(reply)}`)
     if (i % every === 0 || i === reloads) checkpoints.push({ after: i, ...memoryOf(bot.pid) })
   }
   // Freed memory goes back to the system with a delay (jemalloc's decay): read it again after
@@ -81,6 +98,7 @@ try {
     first,
     afterFirst,
     reloads,
+    newAnswer,
     reloadMedianMs: median(reloadMs),
     reloadWorstMs: Math.max(...reloadMs),
     checkpoints,
@@ -105,7 +123,7 @@ if (args.includes('--json')) {
   console.log(`RSS idle after READY: ${rss(report.idle)}`)
   console.log(`after ${report.first.sent} questions (${report.first.lost} lost): ${rss(report.afterFirst)}`)
   console.log(
-    `${report.reloads} reloads, each ${report.reloadMedianMs.toFixed(0)} ms from the command to the reply (median; worst ${report.reloadWorstMs.toFixed(0)} ms):`,
+    `${report.reloads} reloads${report.newAnswer ? ' (each adding or removing an answer)' : ''}, each ${report.reloadMedianMs.toFixed(0)} ms from the command to the reply (median; worst ${report.reloadWorstMs.toFixed(0)} ms):`,
   )
   for (const c of report.checkpoints) console.log(`  after ${String(c.after).padStart(4)}: ${rss(c)}`)
   console.log(`then idle for ${report.settleSeconds} s: ${rss(report.settled)}`)
