@@ -830,6 +830,106 @@ mod tests {
         }
     }
 
+    /// The embedded set with a moderator's answer of each id in `added` (no label names them).
+    fn set_with(added: &[&str]) -> AnswerSet {
+        let mut sources = crate::answers::embedded_sources();
+        for id in added {
+            sources.push(crate::answers::SourceFile::new(
+                format!("responses/{id}.toml"),
+                format!(
+                    "id = \"{id}\"\ntitle = \"Moderator note {id}\"\n\
+                     questions = [\"Where is moderator note {id} kept?\"]\n\
+                     description = \"The note does not say.\"\nsource = \"GFMD background note\"\n"
+                ),
+            ));
+        }
+        AnswerSet::from_sources(&sources).expect("a valid set")
+    }
+
+    #[test]
+    fn read_against_a_set_with_other_unlabelled_answers_is_a_fresh_index_of_it() {
+        // Labels of one, two (chained pairs) and three answers, and off-topic ones.
+        let batches = [
+            "gcim\twho kicked off the commission\ngcim|gcim-report\twhat did the commission report say\n\
+             cairo-1994|chapter-x\tthe cairo chapter on migration\nnone\twhen is the next summit\n",
+            "gcim-report|gcim\tthe commission report of 2005\nbelgium|first-meeting\tbrussels meeting of 2007\n\
+             timeline|origins|hld-2006\thow did the forum come about after the dialogue\n",
+            "cairo-1994\tthe cairo conference\nnone\tthe weather in brussels\nbelgium\twho offered to host\n",
+        ];
+        let index = |set: &AnswerSet| {
+            let cases = batches.iter().map(|text| parse_cases(text).expect("cases"));
+            Neighbours::new(set, language(Lang::En), cases)
+        };
+        let messages = [
+            "who kicked off the commission report",
+            "the cairo chapter of 1994",
+            "how did the forum come about",
+            "brussels meeting host",
+            "the next summit weather",
+        ];
+        let shipped = set_with(&[]);
+        let before = index(&shipped);
+        // A moderator's answers sorting first, among the shipped ones, last, and two at once;
+        // then back to the shipped set, and from one such set to another.
+        let sets = [
+            set_with(&["aa-first"]),
+            set_with(&["meeting-rooms"]),
+            set_with(&["zz-last"]),
+            set_with(&["aa-first", "meeting-rooms"]),
+        ];
+        let mut pairs: Vec<(&Neighbours, &AnswerSet)> = Vec::new();
+        let read: Vec<Neighbours> = sets.iter().map(&index).collect();
+        for set in &sets {
+            pairs.push((&before, set));
+        }
+        pairs.push((&read[1], &shipped));
+        pairs.push((&read[0], &sets[2]));
+        for (from, set) in pairs {
+            let shared = from
+                .read_against(set)
+                .expect("no label names a moderator's answer");
+            assert!(shared.shares_examples_with(from));
+            let fresh = index(set);
+            assert_eq!(shared.by_answer.len(), set.len());
+            for message in messages {
+                for left_out in [None, Some(0), Some(1)] {
+                    let got = evidence(&shared, message, left_out);
+                    assert_eq!(got, evidence(&fresh, message, left_out), "{message:?}");
+                }
+            }
+            let gcim = set.index_of("gcim").expect("gcim");
+            assert!(evidence(&shared, messages[0], None).for_answer(gcim)[0] > 0.5);
+        }
+    }
+
+    #[test]
+    fn read_against_a_set_without_a_labelled_answer_or_with_a_new_labelled_one_is_refused() {
+        let batches = ["gcim\twho kicked off the commission\nno-such-answer\twho is the chair\n"];
+        let index = |set: &AnswerSet| {
+            let cases = batches.iter().map(|text| parse_cases(text).expect("cases"));
+            Neighbours::new(set, language(Lang::En), cases)
+        };
+        let shipped = set_with(&[]);
+        let labelled_later = set_with(&["no-such-answer"]);
+        assert!(index(&shipped).read_against(&labelled_later).is_none());
+        assert!(index(&labelled_later).read_against(&shipped).is_none());
+        let without_gcim = AnswerSet::from_sources(
+            &crate::answers::embedded_sources()
+                .into_iter()
+                .filter(|file| !file.name.ends_with("/gcim.toml"))
+                .map(|mut file| {
+                    file.text = file
+                        .text
+                        .replace("\"gcim\", ", "")
+                        .replace(", \"gcim\"", "");
+                    file
+                })
+                .collect::<Vec<_>>(),
+        )
+        .expect("a valid set");
+        assert!(index(&shipped).read_against(&without_gcim).is_none());
+    }
+
     #[test]
     fn a_message_of_unknown_words_has_no_evidence() {
         let (_, neighbours) =
