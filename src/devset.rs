@@ -51,7 +51,8 @@ macro_rules! dev_file {
 /// note alone, as the blind sets are, the sixth labelled apart, the others labelled by their
 /// writers after reading the answers) hold questions in Discord styles (long, terse, text-speak,
 /// symbols, plain; near-miss and off-topic), grouped by style; `tests/devset-nearmiss.tsv` and `-2`
-/// to `-12` hold near-misses alone, by twelve more writers.
+/// to `-12` hold near-misses alone, by twelve more writers; `tests/devset-blind-retired.tsv` holds
+/// 28 questions retired from the blind set (`tests/blind/README.md`, "Retired").
 pub const DEV_SET_FILES: &[DevFile] = &[
     dev_file!("devset.tsv"),
     dev_file!("devset-discord.tsv"),
@@ -94,6 +95,7 @@ pub const DEV_SET_FILES: &[DevFile] = &[
     dev_file!("devset-discord-27.tsv"),
     dev_file!("devset-discord-28.tsv"),
     dev_file!("devset-nearmiss-12.tsv"),
+    dev_file!("devset-blind-retired.tsv"),
 ];
 
 /// The French dev set: questions as French speakers write them, labelled with the answer ids:
