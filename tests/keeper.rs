@@ -151,6 +151,29 @@ fn a_broken_edit_keeps_the_old_set_live_and_names_file_and_line() {
 }
 
 #[test]
+fn a_broken_edit_is_reported_once_and_its_fix_goes_live() {
+    let copy = AnswersCopy::shipped();
+    let dir = copy.dir();
+    let keeper = serving(&dir);
+    let path = dir.join("timeline.toml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, text.replacen("title = ", "title = = ", 1)).unwrap();
+    assert!(keeper.reload_if_changed().is_err());
+    assert!(
+        keeper.reload_if_changed().unwrap().is_none(),
+        "the same broken files are not tried again"
+    );
+    std::fs::write(&path, &text).unwrap();
+    retitle(&dir, "timeline", "Fixed");
+    let report = keeper
+        .reload_if_changed()
+        .unwrap()
+        .expect("the fix is loaded");
+    assert_eq!(report.changed, 1);
+    assert_eq!(title_of(&keeper, "timeline"), "Fixed");
+}
+
+#[test]
 fn questions_racing_a_reload_see_the_old_set_or_the_new_never_a_mix() {
     let copy = AnswersCopy::shipped();
     let dir = copy.dir();

@@ -260,12 +260,12 @@ impl Keeper {
     }
 
     fn reload_locked(&self, folder: &mut Folder) -> Result<ReloadReport, ReloadError> {
-        let outcome = self.load_locked(folder);
-        if outcome.is_err() {
-            // A broken state is reported once: the watcher tries it again only when it changes.
-            folder.seen = self.fingerprint_now(folder);
-        }
-        let (config, set, seen) = outcome?;
+        let Loaded { seen, outcome } = self.load_locked(folder);
+        // A broken state is reported once: the watcher tries it again only when the files
+        // differ from the ones this load read (not the folder as it is a moment later, when a
+        // file caught half-written may be whole: that edit would never be loaded).
+        folder.seen = seen;
+        let (config, set) = outcome?;
         let moved = folder.config.responses_dir != config.responses_dir;
         folder.config = config;
         if moved {
@@ -274,22 +274,45 @@ impl Keeper {
                 self.point_watch_at(&dir);
             }
         }
-        folder.seen = Some(seen);
         Ok(self.swap_in(folder, set))
     }
 
-    /// Reads the config and validates the answer set it names, changing nothing. Returns them
-    /// with the fingerprint of the files read.
-    fn load_locked(&self, folder: &Folder) -> Result<(Config, AnswerSet, u64), ReloadError> {
+    /// Reads the config and validates the answer set it names, changing nothing, with the
+    /// fingerprint of the files read, whether they make a valid set or not.
+    fn load_locked(&self, folder: &Folder) -> Loaded {
         let config_text = self.config_text();
-        let config = self.read_config(folder)?;
-        let Some(dir) = &config.responses_dir else {
-            return Err(ReloadError::Embedded);
+        // Without answer files read by the config's lights, the folder as it stands now.
+        let as_now = |error: ReloadError| Loaded {
+            seen: self.fingerprint_now(folder),
+            outcome: Err(error),
         };
-        let sources = read_dir_sources(dir)?;
+        let config = match self.read_config(folder) {
+            Ok(config) => config,
+            Err(error) => return as_now(error),
+        };
+        let Some(dir) = &config.responses_dir else {
+            return as_now(ReloadError::Embedded);
+        };
+        let sources = match read_dir_sources(dir) {
+            Ok(sources) => sources,
+            Err(error) => return as_now(error.into()),
+        };
         let seen = fingerprint(config_text.as_deref(), &sources);
-        let set = AnswerSet::from_sources(&sources)?;
-        Ok((config, set, seen))
+        match AnswerSet::from_sources(&sources) {
+            Ok(set) => Loaded {
+                seen: Some(seen),
+                outcome: Ok((config, set)),
+            },
+            // `reload_if_changed` fingerprints a folder the config moves to only once the move
+            // is made: until then, a broken one is remembered as the folder watched now.
+            Err(error) if config.responses_dir != folder.config.responses_dir => {
+                as_now(error.into())
+            }
+            Err(error) => Loaded {
+                seen: Some(seen),
+                outcome: Err(error.into()),
+            },
+        }
     }
 
     /// Puts `set` live after a moderator's change and remembers the folder as it now is.
@@ -365,6 +388,13 @@ impl Keeper {
     }
 }
 
+/// What one load read: the fingerprint of the files as read (`None` when they could not be
+/// read), and the config and answer set they make, or why they make none.
+struct Loaded {
+    seen: Option<u64>,
+    outcome: Result<(Config, AnswerSet), ReloadError>,
+}
+
 fn store_of(folder: &Folder) -> Result<&Store, ChangeError> {
     folder.store.as_ref().ok_or(ChangeError::Embedded)
 }
@@ -373,4 +403,47 @@ fn store_of(folder: &Folder) -> Result<&Store, ChangeError> {
 /// replaced whole, never left half-written.
 fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
     mutex.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A keeper serving a copy of the shipped answer files in `dir`.
+    fn serving_copy(dir: &Path) -> Keeper {
+        let shipped = Path::new(env!("CARGO_MANIFEST_DIR")).join("responses");
+        for entry in std::fs::read_dir(shipped).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|ext| ext == "toml") {
+                std::fs::copy(&path, dir.join(path.file_name().unwrap())).unwrap();
+            }
+        }
+        let config = Config {
+            responses_dir: Some(dir.to_path_buf()),
+            ..Config::default()
+        };
+        Keeper::start(config, None, Environment::default()).unwrap()
+    }
+
+    #[test]
+    fn a_failed_load_remembers_the_files_as_it_read_them_not_as_they_are_a_moment_later() {
+        let dir = tempfile::tempdir().unwrap();
+        let keeper = serving_copy(dir.path());
+        let path = dir.path().join("timeline.toml");
+        let whole = std::fs::read_to_string(&path).unwrap();
+        // The file as a watcher may catch it between an editor's truncation and its write.
+        std::fs::write(&path, "").unwrap();
+        let folder = keeper.lock_folder();
+        let as_read = keeper.fingerprint_now(&folder);
+        let loaded = keeper.load_locked(&folder);
+        assert!(loaded.outcome.is_err());
+        std::fs::write(
+            &path,
+            whole.replacen("title = ", "title = \"Whole again\" #", 1),
+        )
+        .unwrap();
+        let a_moment_later = keeper.fingerprint_now(&folder);
+        assert_ne!(as_read, a_moment_later);
+        assert_eq!(loaded.seen, as_read);
+    }
 }
