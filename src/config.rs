@@ -490,7 +490,13 @@ impl Config {
     /// Reads and parses `path`. A relative `responses_dir` is resolved against the file's folder.
     pub fn load(path: &Path) -> Result<Self, ConfigError> {
         let text = std::fs::read_to_string(path).map_err(|source| FileError::read(path, source))?;
-        let mut config = Self::parse(&path.display().to_string(), &text)?;
+        Self::parse_file(path, &text)
+    }
+
+    /// Parses `text`, read from `path`, as [`Config::load`] does: for a caller that keeps the
+    /// text it parsed (to tell later whether the file changed).
+    pub fn parse_file(path: &Path, text: &str) -> Result<Self, ConfigError> {
+        let mut config = Self::parse(&path.display().to_string(), text)?;
         if let (Some(dir), Some(parent)) = (&config.responses_dir, path.parent()) {
             if dir.is_relative() && !parent.as_os_str().is_empty() {
                 config.responses_dir = Some(parent.join(dir));

@@ -334,6 +334,59 @@ fn a_responses_dir_change_moves_the_store_and_the_watcher() {
 }
 
 #[test]
+fn a_config_edit_not_yet_reloaded_when_a_moderator_saves_still_goes_live() {
+    let root = tempfile::tempdir().unwrap();
+    copy_responses(&root.path().join("a"));
+    copy_responses(&root.path().join("b"));
+    let config_path = root.path().join("config.toml");
+    std::fs::write(&config_path, "responses_dir = \"a\"\n").unwrap();
+    let keeper = from_file(&config_path, Environment::default());
+    // The edit the watcher would reload after its quiet time; a save comes first.
+    std::fs::write(&config_path, "responses_dir = \"b\"\n").unwrap();
+    keeper.save(&draft("study-group"), SaveMode::New).unwrap();
+    assert!(root.path().join("a/study-group.toml").is_file());
+    assert!(
+        keeper.reload_if_changed().unwrap().is_some(),
+        "the save did not take the config edit for one already loaded"
+    );
+    assert_eq!(keeper.responses_dir(), Some(root.path().join("b")));
+}
+
+#[test]
+fn a_config_edited_after_it_was_read_is_loaded_at_the_first_look() {
+    let root = tempfile::tempdir().unwrap();
+    copy_responses(&root.path().join("a"));
+    copy_responses(&root.path().join("b"));
+    let config_path = root.path().join("config.toml");
+    std::fs::write(&config_path, "responses_dir = \"a\"\n").unwrap();
+    let config = Config::load(&config_path).unwrap();
+    // Edited between the caller's read and the keeper's start.
+    std::fs::write(&config_path, "responses_dir = \"b\"\n").unwrap();
+    let keeper = Keeper::start(config, Some(config_path.clone()), Environment::default()).unwrap();
+    assert_eq!(keeper.responses_dir(), Some(root.path().join("a")));
+    assert!(keeper.reload_if_changed().unwrap().is_some());
+    assert_eq!(keeper.responses_dir(), Some(root.path().join("b")));
+    // Once loaded, the same files are recognised.
+    assert!(keeper.reload_if_changed().unwrap().is_none());
+}
+
+#[test]
+fn a_keeper_started_from_its_config_file_recognises_the_files_it_loaded() {
+    let root = tempfile::tempdir().unwrap();
+    copy_responses(&root.path().join("a"));
+    let config_path = root.path().join("config.toml");
+    std::fs::write(&config_path, "responses_dir = \"a\"\n").unwrap();
+    let keeper = from_file(&config_path, Environment::default());
+    assert!(keeper.reload_if_changed().unwrap().is_none());
+    keeper.save(&draft("study-group"), SaveMode::New).unwrap();
+    assert!(
+        keeper.reload_if_changed().unwrap().is_none(),
+        "no second reload"
+    );
+    assert_eq!(keeper.swaps(), 1);
+}
+
+#[test]
 fn reloads_apply_the_environment_the_keeper_was_given() {
     let root = tempfile::tempdir().unwrap();
     copy_responses(&root.path().join("a"));

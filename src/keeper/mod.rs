@@ -11,11 +11,12 @@ mod watch;
 
 pub use report::{ReloadError, ReloadReport};
 
-use crate::answers::{read_dir_sources, AnswerSet};
-use crate::config::{Config, Environment};
+use crate::answers::{read_dir_sources, AnswerSet, SourceFile};
+use crate::config::{Config, ConfigError, Environment};
+use crate::file_error::FileError;
 use crate::knowledge::Knowledge;
 use crate::locale::Lang;
-use crate::store::{AnswerDraft, SaveMode, Store, StoreError, TranslationDraft};
+use crate::store::{AnswerDraft, SaveMode, Saved, Store, StoreError, TranslationDraft};
 use arc_swap::{ArcSwap, Guard};
 use report::{count_changes, fingerprint};
 use std::path::{Path, PathBuf};
@@ -60,7 +61,11 @@ pub struct Change {
 struct Folder {
     config: Config,
     store: Option<Store>,
-    /// Fingerprint of the files as last loaded or tried; `None` when they could not be read.
+    /// The config file's text as `config` was parsed from it: `None` without a config file, or
+    /// when the text the keeper started with is not known.
+    config_text: Option<String>,
+    /// Fingerprint of the files as last loaded or tried; `None` when they could not be read (or
+    /// the config file's text is not known): the watcher's next look then reloads.
     seen: Option<u64>,
 }
 
@@ -82,25 +87,54 @@ impl Keeper {
         config_path: Option<PathBuf>,
         env: Environment,
     ) -> Result<Self, crate::answers::LoadError> {
-        let knowledge = Knowledge::load(&config)?;
+        // The files are read once: the set served is built from the very files fingerprinted,
+        // so an edit landing while the keeper starts is never taken for one already loaded.
+        let (answers, sources) = match &config.responses_dir {
+            Some(dir) => {
+                let sources = read_dir_sources(dir)?;
+                (AnswerSet::from_sources(&sources)?, Some(sources))
+            }
+            None => (AnswerSet::embedded()?, None),
+        };
+        let knowledge = Knowledge::new(answers, config.matcher);
         let store = config.responses_dir.clone().map(Store::new);
-        let keeper = Self {
+        let mut keeper = Self {
             knowledge: ArcSwap::from_pointee(knowledge),
             config_path,
             env,
             folder: Mutex::new(Folder {
                 config,
                 store,
+                config_text: None,
                 seen: None,
             }),
             watch: Mutex::new(None),
             swaps: AtomicU64::new(0),
         };
-        {
-            let mut folder = keeper.lock_folder();
-            folder.seen = keeper.fingerprint_now(&folder);
-        }
+        let config_text = keeper.started_config_text();
+        let has_config_file = keeper.config_path.is_some();
+        let folder = keeper
+            .folder
+            .get_mut()
+            .unwrap_or_else(PoisonError::into_inner);
+        folder.config_text = config_text;
+        folder.seen = sources.and_then(|sources| folder.fingerprint_of(has_config_file, &sources));
         Ok(keeper)
+    }
+
+    /// The config file's text, when the config the keeper was started with is the one it reads
+    /// (with the same environment): `None` when there is no config file, or when it cannot be
+    /// read, no longer parses, or was changed after the caller read it.
+    fn started_config_text(&mut self) -> Option<String> {
+        let text = self.config_text()?;
+        let folder = self
+            .folder
+            .get_mut()
+            .unwrap_or_else(PoisonError::into_inner);
+        let path = self.config_path.as_deref()?;
+        let mut config = Config::parse_file(path, &text).ok()?;
+        config.apply_env(|name| self.env.get(name)).ok()?;
+        (config == folder.config).then_some(text)
     }
 
     /// The knowledge in force: a snapshot that stays whole while the caller holds it.
@@ -158,7 +192,7 @@ impl Keeper {
     pub fn save(&self, draft: &AnswerDraft, mode: SaveMode) -> Result<Change, ChangeError> {
         let mut folder = self.lock_folder();
         let saved = store_of(&folder)?.save(draft, mode)?;
-        Ok(self.serve(&mut folder, draft.id.trim(), saved.set))
+        Ok(self.serve(&mut folder, draft.id.trim(), saved))
     }
 
     /// Adds a new answer with its translation ([`Store::save_new_translated`]) and puts the set
@@ -170,7 +204,7 @@ impl Keeper {
     ) -> Result<Change, ChangeError> {
         let mut folder = self.lock_folder();
         let saved = store_of(&folder)?.save_new_translated(draft, translation)?;
-        Ok(self.serve(&mut folder, draft.id.trim(), saved.set))
+        Ok(self.serve(&mut folder, draft.id.trim(), saved))
     }
 
     /// Adds `phrasing`, a question in `lang`, to answer `id`'s questions in that language and
@@ -183,7 +217,7 @@ impl Keeper {
     ) -> Result<Change, ChangeError> {
         let mut folder = self.lock_folder();
         let saved = store_of(&folder)?.add_phrasing(id, lang, phrasing)?;
-        Ok(self.serve(&mut folder, id.trim(), saved.set))
+        Ok(self.serve(&mut folder, id.trim(), saved))
     }
 
     /// Moves answer `id`'s file to the trash folder and reloads. Returns the change and the name
@@ -265,9 +299,10 @@ impl Keeper {
         // differ from the ones this load read (not the folder as it is a moment later, when a
         // file caught half-written may be whole: that edit would never be loaded).
         folder.seen = seen;
-        let (config, set) = outcome?;
+        let (config, config_text, set) = outcome?;
         let moved = folder.config.responses_dir != config.responses_dir;
         folder.config = config;
+        folder.config_text = config_text;
         if moved {
             if let Some(dir) = folder.config.responses_dir.clone() {
                 folder.store = Some(Store::new(dir.clone()));
@@ -280,14 +315,13 @@ impl Keeper {
     /// Reads the config and validates the answer set it names, changing nothing, with the
     /// fingerprint of the files read, whether they make a valid set or not.
     fn load_locked(&self, folder: &Folder) -> Loaded {
-        let config_text = self.config_text();
         // Without answer files read by the config's lights, the folder as it stands now.
         let as_now = |error: ReloadError| Loaded {
             seen: self.fingerprint_now(folder),
             outcome: Err(error),
         };
-        let config = match self.read_config(folder) {
-            Ok(config) => config,
+        let (config, config_text) = match self.read_config(folder) {
+            Ok(read) => read,
             Err(error) => return as_now(error),
         };
         let Some(dir) = &config.responses_dir else {
@@ -301,7 +335,7 @@ impl Keeper {
         match AnswerSet::from_sources(&sources) {
             Ok(set) => Loaded {
                 seen: Some(seen),
-                outcome: Ok((config, set)),
+                outcome: Ok((config, config_text, set)),
             },
             // `reload_if_changed` fingerprints a folder the config moves to only once the move
             // is made: until then, a broken one is remembered as the folder watched now.
@@ -315,10 +349,12 @@ impl Keeper {
         }
     }
 
-    /// Puts `set` live after a moderator's change and remembers the folder as it now is.
-    fn serve(&self, folder: &mut Folder, id: &str, set: AnswerSet) -> Change {
-        let report = self.swap_in(folder, set);
-        folder.seen = self.fingerprint_now(folder);
+    /// Puts the set a moderator's change validated live, and remembers the files it was built
+    /// from with the config as last loaded: a hand edit that lands after the store read the
+    /// folder, or a config edit not yet reloaded, still differs and is loaded by the watcher.
+    fn serve(&self, folder: &mut Folder, id: &str, saved: Saved) -> Change {
+        folder.seen = folder.fingerprint_of(self.config_path.is_some(), &saved.sources);
+        let report = self.swap_in(folder, saved.set);
         Change {
             id: id.to_owned(),
             report,
@@ -337,13 +373,17 @@ impl Keeper {
         report
     }
 
-    fn read_config(&self, folder: &Folder) -> Result<Config, ReloadError> {
+    /// The config a reload applies, with the text it was parsed from (read once, so that the
+    /// text fingerprinted is the text applied).
+    fn read_config(&self, folder: &Folder) -> Result<(Config, Option<String>), ReloadError> {
         let Some(path) = &self.config_path else {
-            return Ok(folder.config.clone());
+            return Ok((folder.config.clone(), None));
         };
-        let mut config = Config::load(path)?;
+        let text = std::fs::read_to_string(path)
+            .map_err(|source| ConfigError::from(FileError::read(path, source)))?;
+        let mut config = Config::parse_file(path, &text)?;
         config.apply_env(|name| self.env.get(name))?;
-        Ok(config)
+        Ok((config, Some(text)))
     }
 
     fn config_text(&self) -> Option<String> {
@@ -388,11 +428,22 @@ impl Keeper {
     }
 }
 
+impl Folder {
+    /// The fingerprint of `sources` with the config file as last loaded; `None` when there is a
+    /// config file whose text is not known (the watcher's next look then reloads).
+    fn fingerprint_of(&self, has_config_file: bool, sources: &[SourceFile]) -> Option<u64> {
+        if has_config_file && self.config_text.is_none() {
+            return None;
+        }
+        Some(fingerprint(self.config_text.as_deref(), sources))
+    }
+}
+
 /// What one load read: the fingerprint of the files as read (`None` when they could not be
 /// read), and the config and answer set they make, or why they make none.
 struct Loaded {
     seen: Option<u64>,
-    outcome: Result<(Config, AnswerSet), ReloadError>,
+    outcome: Result<(Config, Option<String>, AnswerSet), ReloadError>,
 }
 
 fn store_of(folder: &Folder) -> Result<&Store, ChangeError> {
@@ -445,5 +496,37 @@ mod tests {
         let a_moment_later = keeper.fingerprint_now(&folder);
         assert_ne!(as_read, a_moment_later);
         assert_eq!(loaded.seen, as_read);
+    }
+
+    #[test]
+    fn a_save_remembers_the_files_it_validated_not_as_they_are_a_moment_later() {
+        let dir = tempfile::tempdir().unwrap();
+        let keeper = serving_copy(dir.path());
+        let mut folder = keeper.lock_folder();
+        let saved = folder
+            .store
+            .as_ref()
+            .unwrap()
+            .add_phrasing("timeline", Lang::En, "zanzibar quokka timetable")
+            .unwrap();
+        // A hand edit landing after the store read the folder, before the set is served.
+        let path = dir.path().join("nature.toml");
+        let text = std::fs::read_to_string(&path).unwrap();
+        std::fs::write(
+            &path,
+            text.replacen("title = ", "title = \"Edited by hand\" #", 1),
+        )
+        .unwrap();
+        keeper.serve(&mut folder, "timeline", saved);
+        drop(folder);
+        assert!(
+            keeper.reload_if_changed().unwrap().is_some(),
+            "the hand edit is not taken for part of the save"
+        );
+        let knowledge = keeper.knowledge();
+        assert_eq!(
+            knowledge.answers().get("nature").unwrap().title,
+            "Edited by hand"
+        );
     }
 }

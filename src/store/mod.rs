@@ -67,6 +67,9 @@ pub struct Saved {
     pub path: PathBuf,
     /// The whole set as validated with the change, ready to serve without reading it again.
     pub set: AnswerSet,
+    /// The answer files the set was built from, as read (the change included): what a reload
+    /// would read unless another edit lands after them.
+    pub sources: Vec<SourceFile>,
 }
 
 impl Saved {
@@ -241,12 +244,12 @@ impl Store {
         text: &str,
         target: Target,
     ) -> Result<Saved, StoreError> {
-        let set = self.validate_with(&path, Some(text))?;
+        let (set, sources) = self.validate_with(&path, Some(text))?;
         write_atomically(&path, text, target).map_err(|error| match error {
             WriteError::Taken => StoreError::Exists(id.to_owned()),
             WriteError::File(error) => StoreError::File(error),
         })?;
-        Ok(Saved { path, set })
+        Ok(Saved { path, set, sources })
     }
 
     /// Moves `<dir>/<id>.toml` to `<dir>/.trash/<id>.<unix-seconds>.toml` (never deletes; a
@@ -285,8 +288,12 @@ impl Store {
     }
 
     /// The folder's set with `path` replaced by `text` (or left out when `text` is `None`),
-    /// validated.
-    fn validate_with(&self, path: &Path, text: Option<&str>) -> Result<AnswerSet, StoreError> {
+    /// validated, with the files it was built from.
+    fn validate_with(
+        &self,
+        path: &Path,
+        text: Option<&str>,
+    ) -> Result<(AnswerSet, Vec<SourceFile>), StoreError> {
         let name = path.display().to_string();
         let mut sources: Vec<SourceFile> = read_dir_sources(&self.dir)?
             .into_iter()
@@ -298,7 +305,8 @@ impl Store {
         // In the order a fresh load reads them, so the set served after a save is the one a
         // reload would build.
         sources.sort_by(|a, b| a.name.cmp(&b.name));
-        Ok(AnswerSet::from_sources(&sources)?)
+        let set = AnswerSet::from_sources(&sources)?;
+        Ok((set, sources))
     }
 }
 
