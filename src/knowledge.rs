@@ -640,7 +640,7 @@ mod tests {
     #[test]
     fn a_middling_question_is_offered_not_answered() {
         let knowledge = knowledge();
-        let question = "gcim paper";
+        let question = "the commission";
         assert_eq!(outcome(&knowledge, question), "suggest:gcim");
         let verdict = knowledge.decide(question);
         assert!(verdict.answer().is_none());

@@ -16,7 +16,7 @@
 use super::boosted::{Growth, Trees, SHIPPED};
 
 /// How many features the model reads.
-pub const FEATURES: usize = 22;
+pub const FEATURES: usize = 25;
 
 /// The features' names, in order, as the fitted file lists them.
 pub const FEATURE_NAMES: [&str; FEATURES] = [
@@ -41,6 +41,9 @@ pub const FEATURE_NAMES: [&str; FEATURES] = [
     "neighbour_over_off_topic",
     "neighbour_over_other",
     "led_by_neighbours",
+    "bayes",
+    "bayes_off_topic",
+    "bayes_over_other",
     "exact",
 ];
 
@@ -77,6 +80,11 @@ pub const FEATURE_NAMES: [&str; FEATURES] = [
 /// - `neighbour_over_other`: that closeness less the closest example of another answer's;
 /// - `led_by_neighbours`: 1 when the nearest examples, not the words, put the best answer first
 ///   (the whole message is worded most like its examples, and the words ranked another);
+/// - `bayes`: how probable the best answer is by a naive Bayes classifier of the examples'
+///   wording, pieces of words and words (`naive_bayes.rs`): what all the examples say
+///   together, not the closest one alone;
+/// - `bayes_off_topic`: how probable off-topic is by that classifier;
+/// - `bayes_over_other`: the best answer's probability less the most probable other answer's;
 /// - `exact`: 1 when one of the best answer's phrasings (and no other answer's) has exactly
 ///   the question's terms, the reading is the whole message (a sentence of a longer one
 ///   may lean on the others: "what does it aim to do?") and no word of it was read as a typo

@@ -30,6 +30,7 @@ mod fuzzy;
 mod index;
 pub mod language;
 mod listed;
+mod naive_bayes;
 pub mod neighbours;
 pub mod normalize;
 mod question;
@@ -385,6 +386,7 @@ impl Matcher {
                     listing,
                     spelling: 0.0,
                     neighbour: [0.0; 3],
+                    posteriors: [0.0; 3],
                     led_by_neighbours: false,
                 };
                 // A certain reading's confidence is 1 whatever the spelling and the examples
@@ -393,6 +395,7 @@ impl Matcher {
                 if let Some(best) = hits.first().filter(|_| !certain) {
                     reading.spelling = spelling_of(best.index);
                     reading.neighbour = evidence().for_answer(best.index);
+                    reading.posteriors = evidence().posteriors_for(best.index);
                 }
                 let assessment = self.assessment(&hits, &stats, reading, limit)?;
                 if segment == Segment::Whole {
@@ -425,6 +428,7 @@ impl Matcher {
                     listing,
                     spelling: spelling_of(hit.index),
                     neighbour: evidence().for_answer(hit.index),
+                    posteriors: evidence().posteriors_for(hit.index),
                     led_by_neighbours: true,
                 };
                 assessments.extend(self.assessment(&hits, &stats, reading, limit));
@@ -597,6 +601,9 @@ struct Reading {
     spelling: f32,
     /// The closeness to the examples of the best answer ([`Evidence::for_answer`]).
     neighbour: [f64; 3],
+    /// What the classifier of the examples' wording says of the best answer
+    /// ([`Evidence::posteriors_for`]).
+    posteriors: [f64; 3],
     /// Whether the nearest examples put the best answer first, not the words.
     led_by_neighbours: bool,
 }
@@ -609,6 +616,7 @@ fn features(hits: &[Hit], stats: &QueryStats, reading: Reading) -> Option<Featur
         listing,
         spelling,
         neighbour,
+        posteriors,
         led_by_neighbours,
     } = reading;
     let best = hits.first()?;
@@ -636,6 +644,9 @@ fn features(hits: &[Hit], stats: &QueryStats, reading: Reading) -> Option<Featur
         neighbour[1],
         neighbour[2],
         flag(led_by_neighbours),
+        posteriors[0],
+        posteriors[1],
+        posteriors[2],
         flag(is_certain(hits, stats, sentence, listing)),
     ]))
 }

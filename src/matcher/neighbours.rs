@@ -29,6 +29,7 @@
 
 use super::example_layout::{lay_out, Layout};
 use super::language::Language;
+use super::naive_bayes::{self, NaiveBayes};
 use super::normalize::fold_in;
 use super::spelling::scale_to_unit_length;
 use crate::answers::AnswerSet;
@@ -207,6 +208,9 @@ pub struct Neighbours {
     /// The ids of the set's answers, in the set's order (so the labels index
     /// `answer_ids.len()` answers).
     answer_ids: Box<[String]>,
+    /// The answer index of each of the classifier's answer classes (the set's answers a label
+    /// names, in order; the class after them is off-topic).
+    class_answers: Box<[usize]>,
 }
 
 /// The examples of one language, indexed by word: everything of the nearest examples but which
@@ -229,6 +233,9 @@ struct Examples {
     /// The ids of the set's answers that a label names, in the set's order: the one thing of
     /// an answer set these examples depend on.
     named: Box<[String]>,
+    /// The classifier of the examples' wording: a class per answer of `named`, in its order,
+    /// and off-topic last.
+    classifier: NaiveBayes,
 }
 
 impl Examples {
@@ -251,6 +258,17 @@ impl Examples {
             .map(|answer| answer.id.as_str())
             .filter(|id| self.is_labelled(id))
     }
+
+    /// The indexes in `set` of the answers that a label names, in the set's order: the
+    /// classifier's answer classes.
+    fn class_answers_in(&self, set: &AnswerSet) -> Box<[usize]> {
+        set.answers()
+            .iter()
+            .enumerate()
+            .filter(|(_, answer)| self.is_labelled(&answer.id))
+            .map(|(index, _)| index)
+            .collect()
+    }
 }
 
 /// How closely one message is worded like the examples: the best cosine per answer, and with
@@ -259,6 +277,10 @@ impl Examples {
 pub struct Evidence {
     by_answer: Vec<f32>,
     off_topic: f32,
+    /// The classifier's posterior of each answer (0 for one no label names).
+    posterior_by_answer: Vec<f32>,
+    /// The classifier's posterior of off-topic.
+    posterior_off_topic: f32,
 }
 
 impl Evidence {
@@ -286,6 +308,25 @@ impl Evidence {
         [
             f64::from(same),
             f64::from(same - self.off_topic),
+            f64::from(same - other),
+        ]
+    }
+
+    /// For the reading whose best answer is `answer`, what the classifier of the examples'
+    /// wording says: the posterior of that answer, of off-topic, and the answer's lead over the
+    /// most probable other answer.
+    pub fn posteriors_for(&self, answer: usize) -> [f64; 3] {
+        let same = self.posterior_by_answer.get(answer).copied().unwrap_or(0.0);
+        let other = self
+            .posterior_by_answer
+            .iter()
+            .enumerate()
+            .filter(|(index, _)| *index != answer)
+            .map(|(_, posterior)| *posterior)
+            .fold(0.0_f32, f32::max);
+        [
+            f64::from(same),
+            f64::from(self.posterior_off_topic),
             f64::from(same - other),
         ]
     }
@@ -327,6 +368,28 @@ impl Neighbours {
                 });
             }
         }
+        let class_of: FxHashMap<usize, u16> = set
+            .answers()
+            .iter()
+            .enumerate()
+            .filter(|(_, answer)| labelled.contains(&answer.id))
+            .enumerate()
+            .map(|(class, (index, _))| (index, class as u16))
+            .collect();
+        let off_topic_class = class_of.len() as u16;
+        let classified = copies
+            .iter()
+            .map(|copy| naive_bayes::Example {
+                batch: copy.batch,
+                classes: if copy.answers.is_empty() {
+                    vec![off_topic_class]
+                } else {
+                    copy.answers.iter().map(|index| class_of[index]).collect()
+                },
+                folded: copy.folded.clone(),
+            })
+            .collect();
+        let classifier = NaiveBayes::new(class_of.len() + 1, classified);
         let read = remembered_once(copies);
         let Weights {
             words,
@@ -356,13 +419,16 @@ impl Neighbours {
             batches,
             labelled: labelled.into_iter().collect(),
             named: Box::default(),
+            classifier,
         };
         examples.named = examples.named_in(set).map(str::to_owned).collect();
+        let class_answers = examples.class_answers_in(set);
         Self {
             examples: Arc::new(examples),
             by_answer,
             further_labels,
             answer_ids: ids_of(set),
+            class_answers,
         }
     }
 
@@ -407,6 +473,7 @@ impl Neighbours {
             by_answer,
             further_labels,
             answer_ids: ids_of(set),
+            class_answers: examples.class_answers_in(set),
         })
     }
 
@@ -433,8 +500,17 @@ impl Neighbours {
         let mut evidence = Evidence {
             by_answer: vec![0.0; self.answer_ids.len()],
             off_topic: 0.0,
+            posterior_by_answer: vec![0.0; self.answer_ids.len()],
+            posterior_off_topic: 0.0,
         };
         let examples = &*self.examples;
+        let posteriors = examples.classifier.posteriors(folded, left_out).0;
+        if let Some((off_topic, by_class)) = posteriors.split_last() {
+            evidence.posterior_off_topic = *off_topic;
+            for (&answer, &posterior) in self.class_answers.iter().zip(by_class) {
+                evidence.posterior_by_answer[answer] = posterior;
+            }
+        }
         let mut query = weigh(
             term_counts(folded).into_iter(),
             &examples.words,
@@ -756,10 +832,12 @@ mod tests {
         let belgium = set.index_of("belgium").expect("belgium");
         let question = "who kicked off the commission";
         let whole = evidence(&memory, question, None);
+        // The nearest examples; the classifier counts every copy, and forgets a batch's.
+        let nearest = |evidence: &Evidence| (evidence.by_answer.clone(), evidence.off_topic);
         for left_out in [Some(0), Some(1), Some(2)] {
             assert_eq!(
-                evidence(&memory, question, left_out),
-                whole,
+                nearest(&evidence(&memory, question, left_out)),
+                nearest(&whole),
                 "a copy stays remembered with batch {left_out:?} left out"
             );
         }
