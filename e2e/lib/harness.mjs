@@ -25,7 +25,7 @@
 // with the bot's own log timestamps. Relies on runtime access to TypeScript-"private" fields
 // (`discord.server`), which are plain properties in the shipped dist/ JS; pinned to 0.1.1.
 
-import { execFileSync, spawn } from 'node:child_process'
+import { execFile, spawn } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -581,9 +581,16 @@ export function replyTo(bot, messageId) {
 /**
  * `gfmd-bot ask --json` (no Discord) on each question, one object each: question, locale,
  * decision, answer, score, suggestions. Tests use it to pick questions the bot decides a given way.
+ * Run without blocking: the stand-in shares this process's event loop, and a debug build reads its
+ * answers and examples for seconds, during which a blocked loop would answer no heartbeat.
  */
-export function askJson(questions) {
-  const output = execFileSync(botBinary(), ['ask', '--json'], { input: questions.join('\n') + '\n', encoding: 'utf8' })
+export async function askJson(questions) {
+  const output = await new Promise((resolve, reject) => {
+    const child = execFile(botBinary(), ['ask', '--json'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }, (error, stdout) =>
+      error ? reject(error) : resolve(stdout),
+    )
+    child.stdin.end(questions.join('\n') + '\n')
+  })
   return output
     .split('\n')
     .filter((line) => line.trim())

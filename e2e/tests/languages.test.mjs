@@ -153,7 +153,7 @@ describe('answers in the member\'s language', () => {
       'fmmd dialogue truc',
       'fmmd et kofi annan',
     ]
-    const reports = askJson(candidates)
+    const reports = await askJson(candidates)
     const middling = reports.find((report) => report.locale === 'fr' && report.decision === 'suggest')
     assert.ok(middling, `one of the candidates is offered in French by ask --json: ${JSON.stringify(reports)}`)
     const since = bot.logs.length

@@ -55,8 +55,9 @@ describe('the three outcomes of a typed question', () => {
     })
 
   before(async () => {
-    middling = askJson(CANDIDATES).filter((report) => report.decision === 'suggest')
-    assert.ok(middling.length >= 2, `at least two middling questions among the candidates: ${JSON.stringify(askJson(CANDIDATES).map((r) => [r.question, r.decision]))}`)
+    const reports = await askJson(CANDIDATES)
+    middling = reports.filter((report) => report.decision === 'suggest')
+    assert.ok(middling.length >= 2, `at least two middling questions among the candidates: ${JSON.stringify(reports.map((r) => [r.question, r.decision]))}`)
     bot = await startBot({ configToml: config })
     await waitUntil(() => bot.requests('PUT', /\/commands$/).length > 0, { label: 'command registration' })
   })
@@ -66,7 +67,7 @@ describe('the three outcomes of a typed question', () => {
   })
 
   it('a confident question gets the answer embed', async () => {
-    const [confident] = askJson(['What are the objectives of the GFMD?'])
+    const [confident] = await askJson(['What are the objectives of the GFMD?'])
     assert.equal(confident.decision, 'answer')
     const question = await sendAs(IDS.alice, confident.question)
     const reply = await replyTo(bot, question.id)
@@ -127,7 +128,7 @@ describe('the three outcomes of a typed question', () => {
   })
 
   it('an off-topic question gets nothing', async () => {
-    const [offTopic] = askJson(['anyone up for valorant tonight?'])
+    const [offTopic] = await askJson(['anyone up for valorant tonight?'])
     assert.equal(offTopic.decision, 'abstain')
     const since = bot.logs.length
     const question = await sendAs(IDS.alice, offTopic.question)
