@@ -18,8 +18,14 @@
 //!
 //! A writer's own examples can be left out (the fit measures each writer with the others'
 //! examples only): their counts are taken off the totals, counted again from the examples of
-//! that batch, which the classifier keeps (folded) for that; the vocabulary's size stays the
-//! whole set's.
+//! that batch, which the classifier keeps (folded, in one string) for that; the vocabulary's
+//! size stays the whole set's.
+//!
+//! The counts are taken one class at a time (each class's features in a small table of its
+//! own, then every class's counts sorted together) and kept in flat lists: a sorted list of the
+//! features' hashes with a directory by their leading bits, and each feature's classes with
+//! their counts side by side. About 2 MB a language, where a hash map of a list per feature
+//! took three times that to build and twice that to keep (`BENCHMARKS.md`).
 
 use rustc_hash::{FxHashMap, FxHasher};
 use std::hash::Hasher;
@@ -31,71 +37,127 @@ pub const SMOOTHING: f64 = 0.1;
 /// The shortest and longest character n-gram of a word.
 const PIECES: std::ops::RangeInclusive<usize> = 2..=5;
 
-/// One labelled example, kept to count a batch again when it is left out.
+/// One labelled example to count.
 #[derive(Debug, Clone)]
-pub struct Example {
+pub struct Example<'a> {
     /// The example's batch (its writer's dev file).
     pub batch: u32,
     /// The classes it is labelled with: answer slots, or the off-topic slot.
     pub classes: Vec<u16>,
     /// The example, folded as the matcher folds messages.
-    pub folded: String,
+    pub folded: &'a str,
+}
+
+/// The examples, kept to count a batch again when it is left out: their folded texts one after
+/// another in one string, and their batches and classes in flat lists.
+#[derive(Debug, Default)]
+struct Kept {
+    /// Every example's folded text, in order.
+    text: String,
+    /// Where each example's text ends in `text`.
+    ends: Vec<u32>,
+    /// Each example's batch.
+    batches: Vec<u32>,
+    /// Every example's classes, in order.
+    classes: Vec<u16>,
+    /// Where each example's classes end in `classes`.
+    class_ends: Vec<u32>,
+}
+
+impl Kept {
+    fn of<'a>(examples: impl IntoIterator<Item = Example<'a>>) -> Self {
+        let mut kept = Self::default();
+        for example in examples {
+            kept.text.push_str(example.folded);
+            kept.ends.push(offset(kept.text.len()));
+            kept.batches.push(example.batch);
+            kept.classes.extend(&example.classes);
+            kept.class_ends.push(offset(kept.classes.len()));
+        }
+        kept.text.shrink_to_fit();
+        kept.classes.shrink_to_fit();
+        kept
+    }
+
+    /// Each example's batch, classes and folded text, in order.
+    fn iter(&self) -> impl Iterator<Item = (u32, &[u16], &str)> + '_ {
+        let starts = std::iter::once(0).chain(self.ends.iter().copied());
+        let class_starts = std::iter::once(0).chain(self.class_ends.iter().copied());
+        self.batches
+            .iter()
+            .zip(starts.zip(&self.ends))
+            .zip(class_starts.zip(&self.class_ends))
+            .map(|((batch, (start, end)), (class_start, class_end))| {
+                (
+                    *batch,
+                    &self.classes[class_start as usize..*class_end as usize],
+                    &self.text[start as usize..*end as usize],
+                )
+            })
+    }
+}
+
+/// `length` as a 32-bit offset.
+fn offset(length: usize) -> u32 {
+    u32::try_from(length).expect("the examples take less than 4 GB")
+}
+
+/// The sorted hashes of a table's features, found by a directory of their leading bits: a
+/// feature's position is its rank among them.
+#[derive(Debug, Default)]
+struct FeatureIndex {
+    /// Every feature's hash, sorted.
+    keys: Box<[u64]>,
+    /// By the leading bits of a hash, where the keys with them start in `keys`; the entry
+    /// after says where they end.
+    directory: Box<[u32]>,
+    /// How far a hash is shifted to leave its leading bits.
+    shift: u32,
+}
+
+impl FeatureIndex {
+    /// The index of `keys`, sorted and each once; about as many directory entries as keys, so
+    /// that a look-up reads the directory and one or two keys.
+    fn new(keys: Box<[u64]>) -> Self {
+        let bits = (usize::BITS - 1 - keys.len().max(2).leading_zeros()).min(24);
+        let shift = u64::BITS - bits;
+        let mut directory = Vec::with_capacity((1 << bits) + 1);
+        let mut at = 0;
+        for leading in 0..=(1_u64 << bits) {
+            while at < keys.len() && keys[at] >> shift < leading {
+                at += 1;
+            }
+            directory.push(offset(at));
+        }
+        Self {
+            keys,
+            directory: directory.into_boxed_slice(),
+            shift,
+        }
+    }
+
+    /// The position of `key`, if it is a feature of the table.
+    fn position(&self, key: u64) -> Option<usize> {
+        let leading = (key >> self.shift) as usize;
+        let start = self.directory[leading] as usize;
+        let end = self.directory[leading + 1] as usize;
+        self.keys[start..end]
+            .iter()
+            .position(|held| *held == key)
+            .map(|found| start + found)
+    }
+
+    fn len(&self) -> usize {
+        self.keys.len()
+    }
 }
 
 /// Per feature and class, how many examples hold the feature; per class, the sum of those
 /// counts and the number of examples.
 #[derive(Debug, Default)]
-struct Counts {
-    /// By feature hash, every class holding it with its count.
-    by_feature: FxHashMap<u64, Vec<(u16, u32)>>,
-    /// By class, the sum of its features' counts.
-    feature_totals: Vec<f64>,
-    /// By class, how many examples it labels.
-    examples: Vec<f64>,
-}
-
-impl Counts {
-    fn of<'a>(classes: usize, examples: impl Iterator<Item = &'a Example>) -> Self {
-        let mut counts = Self {
-            by_feature: FxHashMap::default(),
-            feature_totals: vec![0.0; classes],
-            examples: vec![0.0; classes],
-        };
-        for example in examples {
-            let features = features_of(&example.folded);
-            for &class in &example.classes {
-                counts.examples[usize::from(class)] += 1.0;
-                counts.feature_totals[usize::from(class)] += features.len() as f64;
-                for &feature in &features {
-                    let holders = counts.by_feature.entry(feature).or_default();
-                    match holders.iter_mut().find(|(held, _)| *held == class) {
-                        Some((_, count)) => *count += 1,
-                        None => holders.push((class, 1)),
-                    }
-                }
-            }
-        }
-        counts
-    }
-
-    /// How many examples of `class` hold `feature`.
-    fn count(&self, feature: u64, class: u16) -> u32 {
-        self.by_feature.get(&feature).map_or(0, |holders| {
-            holders
-                .iter()
-                .find(|(held, _)| *held == class)
-                .map_or(0, |(_, count)| *count)
-        })
-    }
-}
-
-/// The counts of every example, laid out compactly for the life of the matcher: a feature's
-/// position by its hash, and the classes holding it with their counts side by side in one list
-/// (about four bytes a count, where a list of its own per feature would take ten times that).
-#[derive(Debug, Default)]
 struct Table {
-    /// By feature hash, its position.
-    positions: FxHashMap<u64, u32>,
+    /// The features, each at its position.
+    index: FeatureIndex,
     /// By position, where its holders start in `holders`; the entry after says where they end.
     starts: Box<[u32]>,
     /// Each feature's classes with how many of their examples hold it.
@@ -107,36 +169,86 @@ struct Table {
 }
 
 impl Table {
-    fn of(counts: Counts) -> Self {
-        let mut positions = FxHashMap::default();
-        positions.reserve(counts.by_feature.len());
-        let mut starts = Vec::with_capacity(counts.by_feature.len() + 1);
-        let mut holders = Vec::new();
-        let mut features: Vec<(u64, Vec<(u16, u32)>)> = counts.by_feature.into_iter().collect();
-        features.sort_unstable_by_key(|(feature, _)| *feature);
-        for (position, (feature, held)) in features.into_iter().enumerate() {
-            positions.insert(feature, position as u32);
-            starts.push(holders.len() as u32);
-            holders.extend(held.into_iter().map(|(class, count)| {
+    /// Counts the examples of `classes` classes that `examples` yields (batch, classes, folded
+    /// text; it is walked once per class).
+    fn of<'a, I>(classes: usize, examples: impl Fn() -> I) -> Self
+    where
+        I: Iterator<Item = (u32, &'a [u16], &'a str)>,
+    {
+        let mut feature_totals = vec![0.0; classes];
+        let mut example_counts = vec![0.0; classes];
+        // (feature, class, count) for every feature a class's examples hold.
+        let mut counted: Vec<(u64, u16, u16)> = Vec::new();
+        let mut of_class: FxHashMap<u64, u32> = FxHashMap::default();
+        for class in 0..classes {
+            let label = u16::try_from(class).expect("at most 65,536 classes");
+            of_class.clear();
+            for (_, _, folded) in examples().filter(|(_, labels, _)| labels.contains(&label)) {
+                let features = features_of(folded);
+                example_counts[class] += 1.0;
+                feature_totals[class] += features.len() as f64;
+                for feature in features {
+                    *of_class.entry(feature).or_default() += 1;
+                }
+            }
+            counted.extend(of_class.drain().map(|(feature, count)| {
                 let count = u16::try_from(count).expect("a class has at most 65,535 examples");
-                (class, count)
+                (feature, label, count)
             }));
         }
-        starts.push(holders.len() as u32);
+        counted.sort_unstable();
+        let mut keys = Vec::new();
+        let mut starts = Vec::new();
+        let mut holders = Vec::with_capacity(counted.len());
+        for (feature, class, count) in counted {
+            if keys.last() != Some(&feature) {
+                keys.push(feature);
+                starts.push(offset(holders.len()));
+            }
+            holders.push((class, count));
+        }
+        starts.push(offset(holders.len()));
         Self {
-            positions,
+            index: FeatureIndex::new(keys.into_boxed_slice()),
             starts: starts.into_boxed_slice(),
             holders: holders.into_boxed_slice(),
-            feature_totals: counts.feature_totals,
-            examples: counts.examples,
+            feature_totals,
+            examples: example_counts,
         }
+    }
+
+    /// The classes holding the feature at `position`, with their counts.
+    fn holders_at(&self, position: usize) -> &[(u16, u16)] {
+        let (start, end) = (self.starts[position], self.starts[position + 1]);
+        &self.holders[start as usize..end as usize]
     }
 
     /// The classes holding `feature`, with their counts (none for an unknown feature).
     fn holders_of(&self, feature: u64) -> Option<&[(u16, u16)]> {
-        let position = *self.positions.get(&feature)? as usize;
-        let (start, end) = (self.starts[position], self.starts[position + 1]);
-        Some(&self.holders[start as usize..end as usize])
+        self.index
+            .position(feature)
+            .map(|position| self.holders_at(position))
+    }
+
+    /// The examples and feature totals of each class, less those of `left` if any.
+    fn totals_without(&self, left: Option<&Table>) -> (Vec<f64>, Vec<f64>) {
+        let less = |values: &[f64], taken: Option<&[f64]>| -> Vec<f64> {
+            match taken {
+                None => values.to_vec(),
+                Some(taken) => values
+                    .iter()
+                    .zip(taken)
+                    .map(|(all, off)| all - off)
+                    .collect(),
+            }
+        };
+        (
+            less(&self.examples, left.map(|left| left.examples.as_slice())),
+            less(
+                &self.feature_totals,
+                left.map(|left| left.feature_totals.as_slice()),
+            ),
+        )
     }
 }
 
@@ -150,9 +262,9 @@ pub struct NaiveBayes {
     /// By count, what a feature held that many times adds to its class's log-likelihood
     /// (beside the smoothing every class gets): computed once, not per message.
     gains: Vec<f64>,
-    examples: Vec<Example>,
+    examples: Kept,
     /// The counts of the batch last left out, kept for the next question of that batch.
-    left_out: Mutex<Option<(u32, Arc<Counts>)>>,
+    left_out: Mutex<Option<(u32, Arc<Table>)>>,
 }
 
 /// The posterior of every class for one message (all 0 when no feature of it is known).
@@ -161,8 +273,9 @@ pub struct Posteriors(pub Vec<f32>);
 
 impl NaiveBayes {
     /// Counts `examples`, each labelled with some of `classes` classes.
-    pub fn new(classes: usize, examples: Vec<Example>) -> Self {
-        let counts = Table::of(Counts::of(classes, examples.iter()));
+    pub fn new<'a>(classes: usize, examples: impl IntoIterator<Item = Example<'a>>) -> Self {
+        let examples = Kept::of(examples);
+        let counts = Table::of(classes, || examples.iter());
         let most = counts
             .holders
             .iter()
@@ -171,7 +284,7 @@ impl NaiveBayes {
             .unwrap_or(0);
         Self {
             classes,
-            vocabulary: counts.positions.len() as f64,
+            vocabulary: counts.index.len() as f64,
             gains: (0..=most)
                 .map(|count| (f64::from(count) + SMOOTHING).ln() - SMOOTHING.ln())
                 .collect(),
@@ -187,28 +300,14 @@ impl NaiveBayes {
         let features = features_of(folded);
         let left = left_out.map(|batch| self.counts_of_batch(batch as u32));
         let left = left.as_deref();
-        let per_class = |values: &[f64], left_values: Option<&[f64]>, class: usize| {
-            values[class] - left_values.map_or(0.0, |left| left[class])
-        };
-        let total_examples: f64 = (0..self.classes)
-            .map(|class| {
-                per_class(
-                    &self.counts.examples,
-                    left.map(|left| left.examples.as_slice()),
-                    class,
-                )
-            })
-            .sum();
+        let (examples, feature_totals) = self.counts.totals_without(left);
+        let total_examples: f64 = examples.iter().sum();
         if total_examples <= 0.0 {
             return Posteriors(vec![0.0; self.classes]);
         }
-        let mut scores: Vec<f64> = (0..self.classes)
-            .map(|class| {
-                let examples = per_class(
-                    &self.counts.examples,
-                    left.map(|left| left.examples.as_slice()),
-                    class,
-                );
+        let mut scores: Vec<f64> = examples
+            .iter()
+            .map(|&examples| {
                 if examples <= 0.0 {
                     f64::NEG_INFINITY
                 } else {
@@ -216,26 +315,21 @@ impl NaiveBayes {
                 }
             })
             .collect();
-        let denominators: Vec<f64> = (0..self.classes)
-            .map(|class| {
-                per_class(
-                    &self.counts.feature_totals,
-                    left.map(|left| left.feature_totals.as_slice()),
-                    class,
-                ) + SMOOTHING * self.vocabulary
-            })
-            .collect();
         let mut known = 0;
         for &feature in &features {
             let Some(holders) = self.counts.holders_of(feature) else {
                 continue;
             };
+            let left_holders = left.and_then(|left| left.holders_of(feature));
             let mut held = false;
             for &(class, count) in holders {
-                let count = u32::from(count) - left.map_or(0, |left| left.count(feature, class));
+                let taken = left_holders
+                    .and_then(|taken| taken.iter().find(|(of, _)| *of == class))
+                    .map_or(0, |(_, taken)| *taken);
+                let count = count - taken;
                 if count > 0 {
                     held = true;
-                    scores[usize::from(class)] += self.gains[count as usize];
+                    scores[usize::from(class)] += self.gains[usize::from(count)];
                 }
             }
             known += u32::from(held);
@@ -243,7 +337,8 @@ impl NaiveBayes {
         if known == 0 {
             return Posteriors(vec![0.0; self.classes]);
         }
-        for (score, denominator) in scores.iter_mut().zip(&denominators) {
+        for (score, total) in scores.iter_mut().zip(&feature_totals) {
+            let denominator = total + SMOOTHING * self.vocabulary;
             *score += f64::from(known) * (SMOOTHING / denominator).ln();
         }
         let top = scores.iter().copied().fold(f64::NEG_INFINITY, f64::max);
@@ -253,7 +348,7 @@ impl NaiveBayes {
     }
 
     /// The counts of the examples of `batch`, counted once per batch in a row.
-    fn counts_of_batch(&self, batch: u32) -> Arc<Counts> {
+    fn counts_of_batch(&self, batch: u32) -> Arc<Table> {
         let mut kept = self
             .left_out
             .lock()
@@ -263,12 +358,9 @@ impl NaiveBayes {
                 return Arc::clone(counts);
             }
         }
-        let counts = Arc::new(Counts::of(
-            self.classes,
-            self.examples
-                .iter()
-                .filter(|example| example.batch == batch),
-        ));
+        let counts = Arc::new(Table::of(self.classes, || {
+            self.examples.iter().filter(move |(of, _, _)| *of == batch)
+        }));
         *kept = Some((batch, Arc::clone(&counts)));
         counts
     }
@@ -328,26 +420,27 @@ fn hash_of(kind: u8, chars: impl Iterator<Item = char>) -> u64 {
 mod tests {
     use super::*;
 
-    fn example(batch: u32, class: u16, folded: &str) -> Example {
+    fn example(batch: u32, class: u16, folded: &str) -> Example<'_> {
         Example {
             batch,
             classes: vec![class],
-            folded: folded.to_owned(),
+            folded,
         }
     }
 
+    fn examples() -> Vec<Example<'static>> {
+        vec![
+            example(0, 0, "when was the first meeting"),
+            example(1, 0, "date of the first meeting"),
+            example(0, 1, "what are the objectives"),
+            example(1, 1, "list the objectives"),
+            example(0, 2, "what is the weather today"),
+            example(2, 1, "objectives of the forum"),
+        ]
+    }
+
     fn classifier() -> NaiveBayes {
-        NaiveBayes::new(
-            3,
-            vec![
-                example(0, 0, "when was the first meeting"),
-                example(1, 0, "date of the first meeting"),
-                example(0, 1, "what are the objectives"),
-                example(1, 1, "list the objectives"),
-                example(0, 2, "what is the weather today"),
-                example(2, 1, "objectives of the forum"),
-            ],
-        )
+        NaiveBayes::new(3, examples())
     }
 
     #[test]
@@ -363,12 +456,7 @@ mod tests {
     #[test]
     fn leaving_a_batch_out_is_counting_without_it() {
         let all = classifier();
-        let without: Vec<Example> = all
-            .examples
-            .iter()
-            .filter(|example| example.batch != 2)
-            .cloned()
-            .collect();
+        let without = examples().into_iter().filter(|example| example.batch != 2);
         let counted_without = NaiveBayes {
             vocabulary: all.vocabulary,
             ..NaiveBayes::new(3, without)
@@ -399,6 +487,26 @@ mod tests {
     fn a_message_of_unknown_pieces_has_no_posteriors() {
         assert_eq!(classifier().posteriors("", None).0, vec![0.0; 3]);
         assert_eq!(classifier().posteriors("xqz", None).0, vec![0.0; 3]);
+    }
+
+    #[test]
+    fn the_index_finds_every_feature_at_its_rank_and_no_other() {
+        let mut keys: Vec<u64> = (0..1000_u64)
+            .map(|n| n.wrapping_mul(0x9E37_79B9_7F4A_7C15))
+            .chain([1, 2, u64::MAX])
+            .collect();
+        keys.sort_unstable();
+        keys.dedup();
+        let index = FeatureIndex::new(keys.clone().into_boxed_slice());
+        for (rank, key) in keys.iter().enumerate() {
+            assert_eq!(index.position(*key), Some(rank), "{key}");
+        }
+        for absent in [3, 12_345, u64::MAX - 1] {
+            assert!(keys.binary_search(&absent).is_err());
+            assert_eq!(index.position(absent), None, "{absent}");
+        }
+        assert_eq!(FeatureIndex::new(Box::default()).position(7), None);
+        assert_eq!(FeatureIndex::new(Box::new([7])).position(7), Some(0));
     }
 
     #[test]

@@ -262,13 +262,23 @@ impl Examples {
     /// The indexes in `set` of the answers that a label names, in the set's order: the
     /// classifier's answer classes.
     fn class_answers_in(&self, set: &AnswerSet) -> Box<[usize]> {
-        set.answers()
-            .iter()
-            .enumerate()
-            .filter(|(_, answer)| self.is_labelled(&answer.id))
-            .map(|(index, _)| index)
-            .collect()
+        labelled_answers_in(set, &self.labelled)
     }
+}
+
+/// The indexes in `set` of the answers whose ids are in `labelled` (sorted), in the set's
+/// order.
+fn labelled_answers_in(set: &AnswerSet, labelled: &[String]) -> Box<[usize]> {
+    set.answers()
+        .iter()
+        .enumerate()
+        .filter(|(_, answer)| {
+            labelled
+                .binary_search_by(|id| id.as_str().cmp(&answer.id))
+                .is_ok()
+        })
+        .map(|(index, _)| index)
+        .collect()
 }
 
 /// How closely one message is worded like the examples: the best cosine per answer, and with
@@ -297,14 +307,7 @@ impl Evidence {
     /// For the reading whose best answer is `answer`: the closest example of it, its lead over
     /// the closest off-topic example, and its lead over the closest example of another answer.
     pub fn for_answer(&self, answer: usize) -> [f64; 3] {
-        let same = self.by_answer.get(answer).copied().unwrap_or(0.0);
-        let other = self
-            .by_answer
-            .iter()
-            .enumerate()
-            .filter(|(index, _)| *index != answer)
-            .map(|(_, cosine)| *cosine)
-            .fold(0.0_f32, f32::max);
+        let (same, other) = value_and_best_other(&self.by_answer, answer);
         [
             f64::from(same),
             f64::from(same - self.off_topic),
@@ -316,20 +319,26 @@ impl Evidence {
     /// wording says: the posterior of that answer, of off-topic, and the answer's lead over the
     /// most probable other answer.
     pub fn posteriors_for(&self, answer: usize) -> [f64; 3] {
-        let same = self.posterior_by_answer.get(answer).copied().unwrap_or(0.0);
-        let other = self
-            .posterior_by_answer
-            .iter()
-            .enumerate()
-            .filter(|(index, _)| *index != answer)
-            .map(|(_, posterior)| *posterior)
-            .fold(0.0_f32, f32::max);
+        let (same, other) = value_and_best_other(&self.posterior_by_answer, answer);
         [
             f64::from(same),
             f64::from(self.posterior_off_topic),
             f64::from(same - other),
         ]
     }
+}
+
+/// The value at `answer` of a figure per answer (0 if there is none), and the largest of the
+/// other answers' (0 at least).
+fn value_and_best_other(by_answer: &[f32], answer: usize) -> (f32, f32) {
+    let same = by_answer.get(answer).copied().unwrap_or(0.0);
+    let other = by_answer
+        .iter()
+        .enumerate()
+        .filter(|(index, _)| *index != answer)
+        .map(|(_, value)| *value)
+        .fold(0.0_f32, f32::max);
+    (same, other)
 }
 
 impl Neighbours {
@@ -368,27 +377,23 @@ impl Neighbours {
                 });
             }
         }
-        let class_of: FxHashMap<usize, u16> = set
-            .answers()
+        let labelled: Box<[String]> = labelled.into_iter().collect();
+        let class_answers = labelled_answers_in(set, &labelled);
+        let class_of: FxHashMap<usize, u16> = class_answers
             .iter()
             .enumerate()
-            .filter(|(_, answer)| labelled.contains(&answer.id))
-            .enumerate()
-            .map(|(class, (index, _))| (index, class as u16))
+            .map(|(class, &index)| (index, class as u16))
             .collect();
         let off_topic_class = class_of.len() as u16;
-        let classified = copies
-            .iter()
-            .map(|copy| naive_bayes::Example {
-                batch: copy.batch,
-                classes: if copy.answers.is_empty() {
-                    vec![off_topic_class]
-                } else {
-                    copy.answers.iter().map(|index| class_of[index]).collect()
-                },
-                folded: copy.folded.clone(),
-            })
-            .collect();
+        let classified = copies.iter().map(|copy| naive_bayes::Example {
+            batch: copy.batch,
+            classes: if copy.answers.is_empty() {
+                vec![off_topic_class]
+            } else {
+                copy.answers.iter().map(|index| class_of[index]).collect()
+            },
+            folded: &copy.folded,
+        });
         let classifier = NaiveBayes::new(class_of.len() + 1, classified);
         let read = remembered_once(copies);
         let Weights {
@@ -417,12 +422,11 @@ impl Neighbours {
             idf,
             off_topic,
             batches,
-            labelled: labelled.into_iter().collect(),
+            labelled,
             named: Box::default(),
             classifier,
         };
         examples.named = examples.named_in(set).map(str::to_owned).collect();
-        let class_answers = examples.class_answers_in(set);
         Self {
             examples: Arc::new(examples),
             by_answer,
