@@ -246,9 +246,7 @@ impl Examples {
 
     /// Whether `id` is an answer id some label of the dev set names.
     fn is_labelled(&self, id: &str) -> bool {
-        self.labelled
-            .binary_search_by(|labelled| labelled.as_str().cmp(id))
-            .is_ok()
+        is_among(&self.labelled, id)
     }
 
     /// The ids of `set`'s answers that a label names, in the set's order.
@@ -272,13 +270,14 @@ fn labelled_answers_in(set: &AnswerSet, labelled: &[String]) -> Box<[usize]> {
     set.answers()
         .iter()
         .enumerate()
-        .filter(|(_, answer)| {
-            labelled
-                .binary_search_by(|id| id.as_str().cmp(&answer.id))
-                .is_ok()
-        })
+        .filter(|(_, answer)| is_among(labelled, &answer.id))
         .map(|(index, _)| index)
         .collect()
+}
+
+/// Whether `id` is one of `ids` (sorted).
+fn is_among(ids: &[String], id: &str) -> bool {
+    ids.binary_search_by(|held| held.as_str().cmp(id)).is_ok()
 }
 
 /// How closely one message is worded like the examples: the best cosine per answer, and with
