@@ -6,7 +6,16 @@
 //!
 //! The gates are the figures each language reached without tuning on its blind set, rounded down
 //! a little, kept so that they do not slip; the issues' aim (≥95% right, ≥95% silent, ≤1% wrong)
-//! is reached in French alone. All three batches, with the naive Bayes classifier of the
+//! is reached in French and Spanish. All three batches, with a logistic regression of the
+//! examples' wording beside the naive Bayes classifier (`matcher::linear`: three more features of
+//! the confidence, and the three confidences refitted; decided on the dev sets held out by writer,
+//! 89.3 → 92.9, 91.9 → 93.3 and 93.1 → 94.8% right, and graded once, after; 2026-12-04):
+//!
+//! - English: right 93.7%, silent 98.1%, wrong 0.3% (2 of 575): the silence and wrong aims met.
+//! - French: right 96.1%, silent 96.5%, wrong 0.0% (0 of 384): every aim met.
+//! - Spanish: right 97.0%, silent 96.6%, wrong 0.8% (3 of 394): every aim met.
+//!
+//! Before it, with the naive Bayes classifier of the
 //! examples' wording (`matcher::naive_bayes`: three more features of the confidence, and the
 //! three confidences refitted; decided on the dev sets held out by writer, 87.4 → 89.3, 87.3 →
 //! 91.9 and 89.4 → 93.1% right, and graded once, after; 2026-12-04):
@@ -337,8 +346,8 @@ fn keeps_its_figures(lang: Lang, gates: Gates) {
 #[test]
 fn the_blind_english_set_keeps_its_figures_printing_only_aggregates() {
     let gates = Gates {
-        right: 0.90,
-        silent: 0.96,
+        right: 0.93,
+        silent: 0.97,
         wrong: 0.01,
     };
     keeps_its_figures(Lang::En, gates);
@@ -348,7 +357,7 @@ fn the_blind_english_set_keeps_its_figures_printing_only_aggregates() {
 fn the_blind_french_set_keeps_its_figures_printing_only_aggregates() {
     let gates = Gates {
         right: 0.95,
-        silent: 0.95,
+        silent: 0.96,
         wrong: 0.01,
     };
     keeps_its_figures(Lang::Fr, gates);
@@ -357,8 +366,8 @@ fn the_blind_french_set_keeps_its_figures_printing_only_aggregates() {
 #[test]
 fn the_blind_spanish_set_keeps_its_figures_printing_only_aggregates() {
     let gates = Gates {
-        right: 0.94,
-        silent: 0.95,
+        right: 0.96,
+        silent: 0.96,
         wrong: 0.01,
     };
     keeps_its_figures(Lang::Es, gates);

@@ -18,9 +18,10 @@ use gfmd_bot::matcher::normalize::fold;
 use std::sync::OnceLock;
 
 /// Fewest in-domain points, as a share. The aim (issue 8) is 97%; this is what the fitted
-/// confidence reaches within `evaluation::LIMITS` (90.1% of 10903 questions, with each writer's
-/// batch held out 89.3%, 10-fold cross-validated 89.4%), kept so that it does not slip. Before the
-/// naive Bayes classifier of the examples' wording (`matcher::naive_bayes`): 87.8% (87.4%, 87.4%).
+/// confidence reaches within `evaluation::LIMITS` (93.3% of 10903 questions, with each writer's
+/// batch held out 92.9%, 10-fold cross-validated 92.8%), kept so that it does not slip. Before the
+/// logistic regression of the examples' wording (`matcher::linear`): 90.1% (89.3%, 89.4%). Before
+/// the naive Bayes classifier of the examples' wording (`matcher::naive_bayes`): 87.8% (87.4%, 87.4%).
 /// Before the
 /// 28 questions retired from the blind set joined and the refit: 88.3% of 10875 (87.3%, 87.4%).
 /// Before the twenty-second to twenty-eighth batches and a tenth to twelfth of near-misses (2543
@@ -52,9 +53,9 @@ use std::sync::OnceLock;
 /// 8185; with it, before the boosted trees, 84.3% (83.9%) of 8332. It was 69.1% on the 1288
 /// questions of the session before; the fourth to sixth batches (2411 questions in all) paraphrase
 /// away from the answers' words or were written from the source note alone, and are harder.
-const RIGHT: f64 = 0.89;
-/// Fewest off-topic questions left alone, as a share (96.8%, held-out writer 96.0%; 96.2% and 95.9%
-/// before the naive Bayes classifier; 96.6% and 95.9%
+const RIGHT: f64 = 0.92;
+/// Fewest off-topic questions left alone, as a share (96.6%, held-out writer 96.1%; 96.8% and 96.0%
+/// before the logistic regression; 96.2% and 95.9% before the naive Bayes classifier; 96.6% and 95.9%
 /// before the 28 questions retired from the blind set joined; 96.8% and 96.1% before the tenth
 /// round of writers; 97.6% before the fit learnt from the other languages' questions).
 const SILENT: f64 = 0.96;
@@ -175,8 +176,9 @@ fn fitted_file_is_what_the_fit_makes(lang: Lang, committed: &str) {
     );
 }
 
-/// The French dev set's gates: what the French fit reaches (right 92.4%, silent 96.4%, wrong 0.7%:
-/// 89 of 13191; held out by writer 91.9%, 96.0%, 0.8%; before the naive Bayes classifier of the
+/// The French dev set's gates: what the French fit reaches (right 93.9%, silent 96.5%, wrong 0.6%:
+/// 81 of 13191; held out by writer 93.3%, 95.9%, 0.8%; before the logistic regression of the
+/// examples' wording, 92.4%, 96.4%, 0.7%: 89, held out 91.9%, 96.0%, 0.8%; before the naive Bayes classifier of the
 /// examples' wording, 88.1%, 96.2%, 0.6%: 78, held out 87.3%, 95.9%, 0.8%; before the refit that followed 28 English
 /// questions into the dev set, 88.0%, 96.2%, 0.6%: 81, held out 87.2%, 96.0%, 0.8%; before the
 /// thirty-fourth to thirty-sixth batches and a thirteenth of near-misses, 88.3%, 96.1%, 0.7%: 81 of
@@ -204,11 +206,12 @@ fn fitted_file_is_what_the_fit_makes(lang: Lang, committed: &str) {
 /// 83.3%, 96.2%, 0.8% (75).
 #[test]
 fn the_french_dev_set_keeps_its_figures() {
-    keeps_its_figures(Lang::Fr, 0.91, 0.95, 0.01);
+    keeps_its_figures(Lang::Fr, 0.93, 0.95, 0.01);
 }
 
-/// The Spanish dev set's gates: what the Spanish fit reaches (right 93.5%, silent 96.2%, wrong
-/// 0.6%: 79 of 13462; held out by writer 93.1%, 95.8%, 0.8%; before the naive Bayes classifier of
+/// The Spanish dev set's gates: what the Spanish fit reaches (right 95.3%, silent 96.2%, wrong
+/// 0.5%: 71 of 13462; held out by writer 94.8%, 96.0%, 0.8%; before the logistic regression of the
+/// examples' wording, 93.5%, 96.2%, 0.6%: 79, held out 93.1%, 95.8%, 0.8%; before the naive Bayes classifier of
 /// the examples' wording, 90.1%, 96.2%, 0.6%: 87, held out 89.4%, 95.8%, 0.8%; before the refit that followed 28
 /// English questions into the dev set, 89.9%, 95.9%, 0.7%: 91, held out 89.2%, 95.8%, 0.8%; before
 /// the thirty-third to thirty-fifth batches, 90.6%, 96.1%, 0.5%: 66 of 12592, held out 89.9%,
@@ -237,7 +240,7 @@ fn the_french_dev_set_keeps_its_figures() {
 /// a fourteenth to sixteenth of near-misses to 88.0%.
 #[test]
 fn the_spanish_dev_set_keeps_its_figures() {
-    keeps_its_figures(Lang::Es, 0.92, 0.95, 0.01);
+    keeps_its_figures(Lang::Es, 0.94, 0.95, 0.01);
 }
 
 #[test]

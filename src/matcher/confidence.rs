@@ -16,7 +16,7 @@
 use super::boosted::{Growth, Trees, SHIPPED};
 
 /// How many features the model reads.
-pub const FEATURES: usize = 25;
+pub const FEATURES: usize = 28;
 
 /// The features' names, in order, as the fitted file lists them.
 pub const FEATURE_NAMES: [&str; FEATURES] = [
@@ -44,6 +44,9 @@ pub const FEATURE_NAMES: [&str; FEATURES] = [
     "bayes",
     "bayes_off_topic",
     "bayes_over_other",
+    "linear",
+    "linear_off_topic",
+    "linear_over_other",
     "exact",
 ];
 
@@ -85,6 +88,8 @@ pub const FEATURE_NAMES: [&str; FEATURES] = [
 ///   together, not the closest one alone;
 /// - `bayes_off_topic`: how probable off-topic is by that classifier;
 /// - `bayes_over_other`: the best answer's probability less the most probable other answer's;
+/// - `linear`, `linear_off_topic`, `linear_over_other`: the same three figures by a logistic
+///   regression of the same wording (`linear.rs`), which weighs each piece against the others;
 /// - `exact`: 1 when one of the best answer's phrasings (and no other answer's) has exactly
 ///   the question's terms, the reading is the whole message (a sentence of a longer one
 ///   may lean on the others: "what does it aim to do?") and no word of it was read as a typo

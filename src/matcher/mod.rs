@@ -29,6 +29,7 @@ pub mod french;
 mod fuzzy;
 mod index;
 pub mod language;
+mod linear;
 mod listed;
 mod naive_bayes;
 pub mod neighbours;
@@ -387,6 +388,7 @@ impl Matcher {
                     spelling: 0.0,
                     neighbour: [0.0; 3],
                     posteriors: [0.0; 3],
+                    linear: [0.0; 3],
                     led_by_neighbours: false,
                 };
                 // A certain reading's confidence is 1 whatever the spelling and the examples
@@ -396,6 +398,7 @@ impl Matcher {
                     reading.spelling = spelling_of(best.index);
                     reading.neighbour = evidence().for_answer(best.index);
                     reading.posteriors = evidence().posteriors_for(best.index);
+                    reading.linear = evidence().linear_for(best.index);
                 }
                 let assessment = self.assessment(&hits, &stats, reading, limit)?;
                 if segment == Segment::Whole {
@@ -429,6 +432,7 @@ impl Matcher {
                     spelling: spelling_of(hit.index),
                     neighbour: evidence().for_answer(hit.index),
                     posteriors: evidence().posteriors_for(hit.index),
+                    linear: evidence().linear_for(hit.index),
                     led_by_neighbours: true,
                 };
                 assessments.extend(self.assessment(&hits, &stats, reading, limit));
@@ -604,6 +608,9 @@ struct Reading {
     /// What the classifier of the examples' wording says of the best answer
     /// ([`Evidence::posteriors_for`]).
     posteriors: [f64; 3],
+    /// What the regression of the examples' wording says of the best answer
+    /// ([`Evidence::linear_for`]).
+    linear: [f64; 3],
     /// Whether the nearest examples put the best answer first, not the words.
     led_by_neighbours: bool,
 }
@@ -617,6 +624,7 @@ fn features(hits: &[Hit], stats: &QueryStats, reading: Reading) -> Option<Featur
         spelling,
         neighbour,
         posteriors,
+        linear,
         led_by_neighbours,
     } = reading;
     let best = hits.first()?;
@@ -647,6 +655,9 @@ fn features(hits: &[Hit], stats: &QueryStats, reading: Reading) -> Option<Featur
         posteriors[0],
         posteriors[1],
         posteriors[2],
+        linear[0],
+        linear[1],
+        linear[2],
         flag(is_certain(hits, stats, sentence, listing)),
     ]))
 }

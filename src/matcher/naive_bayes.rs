@@ -347,6 +347,11 @@ impl NaiveBayes {
         Posteriors(exps.iter().map(|exp| (exp / sum) as f32).collect())
     }
 
+    /// Each example counted: its batch, classes and folded text, in order.
+    pub fn examples(&self) -> impl Iterator<Item = (u32, &[u16], &str)> + '_ {
+        self.examples.iter()
+    }
+
     /// The counts of the examples of `batch`, counted once per batch in a row.
     fn counts_of_batch(&self, batch: u32) -> Arc<Table> {
         let mut kept = self
@@ -385,6 +390,24 @@ pub fn features_of(folded: &str) -> Vec<u64> {
             }
         }
     }
+    push_words_and_pairs(folded, &mut features);
+    features.sort_unstable();
+    features.dedup();
+    features
+}
+
+/// The words of two or more letters of a folded message and their pairs, each once, sorted:
+/// the features of [`features_of`] without the pieces of words.
+pub fn words_and_pairs_of(folded: &str) -> Vec<u64> {
+    let mut features = Vec::new();
+    push_words_and_pairs(folded, &mut features);
+    features.sort_unstable();
+    features.dedup();
+    features
+}
+
+/// Pushes the hashes of `folded`'s words of two or more letters and of their pairs.
+fn push_words_and_pairs(folded: &str, features: &mut Vec<u64>) {
     let words: Vec<&str> = folded
         .split_whitespace()
         .filter(|word| word.chars().nth(1).is_some())
@@ -401,9 +424,6 @@ pub fn features_of(folded: &str) -> Vec<u64> {
                 .chain(pair[1].chars()),
         ));
     }
-    features.sort_unstable();
-    features.dedup();
-    features
 }
 
 /// The hash of a feature of kind `kind` (piece, word, pair) spelt `chars`.

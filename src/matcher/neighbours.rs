@@ -29,7 +29,8 @@
 
 use super::example_layout::{lay_out, Layout};
 use super::language::Language;
-use super::naive_bayes::{self, NaiveBayes};
+use super::linear::Linear;
+use super::naive_bayes::{self, NaiveBayes, Posteriors};
 use super::normalize::fold_in;
 use super::spelling::scale_to_unit_length;
 use crate::answers::AnswerSet;
@@ -236,6 +237,8 @@ struct Examples {
     /// The classifier of the examples' wording: a class per answer of `named`, in its order,
     /// and off-topic last.
     classifier: NaiveBayes,
+    /// The logistic regression of the examples' wording, of the same classes.
+    linear: Linear,
 }
 
 impl Examples {
@@ -290,6 +293,10 @@ pub struct Evidence {
     posterior_by_answer: Vec<f32>,
     /// The classifier's posterior of off-topic.
     posterior_off_topic: f32,
+    /// The regression's posterior of each answer (0 for one no label names).
+    linear_by_answer: Vec<f32>,
+    /// The regression's posterior of off-topic.
+    linear_off_topic: f32,
 }
 
 impl Evidence {
@@ -322,6 +329,18 @@ impl Evidence {
         [
             f64::from(same),
             f64::from(self.posterior_off_topic),
+            f64::from(same - other),
+        ]
+    }
+
+    /// For the reading whose best answer is `answer`, what the regression of the examples'
+    /// wording says: the posterior of that answer, of off-topic, and the answer's lead over the
+    /// most probable other answer.
+    pub fn linear_for(&self, answer: usize) -> [f64; 3] {
+        let (same, other) = value_and_best_other(&self.linear_by_answer, answer);
+        [
+            f64::from(same),
+            f64::from(self.linear_off_topic),
             f64::from(same - other),
         ]
     }
@@ -394,6 +413,7 @@ impl Neighbours {
             folded: &copy.folded,
         });
         let classifier = NaiveBayes::new(class_of.len() + 1, classified);
+        let linear = Linear::new(class_of.len() + 1, classifier.examples());
         let read = remembered_once(copies);
         let Weights {
             words,
@@ -424,6 +444,7 @@ impl Neighbours {
             labelled,
             named: Box::default(),
             classifier,
+            linear,
         };
         examples.named = examples.named_in(set).map(str::to_owned).collect();
         Self {
@@ -505,15 +526,17 @@ impl Neighbours {
             off_topic: 0.0,
             posterior_by_answer: vec![0.0; self.answer_ids.len()],
             posterior_off_topic: 0.0,
+            linear_by_answer: vec![0.0; self.answer_ids.len()],
+            linear_off_topic: 0.0,
         };
         let examples = &*self.examples;
-        let posteriors = examples.classifier.posteriors(folded, left_out).0;
-        if let Some((off_topic, by_class)) = posteriors.split_last() {
-            evidence.posterior_off_topic = *off_topic;
-            for (&answer, &posterior) in self.class_answers.iter().zip(by_class) {
-                evidence.posterior_by_answer[answer] = posterior;
-            }
-        }
+        let posteriors = examples.classifier.posteriors(folded, left_out);
+        evidence.posterior_off_topic =
+            self.spread_by_answer(&posteriors, &mut evidence.posterior_by_answer);
+        let linear = examples
+            .linear
+            .posteriors(folded, left_out, || examples.classifier.examples());
+        evidence.linear_off_topic = self.spread_by_answer(&linear, &mut evidence.linear_by_answer);
         let mut query = weigh(
             term_counts(folded).into_iter(),
             &examples.words,
@@ -538,6 +561,18 @@ impl Neighbours {
             self.fill(&mut evidence, cosines, left_out);
         });
         evidence
+    }
+
+    /// Writes the posterior of each class into `by_answer` at its answer's index, and returns
+    /// off-topic's (the last class).
+    fn spread_by_answer(&self, posteriors: &Posteriors, by_answer: &mut [f32]) -> f32 {
+        let Some((off_topic, by_class)) = posteriors.0.split_last() else {
+            return 0.0;
+        };
+        for (&answer, &posterior) in self.class_answers.iter().zip(by_class) {
+            by_answer[answer] = posterior;
+        }
+        *off_topic
     }
 
     /// Fills `evidence` from the cosines of every example with the message.
