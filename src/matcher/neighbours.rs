@@ -325,25 +325,26 @@ impl Evidence {
     /// wording says: the posterior of that answer, of off-topic, and the answer's lead over the
     /// most probable other answer.
     pub fn posteriors_for(&self, answer: usize) -> [f64; 3] {
-        let (same, other) = value_and_best_other(&self.posterior_by_answer, answer);
-        [
-            f64::from(same),
-            f64::from(self.posterior_off_topic),
-            f64::from(same - other),
-        ]
+        probabilities_for(&self.posterior_by_answer, self.posterior_off_topic, answer)
     }
 
     /// For the reading whose best answer is `answer`, what the regression of the examples'
     /// wording says: the posterior of that answer, of off-topic, and the answer's lead over the
     /// most probable other answer.
     pub fn linear_for(&self, answer: usize) -> [f64; 3] {
-        let (same, other) = value_and_best_other(&self.linear_by_answer, answer);
-        [
-            f64::from(same),
-            f64::from(self.linear_off_topic),
-            f64::from(same - other),
-        ]
+        probabilities_for(&self.linear_by_answer, self.linear_off_topic, answer)
     }
+}
+
+/// What a classifier's posteriors (`by_answer`, and `off_topic`) say of the reading whose best
+/// answer is `answer`: its posterior, off-topic's, and its lead over the most probable other.
+fn probabilities_for(by_answer: &[f32], off_topic: f32, answer: usize) -> [f64; 3] {
+    let (same, other) = value_and_best_other(by_answer, answer);
+    [
+        f64::from(same),
+        f64::from(off_topic),
+        f64::from(same - other),
+    ]
 }
 
 /// The value at `answer` of a figure per answer (0 if there is none), and the largest of the
