@@ -100,30 +100,29 @@ struct Model {
     bias: Vec<f32>,
 }
 
-/// The examples encoded for a fit: each one's feature rows and classes, flat.
+/// The examples encoded for a fit: each one's feature rows, flat, and its classes.
 #[derive(Default)]
-struct Encoded {
+struct Encoded<'a> {
     rows: Vec<u32>,
     row_ends: Vec<u32>,
-    classes: Vec<u16>,
-    class_ends: Vec<u32>,
+    labels: Vec<&'a [u16]>,
 }
 
-impl Encoded {
+impl Encoded<'_> {
     /// The feature rows and the classes of example `index`.
     fn example(&self, index: usize) -> (&[u32], &[u16]) {
-        let start = |ends: &[u32]| match index {
+        let start = match index {
             0 => 0,
-            _ => ends[index - 1] as usize,
+            _ => self.row_ends[index - 1] as usize,
         };
         (
-            &self.rows[start(&self.row_ends)..self.row_ends[index] as usize],
-            &self.classes[start(&self.class_ends)..self.class_ends[index] as usize],
+            &self.rows[start..self.row_ends[index] as usize],
+            self.labels[index],
         )
     }
 
     fn len(&self) -> usize {
-        self.row_ends.len()
+        self.labels.len()
     }
 }
 
@@ -135,8 +134,7 @@ impl Model {
         for (_, labels, folded) in examples {
             hashes.extend(words_and_pairs_of(folded));
             encoded.row_ends.push(hashes.len() as u32);
-            encoded.classes.extend(labels);
-            encoded.class_ends.push(encoded.classes.len() as u32);
+            encoded.labels.push(labels);
         }
         let mut features = hashes.clone();
         features.sort_unstable();
