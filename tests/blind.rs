@@ -6,7 +6,17 @@
 //!
 //! The gates are the figures each language reached without tuning on its blind set, rounded down
 //! a little, kept so that they do not slip; the issues' aim (≥95% right, ≥95% silent, ≤1% wrong)
-//! is reached in French and Spanish. All three batches, with a logistic regression of the
+//! is reached in all three languages. All three batches, with readings led by the regression and
+//! the naive Bayes classifier as well as by the nearest examples (`matcher::assessments_leaving_out`:
+//! when either finds likeliest an answer the words did not rank first, that answer leads a reading
+//! of its own, and the bot goes by the most confident; decided on the dev sets held out by
+//! writer, 92.9 → 94.0, 93.3 → 94.4 and 94.8 → 96.4% right, and graded once, after; 2026-12-04):
+//!
+//! - English: right 96.0%, silent 98.1%, wrong 0.5% (3 of 575): every aim met.
+//! - French: right 97.1%, silent 96.5%, wrong 0.0% (0 of 384): every aim met.
+//! - Spanish: right 98.2%, silent 97.2%, wrong 0.8% (3 of 394): every aim met.
+//!
+//! Before it, with a logistic regression of the
 //! examples' wording beside the naive Bayes classifier (`matcher::linear`: three more features of
 //! the confidence, and the three confidences refitted; decided on the dev sets held out by writer,
 //! 89.3 → 92.9, 91.9 → 93.3 and 93.1 → 94.8% right, and graded once, after; 2026-12-04):
@@ -346,7 +356,7 @@ fn keeps_its_figures(lang: Lang, gates: Gates) {
 #[test]
 fn the_blind_english_set_keeps_its_figures_printing_only_aggregates() {
     let gates = Gates {
-        right: 0.93,
+        right: 0.95,
         silent: 0.97,
         wrong: 0.01,
     };
@@ -356,7 +366,7 @@ fn the_blind_english_set_keeps_its_figures_printing_only_aggregates() {
 #[test]
 fn the_blind_french_set_keeps_its_figures_printing_only_aggregates() {
     let gates = Gates {
-        right: 0.95,
+        right: 0.96,
         silent: 0.96,
         wrong: 0.01,
     };
@@ -366,8 +376,8 @@ fn the_blind_french_set_keeps_its_figures_printing_only_aggregates() {
 #[test]
 fn the_blind_spanish_set_keeps_its_figures_printing_only_aggregates() {
     let gates = Gates {
-        right: 0.96,
-        silent: 0.96,
+        right: 0.97,
+        silent: 0.97,
         wrong: 0.01,
     };
     keeps_its_figures(Lang::Es, gates);

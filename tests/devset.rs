@@ -18,9 +18,10 @@ use gfmd_bot::matcher::normalize::fold;
 use std::sync::OnceLock;
 
 /// Fewest in-domain points, as a share. The aim (issue 8) is 97%; this is what the fitted
-/// confidence reaches within `evaluation::LIMITS` (93.3% of 10903 questions, with each writer's
-/// batch held out 92.9%, 10-fold cross-validated 92.8%), kept so that it does not slip. Before the
-/// logistic regression of the examples' wording (`matcher::linear`): 90.1% (89.3%, 89.4%). Before
+/// confidence reaches within `evaluation::LIMITS` (94.8% of 10903 questions, with each writer's
+/// batch held out 94.0%, 10-fold cross-validated 94.1%), kept so that it does not slip. Before the
+/// regression and the naive Bayes led readings of their own (as the nearest examples do): 93.3%
+/// (92.9%, 92.8%). Before the logistic regression of the examples' wording (`matcher::linear`): 90.1% (89.3%, 89.4%). Before
 /// the naive Bayes classifier of the examples' wording (`matcher::naive_bayes`): 87.8% (87.4%, 87.4%).
 /// Before the
 /// 28 questions retired from the blind set joined and the refit: 88.3% of 10875 (87.3%, 87.4%).
@@ -53,8 +54,9 @@ use std::sync::OnceLock;
 /// 8185; with it, before the boosted trees, 84.3% (83.9%) of 8332. It was 69.1% on the 1288
 /// questions of the session before; the fourth to sixth batches (2411 questions in all) paraphrase
 /// away from the answers' words or were written from the source note alone, and are harder.
-const RIGHT: f64 = 0.92;
-/// Fewest off-topic questions left alone, as a share (96.6%, held-out writer 96.1%; 96.8% and 96.0%
+const RIGHT: f64 = 0.94;
+/// Fewest off-topic questions left alone, as a share (96.5%, held-out writer 96.2%; 96.6% and 96.1%
+/// before the regression and the naive Bayes led readings; 96.8% and 96.0%
 /// before the logistic regression; 96.2% and 95.9% before the naive Bayes classifier; 96.6% and 95.9%
 /// before the 28 questions retired from the blind set joined; 96.8% and 96.1% before the tenth
 /// round of writers; 97.6% before the fit learnt from the other languages' questions).
@@ -176,8 +178,9 @@ fn fitted_file_is_what_the_fit_makes(lang: Lang, committed: &str) {
     );
 }
 
-/// The French dev set's gates: what the French fit reaches (right 93.9%, silent 96.5%, wrong 0.6%:
-/// 81 of 13191; held out by writer 93.3%, 95.9%, 0.8%; before the logistic regression of the
+/// The French dev set's gates: what the French fit reaches (right 95.0%, silent 96.3%, wrong 0.6%:
+/// 81 of 13191; held out by writer 94.4%, 95.9%, 0.8%; before the regression and the naive Bayes
+/// led readings of their own, 93.9%, 96.5%, 0.6%: 81, held out 93.3%, 95.9%, 0.8%; before the logistic regression of the
 /// examples' wording, 92.4%, 96.4%, 0.7%: 89, held out 91.9%, 96.0%, 0.8%; before the naive Bayes classifier of the
 /// examples' wording, 88.1%, 96.2%, 0.6%: 78, held out 87.3%, 95.9%, 0.8%; before the refit that followed 28 English
 /// questions into the dev set, 88.0%, 96.2%, 0.6%: 81, held out 87.2%, 96.0%, 0.8%; before the
@@ -206,11 +209,12 @@ fn fitted_file_is_what_the_fit_makes(lang: Lang, committed: &str) {
 /// 83.3%, 96.2%, 0.8% (75).
 #[test]
 fn the_french_dev_set_keeps_its_figures() {
-    keeps_its_figures(Lang::Fr, 0.93, 0.95, 0.01);
+    keeps_its_figures(Lang::Fr, 0.94, 0.95, 0.01);
 }
 
-/// The Spanish dev set's gates: what the Spanish fit reaches (right 95.3%, silent 96.2%, wrong
-/// 0.5%: 71 of 13462; held out by writer 94.8%, 96.0%, 0.8%; before the logistic regression of the
+/// The Spanish dev set's gates: what the Spanish fit reaches (right 97.1%, silent 96.1%, wrong
+/// 0.6%: 77 of 13462; held out by writer 96.4%, 95.9%, 0.8%; before the regression and the naive
+/// Bayes led readings of their own, 95.3%, 96.2%, 0.5%: 71, held out 94.8%, 96.0%, 0.8%; before the logistic regression of the
 /// examples' wording, 93.5%, 96.2%, 0.6%: 79, held out 93.1%, 95.8%, 0.8%; before the naive Bayes classifier of
 /// the examples' wording, 90.1%, 96.2%, 0.6%: 87, held out 89.4%, 95.8%, 0.8%; before the refit that followed 28
 /// English questions into the dev set, 89.9%, 95.9%, 0.7%: 91, held out 89.2%, 95.8%, 0.8%; before
@@ -240,7 +244,7 @@ fn the_french_dev_set_keeps_its_figures() {
 /// a fourteenth to sixteenth of near-misses to 88.0%.
 #[test]
 fn the_spanish_dev_set_keeps_its_figures() {
-    keeps_its_figures(Lang::Es, 0.94, 0.95, 0.01);
+    keeps_its_figures(Lang::Es, 0.96, 0.95, 0.01);
 }
 
 #[test]
@@ -325,6 +329,43 @@ fn a_dev_question_finds_itself_only_when_its_own_batch_is_remembered() {
     }
 }
 
+/// The nearest examples are not the only ones that lead: the regression and the naive Bayes of
+/// the examples' wording lead a reading each when they find likeliest an answer the words and
+/// the nearest example did not put first. Asked how the GCIM and the later GFMD are connected,
+/// the words rank neither answer the question is labelled with; the examples lead two readings,
+/// each to another answer, and the bot goes by one of the two labelled answers.
+#[test]
+fn the_regression_and_the_naive_bayes_lead_readings_of_their_own() {
+    let knowledge = knowledge();
+    let led_by_examples = feature_at("led_by_examples");
+    let matcher = knowledge.matcher_in(Lang::En);
+    let answers = knowledge.answers().answers();
+    let question = "What connection is there between the GCIM and the later GFMD?";
+    let first = |assessment: &gfmd_bot::matcher::Assessment| {
+        answers[assessment.ranking[0].index].id.as_str()
+    };
+    let assessments = matcher.assessments_leaving_out(question, 2, None);
+    let (led, by_words): (Vec<_>, Vec<_>) = assessments
+        .iter()
+        .partition(|assessment| assessment.features.0[led_by_examples] > 0.5);
+    let led_to: Vec<&str> = led.iter().map(|assessment| first(assessment)).collect();
+    assert_eq!(
+        led_to.len(),
+        2,
+        "two readings led by the examples: {led_to:?}"
+    );
+    assert_ne!(led_to[0], led_to[1], "each leads to another answer");
+    assert!(by_words
+        .iter()
+        .all(|assessment| !led_to.contains(&first(assessment))));
+    let most_confident = matcher.assess(question, 2).expect("a reading");
+    assert!(
+        ["gcim", "origins"].contains(&first(&most_confident)),
+        "{}",
+        first(&most_confident)
+    );
+}
+
 /// Members word a topic in ways its phrasings do not list. A newcomer asking what the GFMD is
 /// shares no word with that answer but "gfmd", which every answer has, and the words rank
 /// another answer first; the dev questions worded like it are a reading of their own, and it
@@ -332,7 +373,7 @@ fn a_dev_question_finds_itself_only_when_its_own_batch_is_remembered() {
 #[test]
 fn the_nearest_examples_lead_a_reading_of_their_own() {
     let knowledge = knowledge();
-    let led_by_neighbours = feature_at("led_by_neighbours");
+    let led_by_examples = feature_at("led_by_examples");
     let matcher = knowledge.matcher_in(Lang::En);
     let answers = knowledge.answers().answers();
     let question =
@@ -343,7 +384,7 @@ fn the_nearest_examples_lead_a_reading_of_their_own() {
     let assessments = matcher.assessments_leaving_out(question, 2, None);
     let (led, by_words): (Vec<_>, Vec<_>) = assessments
         .iter()
-        .partition(|assessment| assessment.features.0[led_by_neighbours] > 0.5);
+        .partition(|assessment| assessment.features.0[led_by_examples] > 0.5);
     assert!(by_words
         .iter()
         .all(|assessment| first(assessment) != "what-is-gfmd"));

@@ -40,7 +40,7 @@ pub const FEATURE_NAMES: [&str; FEATURES] = [
     "neighbour",
     "neighbour_over_off_topic",
     "neighbour_over_other",
-    "led_by_neighbours",
+    "led_by_examples",
     "bayes",
     "bayes_off_topic",
     "bayes_over_other",
@@ -81,8 +81,9 @@ pub const FEATURE_NAMES: [&str; FEATURES] = [
 /// - `neighbour_over_off_topic`: that closeness less the closest off-topic (and near-miss)
 ///   example's: a question worded like ones the note does not answer;
 /// - `neighbour_over_other`: that closeness less the closest example of another answer's;
-/// - `led_by_neighbours`: 1 when the nearest examples, not the words, put the best answer first
-///   (the whole message is worded most like its examples, and the words ranked another);
+/// - `led_by_examples`: 1 when the examples, not the words, put the best answer first (the
+///   whole message is worded most like its examples, or the regression or the naive Bayes finds
+///   it likeliest, and the words ranked another);
 /// - `bayes`: how probable the best answer is by a naive Bayes classifier of the examples'
 ///   wording, pieces of words and words (`naive_bayes.rs`): what all the examples say
 ///   together, not the closest one alone;

@@ -389,7 +389,7 @@ impl Matcher {
                     neighbour: [0.0; 3],
                     posteriors: [0.0; 3],
                     linear: [0.0; 3],
-                    led_by_neighbours: false,
+                    led_by_examples: false,
                 };
                 // A certain reading's confidence is 1 whatever the spelling and the examples
                 // say (and the fit leaves it out): they are only read for the others.
@@ -407,33 +407,45 @@ impl Matcher {
                 Some(assessment)
             })
             .collect();
-        // The reading the nearest examples lead: the answer whose examples the whole message
-        // is worded most like, when the words ranked another first (members word a topic in
-        // ways its phrasings do not list: "new here, what's this gfmd thing everyone mentions").
-        // A certain reading (a listed phrasing, word for word) cannot be outdone: no need.
+        // The readings the examples lead: the answer whose examples the whole message is
+        // worded most like, and the answers the regression and the naive Bayes find likeliest,
+        // each when the words ranked another first (members word a topic in ways its
+        // phrasings do not list: "new here, what's this gfmd thing everyone mentions"). A
+        // certain reading (a listed phrasing, word for word) cannot be outdone: no need.
         let certain = assessments
             .iter()
             .any(|assessment| assessment.features.is_exact());
-        if let Some((mut hits, stats, terms)) = whole.filter(|_| !certain) {
-            let closest = evidence()
-                .closest_answer()
-                .filter(|&closest| hits[0].index != closest);
-            let led = closest.and_then(|closest| {
-                match hits.iter().position(|hit| hit.index == closest) {
-                    Some(at) => Some(hits.remove(at)),
-                    None => self.index.hit_of(&terms, closest),
+        if let Some((hits, stats, terms)) = whole.filter(|_| !certain) {
+            let evidence = evidence();
+            let mut leaders: Vec<usize> = Vec::with_capacity(3);
+            for leader in [
+                evidence.closest_answer(),
+                evidence.likeliest_by_regression(),
+                evidence.likeliest_by_bayes(),
+            ]
+            .into_iter()
+            .flatten()
+            {
+                if leader != hits[0].index && !leaders.contains(&leader) {
+                    leaders.push(leader);
                 }
-            });
-            if let Some(hit) = led {
+            }
+            for leader in leaders {
+                let mut hits = hits.clone();
+                let led = match hits.iter().position(|hit| hit.index == leader) {
+                    Some(at) => Some(hits.remove(at)),
+                    None => self.index.hit_of(&terms, leader),
+                };
+                let Some(hit) = led else { continue };
                 hits.insert(0, hit);
                 let reading = Reading {
                     sentence: false,
                     listing,
                     spelling: spelling_of(hit.index),
-                    neighbour: evidence().for_answer(hit.index),
-                    posteriors: evidence().posteriors_for(hit.index),
-                    linear: evidence().linear_for(hit.index),
-                    led_by_neighbours: true,
+                    neighbour: evidence.for_answer(hit.index),
+                    posteriors: evidence.posteriors_for(hit.index),
+                    linear: evidence.linear_for(hit.index),
+                    led_by_examples: true,
                 };
                 assessments.extend(self.assessment(&hits, &stats, reading, limit));
             }
@@ -611,8 +623,9 @@ struct Reading {
     /// What the regression of the examples' wording says of the best answer
     /// ([`Evidence::linear_for`]).
     linear: [f64; 3],
-    /// Whether the nearest examples put the best answer first, not the words.
-    led_by_neighbours: bool,
+    /// Whether the examples (the nearest, the regression or the naive Bayes) put the best
+    /// answer first, not the words.
+    led_by_examples: bool,
 }
 
 /// The features of a ranking (`None` when nothing matched), in the order of
@@ -625,7 +638,7 @@ fn features(hits: &[Hit], stats: &QueryStats, reading: Reading) -> Option<Featur
         neighbour,
         posteriors,
         linear,
-        led_by_neighbours,
+        led_by_examples,
     } = reading;
     let best = hits.first()?;
     let lead = best.score - hits.get(1).map_or(0.0, |second| second.score);
@@ -651,7 +664,7 @@ fn features(hits: &[Hit], stats: &QueryStats, reading: Reading) -> Option<Featur
         neighbour[0],
         neighbour[1],
         neighbour[2],
-        flag(led_by_neighbours),
+        flag(led_by_examples),
         posteriors[0],
         posteriors[1],
         posteriors[2],
