@@ -650,7 +650,7 @@ mod tests {
     #[test]
     fn a_middling_question_is_offered_not_answered() {
         let knowledge = knowledge();
-        let question = "the commission";
+        let question = "gfmd commission";
         assert_eq!(outcome(&knowledge, question), "suggest:gcim");
         let verdict = knowledge.decide(question);
         assert!(verdict.answer().is_none());

@@ -234,7 +234,7 @@ describe('gfmd-bot against the Discord stand-in', () => {
 
   it('shows a "Did you mean" choice publicly when clicked', async () => {
     // Not answered (two answers score close), but with suggestions: `gfmd-bot ask --json` says
-    // "abstain" with first-meeting, belgium and stakeholders.
+    // "suggest" with stakeholders, first-meeting and belgium.
     const callback = await ask({ subcommand: 'ask', options: [{ name: 'question', type: 3, value: 'who began the gfmd' }] })
     assert.ok(!callback.body.data.embeds?.length, 'not answered')
     assert.equal(callback.body.data.flags & 64, 64, 'the "not sure" is private')
