@@ -23,7 +23,7 @@
 //! batch, and a question whose batch is left out is read by a model fitted without that batch's
 //! fold, fitted the first time it is asked for (only the fit and the dev-set figures ask).
 
-use super::naive_bayes::{words_and_pairs_of, Posteriors};
+use super::naive_bayes::{words_and_pairs_of, MessageFeatures, Posteriors};
 use half::f16;
 use std::sync::OnceLock;
 
@@ -61,12 +61,13 @@ impl Linear {
         }
     }
 
-    /// The posterior of each class for a message folded as the examples are. With batch
-    /// `left_out`, the model fitted without that batch's fold reads it; `examples` gives the
-    /// examples again (those [`Linear::new`] was given) for that fold's fit.
+    /// The posterior of each class for a message folded as the examples are, by its words and
+    /// pairs ([`MessageFeatures::words_and_pairs`]). With batch `left_out`, the model fitted
+    /// without that batch's fold reads it; `examples` gives the examples again (those
+    /// [`Linear::new`] was given) for that fold's fit.
     pub fn posteriors<'a, I>(
         &self,
-        folded: &str,
+        message: &MessageFeatures,
         left_out: Option<usize>,
         examples: impl FnOnce() -> I,
     ) -> Posteriors
@@ -85,7 +86,7 @@ impl Linear {
                 })
             }
         };
-        model.posteriors(&words_and_pairs_of(folded))
+        model.posteriors(message.words_and_pairs())
     }
 }
 
@@ -297,7 +298,9 @@ mod tests {
     fn posteriors(linear: &Linear, text: &str, left_out: Option<usize>) -> Vec<f32> {
         let examples = examples();
         linear
-            .posteriors(text, left_out, || labelled(&examples).into_iter())
+            .posteriors(&MessageFeatures::of(text), left_out, || {
+                labelled(&examples).into_iter()
+            })
             .0
     }
 

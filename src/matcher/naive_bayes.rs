@@ -296,8 +296,8 @@ impl NaiveBayes {
 
     /// The posterior of each class for a message folded as the examples are, with the
     /// examples of batch `left_out` forgotten.
-    pub fn posteriors(&self, folded: &str, left_out: Option<usize>) -> Posteriors {
-        let features = features_of(folded);
+    pub fn posteriors(&self, message: &MessageFeatures, left_out: Option<usize>) -> Posteriors {
+        let features = message.all();
         let left = left_out.map(|batch| self.counts_of_batch(batch as u32));
         let left = left.as_deref();
         let (examples, feature_totals) = self.counts.totals_without(left);
@@ -316,7 +316,7 @@ impl NaiveBayes {
             })
             .collect();
         let mut known = 0;
-        for &feature in &features {
+        for &feature in features {
             let Some(holders) = self.counts.holders_of(feature) else {
                 continue;
             };
@@ -375,6 +375,63 @@ impl NaiveBayes {
 /// word padded with a space each side), and its words of two or more letters and their pairs.
 pub fn features_of(folded: &str) -> Vec<u64> {
     let mut features = Vec::new();
+    push_pieces(folded, &mut features);
+    push_words_and_pairs(folded, &mut features);
+    features.sort_unstable();
+    features.dedup();
+    features
+}
+
+/// The words of two or more letters of a folded message and their pairs, each once, sorted:
+/// the features of [`features_of`] without the pieces of words.
+pub fn words_and_pairs_of(folded: &str) -> Vec<u64> {
+    let mut features = Vec::new();
+    push_words_and_pairs(folded, &mut features);
+    features.sort_unstable();
+    features.dedup();
+    features
+}
+
+/// One message's features for the naive Bayes ([`features_of`]) and for the regression
+/// ([`words_and_pairs_of`]), its words and pairs hashed once for both.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MessageFeatures {
+    all: Vec<u64>,
+    words_and_pairs: Vec<u64>,
+}
+
+impl MessageFeatures {
+    /// The features of a folded message.
+    pub fn of(folded: &str) -> Self {
+        let mut words_and_pairs = Vec::new();
+        push_words_and_pairs(folded, &mut words_and_pairs);
+        let mut all = Vec::with_capacity(words_and_pairs.len() * 8);
+        push_pieces(folded, &mut all);
+        all.extend_from_slice(&words_and_pairs);
+        all.sort_unstable();
+        all.dedup();
+        words_and_pairs.sort_unstable();
+        words_and_pairs.dedup();
+        Self {
+            all,
+            words_and_pairs,
+        }
+    }
+
+    /// The naive Bayes's features: [`features_of`] the message.
+    pub fn all(&self) -> &[u64] {
+        &self.all
+    }
+
+    /// The regression's features: [`words_and_pairs_of`] the message.
+    pub fn words_and_pairs(&self) -> &[u64] {
+        &self.words_and_pairs
+    }
+}
+
+/// Pushes the hashes of `folded`'s words' character n-grams (each word padded with a space each
+/// side).
+fn push_pieces(folded: &str, features: &mut Vec<u64>) {
     let mut padded: Vec<char> = Vec::new();
     for word in folded.split_whitespace() {
         padded.clear();
@@ -390,20 +447,6 @@ pub fn features_of(folded: &str) -> Vec<u64> {
             }
         }
     }
-    push_words_and_pairs(folded, &mut features);
-    features.sort_unstable();
-    features.dedup();
-    features
-}
-
-/// The words of two or more letters of a folded message and their pairs, each once, sorted:
-/// the features of [`features_of`] without the pieces of words.
-pub fn words_and_pairs_of(folded: &str) -> Vec<u64> {
-    let mut features = Vec::new();
-    push_words_and_pairs(folded, &mut features);
-    features.sort_unstable();
-    features.dedup();
-    features
 }
 
 /// Pushes the hashes of `folded`'s words of two or more letters and of their pairs.
@@ -465,9 +508,13 @@ mod tests {
 
     #[test]
     fn a_message_worded_like_a_class_is_most_probably_that_class() {
-        let posteriors = classifier().posteriors("wen was the 1st mtg", None).0;
+        let posteriors = classifier()
+            .posteriors(&MessageFeatures::of("wen was the 1st mtg"), None)
+            .0;
         assert!(posteriors[0] > posteriors[1] && posteriors[0] > posteriors[2]);
-        let posteriors = classifier().posteriors("the objectivs", None).0;
+        let posteriors = classifier()
+            .posteriors(&MessageFeatures::of("the objectivs"), None)
+            .0;
         assert!(posteriors[1] > 0.5, "{posteriors:?}");
         let sum: f32 = posteriors.iter().sum();
         assert!((sum - 1.0).abs() < 1e-5);
@@ -488,13 +535,13 @@ mod tests {
             "forum",
         ] {
             assert_eq!(
-                all.posteriors(message, Some(2)),
-                counted_without.posteriors(message, None),
+                all.posteriors(&MessageFeatures::of(message), Some(2)),
+                counted_without.posteriors(&MessageFeatures::of(message), None),
                 "{message}"
             );
         }
         // "forum" is in batch 2 alone (of class 1): without it, class 1 is less probable.
-        let forum = |left_out| all.posteriors("forum", left_out).0[1];
+        let forum = |left_out| all.posteriors(&MessageFeatures::of("forum"), left_out).0[1];
         assert!(
             forum(Some(2)) < forum(None),
             "{} {}",
@@ -505,8 +552,14 @@ mod tests {
 
     #[test]
     fn a_message_of_unknown_pieces_has_no_posteriors() {
-        assert_eq!(classifier().posteriors("", None).0, vec![0.0; 3]);
-        assert_eq!(classifier().posteriors("xqz", None).0, vec![0.0; 3]);
+        assert_eq!(
+            classifier().posteriors(&MessageFeatures::of(""), None).0,
+            vec![0.0; 3]
+        );
+        assert_eq!(
+            classifier().posteriors(&MessageFeatures::of("xqz"), None).0,
+            vec![0.0; 3]
+        );
     }
 
     #[test]
@@ -538,5 +591,19 @@ mod tests {
         // " the " gives 4 + 3 + 2 + 1 pieces, " gfmd " 5 + 4 + 3 + 2; the word "the" once,
         // "gfmd", and the pairs "the the" and "the gfmd".
         assert_eq!(features.len(), 10 + 14 + 2 + 2);
+    }
+
+    proptest::proptest! {
+        /// Hashed once for both, a message's features are the naive Bayes's and the
+        /// regression's, each as they would hash them alone.
+        #[test]
+        fn a_message_s_features_are_each_model_s(folded in "[a-z0-9 ]{0,80}") {
+            let message = MessageFeatures::of(&folded);
+            proptest::prop_assert_eq!(message.all().to_vec(), features_of(&folded));
+            proptest::prop_assert_eq!(
+                message.words_and_pairs().to_vec(),
+                words_and_pairs_of(&folded)
+            );
+        }
     }
 }

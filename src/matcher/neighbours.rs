@@ -30,7 +30,7 @@
 use super::example_layout::{lay_out, Layout};
 use super::language::Language;
 use super::linear::Linear;
-use super::naive_bayes::{self, NaiveBayes, Posteriors};
+use super::naive_bayes::{self, MessageFeatures, NaiveBayes, Posteriors};
 use super::normalize::fold_in;
 use super::spelling::scale_to_unit_length;
 use crate::answers::AnswerSet;
@@ -562,12 +562,13 @@ impl Neighbours {
             linear_off_topic: 0.0,
         };
         let examples = &*self.examples;
-        let posteriors = examples.classifier.posteriors(folded, left_out);
+        let message = MessageFeatures::of(folded);
+        let posteriors = examples.classifier.posteriors(&message, left_out);
         evidence.posterior_off_topic =
             self.spread_by_answer(&posteriors, &mut evidence.posterior_by_answer);
         let linear = examples
             .linear
-            .posteriors(folded, left_out, || examples.classifier.examples());
+            .posteriors(&message, left_out, || examples.classifier.examples());
         evidence.linear_off_topic = self.spread_by_answer(&linear, &mut evidence.linear_by_answer);
         let mut query = weigh(
             term_counts(folded).into_iter(),
