@@ -329,6 +329,39 @@ fn a_dev_question_finds_itself_only_when_its_own_batch_is_remembered() {
     }
 }
 
+/// The English readings of one question, each as its first answer and its confidence.
+struct Readings {
+    /// The readings the examples lead.
+    led: Vec<(String, f64)>,
+    /// The readings the words rank (the whole message first).
+    by_words: Vec<(String, f64)>,
+    /// The most confident reading.
+    most_confident: (String, f64),
+}
+
+fn readings_of(question: &str) -> Readings {
+    let knowledge = knowledge();
+    let led_by_examples = feature_at("led_by_examples");
+    let matcher = knowledge.matcher_in(Lang::En);
+    let answers = knowledge.answers().answers();
+    let first = |assessment: &gfmd_bot::matcher::Assessment| {
+        (
+            answers[assessment.ranking[0].index].id.clone(),
+            assessment.confidence,
+        )
+    };
+    let (led, by_words): (Vec<_>, Vec<_>) = matcher
+        .assessments_leaving_out(question, 2, None)
+        .into_iter()
+        .partition(|assessment| assessment.features.0[led_by_examples] > 0.5);
+    let most_confident = matcher.assess(question, 2).expect("a reading");
+    Readings {
+        led: led.iter().map(first).collect(),
+        by_words: by_words.iter().map(first).collect(),
+        most_confident: first(&most_confident),
+    }
+}
+
 /// The nearest examples are not the only ones that lead: the regression and the naive Bayes of
 /// the examples' wording lead a reading each when they find likeliest an answer the words and
 /// the nearest example did not put first. Asked how the GCIM and the later GFMD are connected,
@@ -336,33 +369,19 @@ fn a_dev_question_finds_itself_only_when_its_own_batch_is_remembered() {
 /// each to another answer, and the bot goes by one of the two labelled answers.
 #[test]
 fn the_regression_and_the_naive_bayes_lead_readings_of_their_own() {
-    let knowledge = knowledge();
-    let led_by_examples = feature_at("led_by_examples");
-    let matcher = knowledge.matcher_in(Lang::En);
-    let answers = knowledge.answers().answers();
-    let question = "What connection is there between the GCIM and the later GFMD?";
-    let first = |assessment: &gfmd_bot::matcher::Assessment| {
-        answers[assessment.ranking[0].index].id.as_str()
-    };
-    let assessments = matcher.assessments_leaving_out(question, 2, None);
-    let (led, by_words): (Vec<_>, Vec<_>) = assessments
-        .iter()
-        .partition(|assessment| assessment.features.0[led_by_examples] > 0.5);
-    let led_to: Vec<&str> = led.iter().map(|assessment| first(assessment)).collect();
-    assert_eq!(
-        led_to.len(),
-        2,
-        "two readings led by the examples: {led_to:?}"
-    );
-    assert_ne!(led_to[0], led_to[1], "each leads to another answer");
+    let Readings {
+        led,
+        by_words,
+        most_confident: (most_confident, _),
+    } = readings_of("What connection is there between the GCIM and the later GFMD?");
+    assert_eq!(led.len(), 2, "two readings led by the examples: {led:?}");
+    assert_ne!(led[0].0, led[1].0, "each leads to another answer");
     assert!(by_words
         .iter()
-        .all(|assessment| !led_to.contains(&first(assessment))));
-    let most_confident = matcher.assess(question, 2).expect("a reading");
+        .all(|(answer, _)| led.iter().all(|(other, _)| other != answer)));
     assert!(
-        ["gcim", "origins"].contains(&first(&most_confident)),
-        "{}",
-        first(&most_confident)
+        ["gcim", "origins"].contains(&most_confident.as_str()),
+        "{most_confident}"
     );
 }
 
@@ -372,25 +391,16 @@ fn the_regression_and_the_naive_bayes_lead_readings_of_their_own() {
 /// is the more confident one.
 #[test]
 fn the_nearest_examples_lead_a_reading_of_their_own() {
-    let knowledge = knowledge();
-    let led_by_examples = feature_at("led_by_examples");
-    let matcher = knowledge.matcher_in(Lang::En);
-    let answers = knowledge.answers().answers();
-    let question =
-        "hey all, just joined, everyone here keeps saying gfmd and i have no clue what it even is lol";
-    let first = |assessment: &gfmd_bot::matcher::Assessment| {
-        answers[assessment.ranking[0].index].id.as_str()
-    };
-    let assessments = matcher.assessments_leaving_out(question, 2, None);
-    let (led, by_words): (Vec<_>, Vec<_>) = assessments
-        .iter()
-        .partition(|assessment| assessment.features.0[led_by_examples] > 0.5);
-    assert!(by_words
-        .iter()
-        .all(|assessment| first(assessment) != "what-is-gfmd"));
+    let Readings {
+        led,
+        by_words,
+        most_confident: (most_confident, confidence),
+    } = readings_of(
+        "hey all, just joined, everyone here keeps saying gfmd and i have no clue what it even is lol",
+    );
+    assert!(by_words.iter().all(|(answer, _)| answer != "what-is-gfmd"));
     assert_eq!(led.len(), 1, "one reading led by the examples");
-    assert_eq!(first(led[0]), "what-is-gfmd");
-    let most_confident = matcher.assess(question, 2).expect("a reading");
-    assert_eq!(first(&most_confident), "what-is-gfmd");
-    assert!(most_confident.confidence > by_words[0].confidence);
+    assert_eq!(led[0].0, "what-is-gfmd");
+    assert_eq!(most_confident, "what-is-gfmd");
+    assert!(confidence > by_words[0].1);
 }
