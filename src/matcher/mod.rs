@@ -57,9 +57,10 @@ use spelling::{PhrasingSpellings, Trigrams};
 pub use fitted::MODEL as FITTED_MODEL;
 pub use text::AnswerText;
 
-/// How many answers the whole message's reading ranks, so that the answer its nearest examples
-/// lead to can be put first (the index weighs this many in any case).
-const NEIGHBOUR_LED_DEPTH: usize = 32;
+/// How many answers the whole message's reading ranks, so that an answer the examples lead to
+/// (the nearest examples', the regression's or the naive Bayes's) can be put first (the index
+/// weighs this many in any case).
+const EXAMPLE_LED_DEPTH: usize = 32;
 
 /// The confidence model fitted for `lang`: English's on the English dev set, French's and
 /// Spanish's on theirs (`fitted.rs`, `fitted_fr.rs`, `fitted_es.rs`).
@@ -377,7 +378,7 @@ impl Matcher {
                 let (query, stats) = analysis.query(segment, &reader);
                 let terms: Vec<_> = query.into_iter().map(|(_, term)| term).collect();
                 let depth = if segment == Segment::Whole {
-                    NEIGHBOUR_LED_DEPTH
+                    EXAMPLE_LED_DEPTH
                 } else {
                     limit.max(2)
                 };
