@@ -283,12 +283,13 @@ fn is_among(ids: &[String], id: &str) -> bool {
     ids.binary_search_by(|held| held.as_str().cmp(id)).is_ok()
 }
 
-/// The answer of highest probability in `by_answer`, if it is higher than `off_topic`'s.
-fn likeliest(by_answer: &[f32], off_topic: f32) -> Option<usize> {
+/// The answer of the highest figure in `by_answer`, if that is above `floor` (the last of
+/// equals).
+fn highest_above(by_answer: &[f32], floor: f32) -> Option<usize> {
     by_answer
         .iter()
         .enumerate()
-        .filter(|(_, probability)| **probability > off_topic)
+        .filter(|(_, figure)| **figure > floor)
         .max_by(|a, b| a.1.total_cmp(b.1))
         .map(|(index, _)| index)
 }
@@ -312,33 +313,17 @@ pub struct Evidence {
 impl Evidence {
     /// The answer whose closest example is closest to the message, if any example is.
     pub fn closest_answer(&self) -> Option<usize> {
-        self.by_answer
-            .iter()
-            .enumerate()
-            .filter(|(_, cosine)| **cosine > 0.0)
-            .max_by(|a, b| a.1.total_cmp(b.1))
-            .map(|(index, _)| index)
-    }
-
-    /// The answer the regression finds likeliest, if it finds any answer likelier than
-    /// off-topic.
-    pub fn likeliest_answer(&self) -> Option<usize> {
-        self.linear_by_answer
-            .iter()
-            .enumerate()
-            .filter(|(_, probability)| **probability > self.linear_off_topic)
-            .max_by(|a, b| a.1.total_cmp(b.1))
-            .map(|(index, _)| index)
+        highest_above(&self.by_answer, 0.0)
     }
 
     /// The answer the naive Bayes finds likeliest, if it finds one likelier than off-topic.
     pub fn likeliest_by_bayes(&self) -> Option<usize> {
-        likeliest(&self.posterior_by_answer, self.posterior_off_topic)
+        highest_above(&self.posterior_by_answer, self.posterior_off_topic)
     }
 
     /// The answer the regression finds likeliest, if it finds one likelier than off-topic.
     pub fn likeliest_by_regression(&self) -> Option<usize> {
-        likeliest(&self.linear_by_answer, self.linear_off_topic)
+        highest_above(&self.linear_by_answer, self.linear_off_topic)
     }
 
     /// For the reading whose best answer is `answer`: the closest example of it, its lead over
