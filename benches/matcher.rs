@@ -28,6 +28,7 @@ use gfmd_bot::answers::{
 use gfmd_bot::detect;
 use gfmd_bot::knowledge::Knowledge;
 use gfmd_bot::locale::Lang;
+use gfmd_bot::matcher::split_mix::SplitMix64;
 use gfmd_bot::matcher::Settings;
 use std::hint::black_box;
 use std::time::{Duration, Instant};
@@ -98,21 +99,13 @@ const PSEUDO_WORDS: usize = 3000;
 /// reserved `ask`, `topic` and `forget-me`).
 const MAX_COMMANDS: usize = limits::SUBCOMMAND_COUNT - RESERVED_COMMANDS.len();
 
-/// SplitMix64: a small deterministic generator, so every run benchmarks the same text.
-struct Rng(u64);
+/// SplitMix64 draws: a small deterministic generator, so every run benchmarks the same text.
+struct Rng(SplitMix64);
 
 impl Rng {
-    fn next_u64(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
     /// Uniform in `0.0..1.0`.
     fn unit(&mut self) -> f64 {
-        (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64
+        (self.0.next_u64() >> 11) as f64 / (1u64 << 53) as f64
     }
 
     /// Uniform in `0..n`.
@@ -150,7 +143,7 @@ struct Vocabulary {
 
 impl Vocabulary {
     fn new(seed: u64) -> Self {
-        let mut rng = Rng(seed);
+        let mut rng = Rng(SplitMix64::new(seed));
         let pseudo = pseudo_words(&mut rng);
         Self { pseudo, rng }
     }

@@ -24,6 +24,7 @@
 //! fold, fitted the first time it is asked for (only the fit and the dev-set figures ask).
 
 use super::naive_bayes::{words_and_pairs_of, MessageFeatures, Posteriors};
+use super::split_mix::SplitMix64;
 use half::f16;
 use std::sync::OnceLock;
 
@@ -185,7 +186,8 @@ fn descend(encoded: &Encoded, features: usize, classes: usize) -> (Vec<f32>, Vec
     let mut bias = vec![0.0_f32; classes];
     let mut bias_squares = vec![0.0_f32; classes];
     let mut order: Vec<usize> = (0..encoded.len()).collect();
-    let mut shuffle = Shuffle(0x9e37_79b9_7f4a_7c15);
+    // A fixed seed, so that every fit takes the examples in the same order.
+    let mut shuffle = SplitMix64::new(0x9e37_79b9_7f4a_7c15);
     let mut errors = vec![0.0_f32; classes];
     for _ in 0..PASSES {
         shuffle.shuffle(&mut order);
@@ -238,27 +240,6 @@ fn softmax(scores: &mut [f32]) {
     }
     for score in scores.iter_mut() {
         *score /= sum;
-    }
-}
-
-/// A seeded shuffle (SplitMix64 draws), so that every fit takes the examples in the same order.
-struct Shuffle(u64);
-
-impl Shuffle {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-
-    /// Fisher-Yates.
-    fn shuffle<T>(&mut self, items: &mut [T]) {
-        for last in (1..items.len()).rev() {
-            let pick = (self.next() % (last as u64 + 1)) as usize;
-            items.swap(last, pick);
-        }
     }
 }
 
@@ -363,14 +344,5 @@ mod tests {
         );
         let both = posteriors(&linear, "both", None);
         assert!((both[0] - both[1]).abs() < 0.05, "{both:?}");
-    }
-
-    #[test]
-    fn the_shuffle_keeps_every_item_once() {
-        let mut items: Vec<usize> = (0..100).collect();
-        Shuffle(7).shuffle(&mut items);
-        assert_ne!(items, (0..100).collect::<Vec<_>>());
-        items.sort_unstable();
-        assert_eq!(items, (0..100).collect::<Vec<_>>());
     }
 }

@@ -37,6 +37,7 @@ pub mod normalize;
 mod question;
 pub mod spanish;
 mod spelling;
+pub mod split_mix;
 mod text;
 
 use crate::answers::{AnswerSet, Synonyms};
