@@ -6,7 +6,17 @@
 //!
 //! The gates are the figures each language reached without tuning on its blind set, rounded down
 //! a little, kept so that they do not slip; the issues' aim (≥95% right, ≥95% silent, ≤1% wrong)
-//! is reached in all three languages. All three batches, with readings led by the regression and
+//! is reached in all three languages. All three batches, after French chat words and forms joined
+//! the vocabulary (`avc`, `bxl`, `dja`, `politik`…, « partenaires » for objective 4, the English
+//! « development » in a French question) and the three confidences were refitted (held out by
+//! writer over seven settings of the trees, French 94.31 → 94.39% right: no change beyond a
+//! refit's noise, as these figures show too; graded once, after; 2026-12-04):
+//!
+//! - English: right 96.0%, silent 98.1%, wrong 0.7% (4 of 575): every aim met.
+//! - French: right 96.3%, silent 96.5%, wrong 0.0% (0 of 384): every aim met.
+//! - Spanish: right 97.8%, silent 97.2%, wrong 0.8% (3 of 394): every aim met.
+//!
+//! Before it, with readings led by the regression and
 //! the naive Bayes classifier as well as by the nearest examples (`matcher::assessments_leaving_out`:
 //! when either finds likeliest an answer the words did not rank first, that answer leads a reading
 //! of its own, and the bot goes by the most confident; decided on the dev sets held out by
