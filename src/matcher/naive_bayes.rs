@@ -403,15 +403,12 @@ pub struct MessageFeatures {
 impl MessageFeatures {
     /// The features of a folded message.
     pub fn of(folded: &str) -> Self {
-        let mut words_and_pairs = Vec::new();
-        push_words_and_pairs(folded, &mut words_and_pairs);
+        let words_and_pairs = words_and_pairs_of(folded);
         let mut all = Vec::with_capacity(words_and_pairs.len() * 8);
         push_pieces(folded, &mut all);
         all.extend_from_slice(&words_and_pairs);
         all.sort_unstable();
         all.dedup();
-        words_and_pairs.sort_unstable();
-        words_and_pairs.dedup();
         Self {
             all,
             words_and_pairs,
