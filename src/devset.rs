@@ -46,13 +46,15 @@ macro_rules! dev_file {
 
 /// The dev set: every file the matcher is tuned and fitted on, read by the dev-set test, the
 /// evaluation and the fitting tools alike. `tests/devset.tsv` is the first set, grouped by answer;
-/// `tests/devset-discord.tsv` and `-2` to `-28` (later batches by other writers, from the third on
-/// paraphrasing away from the answers' words; the sixth to twenty-eighth written from the source
+/// `tests/devset-discord.tsv` and `-2` to `-32` (later batches by other writers, from the third on
+/// paraphrasing away from the answers' words; the sixth to thirty-second written from the source
 /// note alone, as the blind sets are, the sixth labelled apart, the others labelled by their
 /// writers after reading the answers) hold questions in Discord styles (long, terse, text-speak,
-/// symbols, plain; near-miss and off-topic), grouped by style; `tests/devset-nearmiss.tsv` and `-2`
-/// to `-12` hold near-misses alone, by twelve more writers; `tests/devset-blind-retired.tsv` holds
-/// 28 questions retired from the blind set (`tests/blind/README.md`, "Retired").
+/// symbols, plain; near-miss and off-topic), grouped by style but for the thirty-second, whose
+/// writer shuffled them; `tests/devset-nearmiss.tsv` and `-2` to `-12` hold near-misses alone, by
+/// twelve more writers; `tests/devset-blind-retired.tsv` holds 28 questions retired from the blind
+/// set (`tests/blind/README.md`, "Retired"). Files are listed in the order they joined (each
+/// file's place is its writer's batch number), so the four latest Discord batches come last.
 pub const DEV_SET_FILES: &[DevFile] = &[
     dev_file!("devset.tsv"),
     dev_file!("devset-discord.tsv"),
@@ -96,6 +98,10 @@ pub const DEV_SET_FILES: &[DevFile] = &[
     dev_file!("devset-discord-28.tsv"),
     dev_file!("devset-nearmiss-12.tsv"),
     dev_file!("devset-blind-retired.tsv"),
+    dev_file!("devset-discord-29.tsv"),
+    dev_file!("devset-discord-30.tsv"),
+    dev_file!("devset-discord-31.tsv"),
+    dev_file!("devset-discord-32.tsv"),
 ];
 
 /// The French dev set: questions as French speakers write them, labelled with the answer ids:
