@@ -5,7 +5,8 @@
 //! A labelled line is `expected<TAB>question`, `expected<TAB>style<TAB>question` or
 //! `expected<TAB>style<TAB>gist<TAB>question`; `expected` is `none` (the bot must stay silent) or
 //! answer ids joined by `|` (any of them is a right answer). Lines starting with `#` and blank
-//! lines are skipped.
+//! lines are skipped. The labels are their writers', audited once against the answers' texts
+//! (`tests/label-audit.md`, which lists every line the audit changed).
 
 use crate::locale::Lang;
 

@@ -6,7 +6,23 @@
 //!
 //! The gates are the figures each language reached without tuning on its blind set, rounded down
 //! a little, kept so that they do not slip; the issues' aim (≥95% right, ≥95% silent, ≤1% wrong)
-//! is reached in all three languages. All three batches, after four new English writers' batches
+//! is reached in all three languages. All three batches, after the dev sets' labels were audited
+//! (`tests/label-audit.md`: 407 dev lines relabelled where two judges, who saw the source and the
+//! answers but never the bot's answers, agreed; mostly an answer added that also gives the facts
+//! asked, the rule the blind sets were labelled by; the blind sets were not touched) and the three
+//! confidences were refitted (held out by writer over seven settings of the trees, English 94.09 →
+//! 95.17% right, French 94.30 → 95.58%, the writers' labels before and the audited ones after;
+//! graded once, after; 2026-12-04):
+//!
+//! - English: right 96.2%, silent 97.6%, wrong 0.9% (5 of 575): every aim met.
+//! - French: right 97.3%, silent 96.5%, wrong 0.0% (0 of 384): every aim met.
+//! - Spanish: right 98.8%, silent 97.2%, wrong 0.8% (3 of 394): every aim met.
+//!
+//! (Graded once before, after the audit's first pass alone, which judged only the questions whose
+//! labels the bot's first answer missed and the off-topic ones it did not leave alone: 96.3 / 97.6
+//! / 0.9%, 98.1 / 96.5 / 0.0% and 98.8 / 96.6 / 0.8%.)
+//!
+//! Before it, after four new English writers' batches
 //! joined the dev set (`tests/devset-discord-29.tsv` to `-32.tsv`, 1159 questions written from
 //! the source note alone and labelled after) and the three confidences were refitted (held out
 //! by writer over seven settings of the trees, English 93.84 → 94.09% right with the new writers
