@@ -13,6 +13,12 @@
 //! features: it is left alone whatever the model. `--pooled FILE` also writes the other
 //! languages' rows to FILE, in the same columns (probability 0): every fit of the language learns
 //! from them at `evaluation::POOLED_WEIGHT`, and a model compared with it should too.
+//! `--readings FILE` writes to FILE, tab-separated and line for line beside the rows (after a
+//! header), what a model of the wording needs that the features do not hold: each reading's
+//! question number, writer, best answer (`-` for a question without a reading), the question's
+//! labels (comma-separated, empty when off-topic) and its text (tabs read as spaces). The best
+//! answer is the one the matcher ranks first with the writer's own examples forgotten, as the
+//! features are read (`scripts/try-wording-features.py` reads it).
 //!
 //! `cargo run --release --example model_rows -- grade probabilities.csv` reads lines of the same
 //! first five columns (the probability from a model fitted without the line's writer; more
@@ -20,6 +26,7 @@
 //! them within `evaluation::LIMITS`, as `example fit` chooses the shipped ones. Grading the
 //! exported file itself prints the shipped model's held-out-writer figures.
 
+use gfmd_bot::devset::dev_batches_in;
 use gfmd_bot::evaluation::{DevRows, LIMITS, POOLED_WEIGHT};
 use gfmd_bot::knowledge::Knowledge;
 use gfmd_bot::locale::Lang;
@@ -40,12 +47,17 @@ fn main() {
             };
             let lang = value_of("--lang")
                 .map_or(Lang::En, |lang| lang.parse().expect("--lang en, fr or es"));
-            export(lang, value_of("--pooled").map(String::as_str));
+            export(
+                lang,
+                value_of("--pooled").map(String::as_str),
+                value_of("--readings").map(String::as_str),
+            );
         }
         Some("grade") => grade(args.get(1).expect("grade FILE")),
         _ => {
             eprintln!(
-                "usage: model_rows export [--lang en|fr|es] [--pooled FILE] | model_rows grade FILE"
+                "usage: model_rows export [--lang en|fr|es] [--pooled FILE] [--readings FILE] | \
+                 model_rows grade FILE"
             );
             std::process::exit(2);
         }
@@ -55,8 +67,9 @@ fn main() {
 /// Writes the rows of `lang`'s dev set to standard output, each with the probability of the
 /// shipped model fitted without its writer; with `pooled_path`, the other languages' rows (which
 /// every fit of `lang` learns from, at `POOLED_WEIGHT`) to that file, in the same columns with
-/// probability 0.
-fn export(lang: Lang, pooled_path: Option<&str>) {
+/// probability 0; with `readings_path`, each of `lang`'s readings' best answer and question to
+/// that file ([`write_readings`]).
+fn export(lang: Lang, pooled_path: Option<&str>, readings_path: Option<&str>) {
     let knowledge = Knowledge::embedded().expect("the embedded set is valid");
     let dev = DevRows::of(&knowledge);
     let fit_rows = dev.for_fit(lang);
@@ -79,6 +92,41 @@ fn export(lang: Lang, pooled_path: Option<&str>) {
             .iter()
             .map(|case| (*case, 0, &no_probabilities[..case.rows.len()]));
         write_rows(&mut pooled_out, lines);
+    }
+    if let Some(path) = readings_path {
+        let file = std::fs::File::create(path).expect("create the readings' file");
+        write_readings(&mut std::io::BufWriter::new(file), &knowledge, lang, cases);
+    }
+}
+
+/// Writes a header, then a line per reading of `lang`'s dev set, in the order of the rows
+/// `cases` (as [`write_rows`] writes them): question number, writer, the reading's best answer
+/// (`-` for a question without a reading), the labels and the question.
+///
+/// # Panics
+///
+/// When a question's readings are not as many as its rows: the matcher read it otherwise
+/// than the rows were read.
+fn write_readings(out: &mut impl Write, knowledge: &Knowledge, lang: Lang, cases: &[CaseRows]) {
+    let answers = knowledge.answers().answers();
+    let matcher = knowledge.matcher_in(lang);
+    writeln!(out, "question\twriter\tbest\tlabels\ttext").expect("write");
+    let questions = dev_batches_in(lang)
+        .into_iter()
+        .enumerate()
+        .flat_map(|(writer, batch)| batch.into_iter().map(move |case| (writer, case)));
+    for (number, ((writer, case), rows)) in questions.zip(cases).enumerate() {
+        let best: Vec<&str> = matcher
+            .assessments_leaving_out(&case.question, 1, Some(writer))
+            .iter()
+            .map(|assessment| answers[assessment.ranking[0].index].id.as_str())
+            .collect();
+        assert_eq!(best.len(), rows.rows.len(), "question {number}: readings");
+        let text = case.question.replace('\t', " ");
+        let labels = case.expected.join(",");
+        for best in if best.is_empty() { vec!["-"] } else { best } {
+            writeln!(out, "{number}\t{writer}\t{best}\t{labels}\t{text}").expect("write");
+        }
     }
 }
 
