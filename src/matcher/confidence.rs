@@ -16,7 +16,7 @@
 use super::boosted::{Growth, Trees, SHIPPED};
 
 /// How many features the model reads.
-pub const FEATURES: usize = 28;
+pub const FEATURES: usize = 33;
 
 /// The features' names, in order, as the fitted file lists them.
 pub const FEATURE_NAMES: [&str; FEATURES] = [
@@ -47,6 +47,11 @@ pub const FEATURE_NAMES: [&str; FEATURES] = [
     "linear",
     "linear_off_topic",
     "linear_over_other",
+    "words",
+    "characters",
+    "question_mark",
+    "votes",
+    "votes_off_topic",
     "exact",
 ];
 
@@ -91,6 +96,12 @@ pub const FEATURE_NAMES: [&str; FEATURES] = [
 /// - `bayes_over_other`: the best answer's probability less the most probable other answer's;
 /// - `linear`, `linear_off_topic`, `linear_over_other`: the same three figures by a logistic
 ///   regression of the same wording (`linear.rs`), which weighs each piece against the others;
+/// - `words`, `characters`: ln(1 + the whole message's words), ln(1 + its characters);
+/// - `question_mark`: 1 when the message holds a "?";
+/// - `votes`: of the ten dev-set questions worded most like the whole message (the same
+///   cosines as `neighbour`'s), the share of their closeness (each one's cosine squared)
+///   labelled with the best answer (`votes.rs`);
+/// - `votes_off_topic`: the share of it that is off-topic;
 /// - `exact`: 1 when one of the best answer's phrasings (and no other answer's) has exactly
 ///   the question's terms, the reading is the whole message (a sentence of a longer one
 ///   may lean on the others: "what does it aim to do?") and no word of it was read as a typo
@@ -98,8 +109,14 @@ pub const FEATURE_NAMES: [&str; FEATURES] = [
 ///   for word a question the best answer (and no other) lists, however its words are read
 ///   ("this year" as a "when"). Such a reading is certain: the editors listed it as what the
 ///   answer answers ([`Model::probability`] is 1, and the fit leaves it out).
-#[derive(Debug, Clone, Copy, PartialEq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Features(pub [f64; FEATURES]);
+
+impl Default for Features {
+    fn default() -> Self {
+        Self([0.0; FEATURES])
+    }
+}
 
 /// Position of `exact` in [`FEATURE_NAMES`].
 const EXACT: usize = FEATURES - 1;

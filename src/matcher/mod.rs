@@ -39,6 +39,7 @@ pub mod spanish;
 mod spelling;
 pub mod split_mix;
 mod text;
+mod votes;
 
 use crate::answers::{AnswerSet, Synonyms};
 use crate::locale::Lang;
@@ -371,6 +372,7 @@ impl Matcher {
             let spelt = spelt.get_or_init(|| Trigrams::of_folded(folded()));
             self.spellings.closest(answer, spelt)
         };
+        let length = message_length(question);
         let mut whole: Option<(Vec<Hit>, QueryStats, Vec<QueryTerm>)> = None;
         let mut assessments: Vec<Assessment> = analysis
             .segments()
@@ -392,6 +394,8 @@ impl Matcher {
                     posteriors: [0.0; 3],
                     linear: [0.0; 3],
                     led_by_examples: false,
+                    votes: [0.0; 2],
+                    length,
                 };
                 // A certain reading's confidence is 1 whatever the spelling and the examples
                 // say (and the fit leaves it out): they are only read for the others.
@@ -401,6 +405,7 @@ impl Matcher {
                     reading.neighbour = evidence().for_answer(best.index);
                     reading.posteriors = evidence().posteriors_for(best.index);
                     reading.linear = evidence().linear_for(best.index);
+                    reading.votes = evidence().votes_for(best.index);
                 }
                 let assessment = self.assessment(&hits, &stats, reading, limit)?;
                 if segment == Segment::Whole {
@@ -448,6 +453,8 @@ impl Matcher {
                     posteriors: evidence.posteriors_for(hit.index),
                     linear: evidence.linear_for(hit.index),
                     led_by_examples: true,
+                    votes: evidence.votes_for(hit.index),
+                    length,
                 };
                 assessments.extend(self.assessment(&hits, &stats, reading, limit));
             }
@@ -628,6 +635,10 @@ struct Reading {
     /// Whether the examples (the nearest, the regression or the naive Bayes) put the best
     /// answer first, not the words.
     led_by_examples: bool,
+    /// How the nearest examples vote ([`Evidence::votes_for`]).
+    votes: [f64; 2],
+    /// The whole message's length ([`message_length`]).
+    length: [f64; 3],
 }
 
 /// The features of a ranking (`None` when nothing matched), in the order of
@@ -641,6 +652,8 @@ fn features(hits: &[Hit], stats: &QueryStats, reading: Reading) -> Option<Featur
         posteriors,
         linear,
         led_by_examples,
+        votes,
+        length,
     } = reading;
     let best = hits.first()?;
     let lead = best.score - hits.get(1).map_or(0.0, |second| second.score);
@@ -673,8 +686,27 @@ fn features(hits: &[Hit], stats: &QueryStats, reading: Reading) -> Option<Featur
         linear[0],
         linear[1],
         linear[2],
+        length[0],
+        length[1],
+        length[2],
+        votes[0],
+        votes[1],
         flag(is_certain(hits, stats, sentence, listing)),
     ]))
+}
+
+/// What the confidence reads of a message's length: ln(1 + its words), ln(1 + its
+/// characters), and 1 when it holds a question mark. Chatter and one-word queries answer in
+/// other proportions than a question of ten words.
+fn message_length(message: &str) -> [f64; 3] {
+    let words = message.split_whitespace().count() as f64;
+    let characters = message.chars().count() as f64;
+    let asks = message.contains('?');
+    [
+        words.ln_1p(),
+        characters.ln_1p(),
+        if asks { 1.0 } else { 0.0 },
+    ]
 }
 
 /// Whether the reading ranked by `hits` is certain (the `exact` feature): the whole message,

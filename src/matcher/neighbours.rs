@@ -33,6 +33,7 @@ use super::linear::Linear;
 use super::naive_bayes::{self, MessageFeatures, NaiveBayes, Posteriors};
 use super::normalize::fold_in;
 use super::spelling::scale_to_unit_length;
+use super::votes::Nearest;
 use crate::answers::AnswerSet;
 use crate::devset::Case;
 use rustc_hash::FxHashMap;
@@ -206,6 +207,9 @@ pub struct Neighbours {
     by_answer: Vec<Range<usize>>,
     /// For each answer index, the examples labelled with it outside its range.
     further_labels: Vec<Vec<u32>>,
+    /// [`Neighbours::further_labels`] the other way round: for each example labelled outside
+    /// its range, the further answers (for the votes, [`Nearest::shares`]).
+    further_by_example: FxHashMap<u32, Vec<usize>>,
     /// The ids of the set's answers, in the set's order (so the labels index
     /// `answer_ids.len()` answers).
     answer_ids: Box<[String]>,
@@ -308,6 +312,10 @@ pub struct Evidence {
     linear_by_answer: Vec<f32>,
     /// The regression's posterior of off-topic.
     linear_off_topic: f32,
+    /// The nearest examples' votes for each answer ([`Nearest::shares`]).
+    votes_by_answer: Vec<f32>,
+    /// The nearest examples' votes for off-topic.
+    votes_off_topic: f32,
 }
 
 impl Evidence {
@@ -350,6 +358,27 @@ impl Evidence {
     pub fn linear_for(&self, answer: usize) -> [f64; 3] {
         probabilities_for(&self.linear_by_answer, self.linear_off_topic, answer)
     }
+
+    /// For the reading whose best answer is `answer`, how the nearest examples vote: the
+    /// share of their weight labelled with it, and the share off-topic.
+    pub fn votes_for(&self, answer: usize) -> [f64; 2] {
+        [
+            f64::from(self.votes_by_answer.get(answer).copied().unwrap_or(0.0)),
+            f64::from(self.votes_off_topic),
+        ]
+    }
+}
+
+/// For each example of `further_labels` (by answer index, the examples labelled with it
+/// outside its range), the answers it is so labelled with.
+fn by_example(further_labels: &[Vec<u32>]) -> FxHashMap<u32, Vec<usize>> {
+    let mut by_example: FxHashMap<u32, Vec<usize>> = FxHashMap::default();
+    for (answer, examples) in further_labels.iter().enumerate() {
+        for &example in examples {
+            by_example.entry(example).or_default().push(answer);
+        }
+    }
+    by_example
 }
 
 /// What a classifier's posteriors (`by_answer`, and `off_topic`) say of the reading whose best
@@ -467,6 +496,7 @@ impl Neighbours {
         Self {
             examples: Arc::new(examples),
             by_answer,
+            further_by_example: by_example(&further_labels),
             further_labels,
             answer_ids: ids_of(set),
             class_answers,
@@ -498,7 +528,7 @@ impl Neighbours {
             .filter(|(_, id)| examples.is_labelled(id))
             .map(|(index, id)| (id.as_str(), index))
             .collect();
-        let (by_answer, further_labels) = set
+        let (by_answer, further_labels): (Vec<_>, Vec<Vec<u32>>) = set
             .answers()
             .iter()
             .map(|answer| match old_index.get(answer.id.as_str()) {
@@ -512,6 +542,7 @@ impl Neighbours {
         Some(Self {
             examples: Arc::clone(examples),
             by_answer,
+            further_by_example: by_example(&further_labels),
             further_labels,
             answer_ids: ids_of(set),
             class_answers: examples.class_answers_in(set),
@@ -545,6 +576,8 @@ impl Neighbours {
             posterior_off_topic: 0.0,
             linear_by_answer: vec![0.0; self.answer_ids.len()],
             linear_off_topic: 0.0,
+            votes_by_answer: vec![0.0; self.answer_ids.len()],
+            votes_off_topic: 0.0,
         };
         let examples = &*self.examples;
         let message = MessageFeatures::of(folded);
@@ -629,6 +662,25 @@ impl Neighbours {
             };
             *best = best.max(further);
         }
+        let nearest = Nearest::of(cosines, remembered);
+        (evidence.votes_by_answer, evidence.votes_off_topic) =
+            nearest.shares(self.answer_ids.len(), |example| self.answers_of(example));
+    }
+
+    /// The answers example `example` is labelled with (none when off-topic): the one whose
+    /// range holds it, and any it is labelled with beyond.
+    fn answers_of(&self, example: u32) -> Vec<usize> {
+        let at = example as usize;
+        let mut answers: Vec<usize> = self
+            .by_answer
+            .iter()
+            .position(|range| range.contains(&at))
+            .into_iter()
+            .collect();
+        if let Some(further) = self.further_by_example.get(&example) {
+            answers.extend(further);
+        }
+        answers
     }
 }
 
