@@ -14,6 +14,7 @@ mod analysis;
 mod autocomplete;
 pub mod boosted;
 pub mod confidence;
+mod cosines;
 mod example_layout;
 // The fitted trees' thresholds are data: some fall near a mathematical constant (ln 10, the
 // `terms` feature of nine topic terms) without being one.

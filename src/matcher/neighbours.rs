@@ -27,6 +27,7 @@
 //! keeps them, in order, reads the same index against the new set
 //! ([`Neighbours::read_against`]), whatever else changed, a moderator's new answer included.
 
+use super::cosines::{largest, largest_at, largest_of};
 use super::example_layout::{lay_out, Layout};
 use super::language::Language;
 use super::linear::Linear;
@@ -786,53 +787,6 @@ thread_local! {
     /// Each thread's cosines of the message with every example, kept from one message to the
     /// next so that each needs no allocation of its own (tens of kilobytes).
     static COSINES: std::cell::RefCell<Vec<f32>> = const { std::cell::RefCell::new(Vec::new()) };
-}
-
-/// The largest of `cosines`, or 0 when there is none (cosines of these vectors are never
-/// negative).
-fn largest(cosines: impl Iterator<Item = f32>) -> f32 {
-    cosines.fold(
-        0.0,
-        |best, cosine| if cosine > best { cosine } else { best },
-    )
-}
-
-/// The largest of `cosines`, or 0 when there is none, eight lanes at a time (the compiler
-/// keeps them in vector registers); the same figure as [`largest`].
-fn largest_of(cosines: &[f32]) -> f32 {
-    let mut lanes = [0.0_f32; 8];
-    let chunks = cosines.chunks_exact(lanes.len());
-    let rest = largest(chunks.remainder().iter().copied());
-    for chunk in chunks {
-        for (lane, &cosine) in lanes.iter_mut().zip(chunk) {
-            if cosine > *lane {
-                *lane = cosine;
-            }
-        }
-    }
-    largest(lanes.into_iter().chain(std::iter::once(rest)))
-}
-
-/// The largest of the cosines of `examples` (0 when there is none), kept in eight lanes so that
-/// each look-up need not wait for the comparison before it.
-fn largest_at(cosines: &[f32], examples: &[u32]) -> f32 {
-    let mut lanes = [0.0_f32; 8];
-    let chunks = examples.chunks_exact(lanes.len());
-    let rest = largest(
-        chunks
-            .remainder()
-            .iter()
-            .map(|&example| cosines[example as usize]),
-    );
-    for chunk in chunks {
-        for (lane, &example) in lanes.iter_mut().zip(chunk) {
-            let cosine = cosines[example as usize];
-            if cosine > *lane {
-                *lane = cosine;
-            }
-        }
-    }
-    largest(lanes.into_iter().chain(std::iter::once(rest)))
 }
 
 /// The words of a folded text (two letters or more) with how often each occurs.

@@ -14,22 +14,10 @@
 /// How many of the closest examples vote.
 pub const VOTERS: usize = 10;
 
+use super::cosines::largest_of;
+
 /// How many cosines [`Nearest::of`] passes over at once when none of them can vote.
 const BLOCK: usize = 64;
-
-/// The largest of `cosines` (0 at least), in eight lanes that the compiler keeps in vector
-/// registers.
-fn largest(cosines: &[f32]) -> f32 {
-    let mut lanes = [0.0_f32; 8];
-    let chunks = cosines.chunks_exact(lanes.len());
-    let rest = chunks.remainder().iter().copied().fold(0.0_f32, f32::max);
-    for chunk in chunks {
-        for (lane, &cosine) in lanes.iter_mut().zip(chunk) {
-            *lane = lane.max(cosine);
-        }
-    }
-    lanes.into_iter().fold(rest, f32::max)
-}
 
 /// The closest examples of a message, closest first: `(cosine, example)`, each with a cosine
 /// above 0; fewer than [`VOTERS`] when fewer examples share a word with it.
@@ -45,7 +33,7 @@ impl Nearest {
         // whose largest cosine is no more is passed over whole (most are, once ten vote).
         let mut floor = 0.0_f32;
         for (block, slice) in cosines.chunks(BLOCK).enumerate() {
-            if largest(slice) <= floor {
+            if largest_of(slice) <= floor {
                 continue;
             }
             for (offset, &cosine) in slice.iter().enumerate() {
