@@ -177,8 +177,9 @@ def add_votes(rows, readings, questions):
         total = weights.sum() + 1e-9
         labelled[at] = sum(w for w, j in zip(weights, near) if best in labels[j]) / total
         off_topic[at] = sum(w for w, j in zip(weights, near) if not labels[j]) / total
-    rows["votes_for_best"], rows["votes_off_topic"] = labelled, off_topic
-    return ["votes_for_best", "votes_off_topic"]
+    # Named apart from the crate's own `votes` and `votes_off_topic`, which read words only.
+    rows["piece_votes"], rows["piece_votes_off_topic"] = labelled, off_topic
+    return ["piece_votes", "piece_votes_off_topic"]
 
 
 def held_out(rows, columns):
