@@ -7,8 +7,8 @@
 //! cut-offs are chosen), the 10-fold cross-validated figures and the models, and writes the
 //! files; `-- --check` only says whether the committed files are up to date (the same check as
 //! `tests/devset.rs`); `-- --lang fr` (or `es`, `en`) fits one language; `-- --spread` writes
-//! nothing and prints the held-out-writer figures with the trees grown at the shipped setting
-//! and six near it (`boosted::NEAR_SHIPPED`), with their mean and range: judge a change of the
+//! nothing and prints the held-out-writer figures of each of the seven fits the shipped
+//! confidence averages (`boosted::GROWTHS`), alone, with their mean and range: judge a change of the
 //! matcher on those, not on one fit's figures, which move by about a point with any change of
 //! the rows; `-- --spread --pooled W` weighs the other languages' questions `W` instead of
 //! `evaluation::POOLED_WEIGHT` (0: not at all). The blind sets are never read.
@@ -19,7 +19,7 @@ use gfmd_bot::evaluation::{
 };
 use gfmd_bot::knowledge::Knowledge;
 use gfmd_bot::locale::Lang;
-use gfmd_bot::matcher::boosted::NEAR_SHIPPED;
+use gfmd_bot::matcher::boosted::GROWTHS;
 use gfmd_bot::matcher::confidence::{Figures, FEATURE_NAMES};
 use std::path::Path;
 
@@ -40,7 +40,7 @@ fn main() {
         };
         for lang in languages {
             println!("(the other languages' questions weighed {pooled})");
-            show_spread(lang, &held_out_spread(&dev, lang, pooled, &NEAR_SHIPPED));
+            show_spread(lang, &held_out_spread(&dev, lang, pooled, &GROWTHS));
         }
         return;
     }
@@ -58,11 +58,11 @@ fn main() {
 /// One share of a set's figures (right, silent or wrong).
 type Share = fn(&Figures) -> f64;
 
-/// Prints `lang`'s held-out-writer figures at each growth of [`NEAR_SHIPPED`], then the mean and
+/// Prints `lang`'s held-out-writer figures at each growth of [`GROWTHS`], then the mean and
 /// range of each share.
 fn show_spread(lang: Lang, spread: &[Figures]) {
     println!("[{lang}] held out by writer, the trees grown at seven settings:");
-    for (growth, figures) in NEAR_SHIPPED.iter().zip(spread) {
+    for (growth, figures) in GROWTHS.iter().zip(spread) {
         println!("  {:<34} {figures}", growth.to_string());
     }
     let shares: [(&str, Share); 3] = [

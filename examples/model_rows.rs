@@ -30,7 +30,7 @@ use gfmd_bot::devset::dev_batches_in;
 use gfmd_bot::evaluation::{DevRows, LIMITS, POOLED_WEIGHT};
 use gfmd_bot::knowledge::Knowledge;
 use gfmd_bot::locale::Lang;
-use gfmd_bot::matcher::boosted::SHIPPED;
+use gfmd_bot::matcher::boosted::GROWTHS;
 use gfmd_bot::matcher::confidence::{
     choose_cutoffs, held_out_probabilities, CaseRows, Scored, FEATURE_NAMES,
 };
@@ -75,7 +75,7 @@ fn export(lang: Lang, pooled_path: Option<&str>, readings_path: Option<&str>) {
     let fit_rows = dev.for_fit(lang);
     let (cases, writers) = (fit_rows.rows, fit_rows.batches);
     let pooled = fit_rows.pooled(POOLED_WEIGHT);
-    let probabilities = held_out_probabilities(cases, writers, pooled, SHIPPED);
+    let probabilities = held_out_probabilities(cases, writers, pooled, &GROWTHS);
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let lines = cases.iter().zip(writers).zip(&probabilities);
     write_rows(

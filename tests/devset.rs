@@ -18,8 +18,11 @@ use gfmd_bot::matcher::normalize::fold;
 use std::sync::OnceLock;
 
 /// Fewest in-domain points, as a share. The aim (issue 8) is 97%; this is what the fitted
-/// confidence reaches within `evaluation::LIMITS` (96.2% of 12062 questions, with each writer's
-/// batch held out 95.5%), kept so that it does not slip. Before the confidence read the
+/// confidence reaches within `evaluation::LIMITS` (96.9% of 12062 questions, with each writer's
+/// batch held out 96.1%), kept so that it does not slip. Before the confidence was the mean of
+/// seven fits of its trees (`boosted::Trees::averaged`; held out by writer, the seven single
+/// fits' mean 95.66% against the mean of their probabilities' 96.1%): 96.2% (95.5%, 10-fold
+/// cross-validated 95.6%). Before the confidence read the
 /// message's length and the votes of its ten nearest examples (`matcher::votes`; held out by
 /// writer over seven settings of the trees, 95.17 → 95.66%): 95.8% (95.2%, 10-fold
 /// cross-validated 95.3%). Before the
@@ -65,8 +68,9 @@ use std::sync::OnceLock;
 /// 8185; with it, before the boosted trees, 84.3% (83.9%) of 8332. It was 69.1% on the 1288
 /// questions of the session before; the fourth to sixth batches (2411 questions in all) paraphrase
 /// away from the answers' words or were written from the source note alone, and are harder.
-const RIGHT: f64 = 0.96;
-/// Fewest off-topic questions left alone, as a share (96.6%, held-out writer 96.1%; 96.2% and
+const RIGHT: f64 = 0.965;
+/// Fewest off-topic questions left alone, as a share (96.6%, held-out writer 96.1%, before and
+/// after the confidence averaged seven fits of its trees; 96.2% and
 /// 96.0% before the message's length and the nearest examples' votes; 96.6% and 96.1%
 /// before the label audit; the same before the four new writers' batches; 96.5% and 96.2%
 /// before the refit that followed French chat words; 96.6% and 96.1%
@@ -192,8 +196,10 @@ fn fitted_file_is_what_the_fit_makes(lang: Lang, committed: &str) {
 }
 
 /// The French dev set's gates: issue 10's aim, ≥95% right and silent, ≤1% wrong; right and
-/// silence as the fit reaches them, rounded down. Now right 96.7%, silent 96.6%, wrong 0.6%: 82 of
-/// 13191; held out by writer 96.0%, 96.1%, 0.8%; the mean over seven settings of the trees, held
+/// silence as the fit reaches them, rounded down. Now right 96.8%, silent 96.6%, wrong 0.6%: 82 of
+/// 13191; held out by writer 96.1%, 96.0%, 0.8%: the mean of seven fits of the trees
+/// (`boosted::Trees::averaged`). Before it, right 96.7%, silent 96.6%, wrong 0.6%: 82; held out
+/// by writer 96.0%, 96.1%, 0.8%; the mean over seven settings of the trees, held
 /// out, 95.87% right: after the confidence read the message's length and the votes of its ten
 /// nearest examples (`matcher::votes`). Before them right 96.0% (6415 points of 6680), silent
 /// 96.6%, wrong 0.6%: 78; held out by writer 95.4%, 96.1%, 0.8%; the mean over seven settings of
@@ -238,13 +244,16 @@ fn fitted_file_is_what_the_fit_makes(lang: Lang, committed: &str) {
 /// 83.3%, 96.2%, 0.8% (75).
 #[test]
 fn the_french_dev_set_keeps_its_figures() {
-    keeps_its_figures(Lang::Fr, 0.96, 0.96, 0.01);
+    keeps_its_figures(Lang::Fr, 0.965, 0.96, 0.01);
 }
 
 /// The Spanish dev set's gates: what the Spanish fit reaches, which does not read the message's
 /// length or the nearest examples' votes (`evaluation::features_left_out` says why), so that
-/// its confidence is the one it had (right 97.8%, silent 96.2%, wrong
-/// 0.7%: 88 of 13462; held out by writer 97.4%, 96.1%, 0.8%; before the dev labels were audited
+/// its confidence reads what it read before them. Now right 97.7%, silent 96.2%, wrong 0.6%: 77
+/// of 13462; held out by writer 97.2%, 96.0%, 0.8%: the mean of seven fits of the trees
+/// (`boosted::Trees::averaged`; the seven single fits' mean, held out, 97.15%). Before it
+/// (right 97.8%, silent 96.2%, wrong
+/// 0.7%: 88 of 13462; held out by writer 97.4%, 96.1%, 0.8%); before the dev labels were audited
 /// (`tests/label-audit.md`, 104 Spanish lines relabelled) and the refit, 97.2%, 96.2%, 0.6%: 78,
 /// held out 96.5%, 95.9%, 0.8%; before the refit that followed four
 /// new English writers' batches, 97.0%, 95.9%, 0.6%: 77, held out the same; before the refit that followed French

@@ -13,7 +13,7 @@
 //! `evaluation::fit_confidence`'s job, and the fitted values live in `fitted.rs`, which
 //! `cargo run --release --example fit` writes and a test checks.
 
-use super::boosted::{Growth, Trees, SHIPPED};
+use super::boosted::{Growth, Trees};
 
 /// How many features the model reads.
 pub const FEATURES: usize = 33;
@@ -159,16 +159,16 @@ fn sigmoid(x: f64) -> f64 {
 /// (`boosted::Trees::fit_weighted`; deterministic), with each question weighed once: its
 /// readings share one unit of weight (a long message's several readings count no more than a
 /// short one's one, as each counts once in the figures). Held out by
-/// writer, the mean over the seven settings near the shipped one (`boosted::NEAR_SHIPPED`)
+/// writer, the mean over the seven settings near the shipped one (`boosted::GROWTHS`)
 /// rose from 86.20 / 86.51 / 89.07% right (English, French, Spanish) with one unit per reading
-/// to 86.47 / 86.85 / 89.51%, silence and wrong answers as they were. The trees are grown as
-/// `growth` says. Exact readings are left out (they are certain). The cut-offs are left at 0.5
+/// to 86.47 / 86.85 / 89.51%, silence and wrong answers as they were. One sum of trees is grown
+/// as each of `growths` says and their log-odds averaged (`boosted::Trees::averaged`). Exact readings are left out (they are certain). The cut-offs are left at 0.5
 /// for the caller to set. The `pooled` questions of other languages are learnt from too, each
 /// weighed as that says.
 pub fn fit_cases<'a>(
     cases: impl IntoIterator<Item = &'a CaseRows>,
     pooled: Pooled<'a>,
-    growth: Growth,
+    growths: &[Growth],
 ) -> Model {
     let own = cases.into_iter().map(|case| (case, 1.0));
     let others = pooled
@@ -181,7 +181,7 @@ pub fn fit_cases<'a>(
             let share = weight / case.rows.len() as f64;
             case.rows.iter().map(move |row| (row, share))
         }),
-        growth,
+        growths,
     )
 }
 
@@ -211,10 +211,11 @@ impl Pooled<'_> {
 
 /// Fits the trees to weighed rows, leaving out the exact ones (certain whatever the model
 /// says); the weights are scaled to a mean of 1, so that a leaf's least weight
-/// (`boosted::MIN_LEAF_WEIGHT`) means what it says.
+/// (`boosted::MIN_LEAF_WEIGHT`) means what it says. A sum of trees is grown as each of
+/// `growths` says, and their log-odds averaged.
 fn fit_weighted<'a>(
     rows: impl IntoIterator<Item = (&'a (Features, bool), f64)>,
-    growth: Growth,
+    growths: &[Growth],
 ) -> Model {
     let (fitted, mut weights): (Vec<(&[f64], bool)>, Vec<f64>) = rows
         .into_iter()
@@ -226,7 +227,7 @@ fn fit_weighted<'a>(
         *weight /= mean;
     }
     Model {
-        trees: Trees::fit_weighted(&fitted, &weights, FEATURES, growth),
+        trees: Trees::fit_averaged(&fitted, &weights, FEATURES, growths),
         answer_at: 0.5,
         suggest_at: 0.5,
     }
@@ -288,25 +289,30 @@ pub fn fold_of(index: usize, folds: usize) -> usize {
 }
 
 /// Cross-validated scores: each case scored by a model fitted without its fold (and with the
-/// `pooled` questions).
-pub fn cross_validate(cases: &[CaseRows], folds: usize, pooled: Pooled) -> Vec<Scored> {
+/// `pooled` questions), its trees grown as each of `growths` says and averaged.
+pub fn cross_validate(
+    cases: &[CaseRows],
+    folds: usize,
+    pooled: Pooled,
+    growths: &[Growth],
+) -> Vec<Scored> {
     let groups: Vec<usize> = (0..cases.len())
         .map(|index| fold_of(index, folds))
         .collect();
-    cross_validate_grouped(cases, &groups, pooled, SHIPPED)
+    cross_validate_grouped(cases, &groups, pooled, growths)
 }
 
 /// Scores with each group of cases held out in turn: each case scored by a model fitted on
 /// the cases of the other groups (`groups[i]` names case `i`'s). With each dev file a group,
 /// this is how the confidence does on questions by a writer it never saw. Every model learns
-/// from the `pooled` questions too; the trees are grown as `growth` says.
+/// from the `pooled` questions too; the trees are grown as each of `growths` says and averaged.
 pub fn cross_validate_grouped(
     cases: &[CaseRows],
     groups: &[usize],
     pooled: Pooled,
-    growth: Growth,
+    growths: &[Growth],
 ) -> Vec<Scored> {
-    held_out_probabilities(cases, groups, pooled, growth)
+    held_out_probabilities(cases, groups, pooled, growths)
         .into_iter()
         .zip(cases)
         .map(|(probabilities, case)| {
@@ -318,12 +324,12 @@ pub fn cross_validate_grouped(
 
 /// Each reading's probability, case by case, under a model fitted on the cases of the other
 /// groups (`groups[i]` names case `i`'s) and the `pooled` questions, its trees grown as
-/// `growth` says: what [`cross_validate_grouped`] scores each case by.
+/// each of `growths` says and averaged: what [`cross_validate_grouped`] scores each case by.
 pub fn held_out_probabilities(
     cases: &[CaseRows],
     groups: &[usize],
     pooled: Pooled,
-    growth: Growth,
+    growths: &[Growth],
 ) -> Vec<Vec<f64>> {
     let folds = groups.iter().max().map_or(0, |last| last + 1);
     let mut probabilities = vec![Vec::new(); cases.len()];
@@ -333,7 +339,7 @@ pub fn held_out_probabilities(
             .enumerate()
             .filter(|(index, _)| groups[*index] != fold)
             .map(|(_, case)| case);
-        let model = fit_cases(training, pooled, growth);
+        let model = fit_cases(training, pooled, growths);
         for (index, case) in cases.iter().enumerate() {
             if groups[index] == fold {
                 probabilities[index] = case
@@ -592,11 +598,12 @@ pub fn choose_cutoffs(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::matcher::boosted::CENTRAL;
 
     /// The trees fitted to `(features, right)` rows each weighing as much as any other, grown
     /// as shipped.
     fn fit(rows: &[(Features, bool)]) -> Model {
-        fit_weighted(rows.iter().map(|row| (row, 1.0)), SHIPPED)
+        fit_weighted(rows.iter().map(|row| (row, 1.0)), &[CENTRAL])
     }
 
     fn row(score: f64, right: bool) -> (Features, bool) {
@@ -636,7 +643,7 @@ mod tests {
             rows: vec![row(0.1 + f64::from(i % 3) / 100.0, false)],
         }));
         let at_half = row(0.5, true).0;
-        let by_question = fit_cases(&cases, Pooled::NONE, SHIPPED).probability(&at_half);
+        let by_question = fit_cases(&cases, Pooled::NONE, &[CENTRAL]).probability(&at_half);
         let all_rows: Vec<_> = cases.iter().flat_map(|case| case.rows.clone()).collect();
         let by_reading = fit(&all_rows).probability(&at_half);
         assert!(by_question > 0.8, "{by_question}");
@@ -673,9 +680,9 @@ mod tests {
                 cases: &theirs,
                 weight,
             };
-            fit_cases(&own, pooled, SHIPPED).probability(&at_half)
+            fit_cases(&own, pooled, &[CENTRAL]).probability(&at_half)
         };
-        let alone = fit_cases(&own, Pooled::NONE, SHIPPED).probability(&at_half);
+        let alone = fit_cases(&own, Pooled::NONE, &[CENTRAL]).probability(&at_half);
         assert_eq!(
             probability(0.0),
             alone,
@@ -851,7 +858,7 @@ mod tests {
                 rows: vec![row(i as f64 / 20.0, i % 2 == 0)],
             })
             .collect();
-        let scored = cross_validate(&cases, 5, Pooled::NONE);
+        let scored = cross_validate(&cases, 5, Pooled::NONE, &[CENTRAL]);
         assert_eq!(scored.len(), 20);
         assert!(scored
             .iter()
@@ -877,13 +884,13 @@ mod tests {
                 groups.push(group);
             }
         }
-        let scored = cross_validate_grouped(&cases, &groups, Pooled::NONE, SHIPPED);
+        let scored = cross_validate_grouped(&cases, &groups, Pooled::NONE, &[CENTRAL]);
         assert!(scored[0].probability > 0.5 && scored[1].probability < 0.5);
         assert!(!scored[0].right);
         let by_fold: Vec<usize> = (0..cases.len()).map(|index| fold_of(index, 5)).collect();
         assert_eq!(
-            cross_validate_grouped(&cases, &by_fold, Pooled::NONE, SHIPPED),
-            cross_validate(&cases, 5, Pooled::NONE)
+            cross_validate_grouped(&cases, &by_fold, Pooled::NONE, &[CENTRAL]),
+            cross_validate(&cases, 5, Pooled::NONE, &[CENTRAL])
         );
     }
 }
