@@ -228,11 +228,15 @@ pub const FOLDS: usize = 10;
 
 /// What the cut-offs must keep to on the held-out-writer dev set, with one-sided 95% confidence
 /// (so that the limits hold on questions nobody wrote down, not just on the dev set): at most 1%
-/// wrong answers, and at least 95% of off-topic questions left alone (the blind sets' aims). On
-/// dev sets of 600 to 1000 questions that leaves about 0.4% wrong and 97% silent in sample.
+/// wrong answers (the aim of every set), and at least 96% of off-topic questions left alone: a
+/// point over the blind sets' aim, toward the 97% issue 8 asks of the dev sets. Held out by
+/// writer, 96% cost English 96.1 → 95.9% right for 96.1 → 96.9% silent (as shipped, 96.9 /
+/// 96.6% → 96.8 / 97.5%), French 96.1 → 96.0% for 96.0 → 96.8%, Spanish 97.2 → 97.1% for
+/// 96.0 → 96.7%: only the "might help" cut-off rose, and an offer counts half a right answer
+/// (BENCHMARKS.md, "Silence: 96% with confidence").
 pub const LIMITS: Limits = Limits {
     max_wrong: 0.01,
-    min_silent: 0.95,
+    min_silent: 0.96,
     margin: 1.645,
 };
 

@@ -6,7 +6,16 @@
 //!
 //! The gates are the figures each language reached without tuning on its blind set, rounded down
 //! a little, kept so that they do not slip; the issues' aim (≥95% right, ≥95% silent, ≤1% wrong)
-//! is reached in all three languages. All three batches, after the confidence became the mean of
+//! is reached in all three languages. All three batches, after the limits asked 96% silence with
+//! confidence, not 95% (`evaluation::LIMITS`; decided on the dev sets held out by writer, right
+//! / silent: English 96.1 / 96.1 → 95.9 / 96.9%, French 96.1 / 96.0 → 96.0 / 96.8%, Spanish
+//! 97.2 / 96.0 → 97.1 / 96.7%; graded once, after; 2026-12-05, the second grading that day):
+//!
+//! - English: right 97.1%, silent 98.1%, wrong 0.9% (5 of 575): every aim met.
+//! - French: right 97.9%, silent 96.5%, wrong 0.0% (0 of 384): every aim met.
+//! - Spanish: right 98.8%, silent 97.2%, wrong 0.8% (3 of 394): every aim met.
+//!
+//! Before it, after the confidence became the mean of
 //! seven fits of its trees (`boosted::Trees::averaged`; decided on the dev sets held out by
 //! writer, the mean of the seven single fits against the mean of their probabilities: English
 //! 95.66 → 96.1% right, French 95.87 → 96.1%, Spanish 97.15 → 97.2%; graded once, after;
@@ -15,7 +24,7 @@
 //! - English: right 97.1%, silent 97.6%, wrong 0.9% (5 of 575): every aim met.
 //! - French: right 97.9%, silent 95.7%, wrong 0.0% (0 of 384): every aim met.
 //! - Spanish: right 98.8%, silent 96.6%, wrong 0.8% (3 of 394): every aim met; silence one
-//!   question lower (140 of 145), under the gate of 97% it had, which is now 96%.
+//!   question lower (140 of 145), under the gate of 97% it had (96% until the limits changed).
 //!
 //! Before it, after the confidence read the message's
 //! length and the votes of its ten nearest examples (`matcher::votes`; decided on the dev sets
@@ -431,7 +440,7 @@ fn the_blind_english_set_keeps_its_figures_printing_only_aggregates() {
 fn the_blind_french_set_keeps_its_figures_printing_only_aggregates() {
     let gates = Gates {
         right: 0.96,
-        silent: 0.95,
+        silent: 0.96,
         wrong: 0.01,
     };
     keeps_its_figures(Lang::Fr, gates);
@@ -441,7 +450,7 @@ fn the_blind_french_set_keeps_its_figures_printing_only_aggregates() {
 fn the_blind_spanish_set_keeps_its_figures_printing_only_aggregates() {
     let gates = Gates {
         right: 0.97,
-        silent: 0.96,
+        silent: 0.97,
         wrong: 0.01,
     };
     keeps_its_figures(Lang::Es, gates);

@@ -18,8 +18,9 @@ use gfmd_bot::matcher::normalize::fold;
 use std::sync::OnceLock;
 
 /// Fewest in-domain points, as a share. The aim (issue 8) is 97%; this is what the fitted
-/// confidence reaches within `evaluation::LIMITS` (96.9% of 12062 questions, with each writer's
-/// batch held out 96.1%), kept so that it does not slip. Before the confidence was the mean of
+/// confidence reaches within `evaluation::LIMITS` (96.8% of 12062 questions, with each writer's
+/// batch held out 95.9%), kept so that it does not slip. Before the limits asked 96% silence
+/// with confidence, not 95%: 96.9% (96.1%). Before the confidence was the mean of
 /// seven fits of its trees (`boosted::Trees::averaged`; held out by writer, the seven single
 /// fits' mean 95.66% against the mean of their probabilities' 96.1%): 96.2% (95.5%, 10-fold
 /// cross-validated 95.6%). Before the confidence read the
@@ -69,8 +70,9 @@ use std::sync::OnceLock;
 /// questions of the session before; the fourth to sixth batches (2411 questions in all) paraphrase
 /// away from the answers' words or were written from the source note alone, and are harder.
 const RIGHT: f64 = 0.965;
-/// Fewest off-topic questions left alone, as a share (96.6%, held-out writer 96.1%, before and
-/// after the confidence averaged seven fits of its trees; 96.2% and
+/// Fewest off-topic questions left alone, as a share: issue 8's aim, 97% (97.5%, held-out writer
+/// 96.9%, since the limits ask 96% silence with confidence, not 95%; before, 96.6% and 96.1%,
+/// before and after the confidence averaged seven fits of its trees; 96.2% and
 /// 96.0% before the message's length and the nearest examples' votes; 96.6% and 96.1%
 /// before the label audit; the same before the four new writers' batches; 96.5% and 96.2%
 /// before the refit that followed French chat words; 96.6% and 96.1%
@@ -78,7 +80,7 @@ const RIGHT: f64 = 0.965;
 /// before the logistic regression; 96.2% and 95.9% before the naive Bayes classifier; 96.6% and 95.9%
 /// before the 28 questions retired from the blind set joined; 96.8% and 96.1% before the tenth
 /// round of writers; 97.6% before the fit learnt from the other languages' questions).
-const SILENT: f64 = 0.96;
+const SILENT: f64 = 0.97;
 /// Most wrong answers, as a share of all questions.
 const WRONG: f64 = 0.01;
 
@@ -196,9 +198,10 @@ fn fitted_file_is_what_the_fit_makes(lang: Lang, committed: &str) {
 }
 
 /// The French dev set's gates: issue 10's aim, ≥95% right and silent, ≤1% wrong; right and
-/// silence as the fit reaches them, rounded down. Now right 96.8%, silent 96.6%, wrong 0.6%: 82 of
-/// 13191; held out by writer 96.1%, 96.0%, 0.8%: the mean of seven fits of the trees
-/// (`boosted::Trees::averaged`). Before it, right 96.7%, silent 96.6%, wrong 0.6%: 82; held out
+/// silence as the fit reaches them, rounded down. Now right 96.7%, silent 97.3%, wrong 0.6%: 82 of
+/// 13191; held out by writer 96.0%, 96.8%, 0.8%: the limits ask 96% silence with confidence.
+/// Before, at 95%, right 96.8%, silent 96.6%, wrong 0.6%: 82; held out by writer 96.1%, 96.0%,
+/// 0.8%: the mean of seven fits of the trees (`boosted::Trees::averaged`). Before it, right 96.7%, silent 96.6%, wrong 0.6%: 82; held out
 /// by writer 96.0%, 96.1%, 0.8%; the mean over seven settings of the trees, held
 /// out, 95.87% right: after the confidence read the message's length and the votes of its ten
 /// nearest examples (`matcher::votes`). Before them right 96.0% (6415 points of 6680), silent
@@ -244,13 +247,15 @@ fn fitted_file_is_what_the_fit_makes(lang: Lang, committed: &str) {
 /// 83.3%, 96.2%, 0.8% (75).
 #[test]
 fn the_french_dev_set_keeps_its_figures() {
-    keeps_its_figures(Lang::Fr, 0.965, 0.96, 0.01);
+    keeps_its_figures(Lang::Fr, 0.965, 0.97, 0.01);
 }
 
 /// The Spanish dev set's gates: what the Spanish fit reaches, which does not read the message's
 /// length or the nearest examples' votes (`evaluation::features_left_out` says why), so that
-/// its confidence reads what it read before them. Now right 97.7%, silent 96.2%, wrong 0.6%: 77
-/// of 13462; held out by writer 97.2%, 96.0%, 0.8%: the mean of seven fits of the trees
+/// its confidence reads what it read before them. Now right 97.7%, silent 97.1%, wrong 0.6%: 77
+/// of 13462; held out by writer 97.1%, 96.7%, 0.8%: issue 8's aims met, since the limits ask 96%
+/// silence with confidence. Before, at 95%: 97.7%, 96.2%, 0.6%; held out by writer 97.2%,
+/// 96.0%, 0.8%: the mean of seven fits of the trees
 /// (`boosted::Trees::averaged`; the seven single fits' mean, held out, 97.15%). Before it
 /// (right 97.8%, silent 96.2%, wrong
 /// 0.7%: 88 of 13462; held out by writer 97.4%, 96.1%, 0.8%); before the dev labels were audited
@@ -288,7 +293,7 @@ fn the_french_dev_set_keeps_its_figures() {
 /// a fourteenth to sixteenth of near-misses to 88.0%.
 #[test]
 fn the_spanish_dev_set_keeps_its_figures() {
-    keeps_its_figures(Lang::Es, 0.97, 0.96, 0.01);
+    keeps_its_figures(Lang::Es, 0.97, 0.97, 0.01);
 }
 
 #[test]
