@@ -5,10 +5,10 @@
 //! A sum of small trees can combine features as an additive model cannot: "a close example
 //! means much when the words also cover the question, little when they do not". Each tree
 //! splits on one feature at a time and ends in leaves of log-odds; the model's log-odds are its
-//! base plus one leaf of each tree. The shipped model averages seven such sums, one grown at each
-//! of [`GROWTHS`], folded into one ([`Trees::averaged`]). The fit is forust-ml's (a Rust implementation of
-//! XGBoost-style boosting, deterministic when run on one thread); only its trees are kept, so
-//! that the bot reads them without the crate's matrices or allocations.
+//! base plus one leaf of each tree. The shipped model averages seven such sums, one grown at
+//! each of [`GROWTHS`], folded into one ([`Trees::averaged`]). The fit is forust-ml's (a Rust
+//! implementation of XGBoost-style boosting, deterministic when run on one thread); only its
+//! trees are kept, so that the bot reads them without the crate's matrices or allocations.
 
 use std::borrow::Cow;
 
@@ -319,8 +319,12 @@ impl Trees {
                     scope.spawn(move || Self::fit_weighted(rows, weights, columns, growth))
                 })
                 .collect();
+            // A fit that panicked panics here with its own message.
             fits.into_iter()
-                .map(|fit| fit.join().expect("a fit does not panic"))
+                .map(|fit| {
+                    fit.join()
+                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+                })
                 .collect()
         });
         Self::averaged(&members)

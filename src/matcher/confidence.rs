@@ -158,13 +158,13 @@ fn sigmoid(x: f64) -> f64 {
 /// Fits the trees to the `(features, right)` readings of labelled questions
 /// (`boosted::Trees::fit_weighted`; deterministic), with each question weighed once: its
 /// readings share one unit of weight (a long message's several readings count no more than a
-/// short one's one, as each counts once in the figures). Held out by
-/// writer, the mean over the seven settings near the shipped one (`boosted::GROWTHS`)
-/// rose from 86.20 / 86.51 / 89.07% right (English, French, Spanish) with one unit per reading
-/// to 86.47 / 86.85 / 89.51%, silence and wrong answers as they were. One sum of trees is grown
-/// as each of `growths` says and their log-odds averaged (`boosted::Trees::averaged`). Exact readings are left out (they are certain). The cut-offs are left at 0.5
-/// for the caller to set. The `pooled` questions of other languages are learnt from too, each
-/// weighed as that says.
+/// short one's one, as each counts once in the figures). Held out by writer, the mean over the
+/// seven settings of the trees (`boosted::GROWTHS`) rose from 86.20 / 86.51 / 89.07% right
+/// (English, French, Spanish) with one unit per reading to 86.47 / 86.85 / 89.51%, silence and
+/// wrong answers as they were. One sum of trees is grown as each of `growths` says and their
+/// log-odds averaged (`boosted::Trees::averaged`). Exact readings are left out (they are
+/// certain). The cut-offs are left at 0.5 for the caller to set. The `pooled` questions of
+/// other languages are learnt from too, each weighed as that says.
 pub fn fit_cases<'a>(
     cases: impl IntoIterator<Item = &'a CaseRows>,
     pooled: Pooled<'a>,
