@@ -47,15 +47,15 @@ macro_rules! dev_file {
 
 /// The dev set: every file the matcher is tuned and fitted on, read by the dev-set test, the
 /// evaluation and the fitting tools alike. `tests/devset.tsv` is the first set, grouped by answer;
-/// `tests/devset-discord.tsv` and `-2` to `-32` (later batches by other writers, from the third on
-/// paraphrasing away from the answers' words; the sixth to thirty-second written from the source
+/// `tests/devset-discord.tsv` and `-2` to `-35` (later batches by other writers, from the third on
+/// paraphrasing away from the answers' words; the sixth to thirty-fifth written from the source
 /// note alone, as the blind sets are, the sixth labelled apart, the others labelled by their
 /// writers after reading the answers) hold questions in Discord styles (long, terse, text-speak,
-/// symbols, plain; near-miss and off-topic), grouped by style but for the thirty-second, whose
-/// writer shuffled them; `tests/devset-nearmiss.tsv` and `-2` to `-12` hold near-misses alone, by
-/// twelve more writers; `tests/devset-blind-retired.tsv` holds 28 questions retired from the blind
+/// symbols, plain; near-miss and off-topic), grouped by style in most batches, mixed in some of the
+/// latest; `tests/devset-nearmiss.tsv` and `-2` to `-12` hold near-misses alone, by twelve more
+/// writers; `tests/devset-blind-retired.tsv` holds 28 questions retired from the blind
 /// set (`tests/blind/README.md`, "Retired"). Files are listed in the order they joined (each
-/// file's place is its writer's batch number), so the four latest Discord batches come last.
+/// file's place is its writer's batch number), so the seven latest Discord batches come last.
 pub const DEV_SET_FILES: &[DevFile] = &[
     dev_file!("devset.tsv"),
     dev_file!("devset-discord.tsv"),
@@ -103,10 +103,13 @@ pub const DEV_SET_FILES: &[DevFile] = &[
     dev_file!("devset-discord-30.tsv"),
     dev_file!("devset-discord-31.tsv"),
     dev_file!("devset-discord-32.tsv"),
+    dev_file!("devset-discord-33.tsv"),
+    dev_file!("devset-discord-34.tsv"),
+    dev_file!("devset-discord-35.tsv"),
 ];
 
 /// The French dev set: questions as French speakers write them, labelled with the answer ids:
-/// a first set, thirty-six batches in Discord styles (the fourth to thirty-sixth written from
+/// a first set, thirty-eight batches in Discord styles (the fourth to thirty-eighth written from
 /// the source note alone, the fourth labelled apart, the others by their writers after reading
 /// the answers) and thirteen batches of near-misses, each by its own writer.
 pub const DEV_SET_FILES_FR: &[DevFile] = &[
@@ -160,6 +163,8 @@ pub const DEV_SET_FILES_FR: &[DevFile] = &[
     dev_file!("devset.fr-discord-35.tsv"),
     dev_file!("devset.fr-nearmiss-13.tsv"),
     dev_file!("devset.fr-discord-36.tsv"),
+    dev_file!("devset.fr-discord-37.tsv"),
+    dev_file!("devset.fr-discord-38.tsv"),
 ];
 
 /// The Spanish dev set, likewise: a first set, thirty-five batches in Discord styles and

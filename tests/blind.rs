@@ -6,7 +6,17 @@
 //!
 //! The gates are the figures each language reached without tuning on its blind set, rounded down
 //! a little, kept so that they do not slip; the issues' aim (≥95% right, ≥95% silent, ≤1% wrong)
-//! is reached in all three languages. All three batches, after the limits asked 96% silence with
+//! is reached in all three languages. All three batches, after five new writers' dev batches
+//! (three English, two French, 1397 questions) and the refit (decided before: new writers'
+//! questions belong in the dev set; held out by writer, right / silent, English 95.9 / 96.9%
+//! and French 96.0 / 96.8 → 96.0 / 96.9%, Spanish 97.1 / 96.7 → 97.2 / 96.8%; graded once,
+//! after; 2026-12-05, the third grading that day):
+//!
+//! - English: right 97.0%, silent 98.1%, wrong 0.7% (4 of 575): every aim met.
+//! - French: right 98.4%, silent 96.5%, wrong 0.0% (0 of 384): every aim met.
+//! - Spanish: right 98.6%, silent 97.2%, wrong 0.8% (3 of 394): every aim met.
+//!
+//! Before it, after the limits asked 96% silence with
 //! confidence, not 95% (`evaluation::LIMITS`; decided on the dev sets held out by writer, right
 //! / silent: English 96.1 / 96.1 → 95.9 / 96.9%, French 96.1 / 96.0 → 96.0 / 96.8%, Spanish
 //! 97.2 / 96.0 → 97.1 / 96.7%; graded once, after; 2026-12-05, the second grading that day):
