@@ -37,6 +37,9 @@ const CANDIDATES = [
   'gfmd commission',
   'gfmd countries',
   'gfmd partners',
+  'gfmd 2005',
+  'gfmd chapter',
+  'gfmd secretary',
 ]
 
 describe('the three outcomes of a typed question', () => {
