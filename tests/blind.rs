@@ -6,7 +6,18 @@
 //!
 //! The gates are the figures each language reached without tuning on its blind set, rounded down
 //! a little, kept so that they do not slip; the issues' aim (≥95% right, ≥95% silent, ≤1% wrong)
-//! is reached in all three languages. All three batches, after five new writers' dev batches
+//! is reached in all three languages. All three batches, after fourteen phrasings (natural ways
+//! to ask an answer's main question, in English and French) and the forum's name written without
+//! its small words ("forum mondial migration développement") joined the answers and the synonyms,
+//! and the refit (decided before: they fix how members' questions read; held out by writer, right
+//! / silent, English 95.9 / 96.9 → 95.8 / 97.0%, French 96.0 / 96.9% and Spanish 97.2 / 96.8%
+//! unmoved; graded once, after; 2026-12-05, the fourth grading that day):
+//!
+//! - English: right 96.7%, silent 98.6%, wrong 0.9% (5 of 575): every aim met.
+//! - French: right 98.4%, silent 96.5%, wrong 0.0% (0 of 384): every aim met.
+//! - Spanish: right 98.8%, silent 97.2%, wrong 0.8% (3 of 394): every aim met.
+//!
+//! Before it, after five new writers' dev batches
 //! (three English, two French, 1397 questions) and the refit (decided before: new writers'
 //! questions belong in the dev set; held out by writer, right / silent, English 95.9 / 96.9%
 //! and French 96.0 / 96.8 → 96.0 / 96.9%, Spanish 97.1 / 96.7 → 97.2 / 96.8%; graded once,
