@@ -76,6 +76,9 @@ pub struct Analysis {
     /// Per sentence that has any: `(sentence, words asking what a note cannot say, asks for
     /// personal advice)`.
     signals: Vec<(u16, usize, bool)>,
+    /// The sentence of each word dropped as unknown and too short to mean anything ("eu" in
+    /// "is the GFMD an EU body?"): the terms left do not say all the message asks.
+    ignored: Vec<u16>,
     /// [`super::listed::key_of`] the words read, before stop words and synonyms.
     words_key: Option<u64>,
 }
@@ -154,6 +157,7 @@ impl Reader<'_> {
             terms: Vec::new(),
             sentences: 0,
             signals: signals(&words, self.analyzer),
+            ignored: Vec::new(),
             words_key: super::listed::key_of(&words),
         };
         if only_small_numbers {
@@ -196,7 +200,10 @@ impl Reader<'_> {
                         ..plain
                     },
                 ),
-                Reading::Ignored => continue,
+                Reading::Ignored => {
+                    analysis.ignored.push(word.sentence);
+                    continue;
+                }
             };
             stems.extend(read.into_iter().map(|stem| (stem, flags)));
         }
@@ -247,6 +254,9 @@ pub struct QueryStats {
     pub beyond: usize,
     /// Whether it asks for personal advice ("can i", "how do i").
     pub advice: bool,
+    /// Words dropped as unknown and too short to mean anything: while any is, no phrasing can
+    /// match the whole of what the message asks.
+    pub ignored: usize,
 }
 
 impl Analysis {
@@ -332,6 +342,11 @@ impl Analysis {
                 stats.advice |= advice;
             }
         }
+        stats.ignored = self
+            .ignored
+            .iter()
+            .filter(|&&sentence| segment.holds(sentence))
+            .count();
         (query, stats)
     }
 }
@@ -366,5 +381,6 @@ fn stats(query: &[(&str, QueryTerm)], corrected: &[bool]) -> QueryStats {
         corrected_share: share(&|at, _| corrected[at]),
         beyond: 0,
         advice: false,
+        ignored: 0,
     }
 }

@@ -104,8 +104,11 @@ pub const FEATURE_NAMES: [&str; FEATURES] = [
 /// - `votes_off_topic`: the share of it that is off-topic;
 /// - `exact`: 1 when one of the best answer's phrasings (and no other answer's) has exactly
 ///   the question's terms, the reading is the whole message (a sentence of a longer one
-///   may lean on the others: "what does it aim to do?") and no word of it was read as a typo
-///   of another (a guess: "what timezone is everyone in" is not "timeline"), or when the whole message is word
+///   may lean on the others: "what does it aim to do?"), no word of it was read as a typo
+///   of another (a guess: "what timezone is everyone in" is not "timeline") or dropped as too
+///   short to read ("is the GFMD an EU body?" is not "what sort of body is the GFMD?"), and the
+///   phrasing asks the question's "who", "when" or "how many" (`intent_met`: "how many
+///   countries take part" is not "which countries take part"), or when the whole message is word
 ///   for word a question the best answer (and no other) lists, however its words are read
 ///   ("this year" as a "when"). Such a reading is certain: the editors listed it as what the
 ///   answer answers ([`Model::probability`] is 1, and the fit leaves it out).

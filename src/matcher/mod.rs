@@ -712,15 +712,19 @@ fn message_length(message: &str) -> [f64; 3] {
 
 /// Whether the reading ranked by `hits` is certain (the `exact` feature): the whole message,
 /// and word for word a question only its best answer lists, or exactly the terms of a phrasing
-/// only it has with no word read as a typo.
+/// only it has, read in full: no word read as a typo or dropped as too short to read ("is the
+/// GFMD an EU body?" is not "what sort of body is the GFMD?"), and the phrasing asking the
+/// question's "who", "when" or "how many" ("how many countries take part" is not "which
+/// countries take part").
 fn is_certain(hits: &[Hit], stats: &QueryStats, sentence: bool, listing: Option<usize>) -> bool {
     let Some(best) = hits.first() else {
         return false;
     };
     let second_exact = hits.get(1).is_some_and(|second| second.exact);
+    let read_in_full = stats.corrected_share == 0.0 && stats.ignored == 0;
     !sentence
         && (listing == Some(best.index)
-            || best.exact && !second_exact && stats.corrected_share == 0.0)
+            || best.exact && best.intent_met && !second_exact && read_in_full)
 }
 
 /// The decision for an assessed reading under `settings`, with `model`'s cut-offs unless the
@@ -841,18 +845,36 @@ mod tests {
         );
     }
 
+    /// The id of the answer `matcher` ranks first for `question`, and whether its reading is
+    /// certain.
+    fn best_and_certainty(matcher: &Matcher, set: &AnswerSet, question: &str) -> (String, bool) {
+        let assessment = matcher.assessments(question, 1).remove(0);
+        let best = &set.answers()[assessment.ranking[0].index].id;
+        (best.clone(), assessment.features.is_exact())
+    }
+
     #[test]
     fn a_listed_phrasing_reached_through_a_typo_guess_is_not_certain() {
         let (matcher, set) = matcher();
-        let read = |question: &str| {
-            let assessment = matcher.assessments(question, 1).remove(0);
-            let best = &set.answers()[assessment.ranking[0].index].id;
-            (best.clone(), assessment.features.is_exact())
-        };
+        let read = |question: &str| best_and_certainty(&matcher, &set, question);
         assert_eq!(read("belgium"), ("belgium".to_owned(), true));
         // "belgum" is read as "belgium", most likely rightly; but a corrected word may be
         // another word altogether ("timezone" read as "timeline"), so only the model decides.
         assert_eq!(read("belgum"), ("belgium".to_owned(), false));
+    }
+
+    #[test]
+    fn a_phrasing_that_matches_only_part_of_what_the_message_asks_is_not_certain() {
+        let (matcher, set) = matcher();
+        let read = |question: &str| best_and_certainty(&matcher, &set, question);
+        assert_eq!(read("the commission"), ("commission".to_owned(), true));
+        // "eu" is too short to read and is dropped, but it asked something all the same.
+        assert_eq!(read("the eu commission"), ("commission".to_owned(), false));
+        // No phrasing of the commission gives a count.
+        assert_eq!(
+            read("how many commission"),
+            ("commission".to_owned(), false)
+        );
     }
 
     #[test]
