@@ -106,12 +106,12 @@ pub const FEATURE_NAMES: [&str; FEATURES] = [
 ///   the question's terms, the reading is the whole message (a sentence of a longer one
 ///   may lean on the others: "what does it aim to do?"), no word of it was read as a typo
 ///   of another (a guess: "what timezone is everyone in" is not "timeline") or dropped as too
-///   short to read ("is the GFMD an EU body?" is not "what sort of body is the GFMD?"), and the
-///   phrasing asks the question's "who", "when" or "how many" (`intent_met`: "how many
-///   countries take part" is not "which countries take part"), or when the whole message is word
-///   for word a question the best answer (and no other) lists, however its words are read
-///   ("this year" as a "when"). Such a reading is certain: the editors listed it as what the
-///   answer answers ([`Model::probability`] is 1, and the fit leaves it out).
+///   short to read ("is the GFMD an EU body?" is not "what sort of body is the GFMD?"), and some
+///   phrasing of the answer asks the question's "who", "when" or "how many" (`intent_met`:
+///   "how many countries take part" is not "which countries take part"), or when the whole
+///   message is word for word a question the best answer (and no other) lists, however its
+///   words are read ("this year" as a "when"). Such a reading is certain: the editors listed it
+///   as what the answer answers ([`Model::probability`] is 1, and the fit leaves it out).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Features(pub [f64; FEATURES]);
 

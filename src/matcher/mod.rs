@@ -713,9 +713,9 @@ fn message_length(message: &str) -> [f64; 3] {
 /// Whether the reading ranked by `hits` is certain (the `exact` feature): the whole message,
 /// and word for word a question only its best answer lists, or exactly the terms of a phrasing
 /// only it has, read in full: no word read as a typo or dropped as too short to read ("is the
-/// GFMD an EU body?" is not "what sort of body is the GFMD?"), and the phrasing asking the
-/// question's "who", "when" or "how many" ("how many countries take part" is not "which
-/// countries take part").
+/// GFMD an EU body?" is not "what sort of body is the GFMD?"), and with some phrasing of the
+/// answer asking the question's "who", "when" or "how many" about its topic (`intent_met`:
+/// "how many countries take part" is not "which countries take part").
 fn is_certain(hits: &[Hit], stats: &QueryStats, sentence: bool, listing: Option<usize>) -> bool {
     let Some(best) = hits.first() else {
         return false;
