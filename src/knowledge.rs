@@ -650,9 +650,10 @@ mod tests {
     #[test]
     fn a_middling_question_is_offered_not_answered() {
         let knowledge = knowledge();
-        // "gfmd commission" was middling until the refit of 2026-12-05, which answers it (GCIM).
-        let question = "gfmd chapter";
-        assert_eq!(outcome(&knowledge, question), "suggest:chapter-x");
+        // "gfmd commission" and then "gfmd chapter" were middling until refits of 2026-12-05,
+        // which answer them (GCIM, Chapter X).
+        let question = "gfmd report";
+        assert_eq!(outcome(&knowledge, question), "suggest:gcim-report");
         let verdict = knowledge.decide(question);
         assert!(verdict.answer().is_none());
         assert!(!verdict.suggestions().is_empty());
