@@ -650,8 +650,9 @@ mod tests {
     #[test]
     fn a_middling_question_is_offered_not_answered() {
         let knowledge = knowledge();
-        // "gfmd commission" and then "gfmd chapter" were middling until refits of 2026-12-05,
-        // which answer them (GCIM, Chapter X).
+        // "gfmd commission" was middling until a refit of 2026-12-05 answered it (GCIM); "gfmd
+        // chapter" was answered by one refit that day and offered again by the next. An example
+        // near the answer cut-off can cross it with any refit.
         let question = "gfmd report";
         assert_eq!(outcome(&knowledge, question), "suggest:gcim-report");
         let verdict = knowledge.decide(question);
