@@ -17,10 +17,12 @@ use gfmd_bot::matcher::confidence::FEATURE_NAMES;
 use gfmd_bot::matcher::normalize::fold;
 use std::sync::OnceLock;
 
-/// Fewest in-domain points, as a share. The aim (issue 8) is 97%; this is what the fitted
-/// confidence reaches within `evaluation::LIMITS` (96.9% of 12889 questions, with each writer's
-/// batch held out 96.2%, since forty-six phrasings written from the dev questions only offered;
-/// 96.8% and 96.1% before them), kept so that it does not slip. Before a reading was certain only when
+/// Fewest in-domain points, as a share: issue 8's aim, 97%, which the fitted confidence reaches
+/// within `evaluation::LIMITS` (97.1% of 12889 questions, with each writer's batch held out
+/// 96.4%) since a piece of a word weighs 0.3 of a word in the naive Bayes classifier's reading
+/// of a message (`naive_bayes::PIECE_WEIGHT`); kept so that it does not slip. The gate was
+/// 0.965 before it: 96.9% (96.2%) after forty-six phrasings written from the dev questions only
+/// offered; 96.8% and 96.1% before them. Before a reading was certain only when
 /// read in full (no word dropped as too short to read, some phrasing of the answer asking the
 /// question's "who" or "how many"): 96.6% (95.8%). Before fourteen phrasings and the
 /// forum's name written without its small words joined the answers and the synonyms: 96.7%
@@ -77,9 +79,10 @@ use std::sync::OnceLock;
 /// 8185; with it, before the boosted trees, 84.3% (83.9%) of 8332. It was 69.1% on the 1288
 /// questions of the session before; the fourth to sixth batches (2411 questions in all) paraphrase
 /// away from the answers' words or were written from the source note alone, and are harder.
-const RIGHT: f64 = 0.965;
-/// Fewest off-topic questions left alone, as a share: issue 8's aim, 97% (97.5%, held-out writer
-/// 97.0%, since forty-six phrasings written from the dev questions only offered; 97.3% and
+const RIGHT: f64 = 0.97;
+/// Fewest off-topic questions left alone, as a share: issue 8's aim, 97% (97.3%, held-out writer
+/// 97.0%, since a piece of a word weighs less in the naive Bayes; 97.5% and 97.0% since
+/// forty-six phrasings written from the dev questions only offered; 97.3% and
 /// 96.9% since a reading is certain only when read in full; 97.6% and 97.0% since fourteen
 /// phrasings and the forum's name written tersely; 97.3% and 96.9%
 /// since three new writers' batches; before them 97.5% and 96.9%, since the limits ask 96% silence with confidence, not 95%; before, 96.6% and 96.1%,
@@ -209,8 +212,11 @@ fn fitted_file_is_what_the_fit_makes(lang: Lang, committed: &str) {
 }
 
 /// The French dev set's gates: issue 10's aim, ≥95% right and silent, ≤1% wrong; right and
-/// silence as the fit reaches them, rounded down. Now right 96.6%, silent 97.2%, wrong 0.5%: 75 of
-/// 13761; held out by writer 96.0%, 96.8%, 0.8%, after forty-six phrasings (twenty-three
+/// silence as the fit reaches them, rounded down. Now right 96.7%, silent 97.4%, wrong 0.6%: 77 of
+/// 13761; held out by writer 96.2%, 96.8%, 0.8%, after a piece of a word came to weigh 0.3 of a
+/// word in the naive Bayes (`naive_bayes::PIECE_WEIGHT`), and the refit: short of issue 8's 97%
+/// right. Before it right 96.6%, silent 97.2%, wrong 0.5%: 75; held out by writer 96.0%, 96.8%,
+/// 0.8%, after forty-six phrasings (twenty-three
 /// French) written from the dev questions only offered, and the refit. Before them right 96.5%,
 /// silent 97.2%, wrong 0.5%: 68; held out by writer 95.9%, 96.8%, 0.8%, after a reading became certain only when read
 /// in full, and the refit. Before it right 96.6%, silent 97.4%, wrong 0.5%: 70; held out by
@@ -274,9 +280,11 @@ fn the_french_dev_set_keeps_its_figures() {
 
 /// The Spanish dev set's gates: what the Spanish fit reaches, which does not read the message's
 /// length or the nearest examples' votes (`evaluation::features_left_out` says why), so that
-/// its confidence reads what it read before them. Now right 97.8%, silent 97.3%, wrong 0.6%: 76
-/// of 13462; held out by writer 97.2%, 96.8%, 0.8%: issue 8's aims met as shipped, after
-/// forty-six English and French phrasings and the refit (no Spanish row changed: every fit
+/// its confidence reads what it read before them. Now right 97.8%, silent 97.2%, wrong 0.5%: 67
+/// of 13462; held out by writer 97.3%, 96.8%, 0.8%: issue 8's aims met as shipped, after a piece
+/// of a word came to weigh 0.3 of a word in the naive Bayes (`naive_bayes::PIECE_WEIGHT`) and
+/// the refit. Before it right 97.8%, silent 97.3%, wrong 0.6%: 76; held out by writer 97.2%,
+/// 96.8%, 0.8%, after forty-six English and French phrasings and the refit (no Spanish row changed: every fit
 /// learns from the other languages' questions). Before it right 97.8%, silent 97.5%, wrong 0.6%:
 /// 76; held out by writer 97.2%, 97.1%, 0.8%, after a reading became
 /// certain only when read in full, and the refit. Before it right 97.8%, silent 97.2%, wrong

@@ -7,7 +7,8 @@
 //! word padded with a space each side, so that "wen", "mtg" or "govts" still share most of
 //! their pieces with "when", "meeting", "governments") beside its words and pairs of words. A
 //! multinomial model over features present or absent (each counted once per example), with
-//! additive smoothing [`SMOOTHING`]; the posterior over the answers the labels name and
+//! additive smoothing [`SMOOTHING`], in which a message's pieces of words weigh less than its
+//! words ([`PIECE_WEIGHT`]); the posterior over the answers the labels name and
 //! off-topic is what the confidence reads ([`Posteriors`]).
 //!
 //! Held out by writer on the English dev set, a boosted model reading three figures of this
@@ -33,6 +34,17 @@ use std::sync::{Arc, Mutex};
 
 /// The additive smoothing of every count (scikit-learn's `alpha`).
 pub const SMOOTHING: f64 = 0.1;
+
+/// What one piece of a word (a character n-gram) weighs in a message's likelihood, where a
+/// whole word or pair of words weighs 1. A word of nine letters has up to 34 pieces: counted
+/// each as much as a word, one long domain word ("voluntary") outweighed the rest of the
+/// message, and its answer's posterior read about 1 whatever else the message asked (most of
+/// the off-topic messages answered with confidence, held out, read so). The examples are
+/// counted as before; only the message's pieces weigh less. Held out by writer, 0.3 answered
+/// 96.2 -> 96.4% of the English dev questions right, 96.0 -> 96.2% of the French and 97.2 ->
+/// 97.3% of the Spanish, silence and wrong answers as they were; in English 0.15 gave 96.2%
+/// and 0.5 96.3% (`BENCHMARKS.md`, "Pieces of words weigh less").
+pub const PIECE_WEIGHT: f64 = 0.3;
 
 /// The shortest and longest character n-gram of a word.
 const PIECES: std::ops::RangeInclusive<usize> = 2..=5;
@@ -295,9 +307,9 @@ impl NaiveBayes {
     }
 
     /// The posterior of each class for a message folded as the examples are, with the
-    /// examples of batch `left_out` forgotten.
+    /// examples of batch `left_out` forgotten: each feature the examples hold adds its
+    /// weight ([`MessageFeatures::weighed`]) times its log-likelihood.
     pub fn posteriors(&self, message: &MessageFeatures, left_out: Option<usize>) -> Posteriors {
-        let features = message.all();
         let left = left_out.map(|batch| self.counts_of_batch(batch as u32));
         let left = left.as_deref();
         let (examples, feature_totals) = self.counts.totals_without(left);
@@ -315,8 +327,8 @@ impl NaiveBayes {
                 }
             })
             .collect();
-        let mut known = 0;
-        for &feature in features {
+        let mut known = 0.0;
+        for (feature, weight) in message.weighed() {
             let Some(holders) = self.counts.holders_of(feature) else {
                 continue;
             };
@@ -329,17 +341,19 @@ impl NaiveBayes {
                 let count = count - taken;
                 if count > 0 {
                     held = true;
-                    scores[usize::from(class)] += self.gains[usize::from(count)];
+                    scores[usize::from(class)] += weight * self.gains[usize::from(count)];
                 }
             }
-            known += u32::from(held);
+            if held {
+                known += weight;
+            }
         }
-        if known == 0 {
+        if known == 0.0 {
             return Posteriors(vec![0.0; self.classes]);
         }
         for (score, total) in scores.iter_mut().zip(&feature_totals) {
             let denominator = total + SMOOTHING * self.vocabulary;
-            *score += f64::from(known) * (SMOOTHING / denominator).ln();
+            *score += known * (SMOOTHING / denominator).ln();
         }
         let top = scores.iter().copied().fold(f64::NEG_INFINITY, f64::max);
         let exps: Vec<f64> = scores.iter().map(|score| (score - top).exp()).collect();
@@ -396,7 +410,7 @@ pub fn words_and_pairs_of(folded: &str) -> Vec<u64> {
 /// ([`words_and_pairs_of`]), its words and pairs hashed once for both.
 #[derive(Debug, Clone, PartialEq)]
 pub struct MessageFeatures {
-    all: Vec<u64>,
+    pieces: Vec<u64>,
     words_and_pairs: Vec<u64>,
 }
 
@@ -404,20 +418,21 @@ impl MessageFeatures {
     /// The features of a folded message.
     pub fn of(folded: &str) -> Self {
         let words_and_pairs = words_and_pairs_of(folded);
-        let mut all = Vec::with_capacity(words_and_pairs.len() * 8);
-        push_pieces(folded, &mut all);
-        all.extend_from_slice(&words_and_pairs);
-        all.sort_unstable();
-        all.dedup();
+        let mut pieces = Vec::with_capacity(words_and_pairs.len() * 8);
+        push_pieces(folded, &mut pieces);
+        pieces.sort_unstable();
+        pieces.dedup();
         Self {
-            all,
+            pieces,
             words_and_pairs,
         }
     }
 
-    /// The naive Bayes's features: [`features_of`] the message.
-    pub fn all(&self) -> &[u64] {
-        &self.all
+    /// The naive Bayes's features, [`features_of`] the message, each with its weight: the
+    /// pieces of words [`PIECE_WEIGHT`], the words and pairs 1.
+    pub fn weighed(&self) -> impl Iterator<Item = (u64, f64)> + '_ {
+        let pieces = self.pieces.iter().map(|piece| (*piece, PIECE_WEIGHT));
+        pieces.chain(self.words_and_pairs.iter().map(|word| (*word, 1.0)))
     }
 
     /// The regression's features: [`words_and_pairs_of`] the message.
@@ -548,6 +563,25 @@ mod tests {
     }
 
     #[test]
+    fn one_long_word_does_not_outweigh_the_other_words_of_a_message() {
+        let classifier = NaiveBayes::new(
+            2,
+            vec![
+                example(0, 0, "participation is voluntary"),
+                example(1, 0, "is it voluntary"),
+                example(0, 1, "my company pays for my lunch"),
+                example(1, 1, "does my company pay for lunch"),
+            ],
+        );
+        // Two words of class 1 against one long word of class 0, whose 30-odd pieces would
+        // outweigh them if each weighed as much as a word.
+        let posteriors = classifier
+            .posteriors(&MessageFeatures::of("my company voluntary"), None)
+            .0;
+        assert!(posteriors[1] > posteriors[0], "{posteriors:?}");
+    }
+
+    #[test]
     fn a_message_of_unknown_pieces_has_no_posteriors() {
         assert_eq!(
             classifier().posteriors(&MessageFeatures::of(""), None).0,
@@ -596,7 +630,10 @@ mod tests {
         #[test]
         fn a_message_s_features_are_each_model_s(folded in "[a-z0-9 ]{0,80}") {
             let message = MessageFeatures::of(&folded);
-            proptest::prop_assert_eq!(message.all().to_vec(), features_of(&folded));
+            let mut weighed: Vec<u64> = message.weighed().map(|(feature, _)| feature).collect();
+            weighed.sort_unstable();
+            weighed.dedup();
+            proptest::prop_assert_eq!(weighed, features_of(&folded));
             proptest::prop_assert_eq!(
                 message.words_and_pairs().to_vec(),
                 words_and_pairs_of(&folded)
