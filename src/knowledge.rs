@@ -589,6 +589,19 @@ mod tests {
     }
 
     #[test]
+    fn a_plural_determiner_before_a_number_asks_for_them_all_though_the_noun_lost_its_ending() {
+        let knowledge = knowledge();
+        for (lang, question) in [
+            (Lang::Fr, "qq1 peut me resumer les 5 objectif du gfmd"),
+            (Lang::Es, "alguien me resume los 5 objetivo del fmmd"),
+        ] {
+            let verdict = knowledge.decide_in(lang, question);
+            let answer = verdict.answer().map(|answer| answer.id.as_str());
+            assert_eq!(answer, Some("objectives"), "{question:?}");
+        }
+    }
+
+    #[test]
     fn a_message_word_for_word_a_listed_question_is_answered_with_its_answer() {
         let question = "which country chairs the gfmd this year";
         let with_phrasing = |listed: bool| {

@@ -6,7 +6,17 @@
 //!
 //! The gates are the figures each language reached without tuning on its blind set, rounded down
 //! a little, kept so that they do not slip; the issues' aim (≥95% right, ≥95% silent, ≤1% wrong)
-//! is reached in all three languages. All three batches, after a piece of a word came to weigh
+//! is reached in all three languages. All three batches, after a number between a plural
+//! determiner and a word came to count that word (« les 5 objectif ») and the refit (decided
+//! before, on a class of confident wrong answers; held out by writer, right / silent: English
+//! 96.4 / 97.0 → 96.3 / 96.9%, French 96.2 / 96.8 → 96.3 / 96.8%, Spanish 97.3 / 96.8 → 97.3 /
+//! 96.7%; graded once, after; 2026-12-05, a new session's first grading):
+//!
+//! - English: right 97.4%, silent 98.1%, wrong 0.9% (5 of 575): every aim met.
+//! - French: right 97.9%, silent 96.5%, wrong 0.0% (0 of 384): every aim met.
+//! - Spanish: right 98.2%, silent 97.2%, wrong 0.8% (3 of 394): every aim met.
+//!
+//! Before it, after a piece of a word came to weigh
 //! 0.3 of a word in the naive Bayes classifier's reading of a message (`PIECE_WEIGHT`) and the
 //! refit (decided before, on the dev sets held out by writer, right / silent: English 96.2 /
 //! 97.0 → 96.4 / 97.0%, French 96.0 / 96.8 → 96.2 / 96.8%, Spanish 97.2 / 96.8 → 97.3 /

@@ -18,9 +18,11 @@ use gfmd_bot::matcher::normalize::fold;
 use std::sync::OnceLock;
 
 /// Fewest in-domain points, as a share: issue 8's aim, 97%, which the fitted confidence reaches
-/// within `evaluation::LIMITS` (97.1% of 12889 questions, with each writer's batch held out
-/// 96.4%) since a piece of a word weighs 0.3 of a word in the naive Bayes classifier's reading
-/// of a message (`naive_bayes::PIECE_WEIGHT`); kept so that it does not slip. The gate was
+/// within `evaluation::LIMITS` (97.0% of 12889 questions, 6440 points of 6638, one over the
+/// line; with each writer's batch held out 96.3%) since a number after a plural determiner
+/// counts the word after it (« les 5 objectif ») and the refit; 97.1% (96.4%) since a piece of
+/// a word weighs 0.3 of a word in the naive Bayes classifier's reading of a message
+/// (`naive_bayes::PIECE_WEIGHT`); kept so that it does not slip. The gate was
 /// 0.965 before it: 96.9% (96.2%) after forty-six phrasings written from the dev questions only
 /// offered; 96.8% and 96.1% before them. Before a reading was certain only when
 /// read in full (no word dropped as too short to read, some phrasing of the answer asking the
@@ -81,7 +83,8 @@ use std::sync::OnceLock;
 /// away from the answers' words or were written from the source note alone, and are harder.
 const RIGHT: f64 = 0.97;
 /// Fewest off-topic questions left alone, as a share: issue 8's aim, 97% (97.3%, held-out writer
-/// 97.0%, since a piece of a word weighs less in the naive Bayes; 97.5% and 97.0% since
+/// 96.9%, since a number after a plural determiner counts the word after it; 97.3% and 97.0%
+/// since a piece of a word weighs less in the naive Bayes; 97.5% and 97.0% since
 /// forty-six phrasings written from the dev questions only offered; 97.3% and
 /// 96.9% since a reading is certain only when read in full; 97.6% and 97.0% since fourteen
 /// phrasings and the forum's name written tersely; 97.3% and 96.9%
@@ -212,10 +215,13 @@ fn fitted_file_is_what_the_fit_makes(lang: Lang, committed: &str) {
 }
 
 /// The French dev set's gates: issue 10's aim, ≥95% right and silent, ≤1% wrong; right and
-/// silence as the fit reaches them, rounded down. Now right 96.7%, silent 97.4%, wrong 0.6%: 77 of
-/// 13761; held out by writer 96.2%, 96.8%, 0.8%, after a piece of a word came to weigh 0.3 of a
-/// word in the naive Bayes (`naive_bayes::PIECE_WEIGHT`), and the refit: 0.3 points short of
-/// the 97% right that issue 8 asks of the English dev set. Before it right 96.6%, silent 97.2%, wrong 0.5%: 75; held out by writer 96.0%, 96.8%,
+/// silence as the fit reaches them, rounded down. Now right 96.9%, silent 97.3%, wrong 0.5%: 73 of
+/// 13761; held out by writer 96.3%, 96.8%, 0.8%, after a number after a plural determiner came
+/// to count the word after it (« les 5 objectif » is no longer the fifth objective), and the
+/// refit: ten points of 6995 short of the 97% right that issue 8 asks of the English dev set.
+/// Before it right 96.7%, silent 97.4%, wrong 0.6%: 77; held out by writer 96.2%, 96.8%, 0.8%,
+/// after a piece of a word came to weigh 0.3 of a word in the naive Bayes
+/// (`naive_bayes::PIECE_WEIGHT`), and the refit. Before it right 96.6%, silent 97.2%, wrong 0.5%: 75; held out by writer 96.0%, 96.8%,
 /// 0.8%, after forty-six phrasings (twenty-three
 /// French) written from the dev questions only offered, and the refit. Before them right 96.5%,
 /// silent 97.2%, wrong 0.5%: 68; held out by writer 95.9%, 96.8%, 0.8%, after a reading became certain only when read
@@ -280,8 +286,11 @@ fn the_french_dev_set_keeps_its_figures() {
 
 /// The Spanish dev set's gates: what the Spanish fit reaches, which does not read the message's
 /// length or the nearest examples' votes (`evaluation::features_left_out` says why), so that
-/// its confidence reads what it read before them. Now right 97.8%, silent 97.2%, wrong 0.5%: 67
-/// of 13462; held out by writer 97.3%, 96.8%, 0.8%: issue 8's aims met as shipped, after a piece
+/// its confidence reads what it read before them. Now right 97.9%, silent 97.0% (6742 of 6948,
+/// two over the line), wrong 0.6%: 75 of 13462; held out by writer 97.3%, 96.7%, 0.8%: issue
+/// 8's aims met as shipped, after a number after a plural determiner came to count the word
+/// after it, and the refit (no Spanish dev question read differently before it). Before it right
+/// 97.8%, silent 97.2%, wrong 0.5%: 67; held out by writer 97.3%, 96.8%, 0.8%, after a piece
 /// of a word came to weigh 0.3 of a word in the naive Bayes (`naive_bayes::PIECE_WEIGHT`) and
 /// the refit. Before it right 97.8%, silent 97.3%, wrong 0.6%: 76; held out by writer 97.2%,
 /// 96.8%, 0.8%, after forty-six English and French phrasings and the refit (no Spanish row changed: every fit

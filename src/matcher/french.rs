@@ -73,6 +73,9 @@ pub static FRENCH: Language = Language {
     ],
     number_markers: &["n", "no", "num", "numero"],
     count_markers: &["tous", "toutes"],
+    plural_determiners: &[
+        "les", "des", "ces", "mes", "tes", "ses", "nos", "vos", "leurs",
+    ],
     plural_endings: &["s", "x"],
     beyond_words: &[
         "devrait",

@@ -42,6 +42,9 @@ pub struct Language {
     pub number_markers: &'static [&'static str],
     /// Words after which a number is a count, not a specifier ("all 5").
     pub count_markers: &'static [&'static str],
+    /// Plural determiners: a number between one and a word counts that word, even written
+    /// without its plural ending ("these 5 aim", « les 5 objectif »).
+    pub plural_determiners: &'static [&'static str],
     /// Endings of a plural noun: a number before one is a count ("the 5 aims").
     pub plural_endings: &'static [&'static str],
     /// Words that ask what a background note cannot say: opinions, predictions, the present
@@ -151,6 +154,7 @@ impl Language {
             ordinals: set(self.ordinals),
             number_markers: set(self.number_markers),
             count_markers: set(self.count_markers),
+            plural_determiners: set(self.plural_determiners),
             beyond: set(self.beyond_words),
             advice: set(self.advice_verbs),
             advice_after: set(self.advice_after_first_person),
@@ -199,6 +203,7 @@ pub struct Rules {
     ordinals: FxHashSet<&'static str>,
     number_markers: FxHashSet<&'static str>,
     count_markers: FxHashSet<&'static str>,
+    plural_determiners: FxHashSet<&'static str>,
     beyond: FxHashSet<&'static str>,
     advice: FxHashSet<&'static str>,
     advice_after: FxHashSet<&'static str>,
@@ -257,6 +262,19 @@ impl Rules {
     /// Whether a number after `word` is a count ("all 5").
     pub fn is_count_marker(&self, word: &str) -> bool {
         self.count_markers.contains(word)
+    }
+
+    /// Whether `word` is a plural determiner ("these", « les », « los »).
+    pub fn is_plural_determiner(&self, word: &str) -> bool {
+        self.plural_determiners.contains(word)
+    }
+
+    /// Whether `word` (folded) could be a noun: letters only, three or more, not a stop word
+    /// (so not "and", « et », « de »).
+    pub fn is_noun_like(&self, word: &str) -> bool {
+        word.len() >= 3
+            && word.bytes().all(|byte| byte.is_ascii_alphabetic())
+            && !self.is_stop_word(word)
     }
 
     /// Whether `word` (folded) reads as a plural noun, so that a number before it counts
@@ -362,6 +380,7 @@ pub static ENGLISH: Language = Language {
     ],
     number_markers: &["no", "nr", "num", "number"],
     count_markers: &["all"],
+    plural_determiners: &["these", "those"],
     plural_endings: &["s"],
     beyond_words: &[
         "should",

@@ -179,6 +179,15 @@ impl Reader<'_> {
                 Hint::Number
             }
             Some(previous) if rules.is_count_marker(previous) => Hint::Count,
+            // "qq1 peut me résumer les 5 objectif": a plural determiner before the number says
+            // it counts the word after it, though that word lost its plural ending.
+            Some(previous)
+                if word.len() < YEAR_DIGITS
+                    && rules.is_plural_determiner(previous)
+                    && next.is_some_and(|next| rules.is_noun_like(next)) =>
+            {
+                Hint::Count
+            }
             _ if word.len() < YEAR_DIGITS && next.is_some_and(|next| rules.is_plural(next)) => {
                 Hint::Count
             }
@@ -400,6 +409,18 @@ mod tests {
         assert_eq!(words("2 us"), ["0to", "0us"]);
         // A year before a plural is still a year.
         assert_eq!(words("2007 meetings"), ["02007", "0meetings"]);
+    }
+
+    #[test]
+    fn a_number_after_a_plural_determiner_counts_the_word_after_it_even_without_its_ending() {
+        assert_eq!(
+            words("list these 5 aim"),
+            ["0list", "0these", "0~5", "0aim"]
+        );
+        // Before a small word or another number it stays a number (a date, an hour).
+        assert_eq!(words("these 14 and 15"), ["0these", "014", "0and", "015"]);
+        // A year is still a year.
+        assert_eq!(words("those 2007 meeting"), ["0those", "02007", "0meeting"]);
     }
 
     #[test]

@@ -42,6 +42,10 @@ pub static SPANISH: Language = Language {
     ],
     number_markers: &["n", "nro", "num", "numero"],
     count_markers: &["todos", "todas"],
+    plural_determiners: &[
+        "los", "las", "unos", "unas", "estos", "estas", "esos", "esas", "mis", "tus", "sus",
+        "nuestros", "nuestras",
+    ],
     plural_endings: &["s"],
     beyond_words: &[
         "deberia",
