@@ -278,11 +278,10 @@ impl Rules {
     }
 
     /// Whether `word` (folded) reads as a plural noun, so that a number before it counts
-    /// ("the 5 aims", "los 5 objetivos"): a word of letters, not a stop word, longer than its
-    /// plural ending by three letters or more ("is", "us" and "was" are not plurals).
+    /// ("the 5 aims", "los 5 objetivos"): [`Self::is_noun_like`], and longer than its plural
+    /// ending by three letters or more ("is", "us" and "was" are not plurals).
     pub fn is_plural(&self, word: &str) -> bool {
-        word.bytes().all(|byte| byte.is_ascii_alphabetic())
-            && !self.is_stop_word(word)
+        self.is_noun_like(word)
             && self
                 .language
                 .plural_endings
